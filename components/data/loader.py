@@ -1,0 +1,636 @@
+"""load_dataset(): the one entry point to the data. Reads a data folder, checks every
+record against the article text and the schemas, and returns an immutable Dataset.
+
+It imports no streamlit, so it works the same in a notebook, a test or the app, and it
+only ever reads: nothing under the data folder is written.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pandera.errors
+
+from . import records as rec
+from .dates import resolve_when
+from .errors import DatasetError, Problem, Problems
+from .schemas import SCHEMAS
+from .text import find_mentions, find_span, sentence_bounds
+
+DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+ARTICLES_DIR = "articles"
+REGISTRY_FILES = {"actors": "actors.yaml", "locations": "locations.yaml", "issues": "issues.yaml"}
+ARTICLE_FILES = ("article.yaml", "article.txt", "statements.yaml", "events.yaml")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The validated tables of one data folder. Treat the frames as read-only."""
+
+    articles: pd.DataFrame
+    actors: pd.DataFrame
+    locations: pd.DataFrame
+    issues: pd.DataFrame
+    statements: pd.DataFrame
+    events: pd.DataFrame
+    stances: pd.DataFrame
+    mentions: pd.DataFrame
+    data_dir: Path
+
+    TABLES = (
+        "articles",
+        "actors",
+        "locations",
+        "issues",
+        "statements",
+        "events",
+        "stances",
+        "mentions",
+    )
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The tables by name, in codebook order."""
+        return {name: getattr(self, name) for name in self.TABLES}
+
+
+def resolve_data_dir(data_dir: Path | str | None = None) -> Path:
+    """The folder to read: the argument, else $DASHBOARD_DATA_DIR, else the project's data/."""
+    chosen = data_dir or os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR
+    return Path(chosen).expanduser().resolve()
+
+
+def load_dataset(data_dir: Path | str | None = None) -> Dataset:
+    """Read and validate a data folder; raise DatasetError naming file, record and field."""
+    root = resolve_data_dir(data_dir)
+    return _Loader(root).load()
+
+
+class _Loader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems = Problems()
+        self.sources: dict[str, list[tuple[str, str]]] = {}
+
+    def label(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root.parent))
+        except ValueError:
+            return str(path)
+
+    def load(self) -> Dataset:
+        if not self.root.is_dir():
+            raise DatasetError(
+                Problem(str(self.root), "(folder)", "(folder)", "the data folder does not exist")
+            )
+        actors = self._registry("actors", rec.ACTOR_FIELDS, "actor_id")
+        locations = self._registry("locations", rec.LOCATION_FIELDS, "location_id")
+        issues = self._registry("issues", rec.ISSUE_FIELDS, "issue_id")
+        articles = self._articles()
+        self.problems.raise_if_any()
+
+        statements, events, stances, mentions = [], [], [], []
+        aliases = self._alias_index(actors, locations)
+        for article in articles:
+            statements += self._statements(article)
+            events += self._events(article)
+            mentions += self._mentions(article, aliases)
+        for statement in statements:
+            stances += statement.pop("_stances")
+        self.problems.raise_if_any()
+
+        origins = {
+            "articles": self.sources.get("articles", []),
+            "actors": self.sources.get("actors", []),
+            "locations": self.sources.get("locations", []),
+            "issues": self.sources.get("issues", []),
+            "statements": [(row["_file"], row["statement_id"]) for row in statements],
+            "events": [(row["_file"], row["event_id"]) for row in events],
+            "stances": [(row["_file"], row["stance_id"]) for row in stances],
+            "mentions": [("(derived from aliases)", row["mention_id"]) for row in mentions],
+        }
+        frames = {
+            "articles": _frame(articles, drop=("body_ends_after", "_dir")),
+            "actors": _frame(actors),
+            "locations": _frame(locations),
+            "issues": _frame(issues),
+            "statements": _frame(statements),
+            "events": _frame(events),
+            "stances": _frame(stances),
+            "mentions": _frame(mentions),
+        }
+        self._check_references(frames)
+        self.problems.raise_if_any()
+        frames = {name: _frame_without(frame, ("_file",)) for name, frame in frames.items()}
+        _derive(frames)
+        validated = {
+            name: self._validate(name, frame, origins[name]) for name, frame in frames.items()
+        }
+        self.problems.raise_if_any()
+        return Dataset(**validated, data_dir=self.root)
+
+    def _validate(
+        self, name: str, frame: pd.DataFrame, origins: list[tuple[str, str]]
+    ) -> pd.DataFrame:
+        """Check a table against its pandera schema; map each failure to file, record, field."""
+        schema = SCHEMAS[name].to_schema()
+        ordered = [column for column in schema.columns if column in frame.columns]
+        frame = frame[
+            ordered + [column for column in frame.columns if column not in schema.columns]
+        ]
+        try:
+            return schema.validate(frame, lazy=True)
+        except pandera.errors.SchemaErrors as errors:
+            for case in errors.failure_cases.to_dict("records"):
+                index = case.get("index")
+                file, record = ("(table " + name + ")", "(all records)")
+                if isinstance(index, int) and 0 <= index < len(origins):
+                    file, record = origins[index]
+                field = case.get("column") or "(table)"
+                self.problems.add(
+                    file,
+                    record,
+                    str(field),
+                    f"expected {case.get('check')}, got {case.get('failure_case')!r}",
+                )
+            return frame
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _registry(self, table: str, specs: dict, id_field: str) -> list[dict]:
+        path = self.root / REGISTRY_FILES[table]
+        label = self.label(path)
+        items = rec.read_yaml(path, label, self.problems, list)
+        if items is None:
+            return []
+        rows = rec.parse_records(items, specs, id_field, label, self.problems)
+        self._unique(rows, id_field, label)
+        self.sources[table] = [(label, _name(row, id_field)) for row in rows]
+        return rows
+
+    def _articles(self) -> list[dict]:
+        folder = self.root / ARTICLES_DIR
+        if not folder.is_dir():
+            self.problems.add(
+                self.label(folder),
+                "(folder)",
+                "(folder)",
+                "missing; expected one folder per article",
+            )
+            return []
+        article_dirs = sorted(path for path in folder.iterdir() if path.is_dir())
+        if not article_dirs:
+            self.problems.add(
+                self.label(folder),
+                "(folder)",
+                "(folder)",
+                "empty; expected at least one article folder",
+            )
+        articles = []
+        for article_dir in article_dirs:
+            article = self._article(article_dir)
+            if article is not None:
+                articles.append(article)
+        self.sources["articles"] = [
+            (self.label(a["_dir"] / "article.yaml"), a["article_id"]) for a in articles
+        ]
+        return articles
+
+    def _article(self, article_dir: Path) -> dict | None:
+        meta_path = article_dir / "article.yaml"
+        label = self.label(meta_path)
+        meta = rec.read_yaml(meta_path, label, self.problems, dict)
+        text = rec.read_text(
+            article_dir / "article.txt", self.label(article_dir / "article.txt"), self.problems
+        )
+        if meta is None or text is None:
+            return None
+        article = rec.parse_record(
+            meta, rec.ARTICLE_FIELDS, "article_id", "(metadata)", label, self.problems
+        )
+        if article is None:
+            return None
+        if article["article_id"] != article_dir.name:
+            self.problems.add(
+                label,
+                article["article_id"],
+                "article_id",
+                f"expected the folder name {article_dir.name!r}, got {article['article_id']!r}",
+            )
+            return None
+        if not text.strip():
+            self.problems.add(
+                self.label(article_dir / "article.txt"),
+                "(file)",
+                "(content)",
+                "the article text is empty",
+            )
+            return None
+        article["text"] = text
+        article["body_end_char"] = len(text)
+        if article["body_ends_after"]:
+            try:
+                article["body_end_char"] = find_span(text, article["body_ends_after"])[1]
+            except ValueError as error:
+                self.problems.add(label, article["article_id"], "body_ends_after", str(error))
+        article["_dir"] = article_dir
+        return article
+
+    def _statements(self, article: dict) -> list[dict]:
+        path = article["_dir"] / "statements.yaml"
+        label = self.label(path)
+        items = rec.read_yaml(path, label, self.problems, list)
+        rows = rec.parse_records(
+            items or [], rec.STATEMENT_FIELDS, "statement_id", label, self.problems
+        )
+        out = []
+        for row in rows:
+            name = _name(row, "statement_id")
+            if not self._place(row, article, label, name) or not self._date(
+                row, article, label, name
+            ):
+                continue
+            row["_stances"] = self._stances(row, article, label, name)
+            out.append(row)
+        return out
+
+    def _events(self, article: dict) -> list[dict]:
+        path = article["_dir"] / "events.yaml"
+        label = self.label(path)
+        items = rec.read_yaml(path, label, self.problems, list)
+        rows = rec.parse_records(items or [], rec.EVENT_FIELDS, "event_id", label, self.problems)
+        out = []
+        for row in rows:
+            name = _name(row, "event_id")
+            if not self._place(row, article, label, name) or not self._date(
+                row, article, label, name
+            ):
+                continue
+            if self._background_dates(row, label, name):
+                out.append(row)
+        return out
+
+    def _place(self, row: dict, article: dict, label: str, name: str) -> bool:
+        """Find the quote's span in the text and the sentence around it."""
+        text = article["text"]
+        try:
+            start, end = find_span(text, row.pop("quote"), row.pop("occurrence"))
+        except ValueError as error:
+            self.problems.add(label, name, "quote", str(error))
+            return False
+        sentence_start, sentence_end = sentence_bounds(text, start, end)
+        row.update(
+            article_id=article["article_id"],
+            quote=text[start:end],
+            start_char=start,
+            end_char=end,
+            sentence=text[sentence_start:sentence_end],
+            _file=label,
+        )
+        return True
+
+    def _date(self, row: dict, article: dict, label: str, name: str) -> bool:
+        """Resolve 'when' against the publication date and check its date_quote."""
+        expression = row.pop("when")
+        try:
+            resolved = resolve_when(expression, article["published_date"])
+        except ValueError as error:
+            self.problems.add(label, name, "when", str(error))
+            return False
+        asserted = row.pop("date_precision")
+        if asserted is not None and asserted != resolved.precision:
+            self.problems.add(
+                label,
+                name,
+                "date_precision",
+                f"expected {resolved.precision!r} for when={expression!r}, got {asserted!r}",
+            )
+            return False
+        date_quote, occurrence = row["date_quote"], row.pop("date_quote_occurrence")
+        if date_quote is not None:
+            try:
+                find_span(article["text"], date_quote, occurrence)
+            except ValueError as error:
+                self.problems.add(label, name, "date_quote", str(error))
+                return False
+        elif resolved.precision != "as_reported":
+            self.problems.add(
+                label,
+                name,
+                "date_quote",
+                f"missing; expected the article's words that give the date {expression!r} "
+                "(only 'as reported' needs none)",
+            )
+            return False
+        row.update(
+            date_expression=expression,
+            start_date=resolved.start_date,
+            end_date=resolved.end_date,
+            date_precision=resolved.precision,
+            part_of_day=resolved.part_of_day,
+            date_label=resolved.label,
+        )
+        return True
+
+    def _background_dates(self, row: dict, label: str, name: str) -> bool:
+        refined = row.pop("background_dates")
+        row.update(
+            background_start_date=None, background_end_date=None, background_date_source=None
+        )
+        if refined is None:
+            return True
+        field_label = f"{name} background_dates"
+        parsed = rec.parse_record(
+            refined, rec.BACKGROUND_DATE_FIELDS, "", field_label, label, self.problems
+        )
+        if parsed is None:
+            return False
+        if not row["is_background"]:
+            self.problems.add(
+                label, name, "background_dates", "only allowed with is_background: true"
+            )
+            return False
+        start, end = parsed["start_date"], parsed["end_date"]
+        if end < start or start < row["start_date"] or end > row["end_date"]:
+            self.problems.add(
+                label,
+                name,
+                "background_dates",
+                f"expected {start} – {end} to be an ordered range inside the article's date "
+                f"({row['date_label']})",
+            )
+            return False
+        row.update(
+            background_start_date=start,
+            background_end_date=end,
+            background_date_source=parsed["source"],
+        )
+        return True
+
+    def _stances(self, statement: dict, article: dict, label: str, name: str) -> list[dict]:
+        out = []
+        for position, item in enumerate(statement.pop("stances"), start=1):
+            where = f"{name} stance {position}"
+            stance = rec.parse_record(item, rec.STANCE_FIELDS, "", where, label, self.problems)
+            if stance is None:
+                continue
+            actor_id = stance["actor_id"] or statement["speaker_actor_id"]
+            quote, start, end = statement["quote"], statement["start_char"], statement["end_char"]
+            if stance["evidence"] is not None:
+                try:
+                    start, end = find_span(
+                        article["text"], stance["evidence"], stance["evidence_occurrence"]
+                    )
+                except ValueError as error:
+                    self.problems.add(label, where, "evidence", str(error))
+                    continue
+                quote = article["text"][start:end]
+            out.append(
+                {
+                    "stance_id": f"{statement['statement_id']}:{stance['issue_id']}:{actor_id}",
+                    "statement_id": statement["statement_id"],
+                    "article_id": article["article_id"],
+                    "actor_id": actor_id,
+                    "issue_id": stance["issue_id"],
+                    "stance": stance["stance"],
+                    "quote": quote,
+                    "start_char": start,
+                    "end_char": end,
+                    "note": stance["note"],
+                    "_file": label,
+                }
+            )
+        return out
+
+    def _alias_index(self, actors: list[dict], locations: list[dict]) -> dict[str, tuple[str, str]]:
+        index: dict[str, tuple[str, str]] = {}
+        entities = [("actor", "actor_id", "actors", row) for row in actors]
+        entities += [("location", "location_id", "locations", row) for row in locations]
+        for entity_type, id_field, table, row in entities:
+            for alias in row["aliases"]:
+                if alias in index and index[alias] != (entity_type, row[id_field]):
+                    other = index[alias]
+                    self.problems.add(
+                        self.root.name + "/" + REGISTRY_FILES[table],
+                        row[id_field],
+                        "aliases",
+                        f"the alias {alias!r} already belongs to {other[0]} {other[1]!r}; "
+                        "expected each surface form to name one entity",
+                    )
+                index[alias] = (entity_type, row[id_field])
+        return index
+
+    def _mentions(self, article: dict, aliases: dict[str, tuple[str, str]]) -> list[dict]:
+        return [
+            {
+                "mention_id": f"{article['article_id']}:{start}",
+                "article_id": article["article_id"],
+                "entity_type": entity_type,
+                "entity_id": entity_id,
+                "surface": surface,
+                "start_char": start,
+                "end_char": end,
+            }
+            for entity_type, entity_id, surface, start, end in find_mentions(
+                article["text"], aliases
+            )
+        ]
+
+    def _unique(self, rows: list[dict], id_field: str, label: str) -> None:
+        seen: set[str] = set()
+        for row in rows:
+            if row[id_field] in seen:
+                self.problems.add(
+                    label, row[id_field], id_field, "duplicate id; expected each id once"
+                )
+            seen.add(row[id_field])
+
+    # -- cross-table rules -----------------------------------------------------------------
+
+    def _check_references(self, frames: dict[str, pd.DataFrame]) -> None:
+        """Referential integrity across tables: every id points at a record that exists."""
+        actors, locations = frames["actors"], frames["locations"]
+        actor_ids = set(actors.get("actor_id", []))
+        location_ids = set(locations.get("location_id", []))
+        statement_ids = set()
+        registry = {t: self.label(self.root / f) for t, f in REGISTRY_FILES.items()}
+
+        for row in frames["actors"].to_dict("records"):
+            self._ref(
+                registry["actors"],
+                row["actor_id"],
+                "parent_actor_id",
+                row["parent_actor_id"],
+                actor_ids,
+                "actor",
+            )
+            self._ref(
+                registry["actors"],
+                row["actor_id"],
+                "seat_location_id",
+                row["seat_location_id"],
+                location_ids,
+                "location",
+            )
+        self._check_parent_cycles(frames["actors"], registry["actors"])
+
+        for table, id_field in (("statements", "statement_id"), ("events", "event_id")):
+            seen: dict[str, str] = {}
+            for row in frames[table].to_dict("records"):
+                record_id = row[id_field]
+                if record_id in seen:
+                    self.problems.add(
+                        row["_file"],
+                        record_id,
+                        id_field,
+                        f"duplicate id (also in {seen[record_id]}); "
+                        "expected ids unique across all articles",
+                    )
+                seen[record_id] = row["_file"]
+            if table == "statements":
+                statement_ids = set(seen)
+
+        for row in frames["statements"].to_dict("records"):
+            where = (row["_file"], row["statement_id"])
+            for field in ("speaker_actor_id", "target_actor_id", "reported_by_actor_id"):
+                self._ref(*where, field, row[field], actor_ids, "actor")
+            self._ref(*where, "location_id", row["location_id"], location_ids, "location")
+            self._ref(
+                *where,
+                "contradicts_statement_id",
+                row["contradicts_statement_id"],
+                statement_ids,
+                "statement",
+            )
+            if row["contradicts_statement_id"] == row["statement_id"]:
+                self.problems.add(
+                    *where, "contradicts_statement_id", "a statement cannot contradict itself"
+                )
+        for row in frames["events"].to_dict("records"):
+            where = (row["_file"], row["event_id"])
+            for actor_id in row["actor_ids"]:
+                self._ref(*where, "actor_ids", actor_id, actor_ids, "actor")
+            self._ref(*where, "location_id", row["location_id"], location_ids, "location")
+        issue_ids = set(frames["issues"].get("issue_id", []))
+        seen_stances: set[str] = set()
+        for row in frames["stances"].to_dict("records"):
+            where = (row["_file"], f"{row['statement_id']} stance on {row['issue_id']}")
+            self._ref(*where, "issue_id", row["issue_id"], issue_ids, "issue")
+            self._ref(*where, "actor_id", row["actor_id"], actor_ids, "actor")
+            if row["stance_id"] in seen_stances:
+                self.problems.add(
+                    *where, "issue_id", "duplicate stance; expected one stance per issue and actor"
+                )
+            seen_stances.add(row["stance_id"])
+        self._check_support(frames, registry)
+
+    def _ref(self, file: str, record: str, field: str, value, known: set, kind: str) -> None:
+        if _present(value) and value not in known:
+            self.problems.add(
+                file,
+                record,
+                field,
+                f"unknown {kind} id {value!r}; expected one defined in the data",
+            )
+
+    def _check_parent_cycles(self, actors: pd.DataFrame, label: str) -> None:
+        parents = dict(zip(actors["actor_id"], actors["parent_actor_id"], strict=True))
+        for actor_id in parents:
+            chain = [actor_id]
+            while _present(parent := parents.get(chain[-1])) and parent in parents:
+                if parent in chain:
+                    self.problems.add(
+                        label,
+                        actor_id,
+                        "parent_actor_id",
+                        f"parent chain loops: {' → '.join([*chain, parent])}",
+                    )
+                    break
+                chain.append(parent)
+
+    def _check_support(self, frames: dict[str, pd.DataFrame], registry: dict[str, str]) -> None:
+        """Nothing invented: every alias, actor and place is borne out by some text or record."""
+        mentioned = frames["mentions"]
+        texts = list(frames["articles"].get("text", []))
+        for table, id_field in (("actors", "actor_id"), ("locations", "location_id")):
+            for row in frames[table].to_dict("records"):
+                for alias in row["aliases"]:
+                    if not any(alias in text for text in texts):
+                        self.problems.add(
+                            registry[table],
+                            row[id_field],
+                            "aliases",
+                            f"the alias {alias!r} occurs in no article text; "
+                            "expected exact words of a text",
+                        )
+        used_actors = (
+            set(mentioned.loc[mentioned["entity_type"] == "actor", "entity_id"])
+            if len(mentioned)
+            else set()
+        )
+        statements = frames["statements"]
+        for field in ("speaker_actor_id", "target_actor_id", "reported_by_actor_id"):
+            used_actors |= set(statements[field].dropna()) if len(statements) else set()
+        for ids in frames["events"].get("actor_ids", []):
+            used_actors |= set(ids)
+        for row in frames["actors"].to_dict("records"):
+            actor_id = row["actor_id"]
+            in_text = any(alias in text for alias in row["aliases"] for text in texts)
+            if actor_id not in used_actors and not in_text:
+                self.problems.add(
+                    registry["actors"],
+                    actor_id,
+                    "actor_id",
+                    "no article mentions this actor and no record uses it; "
+                    "expected an alias found in a text",
+                )
+
+
+def _name(row: dict, id_field: str) -> str:
+    return str(row.get(id_field) or "(record)")
+
+
+def _frame(rows: list[dict], drop: tuple[str, ...] = ()) -> pd.DataFrame:
+    return _frame_without(pd.DataFrame(rows), drop)
+
+
+def _frame_without(frame: pd.DataFrame, drop: tuple[str, ...]) -> pd.DataFrame:
+    return frame.drop(columns=[c for c in drop if c in frame.columns])
+
+
+def _derive(frames: dict[str, pd.DataFrame]) -> None:
+    """Columns computed from the records: counts, first mentions, the state an actor counts for."""
+    actors, locations, mentions = frames["actors"], frames["locations"], frames["mentions"]
+    counts = (
+        mentions.groupby(["entity_type", "entity_id"]).size()
+        if len(mentions)
+        else pd.Series(dtype=int)
+    )
+    firsts = (
+        mentions.groupby(["entity_type", "entity_id"])["start_char"].min()
+        if len(mentions)
+        else pd.Series(dtype=float)
+    )
+    actors["mention_count"] = [int(counts.get(("actor", a), 0)) for a in actors["actor_id"]]
+    locations["mention_count"] = [
+        int(counts.get(("location", p), 0)) for p in locations["location_id"]
+    ]
+    locations["first_mention_char"] = [
+        firsts.get(("location", p), float("nan")) for p in locations["location_id"]
+    ]
+    parents = dict(zip(actors["actor_id"], actors["parent_actor_id"], strict=True))
+    actors["state_actor_id"] = [_top(actor_id, parents) for actor_id in actors["actor_id"]]
+
+
+def _top(actor_id: str, parents: dict) -> str:
+    while _present(parents.get(actor_id)):
+        actor_id = parents[actor_id]
+    return actor_id
+
+
+def _present(value) -> bool:
+    """True for a real value; False for None and the NaN that pandas puts in empty cells."""
+    return value is not None and not (isinstance(value, float) and value != value)

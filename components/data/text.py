@@ -1,0 +1,75 @@
+"""Provenance in the text: find the span of quoted words, the sentence around a span,
+and every mention of an actor's or a place's alias."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# A sentence starts at the text's start, after a line break, or after . ! ? (and an
+# optional closing quote) followed by space and a capital letter or an opening quote.
+# The capital-letter rule keeps the garbled 'assistance. of the Russian' in one sentence.
+_SENTENCE_START = re.compile(r"\n+|(?<=[.!?])[\"”]?\s+(?=[\"“A-Z])")
+
+
+def find_span(text: str, quote: str, occurrence: int | None = None) -> tuple[int, int]:
+    """Return (start, end) of ``quote`` in ``text``; raise ValueError when it cannot be placed.
+
+    ``occurrence`` (1-based) is required when the words appear more than once.
+    """
+    if not quote:
+        raise ValueError("expected the exact words of the article, got an empty quote")
+    starts = [match.start() for match in re.finditer(re.escape(quote), text)]
+    if not starts:
+        raise ValueError(f"expected words found in the article text; {_short(quote)} is not in it")
+    if occurrence is None:
+        if len(starts) > 1:
+            raise ValueError(
+                f"{_short(quote)} occurs {len(starts)} times in the article text; "
+                "add 'occurrence: N' (1-based) to say which one"
+            )
+        occurrence = 1
+    if not 1 <= occurrence <= len(starts):
+        raise ValueError(
+            f"occurrence {occurrence} asked, but {_short(quote)} occurs {len(starts)} time(s)"
+        )
+    start = starts[occurrence - 1]
+    return start, start + len(quote)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the span of the sentence(s) that contain text[start:end]."""
+    sentence_start = 0
+    sentence_end = len(text)
+    for match in _SENTENCE_START.finditer(text):
+        if match.end() <= start:
+            sentence_start = match.end()
+        elif match.start() >= end:
+            sentence_end = match.start()
+            break
+    while sentence_end > sentence_start and text[sentence_end - 1].isspace():
+        sentence_end -= 1
+    return sentence_start, sentence_end
+
+
+def find_mentions(
+    text: str, aliases: dict[str, tuple[str, str]]
+) -> Iterable[tuple[str, str, str, int, int]]:
+    """Yield (entity_type, entity_id, surface, start, end) for every alias occurrence.
+
+    ``aliases`` maps a surface form to (entity_type, entity_id). Matching is
+    case-sensitive on whole words; at each position the longest alias wins, and
+    matches never overlap.
+    """
+    if not aliases:
+        return
+    ordered = sorted(aliases, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+    for match in pattern.finditer(text):
+        entity_type, entity_id = aliases[match[0]]
+        yield entity_type, entity_id, match[0], match.start(), match.end()
+
+
+def _short(quote: str, limit: int = 80) -> str:
+    shown = quote if len(quote) <= limit else quote[: limit - 1] + "…"
+    return repr(shown)
