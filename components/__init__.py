@@ -1,0 +1,1 @@
+"""Everything the pages ask for: data access, filters, reshaping, figures, shared state."""
