@@ -1,0 +1,1 @@
+"""Pure figure builders: a frame in, a plotly Figure out, no streamlit inside."""
