@@ -1,0 +1,57 @@
+"""The Streamlit side of the data layer: one cached load, the filtered view, the error page.
+
+`components.data` never imports streamlit; this module is the one place that caches it.
+"""
+
+import streamlit as st
+
+from components.data import DATA_DIR_ENV, Dataset, DatasetError, load_dataset, resolve_data_dir
+from components.filters import filter_dataset
+from components.state import selected_actor_ids
+
+# How many problems the error page lists before it points to the validator.
+MAX_PROBLEMS_SHOWN = 10
+
+
+def get_dataset() -> Dataset:
+    """The whole dataset, loaded once per data folder (see `DASHBOARD_DATA_DIR`)."""
+    return _load(str(resolve_data_dir()))
+
+
+def get_filtered_dataset() -> Dataset:
+    """The dataset reduced to what concerns the actors chosen in the sidebar."""
+    return _filter(str(resolve_data_dir()), tuple(selected_actor_ids()))
+
+
+def dataset_or_stop() -> Dataset:
+    """The dataset, or a readable error page (never a traceback) and the end of this run."""
+    try:
+        return get_dataset()
+    except DatasetError as error:
+        _show_dataset_error(error)
+        st.stop()
+
+
+# The data folder is an argument (not read inside) so that it is part of the cache key.
+@st.cache_data(show_spinner="Loading the dataset…")
+def _load(data_dir: str) -> Dataset:
+    return load_dataset(data_dir)
+
+
+@st.cache_data(show_spinner=False)
+def _filter(data_dir: str, actor_ids: tuple[str, ...]) -> Dataset:
+    return filter_dataset(_load(data_dir), list(actor_ids))
+
+
+def _show_dataset_error(error: DatasetError) -> None:
+    folder = resolve_data_dir()
+    st.title("The dashboard could not load its data")
+    st.error(str(error), icon=":material/error:")
+    problems = error.problems[:MAX_PROBLEMS_SHOWN]
+    if len(error.problems) > 1:
+        st.markdown("\n".join(f"- {problem}" for problem in problems))
+    st.markdown(
+        f"**What to do:** fix the file named above in `{folder}` and reload the page. "
+        "`python -m components.data validate` lists every problem at once. To use another "
+        f"data folder, set `{DATA_DIR_ENV}` before `make run`."
+    )

@@ -1,0 +1,24 @@
+"""Keep Streamlit out of its legacy `pages/` mode, so the router (dashboard.py) always runs.
+
+Streamlit decides once per process (`PagesManager.uses_pages_directory`) that an app whose
+main script sits next to a `pages/` folder is a legacy multipage app, and until some script
+calls `st.navigation` it runs a file from `pages/` on its own when the URL names it. On a
+freshly started server the first deep link (`/timeline`) therefore showed the page without
+page config and without the sidebar filter. AppTest makes that decision again on every run,
+so there every rerun after `switch_page` skipped dashboard.py.
+"""
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+
+def ensure_router() -> None:
+    """Call first in dashboard.py and in every page: if Streamlit bypassed the router, rerun.
+
+    `st.navigation` clears the legacy flag too, but only once the router has run, which is
+    too late for the run that is already executing a page file on its own. The rerun keeps
+    the requested page, because a page's identity is its URL path in both modes.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()

@@ -1,0 +1,87 @@
+"""The shared sidebar: the actor filter every page obeys, mirrored in the URL.
+
+The multiselect is rendered by the router on every run, so its value survives page
+switches. It is read from `?actor=…` once per session (a copied link restores the view)
+and written back to the URL on every run.
+"""
+
+import pandas as pd
+import streamlit as st
+
+from components.state import (
+    ACTOR_FILTER_KEY,
+    ACTOR_PARAM,
+    DROPPED_ACTOR_IDS_KEY,
+    FILTER_FROM_URL_KEY,
+    actor_choices,
+    selected_actor_ids,
+    split_known_ids,
+)
+
+CLEAR_BUTTON_KEY = "actor_filter_clear"
+
+
+def render_actor_filter(actors: pd.DataFrame) -> list[str]:
+    """Show the actor filter in the sidebar and return the selected actor ids."""
+    choices = actor_choices(actors)
+    _read_filter_from_url_once(choices)
+
+    with st.sidebar:
+        st.multiselect(
+            "Actors",
+            options=list(choices),
+            format_func=choices.get,
+            key=ACTOR_FILTER_KEY,
+            placeholder="Everyone",
+            help=(
+                "Show only what concerns these actors: what they said, what was said to or "
+                "about them, and what they did, including the people and bodies under them "
+                "(a spokeswoman counts for her ministry and her state). Empty means everyone."
+            ),
+            on_change=_forget_dropped_ids,
+        )
+        dropped = st.session_state.get(DROPPED_ACTOR_IDS_KEY, [])
+        if dropped:
+            st.warning(
+                "The link named actors this dataset does not have, so they were left out: "
+                + ", ".join(f"`{actor_id}`" for actor_id in dropped),
+                icon=":material/warning:",
+            )
+        st.button(
+            "Clear filter",
+            key=CLEAR_BUTTON_KEY,
+            on_click=_clear_filter,
+            disabled=not selected_actor_ids() and not dropped,
+            icon=":material/filter_alt_off:",
+        )
+
+    selected = selected_actor_ids()
+    _write_filter_to_url(selected)
+    return selected
+
+
+def _read_filter_from_url_once(choices: dict[str, str]) -> None:
+    if st.session_state.get(FILTER_FROM_URL_KEY):
+        return
+    st.session_state[FILTER_FROM_URL_KEY] = True
+    known, unknown = split_known_ids(st.query_params.get_all(ACTOR_PARAM), choices)
+    st.session_state[ACTOR_FILTER_KEY] = known
+    st.session_state[DROPPED_ACTOR_IDS_KEY] = unknown
+
+
+def _write_filter_to_url(actor_ids: list[str]) -> None:
+    if st.query_params.get_all(ACTOR_PARAM) == actor_ids:
+        return
+    if actor_ids:
+        st.query_params[ACTOR_PARAM] = actor_ids
+    else:
+        del st.query_params[ACTOR_PARAM]
+
+
+def _forget_dropped_ids() -> None:
+    st.session_state[DROPPED_ACTOR_IDS_KEY] = []
+
+
+def _clear_filter() -> None:
+    st.session_state[ACTOR_FILTER_KEY] = []
+    _forget_dropped_ids()

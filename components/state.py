@@ -1,0 +1,50 @@
+"""Session-state and query-parameter keys, and the helpers that read the shared actor filter.
+
+Every page reads the filter through this module, so "the selected actors" means the same
+thing everywhere and in the URL.
+"""
+
+from collections.abc import Iterable
+
+import pandas as pd
+import streamlit as st
+
+# Query parameter that mirrors the filter: ?actor=armenia&actor=pashinyan
+ACTOR_PARAM = "actor"
+
+# Widget key of the sidebar multiselect; its value is the list of selected actor ids.
+ACTOR_FILTER_KEY = "actor_filter"
+
+# Actor ids from the URL that are not in the dataset, kept to show the notice until the
+# reader changes the filter.
+DROPPED_ACTOR_IDS_KEY = "actor_filter_dropped_ids"
+
+# Set once the filter has been read from the URL: after that the widget is the truth and
+# the URL only mirrors it (a page switch clears the query string before the rerun).
+FILTER_FROM_URL_KEY = "actor_filter_read_from_url"
+
+
+def selected_actor_ids() -> list[str]:
+    """The actor ids chosen in the sidebar; empty means everyone."""
+    return list(st.session_state.get(ACTOR_FILTER_KEY, []))
+
+
+def split_known_ids(
+    actor_ids: Iterable[str], known_ids: Iterable[str]
+) -> tuple[list[str], list[str]]:
+    """Split ids into (known, unknown), keeping their order and dropping repeats."""
+    known_set = set(known_ids)
+    known: list[str] = []
+    unknown: list[str] = []
+    for actor_id in dict.fromkeys(actor_ids):
+        (known if actor_id in known_set else unknown).append(actor_id)
+    return known, unknown
+
+
+def actor_choices(actors: pd.DataFrame) -> dict[str, str]:
+    """Actor id -> name, grouped by actor type then sorted by name, as the filter lists them.
+
+    Names alone keep the chips of chosen actors short enough for the sidebar.
+    """
+    ordered = actors.sort_values(["actor_type", "actor_name"], kind="stable")
+    return dict(zip(ordered["actor_id"], ordered["actor_name"], strict=True))

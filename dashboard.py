@@ -1,0 +1,59 @@
+"""Router of the Lake Sev dashboard: page config, the page list, the shared sidebar, the page.
+
+Run it with `make run` (or `streamlit run dashboard.py`). Pages live in `pages/`; add a
+page by adding one line to PAGES.
+"""
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from components.app_data import dataset_or_stop
+from components.routing import ensure_router
+from components.sidebar import render_actor_filter
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One entry of the navigation; `path` is relative to this file."""
+
+    path: str
+    title: str
+    url_path: str
+    icon: str
+
+
+# The first page is the default one, served at "/". A page appears here once it exists.
+PAGES = [
+    PageSpec("pages/overview.py", "Overview", "overview", ":material/dashboard:"),
+]
+
+
+def navigation_pages() -> list[st.Page]:
+    """The st.Page objects for PAGES."""
+    return [
+        st.Page(spec.path, title=spec.title, url_path=spec.url_path, icon=spec.icon, default=i == 0)
+        for i, spec in enumerate(PAGES)
+    ]
+
+
+def run() -> None:
+    """Render one run of the app: config, sidebar filter, then the page the URL asks for."""
+    ensure_router()
+    st.set_page_config(
+        page_title="Lake Sev border crisis",
+        page_icon=":material/landscape:",
+        layout="wide",
+        menu_items={
+            "About": "The May 2021 Armenia–Azerbaijan border crisis at Lake Sev, "
+            "from one France 24/AFP article (14 May 2021)."
+        },
+    )
+    page = st.navigation(navigation_pages())
+    dataset = dataset_or_stop()
+    render_actor_filter(dataset.actors)
+    page.run()
+
+
+if __name__ == "__main__":
+    run()
