@@ -1,0 +1,149 @@
+"""Fixtures for real-browser tests: a Streamlit server on a free port and Debian's Chromium.
+
+Without Chromium the tests skip with the reason; with REQUIRE_BROWSER=1 they fail instead,
+so CI cannot pass without really running them.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+
+# Chromium flags: no sandbox (CI runs as root) and no traffic of its own.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+    "--disable-quic",
+]
+
+SERVER_START_TIMEOUT_S = 60
+VIEWPORT = {"width": 1400, "height": 900}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for_health(base_url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(
+        f"streamlit did not answer within {SERVER_START_TIMEOUT_S}s:\n{log.read_text()}"
+    )
+
+
+@contextmanager
+def streamlit_server(log_dir: Path, data_dir: Path | None = None) -> Iterator[str]:
+    """Run `streamlit run dashboard.py` on a free port; yield its base URL; stop it after."""
+    port = _free_port()
+    env = dict(os.environ)
+    env.pop("DASHBOARD_DATA_DIR", None)
+    if data_dir is not None:
+        env["DASHBOARD_DATA_DIR"] = str(data_dir)
+    command = [
+        sys.executable, "-m", "streamlit", "run", "dashboard.py",
+        "--server.headless", "true",
+        "--server.port", str(port),
+        "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    log = log_dir / f"streamlit-{port}.log"
+    with log.open("w") as log_file:
+        process = subprocess.Popen(
+            command, cwd=REPO_ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT
+        )
+    base_url = f"http://localhost:{port}"
+    try:
+        _wait_for_health(base_url, process, log)
+        yield base_url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One server for the whole session, on the repository's data/; yields its base URL."""
+    with streamlit_server(tmp_path_factory.mktemp("server")) as base_url:
+        yield base_url
+
+
+@pytest.fixture
+def start_server(tmp_path: Path) -> Iterator[Callable[..., str]]:
+    """Factory for fresh servers (deep links, other data folders); all stop after the test.
+
+    `start_server()` serves data/; `start_server(data_dir=path)` serves another folder.
+    """
+    with ExitStack() as servers:
+
+        def start(data_dir: Path | None = None) -> str:
+            return servers.enter_context(streamlit_server(tmp_path, data_dir))
+
+        yield start
+
+
+def _browser_missing(reason: str) -> None:
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+    pytest.skip(f"browser tests skipped: {reason} (install Debian's chromium to run them)")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, headless."""
+    if not CHROMIUM.exists():
+        _browser_missing(f"no Chromium at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _browser_missing("the playwright package is not installed")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A page in a new browser context, so every test starts a new Streamlit session."""
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test in this folder as e2e (select or skip them with -m)."""
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.e2e)

@@ -1,0 +1,99 @@
+"""Reusable steps for real-browser tests: wait for a run, pick actors, read the filter, shoot.
+
+Every later page test builds on these; they find elements by Streamlit's stable test ids.
+"""
+
+import contextlib
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+from playwright.sync_api import Locator, Page, expect
+
+from components.state import ACTOR_PARAM
+
+SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+
+# Generous: the first run of a fresh server imports pandas, pandera and plotly.
+APP_TIMEOUT_MS = 30_000
+
+# How often a pick is retried: in a fresh browser the first keystrokes can reach the
+# multiselect before its dropdown is ready and be lost.
+PICK_ATTEMPTS = 3
+
+
+def wait_for_app(page: Page, timeout: float = APP_TIMEOUT_MS) -> None:
+    """Wait until Streamlit is connected and no script run is in progress."""
+    app = page.locator('[data-testid="stApp"]')
+    expect(app).to_have_attribute("data-test-connection-state", "CONNECTED", timeout=timeout)
+    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=timeout)
+
+
+def wait_for_rerun(page: Page) -> None:
+    """After an interaction: let the rerun it triggers start, then wait for it to finish."""
+    app = page.locator('[data-testid="stApp"]')
+    # The run may be over before the first poll; then there is nothing to wait for.
+    with contextlib.suppress(AssertionError):
+        expect(app).not_to_have_attribute("data-test-script-state", "notRunning", timeout=2_000)
+    wait_for_app(page)
+
+
+def actor_filter(page: Page) -> Locator:
+    """The shared actor multiselect in the sidebar."""
+    return page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect")
+
+
+def actor_chip(page: Page, label: str) -> Locator:
+    """The chip of one selected actor, found by its label (the actor's name)."""
+    tags = actor_filter(page).get_by_test_id("stMultiSelectTagsContainer")
+    return tags.get_by_text(label, exact=True)
+
+
+def pick_actor(page: Page, label: str) -> None:
+    """Choose one actor in the sidebar filter by its visible label, retrying a lost pick."""
+    field = actor_filter(page).locator("input")
+    for attempt in range(PICK_ATTEMPTS):
+        field.click()
+        field.fill(label)
+        page.get_by_role("option", name=label, exact=True).click()
+        try:
+            expect(actor_chip(page, label)).to_be_visible(timeout=5_000)
+            break
+        except AssertionError:
+            if attempt == PICK_ATTEMPTS - 1:
+                raise
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("listbox")).to_have_count(0)
+    wait_for_rerun(page)
+
+
+def clear_filter(page: Page) -> None:
+    """Press the sidebar's "Clear filter" button and wait for the rerun."""
+    page.get_by_test_id("stSidebar").get_by_role("button", name=re.compile("Clear filter")).click()
+    wait_for_rerun(page)
+    expect(page).not_to_have_url(re.compile(f"[?&]{ACTOR_PARAM}="))
+
+
+def url_actor_ids(page: Page) -> list[str]:
+    """The actor ids the current URL carries in `?actor=…`."""
+    return parse_qs(urlparse(page.url).query).get(ACTOR_PARAM, [])
+
+
+def url_path(page: Page) -> str:
+    """The page part of the current URL, without slashes ("" for the default page)."""
+    return urlparse(page.url).path.strip("/")
+
+
+def go_to_page(page: Page, title: str) -> None:
+    """Switch page with the sidebar navigation, as a reader would."""
+    nav = page.get_by_test_id("stSidebarNav")
+    nav.get_by_role("link", name=title).click()
+    wait_for_rerun(page)
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """Save a full-page screenshot as artifacts/screenshots/<name>.png and return its path."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOT_DIR / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

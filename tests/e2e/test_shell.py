@@ -1,0 +1,91 @@
+"""Real-browser tests of the app shell: deep links, the shared actor filter, shareable URLs."""
+
+import pytest
+from playwright.sync_api import expect
+
+import dashboard
+from components.data import load_dataset
+from components.state import actor_choices
+from tests.e2e.helpers import (
+    actor_chip,
+    actor_filter,
+    clear_filter,
+    go_to_page,
+    pick_actor,
+    screenshot,
+    url_actor_ids,
+    url_path,
+    wait_for_app,
+)
+
+UNKNOWN_ID = "no_such_actor"
+
+# "" is the root URL, where the default page is served; every page also by its own path.
+DEEP_LINK_PATHS = [""] + [spec.url_path for spec in dashboard.PAGES]
+
+# Streamlit shows the page navigation only when there is more than one page.
+HAS_NAVIGATION = len(dashboard.PAGES) > 1
+
+
+@pytest.fixture(scope="module")
+def two_actors() -> dict[str, str]:
+    """Two real actors, id -> label as the filter shows it: a state and one of its members."""
+    actors = load_dataset().actors
+    child = actors.dropna(subset=["parent_actor_id"]).iloc[0]
+    choices = actor_choices(actors)
+    return {actor_id: choices[actor_id] for actor_id in [child.parent_actor_id, child.actor_id]}
+
+
+@pytest.mark.parametrize("path", DEEP_LINK_PATHS, ids=lambda path: path or "root")
+def test_deep_link_on_fresh_server_runs_router(start_server, page, path):
+    """The first request on a new server, a deep link, shows the page with the sidebar filter."""
+    base_url = start_server()
+    page.goto(f"{base_url}/{path}")
+    wait_for_app(page)
+    expect(actor_filter(page)).to_be_visible()
+    expect(page.get_by_test_id("stSidebarNav")).to_have_count(1 if HAS_NAVIGATION else 0)
+    expect(page.locator("h1").first).to_be_visible()
+    assert not page.get_by_test_id("stException").count()
+    screenshot(page, f"deep-link-{path or 'root'}")
+
+
+def test_filter_survives_page_switches_and_is_in_url(app_server, page, two_actors):
+    """Picked actors stay chosen on every page and the URL carries them."""
+    page.goto(app_server)
+    wait_for_app(page)
+    for label in two_actors.values():
+        pick_actor(page, label)
+    assert url_actor_ids(page) == list(two_actors)
+    for spec in dashboard.PAGES:
+        if HAS_NAVIGATION:
+            go_to_page(page, spec.title)
+        assert url_path(page) in {spec.url_path, ""}
+        for label in two_actors.values():
+            expect(actor_chip(page, label)).to_be_visible()
+        assert url_actor_ids(page) == list(two_actors)
+        screenshot(page, spec.url_path)
+
+
+def test_copied_link_restores_filter(app_server, page, two_actors):
+    """A link with ?actor=…&actor=… opened in a new browser shows the same filter."""
+    query = "&".join(f"actor={actor_id}" for actor_id in two_actors)
+    page.goto(f"{app_server}/?{query}")
+    wait_for_app(page)
+    for label in two_actors.values():
+        expect(actor_chip(page, label)).to_be_visible()
+    assert url_actor_ids(page) == list(two_actors)
+
+
+def test_unknown_ids_dropped_with_notice_then_cleared(app_server, page, two_actors):
+    """Unknown ids in a link are dropped with a visible notice; one click clears the filter."""
+    known_id = next(iter(two_actors))
+    page.goto(f"{app_server}/?actor={known_id}&actor={UNKNOWN_ID}")
+    wait_for_app(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_test_id("stAlert")).to_contain_text(UNKNOWN_ID)
+    expect(actor_chip(page, two_actors[known_id])).to_be_visible()
+    assert url_actor_ids(page) == [known_id]
+    screenshot(page, "unknown-actor-notice")
+    clear_filter(page)
+    expect(sidebar.get_by_test_id("stAlert")).to_have_count(0)
+    assert url_actor_ids(page) == []
