@@ -52,6 +52,6 @@ def _show_dataset_error(error: DatasetError) -> None:
         st.markdown("\n".join(f"- {problem}" for problem in problems))
     st.markdown(
         f"**What to do:** fix the file named above in `{folder}` and reload the page. "
-        "`python -m components.data validate` lists every problem at once. To use another "
-        f"data folder, set `{DATA_DIR_ENV}` before `make run`."
+        f"`python -m components.data validate {folder}` lists every problem at once. "
+        f"To use another data folder, set `{DATA_DIR_ENV}` before `make run`."
     )
