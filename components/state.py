@@ -23,6 +23,19 @@ DROPPED_ACTOR_IDS_KEY = "actor_filter_dropped_ids"
 # the URL only mirrors it (a page switch clears the query string before the rerun).
 FILTER_FROM_URL_KEY = "actor_filter_read_from_url"
 
+# Query parameters of a deep link to the Source page: ?statement=s05 or ?event=e03.
+STATEMENT_PARAM = "statement"
+EVENT_PARAM = "event"
+
+# Source page: the record shown in the side panel ("statement:s05"), a selectbox value.
+SOURCE_RECORD_KEY = "source_record"
+
+# Source page: the deep link already applied, so a later pick in the selectbox wins.
+SOURCE_LINK_SEEN_KEY = "source_link_seen"
+
+# Source page: whether event spans are marked in the text (the selected one always is).
+SOURCE_SHOW_EVENTS_KEY = "source_show_events"
+
 
 def selected_actor_ids() -> list[str]:
     """The actor ids chosen in the sidebar; empty means everyone."""
