@@ -100,7 +100,6 @@ class _Loader:
             mentions += self._mentions(article, aliases)
         for statement in statements:
             stances += statement.pop("_stances")
-        self.problems.raise_if_any()
 
         origins = {
             "articles": self.sources.get("articles", []),
@@ -113,14 +112,14 @@ class _Loader:
             "mentions": [("(derived from aliases)", row["mention_id"]) for row in mentions],
         }
         frames = {
-            "articles": _frame(articles, drop=("body_ends_after", "_dir")),
-            "actors": _frame(actors),
-            "locations": _frame(locations),
-            "issues": _frame(issues),
-            "statements": _frame(statements),
-            "events": _frame(events),
-            "stances": _frame(stances),
-            "mentions": _frame(mentions),
+            "articles": _frame(articles, "articles", drop=("body_ends_after", "_dir")),
+            "actors": _frame(actors, "actors"),
+            "locations": _frame(locations, "locations"),
+            "issues": _frame(issues, "issues"),
+            "statements": _frame(statements, "statements"),
+            "events": _frame(events, "events"),
+            "stances": _frame(stances, "stances"),
+            "mentions": _frame(mentions, "mentions"),
         }
         self._check_references(frames)
         self.problems.raise_if_any()
@@ -166,6 +165,8 @@ class _Loader:
         items = rec.read_yaml(path, label, self.problems, list)
         if items is None:
             return []
+        if not items:
+            self.problems.add(label, "(file)", "(content)", "no records; expected at least one")
         rows = rec.parse_records(items, specs, id_field, label, self.problems)
         self._unique(rows, id_field, label)
         self.sources[table] = [(label, _name(row, id_field)) for row in rows]
@@ -414,7 +415,7 @@ class _Loader:
                 if alias in index and index[alias] != (entity_type, row[id_field]):
                     other = index[alias]
                     self.problems.add(
-                        self.root.name + "/" + REGISTRY_FILES[table],
+                        self.label(self.root / REGISTRY_FILES[table]),
                         row[id_field],
                         "aliases",
                         f"the alias {alias!r} already belongs to {other[0]} {other[1]!r}; "
@@ -593,7 +594,10 @@ def _name(row: dict, id_field: str) -> str:
     return str(row.get(id_field) or "(record)")
 
 
-def _frame(rows: list[dict], drop: tuple[str, ...] = ()) -> pd.DataFrame:
+def _frame(rows: list[dict], table: str, drop: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The rows as a frame; with no rows, an empty frame that still has the table's columns."""
+    if not rows:
+        return pd.DataFrame(columns=[*SCHEMAS[table].to_schema().columns, "_file"])
     return _frame_without(pd.DataFrame(rows), drop)
 
 

@@ -44,8 +44,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     for match in _SENTENCE_START.finditer(text):
         if match.end() <= start:
             sentence_start = match.end()
-        elif match.start() >= end:
-            sentence_end = match.start()
+        elif match.end() >= end:
+            sentence_end = match.end()
             break
     while sentence_end > sentence_start and text[sentence_end - 1].isspace():
         sentence_end -= 1
