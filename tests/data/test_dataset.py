@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +11,7 @@ from components.contradictions import contradiction_pairs
 from components.data import load_dataset
 from components.data.schemas import SCHEMAS
 
+from ..conftest import folder_digest
 from .conftest import REAL_DATA_DIR
 
 SEED_TEXT = Path(__file__).resolve().parents[3] / "shared" / "seed" / "article.txt"
@@ -167,9 +167,9 @@ def test_sev_lich_coordinates_and_border_disagreement(dataset):
 
 
 def test_loading_never_writes_to_the_data_folder():
-    before = _folder_digest(REAL_DATA_DIR)
+    before = folder_digest(REAL_DATA_DIR)
     load_dataset(REAL_DATA_DIR)
-    assert _folder_digest(REAL_DATA_DIR) == before
+    assert folder_digest(REAL_DATA_DIR) == before
 
 
 def test_dataset_is_frozen(dataset):
@@ -180,13 +180,3 @@ def test_dataset_is_frozen(dataset):
 def test_default_folder_comes_from_the_environment(monkeypatch, data_copy):
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
     assert load_dataset().data_dir == data_copy.resolve()
-
-
-def _folder_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(str(path.relative_to(folder)).encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-            digest.update(str(path.stat().st_mtime_ns).encode())
-    return digest.hexdigest()

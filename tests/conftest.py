@@ -1,0 +1,29 @@
+"""Suite-wide guard: nothing the tests, the loader or the app do may write into data/."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+
+def folder_digest(folder: Path) -> str:
+    """A digest of every file's path, bytes and modification time under ``folder``."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+            digest.update(str(path.stat().st_mtime_ns).encode())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def data_folder_is_never_written():
+    """Hash data/ before the whole suite and fail the run if it changed by the end."""
+    before = folder_digest(DATA_DIR)
+    yield
+    assert folder_digest(DATA_DIR) == before, "data/ changed during the test run"
