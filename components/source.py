@@ -11,6 +11,7 @@ outermost and mention innermost. Every piece of text from the data goes through
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -23,17 +24,18 @@ from components.data import Dataset
 # Nesting order of the marks, outermost first: a statement holds events and mentions.
 LAYERS = ("statement", "event", "mention")
 
-# Okabe–Ito palette (colour-blind safe) as light tints, so black text stays readable on it;
-# one colour per state or organisation a speaker counts for, in order of first statement.
+# Paul Tol's "light" scheme: colour-blind safe and made for black text on top. One colour
+# per state or organisation a speaker counts for, in the order the sides first speak, so
+# Armenia and Azerbaijan (the first two) get the two most different hues.
 SIDE_COLOURS = (
-    "#f5d38f",  # orange
-    "#a9d8f5",  # sky blue
-    "#8fd6bd",  # bluish green
-    "#f5ed9a",  # yellow
-    "#8fb8dc",  # blue
-    "#ebb38f",  # vermillion
-    "#e3b8d2",  # reddish purple
-    "#d0d0d0",  # grey, when more sides than colours
+    "#EE8866",  # orange
+    "#77AADD",  # light blue
+    "#EEDD88",  # light yellow
+    "#FFAABB",  # pink
+    "#44BB99",  # mint
+    "#99DDFF",  # light cyan
+    "#BBCC33",  # pear
+    "#DDDDDD",  # pale grey, when there are more sides than colours
 )
 
 # Prefix of the element id a deep link scrolls to: id="statement-s05".
@@ -188,59 +190,86 @@ def mention_spans(ds: Dataset, active_ids: Iterable[str] | None = None) -> list[
     return spans
 
 
-def segments(text_length: int, spans: Sequence[Span]) -> list[tuple[int, int, list[Span]]]:
-    """Cut [0, text_length) at every span boundary: (start, end, spans covering it)."""
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of text that no span boundary cuts, with the spans that cover it."""
+
+    start_char: int
+    end_char: int
+    spans: tuple[Span, ...]
+
+
+def segments(text_length: int, spans: Sequence[Span]) -> list[Segment]:
+    """Cut [0, text_length) at every span boundary into segments, in text order."""
     cuts = {0, text_length}
     for span in spans:
         cuts.update((span.start_char, span.end_char))
     points = sorted(cut for cut in cuts if 0 <= cut <= text_length)
-    result = []
-    for start, end in zip(points, points[1:], strict=False):
-        covering = [span for span in spans if span.start_char <= start and end <= span.end_char]
-        result.append((start, end, covering))
-    return result
+    return [
+        Segment(
+            start,
+            end,
+            tuple(span for span in spans if span.start_char <= start and end <= span.end_char),
+        )
+        for start, end in zip(points, points[1:], strict=False)
+    ]
 
 
 def article_html(text: str, spans: Sequence[Span], body_end_char: int | None = None) -> str:
     """The article as HTML: escaped text, marks for the spans, anchors for deep links.
 
-    Text after ``body_end_char`` (the page furniture of the web page) is set apart and
-    labelled as not part of the report.
+    Consecutive segments covered by the same statements share one mark (likewise events
+    inside it, then mentions), so a highlight is one element however many mentions it
+    holds. Text after ``body_end_char`` (the page furniture of the web page) is set apart
+    and labelled as not part of the report.
     """
     body_end = len(text) if body_end_char is None else min(body_end_char, len(text))
-    starts: dict[int, list[Span]] = {}
-    for span in spans:
+    in_body = [span for span in spans if span.start_char < body_end]
+    anchors: dict[int, list[Span]] = {}
+    for span in in_body:
         if span.layer in ANCHOR_PREFIX:
-            starts.setdefault(span.start_char, []).append(span)
-    parts = ['<div class="src-article">']
-    for start, end, covering in segments(body_end, [s for s in spans if s.start_char < body_end]):
-        for span in starts.get(start, ()):
-            parts.append(f'<span class="src-anchor" id="{anchor_id(span.layer, span.record_id)}">')
-            parts.append("</span>")
-        parts.append(_segment_html(text[start:end], covering))
-    parts.append("</div>")
+            anchors.setdefault(span.start_char, []).append(span)
+    body = _nested_html(text, segments(body_end, in_body), anchors, 0)
+    parts = [f'<div class="src-article">{body}</div>']
     if body_end < len(text):
         parts.append(
             '<div class="src-furniture"><div class="src-furniture-label">'
             "Not part of the report: page furniture of the web page</div>"
+            f"{html.escape(text[body_end:])}</div>"
         )
-        parts.append(html.escape(text[body_end:]))
-        parts.append("</div>")
     return "".join(parts)
 
 
-def _segment_html(text: str, covering: Sequence[Span]) -> str:
-    inner = html.escape(text)
-    for layer in reversed(LAYERS):
-        layer_spans = [span for span in covering if span.layer == layer]
-        if layer_spans:
-            inner = _mark(layer, layer_spans, inner)
-    return inner
+def _nested_html(
+    text: str, parts: Sequence[Segment], anchors: Mapping[int, Sequence[Span]], depth: int
+) -> str:
+    """Marks of layer ``depth`` around runs of segments that the same spans cover."""
+    if depth == len(LAYERS):
+        return "".join(_text_html(text, part, anchors) for part in parts)
+    layer = LAYERS[depth]
+    out = []
+    for covering, run in itertools.groupby(
+        parts, key=lambda part: tuple(span for span in part.spans if span.layer == layer)
+    ):
+        inner = _nested_html(text, list(run), anchors, depth + 1)
+        out.append(_mark(layer, covering, inner) if covering else inner)
+    return "".join(out)
+
+
+def _text_html(text: str, part: Segment, anchors: Mapping[int, Sequence[Span]]) -> str:
+    """The escaped text of one segment, after the anchors of the records starting there."""
+    targets = "".join(
+        f'<span class="src-anchor" id="{anchor_id(span.layer, span.record_id)}"></span>'
+        for span in anchors.get(part.start_char, ())
+    )
+    return targets + html.escape(text[part.start_char : part.end_char])
 
 
 def _mark(layer: str, spans: Sequence[Span], inner: str) -> str:
     """Wrap ``inner`` in one mark for all the spans of one layer that cover it."""
     classes = [f"src-{layer}"]
+    if layer == "mention":
+        classes.extend(sorted({f"src-{span.record_id.partition(':')[0]}" for span in spans}))
     if all(span.is_dimmed for span in spans):
         classes.append("src-dimmed")
     if any(span.is_selected for span in spans):
@@ -275,26 +304,33 @@ def _background(spans: Sequence[Span]) -> str:
 
 ARTICLE_CSS = """
 <style>
-.src-article, .src-furniture { white-space: pre-wrap; line-height: 1.9; font-size: 1.02rem; }
-.src-statement { padding: 0.1em 0; border-radius: 0.2em; color: inherit; }
-.src-event { border-bottom: 2px dashed #555; }
-.src-mention { font-weight: 600; text-decoration: underline dotted; }
-.src-dimmed { opacity: 0.35; }
-mark.src-dimmed { background: #eeeeee !important; }
-.src-selected { outline: 3px solid #d55e00; outline-offset: 1px; }
-.src-anchor { scroll-margin-top: 6rem; }
+.src-article, .src-furniture { white-space: pre-wrap; line-height: 1.95; font-size: 1.02rem;
+  padding: 0.2rem 0.6rem 0.2rem 0.3rem; }
+.src-statement { padding: 0.12em 0; margin: 0; border-radius: 0.2em; color: inherit;
+  box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+.src-event { border-bottom: 2px dashed #444; }
+.src-mention { text-decoration: underline dotted; text-underline-offset: 0.2em; }
+.src-actor { font-weight: 600; }
+.src-location { font-style: italic; font-weight: 600; }
+.src-dimmed { opacity: 0.45; }
+mark.src-dimmed { background: #ececec !important; }
+.src-selected { outline: 3px solid #222; outline-offset: 1px; }
+.src-anchor { scroll-margin-top: 8rem; }
 .src-furniture { margin-top: 1.5rem; padding: 0.5rem 0.75rem; color: #777;
   border-left: 3px solid #ccc; font-size: 0.9rem; line-height: 1.5; }
 .src-furniture-label { font-style: italic; font-weight: 600; white-space: normal; }
-.src-legend { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; font-size: 0.9rem; }
-.src-swatch { display: inline-block; width: 1em; height: 1em; border-radius: 0.2em;
-  vertical-align: -0.15em; margin-right: 0.3em; border: 1px solid #999; }
+.src-legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1.1rem; font-size: 0.88rem;
+  margin-bottom: 0.3rem; }
+.src-key { display: flex; flex-wrap: wrap; gap: 0.3rem 1.1rem; font-size: 0.85rem;
+  color: #555; }
+.src-swatch { display: inline-block; width: 0.95em; height: 0.95em; border-radius: 0.2em;
+  vertical-align: -0.12em; margin-right: 0.35em; }
 </style>
 """
 
 
 def legend_html(entries: Sequence[LegendEntry]) -> str:
-    """The colour legend: one swatch per side, with the speakers who have that colour."""
+    """The colour legend (one swatch per side, with its speakers) and the key to the marks."""
     items = []
     for entry in entries:
         speakers = ", ".join(entry.speaker_names)
@@ -303,7 +339,17 @@ def legend_html(entries: Sequence[LegendEntry]) -> str:
             f'<span><span class="src-swatch" style="background-color: {entry.colour}"></span>'
             f"{html.escape(label)}</span>"
         )
-    return f'<div class="src-legend">{"".join(items)}</div>'
+    key = (
+        '<span><span class="src-mention src-actor">Bold</span>: actor mentioned</span>'
+        '<span><span class="src-mention src-location">Bold italic</span>: place mentioned</span>'
+        '<span><span class="src-event">Dashed</span>: event</span>'
+        '<span><span class="src-selected">&nbsp;Outlined&nbsp;</span>: selected record</span>'
+        "<span>Hover a highlight for who, what and when</span>"
+    )
+    return (
+        '<div class="src-legend" title="Statements are coloured by the side the speaker '
+        f'speaks for">{"".join(items)}</div><div class="src-key">{key}</div>'
+    )
 
 
 def record_key(layer: str, record_id: str) -> str:
@@ -367,6 +413,101 @@ def _field_text(
     return str(value)
 
 
+def record_card_markdown(ds: Dataset, layer: str, record_id: str) -> str:
+    """A readable summary of one statement or event as Markdown; all data text escaped."""
+    if layer == "statement":
+        return _statement_card(ds, record_id)
+    return _event_card(ds, record_id)
+
+
+def _statement_card(ds: Dataset, statement_id: str) -> str:
+    row = ds.statements.loc[ds.statements["statement_id"] == statement_id].iloc[0]
+    names = ds.actors.set_index("actor_id")["actor_name"]
+    lines = [f"**{escape_markdown(names[row['speaker_actor_id']])}**"]
+    if isinstance(row["target_actor_id"], str):
+        lines[0] += f" → {escape_markdown(names[row['target_actor_id']])}"
+    kind = [escape_markdown(row["statement_type"].replace("_", " "))]
+    if isinstance(row["cameo_code"], str):
+        kind.append(f"CAMEO {escape_markdown(row['cameo_code'])}")
+    kind.append("direct quote" if row["is_direct_quote"] else "reported speech")
+    lines.append(" · ".join(kind))
+    lines.append(f"**When:** {escape_markdown(row['date_label'])}")
+    if isinstance(row["reported_by_actor_id"], str):
+        reporter = names[row["reported_by_actor_id"]]
+        lines.append(f"**Reported by:** {escape_markdown(reporter)}")
+    lines.extend(_place_line(ds, row["location_id"]))
+    lines.extend(_stance_lines(ds, statement_id))
+    if isinstance(row["note"], str):
+        lines.append(f"**Note:** {escape_markdown(row['note'])}")
+    return "  \n".join(lines) + f"\n\n> {escape_markdown(row['quote'])}"
+
+
+def _event_card(ds: Dataset, event_id: str) -> str:
+    row = ds.events.loc[ds.events["event_id"] == event_id].iloc[0]
+    names = ds.actors.set_index("actor_id")["actor_name"]
+    lines = [f"**{escape_markdown(row['title'])}**"]
+    lines.append(f"{escape_markdown(row['event_type'])} · {escape_markdown(row['status'])}")
+    lines.append(f"**When:** {escape_markdown(row['date_label'])}")
+    if row["is_background"] and pd.notna(row["background_start_date"]):
+        span = f"{row['background_start_date']:%d %b %Y} – {row['background_end_date']:%d %b %Y}"
+        source = escape_markdown(str(row["background_date_source"]))
+        lines.append(f"**Exact dates (background):** {span}, from {source}")
+    actors = ", ".join(
+        escape_markdown(names.get(actor_id, actor_id)) for actor_id in row["actor_ids"]
+    )
+    if actors:
+        lines.append(f"**Actors:** {actors}")
+    lines.extend(_place_line(ds, row["location_id"]))
+    if isinstance(row["note"], str):
+        lines.append(f"**Note:** {escape_markdown(row['note'])}")
+    return "  \n".join(lines) + f"\n\n> {escape_markdown(row['quote'])}"
+
+
+def _place_line(ds: Dataset, location_id: object) -> list[str]:
+    if not isinstance(location_id, str):
+        return []
+    places = ds.locations.set_index("location_id")["location_name"]
+    return [f"**Where:** {escape_markdown(places.get(location_id, location_id))}"]
+
+
+def _stance_lines(ds: Dataset, statement_id: str) -> list[str]:
+    stances = ds.stances.loc[ds.stances["statement_id"] == statement_id]
+    if stances.empty:
+        return []
+    names = ds.actors.set_index("actor_id")["actor_name"]
+    labels = ds.issues.set_index("issue_id")["issue_label"]
+    items = [
+        f"{escape_markdown(names[row.actor_id])} {_STANCE_VERBS[row.stance]} "
+        f"“{escape_markdown(labels[row.issue_id])}”"
+        for row in stances.itertuples(index=False)
+    ]
+    return [f"**Stances:** {'; '.join(items)}"]
+
+
+# How a stance reads in a sentence: "Armenia opposes …".
+_STANCE_VERBS = {"support": "supports", "oppose": "opposes", "neutral": "is neutral on"}
+
+
+def contradiction_links(ds: Dataset, statement_id: str) -> list[tuple[str, str]]:
+    """(statement_id, label) of the statements this one contradicts or is contradicted by."""
+    statements = ds.statements
+    names = ds.actors.set_index("actor_id")["actor_name"]
+    row = statements.loc[statements["statement_id"] == statement_id].iloc[0]
+    links = []
+    if isinstance(row["contradicts_statement_id"], str):
+        links.append((row["contradicts_statement_id"], "Contradicts"))
+    for other in statements.loc[statements["contradicts_statement_id"] == statement_id].itertuples(
+        index=False
+    ):
+        links.append((other.statement_id, "Contradicted by"))
+    speakers = statements.set_index("statement_id")["speaker_actor_id"]
+    return [
+        (other_id, f"{verb} {other_id} ({names[speakers[other_id]]})")
+        for other_id, verb in links
+        if other_id in speakers.index
+    ]
+
+
 def linked_record(params: Mapping[str, object]) -> tuple[str, str] | None:
     """The (layer, record_id) a deep link asks for, ``?statement=`` before ``?event=``.
 
@@ -403,10 +544,20 @@ def scroll_script(element_id: str) -> str:
     """
     if not ANCHOR_ID_PATTERN.fullmatch(element_id):
         raise ValueError(f"not an anchor id: {element_id!r}")
+    # Scroll the nearest scrollable box (the article's container) so the record sits a
+    # third of the way down it; the page itself does not move.
     return (
         "<script>(function () {"
         f"const id = {json.dumps(element_id)}; let tries = 0;"
+        "function box(el) { for (let p = el.parentElement; p; p = p.parentElement) {"
+        " const s = getComputedStyle(p).overflowY;"
+        " if ((s === 'auto' || s === 'scroll') && p.scrollHeight > p.clientHeight) return p; }"
+        " return null; }"
         "function go() { const el = document.getElementById(id);"
+        " const b = el && box(el);"
+        " if (el && b) { const top = el.getBoundingClientRect().top"
+        " - b.getBoundingClientRect().top + b.scrollTop;"
+        " b.scrollTo({top: top - b.clientHeight / 3}); return; }"
         " if (el) { el.scrollIntoView({block: 'center'}); return; }"
         " if (++tries < 50) { setTimeout(go, 100); } }"
         "go(); })();</script>"

@@ -12,12 +12,14 @@ from components.source import (
     ARTICLE_CSS,
     anchor_id,
     article_html,
+    contradiction_links,
     escape_markdown,
     event_spans,
     legend_entries,
     legend_html,
     linked_record,
     mention_spans,
+    record_card_markdown,
     record_exists,
     record_fields,
     record_key,
@@ -34,6 +36,10 @@ from components.state import (
     STATEMENT_PARAM,
     selected_actor_ids,
 )
+
+# The article scrolls inside its own box, so the legend and the side panel stay in view.
+ARTICLE_HEIGHT_PX = 540
+PANEL_HEIGHT_PX = 450
 
 ensure_router()
 
@@ -73,11 +79,12 @@ def _mirror_selection_in_url() -> None:
 
 _apply_deep_link()
 
-st.title("Source")
+st.subheader(escape_markdown(article["title"]), anchor=False)
+translated = " · translated from the French original" if article["is_translation"] else ""
 st.caption(
-    f"{escape_markdown(article['outlet'])}/{escape_markdown(str(article['agency']))}, "
-    f"{article['published_date']:%d %B %Y}. "
-    + (escape_markdown(article["translation_note"]) if article["is_translation"] else "")
+    f"{escape_markdown(article['outlet'])}/{escape_markdown(str(article['agency']))} · "
+    f"{article['published_date']:%d %B %Y}{translated}",
+    help=escape_markdown(str(article["translation_note"])) if article["is_translation"] else None,
 )
 
 text_column, panel_column = st.columns([2.2, 1], gap="large")
@@ -95,10 +102,23 @@ with panel_column:
     show_events = st.toggle("Mark events in the text", key=SOURCE_SHOW_EVENTS_KEY)
     if selected:
         layer, record_id = split_record_key(selected)
-        st.subheader(escape_markdown(options[selected]))
-        st.dataframe(record_fields(dataset, layer, record_id), hide_index=True)
+        with st.container(height=PANEL_HEIGHT_PX, border=True, key="source_record_panel"):
+            st.markdown(record_card_markdown(dataset, layer, record_id))
+            if layer == "statement":
+                for other_id, label in contradiction_links(dataset, record_id):
+                    st.page_link(
+                        "pages/source.py",
+                        label=escape_markdown(label),
+                        icon=":material/compare_arrows:",
+                        query_params={STATEMENT_PARAM: other_id},
+                    )
+            with st.expander("All fields"):
+                st.dataframe(record_fields(dataset, layer, record_id), hide_index=True)
     else:
-        st.caption("Hover a highlight to see who said it; pick a record to see all its fields.")
+        st.caption(
+            "Hover a highlight to see who said it and when; pick a record here to see all "
+            "its fields. Other pages link to a record and it opens here, outlined."
+        )
 
 selected_layer, selected_id = split_record_key(selected) if selected else (None, None)
 is_filtered = bool(selected_actor_ids())
@@ -121,7 +141,8 @@ with text_column:
     st.html(ARTICLE_CSS + legend_html(legend_entries(dataset)))
     if is_filtered:
         st.caption("Statements and mentions that do not concern the chosen actors are dimmed.")
-    st.html(article_html(article["text"], spans, int(article["body_end_char"])))
+    with st.container(height=ARTICLE_HEIGHT_PX, border=False, key="source_article"):
+        st.html(article_html(article["text"], spans, int(article["body_end_char"])))
 
 if selected_id:
     st.html(scroll_script(anchor_id(selected_layer, selected_id)), unsafe_allow_javascript=True)
