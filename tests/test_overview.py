@@ -1,20 +1,26 @@
-"""Unit tests of the Overview reshaping in components/overview.py."""
+"""The Overview's reshaping (components/overview.py), on hand-made frames and the real data."""
 
-from types import SimpleNamespace
+from __future__ import annotations
 
 import pandas as pd
+import pytest
 
-from components.overview import article_source_lines, key_counts
+from components.data import load_dataset
+from components.filters import filter_dataset, with_descendants
+from components.overview import (
+    article_source_lines,
+    contradiction_lines,
+    date_span,
+    key_figures,
+    lede,
+    most_active_actors,
+    story_steps,
+)
 
 
-def test_key_counts_counts_rows_per_table():
-    dataset = SimpleNamespace(
-        actors=pd.DataFrame({"actor_id": ["a", "b", "c"]}),
-        statements=pd.DataFrame({"statement_id": ["s1"]}),
-        events=pd.DataFrame({"event_id": []}),
-        locations=pd.DataFrame({"location_id": ["l1", "l2"]}),
-    )
-    assert key_counts(dataset) == {"Actors": 3, "Statements": 1, "Events": 0, "Locations": 2}
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset()
 
 
 def test_article_source_lines_name_title_outlet_agency_and_date():
@@ -31,3 +37,80 @@ def test_article_source_lines_name_title_outlet_agency_and_date():
         "“First title”, France 24/AFP, 14 May 2021",
         "“Second title”, France 24, 20 May 2021",
     ]
+
+
+def test_key_figures_match_the_dataset(dataset):
+    figures = {figure.label: figure.value for figure in key_figures(dataset)}
+    assert figures == {
+        "Actors": str(len(dataset.actors)),
+        "Statements": str(len(dataset.statements)),
+        "Events": str(len(dataset.events)),
+        "Places": str(len(dataset.locations)),
+        "Issues": str(len(dataset.issues)),
+    }
+
+
+def test_key_figures_follow_the_filter(dataset):
+    filtered = filter_dataset(dataset, ["azerbaijan"])
+    figures = {figure.label: figure.value for figure in key_figures(filtered)}
+    assert figures["Statements"] == str(len(filtered.statements))
+    assert int(figures["Statements"]) < len(dataset.statements)
+
+
+def test_date_span_keeps_each_end_at_its_precision(dataset):
+    """The background war is dated by season; the last item is the planned talks' day."""
+    first = dataset.events.sort_values("start_date").iloc[0]
+    last_day = max(dataset.events["end_date"].max(), dataset.statements["end_date"].max())
+    assert first["date_precision"] == "season"
+    assert date_span(dataset) == (
+        f"{first['date_label'].split(' (')[0]} → {last_day.day} {last_day:%b %Y}"
+    )
+
+
+def test_story_steps_run_in_time_order_and_cover_every_crisis_day(dataset):
+    steps = story_steps(dataset)
+    background = dataset.events.loc[dataset.events["is_background"]]
+    crisis_days = set(dataset.statements["start_date"]) | set(
+        dataset.events.loc[~dataset.events["is_background"], "start_date"]
+    )
+    day_labels = [f"{day:%a} {day.day} {day:%b %Y}" for day in sorted(crisis_days)]
+    assert [step.when for step in steps][-len(day_labels) :] == day_labels
+    assert len(steps) == background["date_label"].nunique() + len(day_labels)
+
+
+def test_each_story_step_points_at_its_first_record_in_the_text(dataset):
+    """The 13 May step starts with Armenia's accusation, the earliest words of that day."""
+    by_when = {step.when: step for step in story_steps(dataset)}
+    day = pd.Timestamp("2021-05-13")
+    statements = dataset.statements.loc[dataset.statements["start_date"] == day]
+    events = dataset.events.loc[dataset.events["start_date"] == day]
+    first_statement = statements.sort_values("start_char").iloc[0]
+    assert first_statement["start_char"] < events["start_char"].min()
+    step = by_when["Thu 13 May 2021"]
+    assert (step.layer, step.record_id) == ("statement", first_statement["statement_id"])
+
+
+def test_most_active_actors_are_the_top_speakers(dataset):
+    top = most_active_actors(dataset, limit=3)
+    counts = dataset.statements["speaker_actor_id"].value_counts()
+    assert list(top["statement_count"]) == sorted(counts.head(3), reverse=True)
+    assert top.iloc[0]["actor_id"] == counts.index[0]
+
+
+def test_contradiction_lines_name_both_speakers_and_keep_the_scope(dataset):
+    lines = contradiction_lines(dataset)
+    links = dataset.statements["contradicts_statement_id"].notna()
+    assert [statement_id for statement_id, _ in lines] == list(
+        dataset.statements.loc[links, "statement_id"]
+    )
+    scope = with_descendants(dataset.actors, ["russia"])
+    scoped = contradiction_lines(dataset, scope)
+    assert scoped
+    assert len(scoped) < len(lines)
+    assert all("Russian" in line for _, line in scoped)
+
+
+def test_lede_is_the_first_paragraph(dataset):
+    text = dataset.articles.iloc[0]["text"]
+    assert text.startswith(lede(dataset.articles))
+    assert "\n" not in lede(dataset.articles)
