@@ -36,6 +36,19 @@ SOURCE_LINK_SEEN_KEY = "source_link_seen"
 # Source page: whether event spans are marked in the text (the selected one always is).
 SOURCE_SHOW_EVENTS_KEY = "source_show_events"
 
+# Map page: which map is shown, "border" (Lake Sev and the border area) or "world".
+MAP_VIEW_KEY = "map_view"
+
+# Map page: whether online OpenStreetMap tiles are drawn under the layers (needs internet).
+MAP_BASEMAP_KEY = "map_basemap"
+
+# Map page: the plotly charts; their values hold the clicked place (selection event).
+MAP_BORDER_CHART_KEY = "map_border_chart"
+MAP_WORLD_CHART_KEY = "map_world_chart"
+
+# Map page: the GeoJSON download button of the places.
+MAP_DOWNLOAD_KEY = "map_download"
+
 
 def selected_actor_ids() -> list[str]:
     """The actor ids chosen in the sidebar; empty means everyone."""
