@@ -1,0 +1,122 @@
+"""The Source page with AppTest: deep links, the side panel, the filter, hostile data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import dashboard
+from components.data import load_dataset
+from components.filters import filter_dataset
+from components.state import ACTOR_FILTER_KEY, SOURCE_RECORD_KEY
+from tests.hostile_data import (
+    HOSTILE_ACTOR_NAME,
+    HOSTILE_QUOTE,
+    HOSTILE_STATEMENT_ID,
+    LIVE_FRAGMENTS,
+    make_hostile_copy,
+)
+
+APP_FILE = Path(dashboard.__file__).resolve()
+RUN_TIMEOUT_S = 60
+SOURCE_PAGE = "pages/source.py"
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset()
+
+
+def open_source(monkeypatch, data_dir: Path | None = None, **query_params) -> AppTest:
+    """Run the router, switch to the Source page with ``query_params`` as a deep link would."""
+    if data_dir is None:
+        monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    else:
+        monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_dir))
+    app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S).run()
+    app.switch_page(SOURCE_PAGE)
+    app.query_params.update(query_params)
+    return app.run()
+
+
+def html_bodies(app: AppTest) -> list[str]:
+    return [element.proto.body for element in app.get("html")]
+
+
+def article_markup(app: AppTest) -> str:
+    return next(body for body in html_bodies(app) if 'class="src-article"' in body)
+
+
+def marked_ids(markup: str, css_class: str) -> set[str]:
+    pattern = rf'class="src-statement[^"]*\b{css_class}\b[^"]*" data-statement-ids="([^"]+)"'
+    return {sid for ids in re.findall(pattern, markup) for sid in ids.split()}
+
+
+def test_deep_link_selects_outlines_and_scrolls_to_the_statement(monkeypatch):
+    app = open_source(monkeypatch, statement="s05")
+    assert not app.exception
+    assert app.selectbox(key=SOURCE_RECORD_KEY).value == "statement:s05"
+    assert marked_ids(article_markup(app), "src-selected") == {"s05"}
+    assert any('"statement-s05"' in body and "<script>" in body for body in html_bodies(app))
+
+
+def test_side_panel_shows_the_record(monkeypatch, dataset):
+    app = open_source(monkeypatch, statement="s19")
+    statement = dataset.statements.set_index("statement_id").loc["s19"]
+    panel = " ".join(markdown.value for markdown in app.markdown)
+    assert "Contradicts s05" in " ".join(link.proto.label for link in app.get("page_link"))
+    assert statement["date_label"].split(" (")[0] in panel
+
+
+def test_event_deep_link(monkeypatch):
+    app = open_source(monkeypatch, event="e03")
+    assert app.selectbox(key=SOURCE_RECORD_KEY).value == "event:e03"
+    assert re.search(r'class="src-event src-selected" data-event-ids="e03"', article_markup(app))
+
+
+def test_unknown_id_says_so_and_selects_nothing(monkeypatch):
+    app = open_source(monkeypatch, statement="s999")
+    assert not app.exception
+    assert "s999" in app.warning[0].value
+    assert app.selectbox(key=SOURCE_RECORD_KEY).value is None
+
+
+def test_picking_a_record_moves_the_link(monkeypatch):
+    app = open_source(monkeypatch, statement="s05")
+    app.selectbox(key=SOURCE_RECORD_KEY).set_value("statement:s07").run()
+    assert app.query_params["statement"] in ("s07", ["s07"])  # AppTest keeps lists
+    assert marked_ids(article_markup(app), "src-selected") == {"s07"}
+
+
+def test_filter_dims_what_it_excludes(monkeypatch, dataset):
+    app = open_source(monkeypatch)
+    app.sidebar.multiselect(key=ACTOR_FILTER_KEY).set_value(["azerbaijan"]).run()
+    kept = set(filter_dataset(dataset, ["azerbaijan"]).statements["statement_id"])
+    dimmed = marked_ids(article_markup(app), "src-dimmed")
+    assert dimmed
+    assert dimmed == set(dataset.statements["statement_id"]) - kept
+
+
+def test_hostile_data_is_escaped_everywhere(monkeypatch, tmp_path):
+    """Names, quotes and titles with tags and Markdown render as text, never as markup."""
+    app = open_source(
+        monkeypatch, make_hostile_copy(tmp_path / "data"), statement=HOSTILE_STATEMENT_ID
+    )
+    assert not app.exception
+    bodies = html_bodies(app)
+    for body in bodies:
+        for fragment in LIVE_FRAGMENTS:
+            assert fragment not in body
+    markup = article_markup(app)
+    assert "&lt;script&gt;alert(&#x27;quote&#x27;)&lt;/script&gt;" in markup
+    assert "**bold** [link](javascript:alert(3))" in markup  # shown as typed, inert in HTML
+    legend = next(body for body in bodies if "src-legend" in body)
+    assert "Nikol &lt;script&gt;" in legend
+    markdown = " ".join(element.value for element in app.markdown)
+    assert "<script>" not in markdown
+    assert "**Pashinyan**" not in markdown
+    assert HOSTILE_QUOTE not in markdown
+    assert HOSTILE_ACTOR_NAME not in markdown
