@@ -11,6 +11,8 @@ from components.state import selected_actor_ids
 
 # How many problems the error page lists before it points to the validator.
 MAX_PROBLEMS_SHOWN = 10
+# Filtered views kept in memory (least recently used dropped first).
+FILTERED_VIEWS_KEPT = 64
 
 
 def get_dataset() -> Dataset:
@@ -32,13 +34,18 @@ def dataset_or_stop() -> Dataset:
         st.stop()
 
 
+# Shared objects (st.cache_resource), not copies (st.cache_data): a cache_data hit unpickles
+# the whole dataset, and every rerun asks for it at least twice; at 100,000 statements that
+# was most of a rerun (docs/bench-results.json). Sharing is safe because the Dataset is
+# frozen and its frames are read-only by contract (tests/pages/test_shared_dataset.py).
 # The data folder is an argument (not read inside) so that it is part of the cache key.
-@st.cache_data(show_spinner="Loading the dataset…")
+@st.cache_resource(show_spinner="Loading the dataset…")
 def _load(data_dir: str) -> Dataset:
     return load_dataset(data_dir)
 
 
-@st.cache_data(show_spinner=False)
+# One filtered view per actor choice; bounded, since every reader's choice adds one.
+@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT)
 def _filter(data_dir: str, actor_ids: tuple[str, ...]) -> Dataset:
     return filter_dataset(_load(data_dir), list(actor_ids))
 
