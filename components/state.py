@@ -49,6 +49,27 @@ MAP_WORLD_CHART_KEY = "map_world_chart"
 # Map page: the GeoJSON download button of the places.
 MAP_DOWNLOAD_KEY = "map_download"
 
+# Stances page: matrix rows per actor or per state/organisation (a radio's value).
+STANCES_LEVEL_KEY = "stances_level"
+
+# Stances page: how the matrix rows are ordered (a selectbox's value).
+STANCES_ORDER_KEY = "stances_order"
+
+# Stances page: the matrix chart; its value is the plotly selection (clicked cell).
+STANCES_MATRIX_KEY = "stances_matrix"
+
+# Stances page: the chosen cell ("actor_id|issue_id"), a selectbox the chart click also sets.
+STANCES_CELL_KEY = "stances_cell"
+
+# Stances page: the last chart selection already applied, so a later pick in the cell
+# selectbox is not overridden by a click the chart still remembers.
+STANCES_CLICK_SEEN_KEY = "stances_click_seen"
+
+# Stances page: download buttons of the matrix, agreement and targeting CSVs.
+STANCES_MATRIX_CSV_KEY = "stances_matrix_csv"
+STANCES_AGREEMENT_CSV_KEY = "stances_agreement_csv"
+STANCES_TARGETING_CSV_KEY = "stances_targeting_csv"
+
 
 def selected_actor_ids() -> list[str]:
     """The actor ids chosen in the sidebar; empty means everyone."""

@@ -1,0 +1,438 @@
+"""Reshaping for the Stances page: who stands where on which issue, and who agrees with whom.
+
+Four views of the same coded statements, in the manner of the Discourse Network Analyzer
+(statements coded by actor, issue and agreement):
+
+- the actor × issue matrix (`stance_cells`, `matrix_table`), at the level of individual
+  actors or rolled up to the state or organisation each actor counts for;
+- the evidence behind one cell (`cell_evidence`);
+- actor × actor agreement and conflict (`agreement_edges`): two actors agree on an issue
+  when both support or both oppose it, and conflict when one supports what the other
+  opposes;
+- who targets whom (`targeting_edges`): speaker → target, with what the speaker does.
+
+Pure pandas, no streamlit: frames in, frames out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+# Levels of the matrix rows: the actor who took the stance, or the state/organisation it
+# counts for (actors.state_actor_id: a spokeswoman counts for her country).
+LEVELS = {"actor": "Individual actors", "state": "State or organisation"}
+
+# What a cell can say. "mixed" is a cell whose statements do not all take the same stance.
+CELL_STANCES = ("support", "oppose", "neutral", "mixed")
+NO_STATEMENT = "no statement"
+
+# Position of a stance on one axis, for sorting like-minded actors together. Neutral and
+# mixed cells sit between the two sides.
+STANCE_SIGNS = {"support": 1, "oppose": -1, "neutral": 0, "mixed": 0}
+
+# Ways to order the matrix rows.
+ORDERS = {
+    "like-minded": "Like-minded actors together",
+    "statements": "Most stances first",
+    "name": "By name",
+}
+
+# Separates actor_id and issue_id in a cell's id (ids never hold it: see ID_PATTERN).
+CELL_ID_SEPARATOR = "|"
+
+# How a stance reads between an actor's name and an issue.
+STANCE_VERBS = {"support": "supports", "oppose": "opposes", "neutral": "is neutral on"}
+
+CELL_COLUMNS = [
+    "actor_id",
+    "issue_id",
+    "stance",
+    "statement_count",
+    "support_count",
+    "oppose_count",
+    "neutral_count",
+    "statement_ids",
+]
+
+EVIDENCE_COLUMNS = [
+    "statement_id",
+    "actor_id",
+    "actor_name",
+    "stance",
+    "quote",
+    "sentence",
+    "date_label",
+    "is_direct_quote",
+]
+
+AGREEMENT_COLUMNS = [
+    "actor_id",
+    "actor_name",
+    "other_actor_id",
+    "other_actor_name",
+    "relation",
+    "issue_count",
+    "statement_count",
+    "issue_ids",
+    "issue_labels",
+]
+RELATIONS = ("agreement", "conflict")
+
+# What a statement of each type does to its target, as a verb phrase between two names.
+TARGET_VERBS = {
+    "accusation": "accuses",
+    "denial": "denies the claims of",
+    "demand": "demands of",
+    "appeal": "calls on",
+    "appeal_for_assistance": "asks for help from",
+    "call_for_negotiation": "calls for talks with",
+    "claim": "makes a claim about",
+    "criticism": "criticises",
+    "concern": "is concerned about",
+    "warning": "warns",
+    "intention": "plans to turn to",
+    "report": "talks with or about",
+}
+
+# The tone of each statement type, so the directed view can colour hostile, demanding and
+# cooperative moves apart.
+TARGET_TONES = {
+    "accusation": "hostile",
+    "denial": "hostile",
+    "criticism": "hostile",
+    "warning": "hostile",
+    "demand": "demanding",
+    "appeal": "demanding",
+    "appeal_for_assistance": "cooperative",
+    "call_for_negotiation": "cooperative",
+    "intention": "cooperative",
+    "claim": "informative",
+    "concern": "informative",
+    "report": "informative",
+}
+
+TARGETING_COLUMNS = [
+    "speaker_actor_id",
+    "speaker_name",
+    "verb",
+    "target_actor_id",
+    "target_name",
+    "statement_type",
+    "tone",
+    "statement_count",
+    "statement_ids",
+]
+
+
+def row_actor_ids(actor_ids: pd.Series, actors: pd.DataFrame, level: str) -> pd.Series:
+    """The matrix row each actor falls in: itself, or its state/organisation."""
+    if level == "actor":
+        return actor_ids
+    if level != "state":
+        raise ValueError(f"level must be one of {sorted(LEVELS)}, got {level!r}")
+    states = actors.set_index("actor_id")["state_actor_id"]
+    return actor_ids.map(states).fillna(actor_ids)
+
+
+def stance_cells(stances: pd.DataFrame, actors: pd.DataFrame, level: str) -> pd.DataFrame:
+    """One row per non-empty cell of the actor × issue matrix, at the given level.
+
+    ``stance`` is the cell's stance: the one stance its statements share, else "mixed".
+    Counts are of distinct statements; ``statement_ids`` is a sorted tuple.
+    """
+    if stances.empty:
+        return pd.DataFrame(columns=CELL_COLUMNS)
+    rows = stances.assign(actor_id=row_actor_ids(stances["actor_id"], actors, level))
+    rows = rows.drop_duplicates(["actor_id", "issue_id", "statement_id", "stance"])
+    cells = (
+        rows.groupby(["actor_id", "issue_id"], sort=True)
+        .agg(
+            stances=("stance", lambda values: tuple(sorted(set(values)))),
+            statement_count=("statement_id", "nunique"),
+            support_count=("stance", lambda values: int((values == "support").sum())),
+            oppose_count=("stance", lambda values: int((values == "oppose").sum())),
+            neutral_count=("stance", lambda values: int((values == "neutral").sum())),
+            statement_ids=("statement_id", lambda values: tuple(sorted(set(values)))),
+        )
+        .reset_index()
+    )
+    cells["stance"] = cells["stances"].map(
+        lambda values: values[0] if len(values) == 1 else "mixed"
+    )
+    return cells[CELL_COLUMNS]
+
+
+def cell_id(actor_id: str, issue_id: str) -> str:
+    """The id of one matrix cell, as carried by the chart's markers and the cell picker."""
+    return f"{actor_id}{CELL_ID_SEPARATOR}{issue_id}"
+
+
+def split_cell_id(value: str) -> tuple[str, str]:
+    """(actor_id, issue_id) of a cell id."""
+    actor_id, _, issue_id = value.partition(CELL_ID_SEPARATOR)
+    return actor_id, issue_id
+
+
+def cell_from_selection(selection: Mapping | None) -> str | None:
+    """The cell id of the first chosen marker in a plotly selection state, if any."""
+    if not selection:
+        return None
+    points = selection.get("selection", {}).get("points", [])
+    for point in points:
+        customdata = point.get("customdata")
+        if isinstance(customdata, list | tuple):
+            customdata = customdata[0] if customdata else None
+        if isinstance(customdata, str) and CELL_ID_SEPARATOR in customdata:
+            return customdata
+    return None
+
+
+def order_actors(cells: pd.DataFrame, names: Mapping[str, str], order: str) -> list[str]:
+    """The matrix rows, top to bottom, for one of ORDERS."""
+    actor_ids = sorted(set(cells["actor_id"]), key=lambda actor_id: names.get(actor_id, actor_id))
+    if order == "name":
+        return actor_ids
+    counts = cells.groupby("actor_id")["statement_count"].sum()
+    if order == "statements":
+        return sorted(actor_ids, key=lambda actor_id: -counts[actor_id])
+    if order == "like-minded":
+        return _like_minded_order(cells, sorted(actor_ids, key=lambda a: -counts[a]))
+    raise ValueError(f"order must be one of {sorted(ORDERS)}, got {order!r}")
+
+
+def stance_distance(left: Mapping[str, int], right: Mapping[str, int]) -> float:
+    """How far apart two stance profiles are: 0 = same side on every shared issue, 2 = opposite.
+
+    Profiles map issue_id -> sign (+1 support, -1 oppose, 0 neutral or mixed). Two actors
+    without a shared issue are 1 apart: nothing says they agree or disagree.
+    """
+    shared = set(left) & set(right)
+    if not shared:
+        return 1.0
+    return 1.0 + sum(abs(left[issue] - right[issue]) - 1 for issue in shared) / len(shared)
+
+
+def _like_minded_order(cells: pd.DataFrame, actor_ids: list[str]) -> list[str]:
+    """Rows ordered by average-linkage clustering of their stance profiles.
+
+    A dozen actors need no library: merge the two closest groups until one is left. Among
+    equally close groups, those that share more issues merge first (two actors agreeing on
+    two issues are closer than two agreeing on one). A merge joins the groups at their most
+    alike ends, so neighbouring rows are like-minded; ties keep ``actor_ids`` order.
+    """
+    profiles = {
+        actor_id: dict(zip(group["issue_id"], group["stance"].map(STANCE_SIGNS), strict=True))
+        for actor_id, group in cells.groupby("actor_id")
+    }
+    rank = {actor_id: position for position, actor_id in enumerate(actor_ids)}
+    groups = [[actor_id] for actor_id in actor_ids]
+    while len(groups) > 1:
+        candidates = [
+            (_average_distance(groups[i], groups[j], profiles), i, j)
+            for i in range(len(groups))
+            for j in range(i + 1, len(groups))
+        ]
+        (_, i, j) = min(candidates, key=lambda item: (round(item[0][0], 9), -item[0][1]))
+        first, second = sorted([groups[i], groups[j]], key=lambda g: min(rank[a] for a in g))
+        groups = [group for k, group in enumerate(groups) if k not in (i, j)]
+        groups.append(_join_at_closest_ends(first, second, profiles))
+        groups.sort(key=lambda group: min(rank[actor_id] for actor_id in group))
+    return groups[0] if groups else []
+
+
+def _join_at_closest_ends(first: list[str], second: list[str], profiles: Mapping) -> list[str]:
+    """``first`` + ``second``, each maybe reversed, so that the two rows that meet are closest."""
+    joins = [left + right for left in (first, first[::-1]) for right in (second, second[::-1])]
+    return min(
+        joins,
+        key=lambda rows: stance_distance(
+            profiles[rows[len(first) - 1]], profiles[rows[len(first)]]
+        ),
+    )
+
+
+def _average_distance(left: list[str], right: list[str], profiles: Mapping) -> tuple[float, float]:
+    """Mean distance between two groups, and the mean number of issues their members share."""
+    pairs = [(profiles[a], profiles[b]) for a in left for b in right]
+    distance = math.fsum(stance_distance(a, b) for a, b in pairs) / len(pairs)
+    shared = math.fsum(len(set(a) & set(b)) for a, b in pairs) / len(pairs)
+    return distance, shared
+
+
+def matrix_table(
+    cells: pd.DataFrame, row_ids: list[str], issues: pd.DataFrame, names: Mapping[str, str]
+) -> pd.DataFrame:
+    """The matrix for download: one row per actor, a stance and a count column per issue."""
+    table = pd.DataFrame({"actor_id": row_ids, "actor_name": [names.get(a, a) for a in row_ids]})
+    by_cell = cells.set_index(["actor_id", "issue_id"])
+    for issue_id in issues["issue_id"]:
+        keys = [(actor_id, issue_id) for actor_id in row_ids]
+        found = [key in by_cell.index for key in keys]
+        table[issue_id] = [
+            by_cell.at[key, "stance"] if hit else NO_STATEMENT
+            for key, hit in zip(keys, found, strict=True)
+        ]
+        table[f"{issue_id}_statement_count"] = [
+            int(by_cell.at[key, "statement_count"]) if hit else 0
+            for key, hit in zip(keys, found, strict=True)
+        ]
+    return table
+
+
+def cell_evidence(
+    stances: pd.DataFrame,
+    statements: pd.DataFrame,
+    actors: pd.DataFrame,
+    chosen_cell_id: str,
+    level: str,
+) -> pd.DataFrame:
+    """The statements behind one cell, in the order the article dates them.
+
+    ``quote`` is the stance's evidence (the exact words), ``sentence`` the article sentence
+    around it; ``actor_id``/``actor_name`` say who took the stance (at the state level, a
+    member of the row's state or organisation).
+    """
+    actor_id, issue_id = split_cell_id(chosen_cell_id)
+    rows = row_actor_ids(stances["actor_id"], actors, level)
+    chosen = stances.loc[(rows == actor_id) & (stances["issue_id"] == issue_id)]
+    context = statements[["statement_id", "sentence", "date_label", "start_date", "start_char"]]
+    context = context.rename(columns={"start_char": "statement_start_char"})
+    evidence = chosen[["statement_id", "actor_id", "stance", "quote", "start_char"]].merge(
+        context, on="statement_id", how="left", validate="m:1"
+    )
+    evidence = evidence.merge(
+        statements[["statement_id", "is_direct_quote"]],
+        on="statement_id",
+        how="left",
+        validate="m:1",
+    )
+    names = actors.set_index("actor_id")["actor_name"]
+    evidence["actor_name"] = evidence["actor_id"].map(names).fillna(evidence["actor_id"])
+    evidence = evidence.sort_values(["start_date", "start_char", "actor_id"], kind="stable")
+    return evidence[EVIDENCE_COLUMNS].reset_index(drop=True)
+
+
+def agreement_edges(
+    cells: pd.DataFrame, names: Mapping[str, str], issue_labels: Mapping[str, str]
+) -> pd.DataFrame:
+    """Actor × actor agreement and conflict, one row per pair and relation.
+
+    Only support and oppose cells count: two actors agree on an issue when they take the
+    same of the two, and conflict when they take opposite ones. ``issue_count`` is the
+    number of such issues, ``statement_count`` the statements of both actors on them.
+    """
+    sided = cells.loc[cells["stance"].isin(["support", "oppose"])]
+    pairs = sided.merge(sided, on="issue_id", suffixes=("", "_other"), validate="m:m")
+    pairs = pairs.loc[pairs["actor_id"] < pairs["actor_id_other"]]
+    if pairs.empty:
+        return pd.DataFrame(columns=AGREEMENT_COLUMNS)
+    pairs = pairs.assign(
+        relation=(pairs["stance"] == pairs["stance_other"]).map(
+            {True: "agreement", False: "conflict"}
+        ),
+        statements=pairs["statement_count"] + pairs["statement_count_other"],
+    )
+    edges = (
+        pairs.groupby(["actor_id", "actor_id_other", "relation"], sort=True)
+        .agg(
+            issue_count=("issue_id", "nunique"),
+            statement_count=("statements", "sum"),
+            issue_ids=("issue_id", lambda values: "; ".join(values)),
+        )
+        .reset_index()
+        .rename(columns={"actor_id_other": "other_actor_id"})
+    )
+    edges["actor_name"] = edges["actor_id"].map(lambda a: names.get(a, a))
+    edges["other_actor_name"] = edges["other_actor_id"].map(lambda a: names.get(a, a))
+    edges["issue_labels"] = edges["issue_ids"].map(
+        lambda ids: "; ".join(issue_labels.get(i, i) for i in ids.split("; "))
+    )
+    edges["statement_count"] = edges["statement_count"].astype(int)
+    return (
+        edges[AGREEMENT_COLUMNS]
+        .sort_values(
+            ["relation", "issue_count", "actor_name"], ascending=[False, False, True], kind="stable"
+        )
+        .reset_index(drop=True)
+    )
+
+
+def targeting_edges(statements: pd.DataFrame, actors: pd.DataFrame, level: str) -> pd.DataFrame:
+    """Who targets whom: one row per speaker, target and statement type, with a count.
+
+    Statements without a target drop out. At the state level both ends are rolled up, so
+    a statement inside one state (Pashinyan addressing parliament) runs from the state to
+    itself.
+    """
+    targeted = statements.loc[statements["target_actor_id"].notna()]
+    if targeted.empty:
+        return pd.DataFrame(columns=TARGETING_COLUMNS)
+    targeted = targeted.assign(
+        speaker_actor_id=row_actor_ids(targeted["speaker_actor_id"], actors, level),
+        target_actor_id=row_actor_ids(targeted["target_actor_id"], actors, level),
+    )
+    edges = (
+        targeted.groupby(["speaker_actor_id", "target_actor_id", "statement_type"], sort=True)
+        .agg(
+            statement_count=("statement_id", "nunique"),
+            statement_ids=("statement_id", lambda values: "; ".join(sorted(values))),
+        )
+        .reset_index()
+    )
+    names = actors.set_index("actor_id")["actor_name"]
+    edges["speaker_name"] = edges["speaker_actor_id"].map(names).fillna(edges["speaker_actor_id"])
+    edges["target_name"] = edges["target_actor_id"].map(names).fillna(edges["target_actor_id"])
+    edges["verb"] = edges["statement_type"].map(TARGET_VERBS)
+    edges["tone"] = edges["statement_type"].map(TARGET_TONES)
+    edges = edges.sort_values(
+        ["statement_count", "speaker_name", "target_name"],
+        ascending=[False, True, True],
+        kind="stable",
+    )
+    return edges[TARGETING_COLUMNS].reset_index(drop=True)
+
+
+def contradictions_in_scope(pairs: pd.DataFrame, statement_ids: Iterable[str]) -> pd.DataFrame:
+    """The contradiction pairs with at least one side among ``statement_ids``.
+
+    Pairs are built from the whole dataset, so a pair keeps its other side even when the
+    actor filter leaves only one of the two statements in view.
+    """
+    keep = set(statement_ids)
+    in_scope = pairs["statement_id"].isin(keep) | pairs["contradicted_statement_id"].isin(keep)
+    return pairs.loc[in_scope].reset_index(drop=True)
+
+
+def cell_choices(
+    cells: pd.DataFrame,
+    row_ids: list[str],
+    issues: pd.DataFrame,
+    names: Mapping[str, str],
+) -> dict[str, str]:
+    """Cell id -> label for every non-empty cell, in reading order: row by row, issue by issue."""
+    issue_labels = dict(zip(issues["issue_id"], issues["issue_label"], strict=True))
+    issue_rank = {issue_id: rank for rank, issue_id in enumerate(issues["issue_id"])}
+    row_rank = {actor_id: rank for rank, actor_id in enumerate(row_ids)}
+    shown = cells.loc[cells["actor_id"].isin(row_rank) & cells["issue_id"].isin(issue_rank)]
+    ordered = sorted(
+        shown.to_dict("records"),
+        key=lambda cell: (row_rank[cell["actor_id"]], issue_rank[cell["issue_id"]]),
+    )
+    return {
+        cell_id(cell["actor_id"], cell["issue_id"]): cell_label(cell, names, issue_labels)
+        for cell in ordered
+    }
+
+
+def cell_label(
+    cells_row: Mapping, names: Mapping[str, str], issue_labels: Mapping[str, str]
+) -> str:
+    """How the cell picker names one cell: "United States · Azerbaijani troops … : support (2)"."""
+    count = int(cells_row["statement_count"])
+    noun = "statement" if count == 1 else "statements"
+    actor_name = names.get(cells_row["actor_id"], cells_row["actor_id"])
+    issue_label = issue_labels.get(cells_row["issue_id"], cells_row["issue_id"])
+    return f"{actor_name} · {issue_label}: {cells_row['stance']} ({count} {noun})"

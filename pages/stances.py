@@ -1,0 +1,278 @@
+"""Stances: who supports or opposes which proposition, who agrees with whom, who clashes.
+
+The actor × issue matrix leads to its evidence: a click on a cell (or a pick in the cell
+list, for keyboard users) shows the statements behind it, each linked to the Source page.
+Below it: actor × actor agreement and conflict, who targets whom, and the contradictions.
+"""
+
+import streamlit as st
+
+from components.app_data import get_dataset, get_filtered_dataset
+from components.charts.stances import (
+    agreement_network_figure,
+    stance_matrix_figure,
+    targeting_figure,
+)
+from components.contradictions import contradiction_pairs
+from components.routing import ensure_router
+from components.source import escape_markdown
+from components.stances import (
+    LEVELS,
+    ORDERS,
+    STANCE_VERBS,
+    agreement_edges,
+    cell_choices,
+    cell_evidence,
+    cell_from_selection,
+    contradictions_in_scope,
+    matrix_table,
+    order_actors,
+    split_cell_id,
+    stance_cells,
+    targeting_edges,
+)
+from components.state import (
+    STANCES_AGREEMENT_CSV_KEY,
+    STANCES_CELL_KEY,
+    STANCES_CLICK_SEEN_KEY,
+    STANCES_LEVEL_KEY,
+    STANCES_MATRIX_CSV_KEY,
+    STANCES_MATRIX_KEY,
+    STANCES_ORDER_KEY,
+    STANCES_TARGETING_CSV_KEY,
+    selected_actor_ids,
+)
+
+# Plotly's toolbar offers zoom and pan, which a fixed grid does not need.
+CHART_CONFIG = {"displayModeBar": False}
+
+# Key of the box with the chosen cell's statements (its st-key-… class finds it in tests).
+EVIDENCE_KEY = "stances_evidence"
+
+# Key prefix of each contradiction's box (st-key-… class), one box per pair.
+CONTRADICTION_KEY_PREFIX = "stances_contradiction_"
+
+ensure_router()
+
+dataset = get_dataset()
+filtered = get_filtered_dataset()
+names = dict(zip(dataset.actors["actor_id"], dataset.actors["actor_name"], strict=True))
+issue_labels = dict(zip(dataset.issues["issue_id"], dataset.issues["issue_label"], strict=True))
+
+
+def _source_link(statement_id: str) -> None:
+    st.page_link(
+        "pages/source.py",
+        label=f"Open {statement_id} in the article",
+        icon=":material/article:",
+        query_params={"statement": statement_id},
+    )
+
+
+def _apply_chart_click(choices: dict[str, str]) -> None:
+    """Make a new click on the matrix the chosen cell; an old, remembered click changes nothing."""
+    clicked = cell_from_selection(st.session_state.get(STANCES_MATRIX_KEY))
+    if clicked != st.session_state.get(STANCES_CLICK_SEEN_KEY):
+        st.session_state[STANCES_CLICK_SEEN_KEY] = clicked
+        if clicked in choices:
+            st.session_state[STANCES_CELL_KEY] = clicked
+    if st.session_state.get(STANCES_CELL_KEY) not in choices:
+        st.session_state[STANCES_CELL_KEY] = None
+
+
+st.title("Stances")
+st.caption(
+    "Each coded statement says whether its speaker supports, opposes or is neutral on a "
+    "proposition (the issues). The matrix adds them up per actor and issue; every square "
+    "leads to the statements behind it."
+    + (
+        " Only statements that concern the actors chosen in the sidebar count."
+        if selected_actor_ids()
+        else ""
+    )
+)
+
+level_column, order_column = st.columns(2)
+level = level_column.radio(
+    "Rows",
+    options=list(LEVELS),
+    format_func=LEVELS.get,
+    horizontal=True,
+    key=STANCES_LEVEL_KEY,
+    help="Roll every actor up to the state or organisation it counts for: a spokeswoman "
+    "counts for her country, a minister for his government.",
+)
+order = order_column.selectbox(
+    "Order of the rows",
+    options=list(ORDERS),
+    format_func=ORDERS.get,
+    key=STANCES_ORDER_KEY,
+    help="Like-minded actors together: rows that take the same side on the same issues "
+    "sit next to each other, opponents further apart.",
+)
+
+cells = stance_cells(filtered.stances, dataset.actors, level)
+row_ids = order_actors(cells, names, order)
+choices = cell_choices(cells, row_ids, dataset.issues, names)
+
+st.subheader("Actor × issue")
+if cells.empty:
+    st.info("No statement that concerns the chosen actors takes a stance on an issue.")
+else:
+    _apply_chart_click(choices)
+    st.plotly_chart(
+        stance_matrix_figure(
+            cells, row_ids, names, dataset.issues, st.session_state.get(STANCES_CELL_KEY)
+        ),
+        key=STANCES_MATRIX_KEY,
+        on_select="rerun",
+        selection_mode="points",
+        config=CHART_CONFIG,
+    )
+    st.download_button(
+        "Download the matrix (CSV, one row per actor)",
+        data=matrix_table(cells, row_ids, dataset.issues, names).to_csv(index=False),
+        file_name=f"stance-matrix-{level}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key=STANCES_MATRIX_CSV_KEY,
+    )
+
+    with st.container(key=EVIDENCE_KEY):
+        st.subheader("Statements behind a cell")
+        chosen = st.selectbox(
+            "Cell",
+            options=list(choices),
+            format_func=choices.get,
+            index=None,
+            placeholder="Click a square in the matrix, or pick a cell here",
+            key=STANCES_CELL_KEY,
+        )
+        if chosen is None:
+            st.caption("Click a coloured square above to see the statements behind it.")
+        else:
+            actor_id, issue_id = split_cell_id(chosen)
+            st.markdown(
+                f"**{escape_markdown(names.get(actor_id, actor_id))}** on "
+                f"*{escape_markdown(issue_labels[issue_id])}*"
+            )
+            evidence = cell_evidence(
+                filtered.stances, filtered.statements, dataset.actors, chosen, level
+            )
+            for row in evidence.itertuples(index=False):
+                with st.container(border=True):
+                    st.markdown(
+                        f"**{escape_markdown(row.actor_name)}** {STANCE_VERBS[row.stance]} · "
+                        f"{escape_markdown(row.date_label)} · "
+                        + ("direct quote" if row.is_direct_quote else "reported speech")
+                    )
+                    st.markdown(f"> {escape_markdown(row.quote)}")
+                    st.caption(f"In the article: {escape_markdown(row.sentence)}")
+                    _source_link(row.statement_id)
+
+st.divider()
+st.subheader("Who agrees with whom")
+st.caption(
+    "Two actors agree on an issue when both support it or both oppose it, and conflict "
+    "when one supports what the other opposes (neutral and mixed squares do not count). "
+    "Thicker lines: more issues. Hover the middle of a line for the issues."
+)
+agreements = agreement_edges(cells, names, issue_labels)
+if agreements.empty:
+    st.info("No two actors in view take a side on the same issue.")
+else:
+    st.plotly_chart(agreement_network_figure(agreements, row_ids, names), config=CHART_CONFIG)
+    st.dataframe(
+        agreements[
+            ["actor_name", "relation", "other_actor_name", "issue_labels", "statement_count"]
+        ],
+        hide_index=True,
+        height="content",
+        column_config={
+            "actor_name": "Actor",
+            "relation": "Relation",
+            "other_actor_name": "Other actor",
+            "issue_labels": "Issues",
+            "statement_count": st.column_config.NumberColumn("Statements", width="small"),
+        },
+    )
+    st.download_button(
+        "Download the actor × actor edge list (CSV)",
+        data=agreements.to_csv(index=False),
+        file_name=f"stance-agreement-{level}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key=STANCES_AGREEMENT_CSV_KEY,
+    )
+
+st.divider()
+st.subheader("Who targets whom")
+st.caption(
+    "Each band runs from a speaker to the actor the statement is aimed at or about; its "
+    "width is the number of statements. Hover a band for what the speaker does."
+)
+targets = targeting_edges(filtered.statements, dataset.actors, level)
+if targets.empty:
+    st.info("No statement in view names a target.")
+else:
+    st.plotly_chart(targeting_figure(targets), config=CHART_CONFIG)
+    st.dataframe(
+        targets[["speaker_name", "verb", "target_name", "statement_count", "statement_ids"]],
+        hide_index=True,
+        height="content",
+        column_config={
+            "speaker_name": "Speaker",
+            "verb": "Does",
+            "target_name": "Target",
+            "statement_count": st.column_config.NumberColumn("Statements", width="small"),
+            "statement_ids": "Statement ids",
+        },
+    )
+    st.download_button(
+        "Download who targets whom (CSV)",
+        data=targets.to_csv(index=False),
+        file_name=f"stance-targets-{level}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key=STANCES_TARGETING_CSV_KEY,
+    )
+
+st.divider()
+st.subheader("Contradictions")
+st.caption("Statements that deny or contradict another one, side by side.")
+pairs = contradictions_in_scope(contradiction_pairs(dataset), filtered.statements["statement_id"])
+if pairs.empty:
+    st.info("No contradiction concerns the chosen actors.")
+for pair in pairs.itertuples(index=False):
+    with st.container(border=True, key=f"{CONTRADICTION_KEY_PREFIX}{pair.statement_id}"):
+        if isinstance(pair.issue_label, str):
+            st.markdown(f"On **{escape_markdown(pair.issue_label)}**")
+        claim_column, denial_column = st.columns(2, gap="large")
+        sides = [
+            (
+                claim_column,
+                "Says",
+                pair.contradicted_speaker_name,
+                pair.contradicted_date_label,
+                pair.contradicted_quote,
+                pair.contradicted_sentence,
+                pair.contradicted_statement_id,
+            ),
+            (
+                denial_column,
+                "Contradicts it",
+                pair.speaker_name,
+                pair.date_label,
+                pair.quote,
+                pair.sentence,
+                pair.statement_id,
+            ),
+        ]
+        for column, role, speaker, date_label, quote, sentence, statement_id in sides:
+            with column:
+                st.markdown(
+                    f"**{escape_markdown(speaker)}** · {role} · {escape_markdown(date_label)}"
+                )
+                st.markdown(f"> {escape_markdown(quote)}")
+                st.caption(f"In the article: {escape_markdown(sentence)}")
+                _source_link(statement_id)

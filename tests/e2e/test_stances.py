@@ -1,0 +1,105 @@
+"""Real-browser tests of the Stances page: click a matrix cell, read its evidence, follow it."""
+
+from urllib.parse import parse_qs, urlparse
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.helpers import (
+    APP_TIMEOUT_MS,
+    SCREENSHOT_DIR,
+    screenshot,
+    url_path,
+    wait_for_app,
+    wait_for_rerun,
+)
+
+# The cell clicked: the United States demanding the withdrawal of Azerbaijani troops.
+CLICKED_CELL = "united_states|withdrawal"
+
+# Centre of the matrix square whose customdata is a given cell id (the "Chosen cell" frame
+# carries the id too and is skipped). The matrix is the first plotly chart on the page.
+_CELL_CENTRE_JS = """(cellId) => {
+  const plot = document.querySelector('.js-plotly-plot');
+  for (const path of plot.querySelectorAll('.scatterlayer path.point')) {
+    const trace = path.parentNode.parentNode.__data__[0].trace;
+    const customdata = trace.customdata || [];
+    if (trace.name !== 'Chosen cell' && customdata[path.__data__.i] === cellId) {
+      const box = path.getBoundingClientRect();
+      return {x: box.x + box.width / 2, y: box.y + box.height / 2};
+    }
+  }
+  return null;
+}"""
+
+
+def open_stances(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/stances")
+    wait_for_app(page)
+    # Plotly's bundle loads on first use, which on a fresh server can take a while.
+    expect(page.locator(".js-plotly-plot .ytick text").first).to_be_visible(timeout=APP_TIMEOUT_MS)
+
+
+def click_cell(page: Page, cell_id: str) -> None:
+    """Click one square of the matrix, as a reader would, and wait for the rerun."""
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    centre = page.evaluate(_CELL_CENTRE_JS, cell_id)
+    assert centre is not None, f"{cell_id} has no square in the matrix"
+    page.mouse.move(centre["x"], centre["y"])
+    page.mouse.click(centre["x"], centre["y"])
+    wait_for_rerun(page)
+
+
+def shoot_element(page: Page, selector: str, name: str) -> None:
+    """Save one part of the page (the page scrolls inside Streamlit's main area)."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    page.locator(selector).first.screenshot(path=str(SCREENSHOT_DIR / f"{name}.png"))
+
+
+def test_matrix_renders_rows_and_issues(app_server, page):
+    """The matrix shows actors as rows and the issue labels, and nothing fails."""
+    open_stances(page, app_server)
+    ticks = page.locator(".js-plotly-plot").first.locator(".ytick text").all_text_contents()
+    rows = [tick.strip() for tick in ticks]
+    assert "United States" in rows, rows
+    assert "Azerbaijan" in rows, rows
+    assert not page.get_by_test_id("stException").count()
+    screenshot(page, "stances-matrix")
+
+
+def test_click_cell_shows_evidence_and_links_to_source(app_server, page):
+    """Clicking a square lists the statements behind it; a link opens the Source page."""
+    open_stances(page, app_server)
+    click_cell(page, CLICKED_CELL)
+    evidence = page.locator(".st-key-stances_evidence")
+    expect(evidence).to_contain_text("United States on Azerbaijani troops must withdraw")
+    expect(evidence).to_contain_text("Washington and Paris which demanded")
+    expect(evidence).to_contain_text("once again calling on them to leave Armenian territory")
+    expect(page.locator(".js-plotly-plot").first.locator("path.point")).not_to_have_count(0)
+    evidence.scroll_into_view_if_needed()
+    shoot_element(page, ".st-key-stances_evidence", "stances-evidence")
+    shoot_element(page, ".js-plotly-plot", "stances-matrix-chosen-cell")
+
+    evidence.get_by_role("link", name="Open s08 in the article").click()
+    wait_for_app(page)
+    assert url_path(page) == "source"
+    assert parse_qs(urlparse(page.url).query).get("statement") == ["s08"]
+
+
+def test_state_level_and_contradictions(app_server, page):
+    """Rolled up to states, Porter's row goes; the contradictions show both pairs."""
+    open_stances(page, app_server)
+    page.get_by_text("State or organisation", exact=True).click()
+    wait_for_rerun(page)
+    matrix = page.locator(".js-plotly-plot").first
+    expect(matrix.locator(".ytick text", has_text="Russia")).to_have_count(1)
+    rows = [tick.strip() for tick in matrix.locator(".ytick text").all_text_contents()]
+    assert "Jalina Porter" not in rows
+    assert "United States" in rows
+    shoot_element(page, ".js-plotly-plot", "stances-matrix-states")
+
+    pairs = page.locator("[class*='st-key-stances_contradiction_']")
+    expect(pairs).to_have_count(2)
+    expect(pairs.nth(0)).to_contain_text("Baku rejected these accusations")
+    expect(pairs.nth(1)).to_contain_text("Pashinian did not ask for help")
+    pairs.nth(1).scroll_into_view_if_needed()
+    shoot_element(page, "[class*='st-key-stances_contradiction_s19']", "stances-contradiction")
