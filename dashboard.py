@@ -29,6 +29,7 @@ PAGES = [
     PageSpec("pages/stances.py", "Stances", "stances", ":material/balance:"),
     PageSpec("pages/map.py", "Map", "map", ":material/map:"),
     PageSpec("pages/source.py", "Source", "source", ":material/article:"),
+    PageSpec("pages/data.py", "Data", "data", ":material/table:"),
 ]
 
 

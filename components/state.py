@@ -36,6 +36,10 @@ SOURCE_LINK_SEEN_KEY = "source_link_seen"
 # Source page: whether event spans are marked in the text (the selected one always is).
 SOURCE_SHOW_EVENTS_KEY = "source_show_events"
 
+# Data page: the table shown (a table name of the Dataset) and the row search text.
+DATA_TABLE_KEY = "data_table"
+DATA_SEARCH_KEY = "data_search"
+
 # Map page: which map is shown, "border" (Lake Sev and the border area) or "world".
 MAP_VIEW_KEY = "map_view"
 
