@@ -1,0 +1,312 @@
+"""Page reruns under AppTest, beside the two baselines of the same run.
+
+For every page in dashboard.PAGES: the cold first run (new session, empty caches), the
+median warm rerun, and, measured the same way,
+- the empty page: a script that only imports streamlit (Streamlit's own floor), and
+- the page's floor: a script that only shows the same outputs the page showed (the same
+  figure objects, frames and texts, already built): the unavoidable cost of sending them.
+
+While a page runs, the public functions of components/ are wrapped with timers, so the
+report says which reshaping or figure builder costs what (outermost calls only), and every
+st.* output call is recorded: that record is the floor page, and its plotly figures are
+counted (marks, and whether they are drawn as SVG or WebGL).
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import statistics
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+
+import plotly.graph_objects as go
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+from streamlit.testing.v1 import AppTest
+
+import components
+import dashboard
+from bench.measure import timed
+
+APP_FILE = str(Path(dashboard.__file__).resolve())
+FLOOR_FILE = str(Path(__file__).with_name("floor_page.py"))
+EMPTY_FILE = str(Path(__file__).with_name("empty_page.py"))
+# Generous: at 100,000 statements one run can take many seconds.
+RUN_TIMEOUT_S = 900
+# Output calls replayed by the floor page. Widgets are left out: they are the page's own
+# work, not the cost of sending what it shows. st.write is left out because it calls these.
+OUTPUT_METHODS = (
+    "plotly_chart",
+    "dataframe",
+    "table",
+    "pydeck_chart",
+    "map",
+    "altair_chart",
+    "vega_lite_chart",
+    "markdown",
+    "caption",
+    "title",
+    "header",
+    "subheader",
+    "text",
+    "code",
+    "json",
+    "html",
+    "metric",
+    "info",
+    "warning",
+    "error",
+    "success",
+    "image",
+    "download_button",
+)
+# Modules whose functions are not the page's own work (the shell, widgets' state).
+UNTIMED_MODULES = ("components.routing", "components.sidebar", "components.state")
+# Above this many points an SVG trace makes the browser slow; WebGL or aggregation is due.
+SVG_MARKS_LIMIT = 5_000
+WEBGL_TRACE_TYPES = {"scattergl", "scattermap", "scattermapbox", "densitymap", "heatmapgl"}
+
+# The floor page replays these (set before each floor run; AppTest runs in this process).
+RECORDED_CALLS: list[tuple[str, tuple, dict]] = []
+
+
+class _Recorder:
+    """Wraps DeltaGenerator output methods and component functions for one page run."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, tuple, dict]] = []
+        self.function_ms: dict[str, float] = defaultdict(float)
+        self.local = threading.local()
+
+    def output_wrapper(self, name: str, original: Callable) -> Callable:
+        def record(*args, **kwargs):
+            if getattr(self.local, "in_output", False):
+                return original(*args, **kwargs)
+            self.local.in_output = True
+            try:
+                self.calls.append((name, args[1:] if _is_dg(args) else args, kwargs))
+                return original(*args, **kwargs)
+            finally:
+                self.local.in_output = False
+
+        return record
+
+    def function_wrapper(self, qualified: str, original: Callable) -> Callable:
+        def timed_call(*args, **kwargs):
+            depth = getattr(self.local, "depth", 0)
+            self.local.depth = depth + 1
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.local.depth = depth
+                if depth == 0:
+                    self.function_ms[qualified] += (time.perf_counter() - start) * 1000
+
+        timed_call.__wrapped__ = original
+        return timed_call
+
+    def reset(self) -> None:
+        self.calls = []
+        self.function_ms = defaultdict(float)
+
+
+def _is_dg(args: tuple) -> bool:
+    return bool(args) and isinstance(args[0], DeltaGenerator)
+
+
+def component_modules() -> list:
+    """Every module of components/ except the data layer (measured on its own) and the shell."""
+    modules = []
+    for info in pkgutil.walk_packages(components.__path__, "components."):
+        if info.name.startswith("components.data") or info.name in UNTIMED_MODULES:
+            continue
+        modules.append(importlib.import_module(info.name))
+    return modules
+
+
+@contextmanager
+def recording():
+    """Patch output methods and component functions; yield the recorder; restore all."""
+    recorder = _Recorder()
+    restore: list[tuple[object, str, object]] = []
+    for name in OUTPUT_METHODS:
+        if hasattr(DeltaGenerator, name):
+            original = getattr(DeltaGenerator, name)
+            restore.append((DeltaGenerator, name, original))
+            setattr(DeltaGenerator, name, recorder.output_wrapper(name, original))
+        if hasattr(st, name):
+            original = getattr(st, name)
+            restore.append((st, name, original))
+            setattr(st, name, recorder.output_wrapper(name, original))
+    for module in component_modules():
+        for name, value in list(vars(module).items()):
+            if name.startswith("_") or not inspect.isfunction(value):
+                continue
+            if value.__module__ != module.__name__:
+                continue
+            restore.append((module, name, value))
+            setattr(module, name, recorder.function_wrapper(f"{module.__name__}.{name}", value))
+    try:
+        yield recorder
+    finally:
+        for owner, name, original in reversed(restore):
+            setattr(owner, name, original)
+
+
+def new_app(script: str) -> AppTest:
+    return AppTest.from_file(script, default_timeout=RUN_TIMEOUT_S)
+
+
+def _check(app: AppTest, what: str) -> None:
+    if app.exception:
+        exception = app.exception[0]
+        # The app's config redacts the message; the last stack line says what it was.
+        detail = exception.stack_trace[-1].strip() if exception.stack_trace else exception.message
+        raise PageError(f"{what} raised: {detail}")
+
+
+def baseline_empty(runs: int) -> dict:
+    """Warm rerun of a page that only imports streamlit."""
+    app = new_app(EMPTY_FILE)
+    app.run()
+    return timed(app.run, runs).as_dict()
+
+
+def measure_page(
+    page_path: str, runs: int, clear_caches: Callable[[], None], timeout_s: float = RUN_TIMEOUT_S
+) -> dict:
+    """Cold first run, warm reruns with per-function times, the floor, and the marks drawn.
+
+    A page that raises is reported as such (the bench goes on with the other pages).
+    """
+    try:
+        return _measure_page(page_path, runs, clear_caches, timeout_s)
+    except PageError as error:
+        return {"error": str(error)}
+    except RuntimeError as error:
+        # AppTest raises RuntimeError when a run takes longer than its timeout.
+        return {"error": f"a run took longer than {timeout_s:.0f} s ({error})"}
+
+
+class PageError(RuntimeError):
+    """A measured page raised; its message is the exception the page showed."""
+
+
+def _measure_page(
+    page_path: str, runs: int, clear_caches: Callable[[], None], timeout_s: float
+) -> dict:
+    clear_caches()
+    app = AppTest.from_file(APP_FILE, default_timeout=timeout_s)
+    app.switch_page(page_path)
+    start = time.perf_counter()
+    app.run()
+    cold_ms = (time.perf_counter() - start) * 1000
+    _check(app, page_path)
+
+    per_function: dict[str, list[float]] = defaultdict(list)
+    with recording() as recorder:
+        app.run()
+        _check(app, page_path)
+        calls = list(recorder.calls)
+        walls = []
+        for _ in range(runs):
+            recorder.reset()
+            start = time.perf_counter()
+            app.run()
+            walls.append((time.perf_counter() - start) * 1000)
+            for name, spent in recorder.function_ms.items():
+                per_function[name].append(spent)
+    warm = {
+        "median_ms": round(statistics.median(walls), 2),
+        "min_ms": round(min(walls), 2),
+        "max_ms": round(max(walls), 2),
+        "runs": runs,
+    }
+    floor = measure_floor(calls, runs)
+    functions = {
+        name: round(statistics.median(values + [0.0] * (runs - len(values))), 2)
+        for name, values in per_function.items()
+    }
+    return {
+        "cold_first_run_ms": round(cold_ms, 2),
+        "warm": warm,
+        "floor": floor,
+        "ratio_to_floor": round(warm["median_ms"] / floor["median_ms"], 2),
+        "functions_ms": dict(sorted(functions.items(), key=lambda item: -item[1])),
+        "outputs": _output_counts(calls),
+        "figures": [
+            _figure_marks(args, kwargs)
+            for name, args, kwargs in calls
+            if _is_fig(name, args, kwargs)
+        ],
+    }
+
+
+def measure_floor(calls: list[tuple[str, tuple, dict]], runs: int) -> dict:
+    """Warm rerun of a page that only replays the recorded output calls."""
+    RECORDED_CALLS[:] = calls
+    app = new_app(FLOOR_FILE)
+    app.run()
+    _check(app, "the floor page")
+    return timed(app.run, runs).as_dict()
+
+
+def _output_counts(calls: list[tuple[str, tuple, dict]]) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for name, _, _ in calls:
+        counts[name] += 1
+    return dict(counts)
+
+
+def _is_fig(name: str, args: tuple, kwargs: dict) -> bool:
+    return name == "plotly_chart" and isinstance(_figure_of(args, kwargs), go.Figure)
+
+
+def _figure_of(args: tuple, kwargs: dict):
+    return args[0] if args else kwargs.get("figure_or_data")
+
+
+def _figure_marks(args: tuple, kwargs: dict) -> dict:
+    """Points per trace type, and how many of them the browser draws as SVG elements."""
+    figure = _figure_of(args, kwargs)
+    by_type: dict[str, int] = defaultdict(int)
+    for trace in figure.data:
+        by_type[trace.type] += _trace_points(trace)
+    svg = sum(count for kind, count in by_type.items() if kind not in WEBGL_TRACE_TYPES)
+    return {
+        "title": _title(figure),
+        "traces": len(figure.data),
+        "points_by_type": dict(by_type),
+        "svg_points": svg,
+        "needs_aggregation_or_webgl": svg > SVG_MARKS_LIMIT,
+    }
+
+
+def _trace_points(trace) -> int:
+    sizes = []
+    for attribute in ("x", "y", "lat", "lon", "values", "r", "ids"):
+        value = getattr(trace, attribute, None)
+        if value is not None and not isinstance(value, str):
+            try:
+                sizes.append(len(value))
+            except TypeError:
+                continue
+    z = getattr(trace, "z", None)
+    if z is not None:
+        try:
+            sizes.append(sum(len(row) for row in z))
+        except TypeError:
+            sizes.append(len(z))
+    return max(sizes, default=0)
+
+
+def _title(figure: go.Figure) -> str | None:
+    text = figure.layout.title.text
+    return text if isinstance(text, str) else None
