@@ -8,13 +8,17 @@ PORT ?= 8501
 RUNTIME_STAMP := $(VENV)/runtime.stamp
 DEV_STAMP := $(VENV)/dev.stamp
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format clean bench
 
 run: $(RUNTIME_STAMP)
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --browser.gatherUsageStats false
 
 test: $(DEV_STAMP) lint
 	$(BIN)/python -m pytest
+
+# Benchmark (not a test): page reruns vs baselines, cold start, scale. BENCH_ARGS=--quick.
+bench: $(DEV_STAMP)
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
