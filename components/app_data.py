@@ -8,6 +8,7 @@ import streamlit as st
 from components.data import DATA_DIR_ENV, Dataset, DatasetError, load_dataset, resolve_data_dir
 from components.filters import filter_dataset
 from components.state import selected_actor_ids
+from components.text_safety import escape_markdown
 
 # How many problems the error page lists before it points to the validator.
 MAX_PROBLEMS_SHOWN = 10
@@ -53,10 +54,11 @@ def _filter(data_dir: str, actor_ids: tuple[str, ...]) -> Dataset:
 def _show_dataset_error(error: DatasetError) -> None:
     folder = resolve_data_dir()
     st.title("The dashboard could not load its data")
-    st.error(str(error), icon=":material/error:")
+    # The message quotes data text (a quote, a name): shown literally, never as Markdown.
+    st.error(escape_markdown(str(error)), icon=":material/error:")
     problems = error.problems[:MAX_PROBLEMS_SHOWN]
     if len(error.problems) > 1:
-        st.markdown("\n".join(f"- {problem}" for problem in problems))
+        st.markdown("\n".join(f"- {escape_markdown(str(problem))}" for problem in problems))
     st.markdown(
         f"**What to do:** fix the file named above in `{folder}` and reload the page. "
         f"`python -m components.data validate {folder}` lists every problem at once. "

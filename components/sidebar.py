@@ -17,8 +17,12 @@ from components.state import (
     selected_actor_ids,
     split_known_ids,
 )
+from components.text_safety import clip
 
 CLEAR_BUTTON_KEY = "actor_filter_clear"
+
+# How many dropped ids the notice names; a link can carry hundreds of them.
+MAX_DROPPED_SHOWN = 5
 
 
 def render_actor_filter(actors: pd.DataFrame) -> list[str]:
@@ -44,7 +48,7 @@ def render_actor_filter(actors: pd.DataFrame) -> list[str]:
         if dropped:
             st.warning(
                 "The link named actors this dataset does not have, so they were left out: "
-                + ", ".join(f"`{actor_id}`" for actor_id in dropped),
+                + dropped_ids_text(dropped),
                 icon=":material/warning:",
             )
         st.button(
@@ -58,6 +62,19 @@ def render_actor_filter(actors: pd.DataFrame) -> list[str]:
     selected = selected_actor_ids()
     _write_filter_to_url(selected)
     return selected
+
+
+def dropped_ids_text(dropped: list[str]) -> str:
+    """The first few ids left out of the filter, clipped, as code spans (shown literally).
+
+    A code span shows HTML, Markdown and LaTeX as typed; only a backtick could end it
+    early, so backticks are shown as ‘ instead.
+    """
+    shown = ", ".join(
+        f"`{clip(actor_id).replace('`', '‘')}`" for actor_id in dropped[:MAX_DROPPED_SHOWN]
+    )
+    hidden = len(dropped) - MAX_DROPPED_SHOWN
+    return shown + (f" and {hidden} more" if hidden > 0 else "")
 
 
 def _read_filter_from_url_once(choices: dict[str, str]) -> None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from components.data import Dataset
+from components.text_safety import escape_markdown
 
 # Nesting order of the marks, outermost first: a statement holds events and mentions.
 LAYERS = ("statement", "event", "mention")
@@ -305,7 +306,7 @@ def _background(spans: Sequence[Span]) -> str:
 ARTICLE_CSS = """
 <style>
 .src-article, .src-furniture { white-space: pre-wrap; line-height: 1.95; font-size: 1.02rem;
-  padding: 0.2rem 0.6rem 0.2rem 0.3rem; }
+  padding: 0.2rem 0.6rem 0.2rem 0.3rem; overflow-wrap: anywhere; }
 .src-statement { padding: 0.12em 0; margin: 0; border-radius: 0.2em; color: inherit;
   box-decoration-break: clone; -webkit-box-decoration-break: clone; }
 .src-event { border-bottom: 2px dashed #444; }
@@ -320,7 +321,7 @@ mark.src-dimmed { background: #ececec !important; }
   border-left: 3px solid #ccc; font-size: 0.9rem; line-height: 1.5; }
 .src-furniture-label { font-style: italic; font-weight: 600; white-space: normal; }
 .src-legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1.1rem; font-size: 0.88rem;
-  margin-bottom: 0.3rem; }
+  margin-bottom: 0.3rem; overflow-wrap: anywhere; }
 .src-key { display: flex; flex-wrap: wrap; gap: 0.3rem 1.1rem; font-size: 0.85rem;
   color: #555; }
 .src-swatch { display: inline-block; width: 0.95em; height: 0.95em; border-radius: 0.2em;
@@ -526,15 +527,6 @@ def record_exists(ds: Dataset, layer: str, record_id: str) -> bool:
     """True when the dataset has this statement or event."""
     frame = ds.statements if layer == "statement" else ds.events
     return bool((frame[f"{layer}_id"] == record_id).any())
-
-
-# Characters that Markdown (as Streamlit renders it) would read as formatting or HTML.
-_MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|~$:"
-
-
-def escape_markdown(text: str) -> str:
-    """``text`` with every Markdown special backslash-escaped, to show it literally."""
-    return "".join(f"\\{char}" if char in _MARKDOWN_SPECIALS else char for char in text)
 
 
 def scroll_script(element_id: str) -> str:

@@ -36,6 +36,7 @@ from components.state import (
     STATEMENT_PARAM,
     selected_actor_ids,
 )
+from components.text_safety import clip
 
 # The article scrolls inside its own box, so the legend and the side panel stay in view.
 ARTICLE_HEIGHT_PX = 540
@@ -60,7 +61,7 @@ def _apply_deep_link() -> None:
         st.session_state[SOURCE_RECORD_KEY] = record_key(layer, record_id)
     else:
         st.warning(
-            f"The link asks for {layer} “{escape_markdown(record_id)}”, which is not in the "
+            f"The link asks for {layer} “{escape_markdown(clip(record_id))}”, which is not in the "
             "dataset. Pick a record in the side panel.",
             icon=":material/link_off:",
         )
