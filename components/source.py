@@ -27,15 +27,16 @@ LAYERS = ("statement", "event", "mention")
 
 # Paul Tol's "light" scheme: colour-blind safe and made for black text on top. One colour
 # per state or organisation a speaker counts for, in the order the sides first speak, so
-# Armenia and Azerbaijan (the first two) get the two most different hues.
+# Armenia and Azerbaijan (the first two) get the two most different hues; light cyan, the
+# nearest to Azerbaijan's light blue, comes last (Russia, the sixth side, gets pear).
 SIDE_COLOURS = (
     "#EE8866",  # orange
     "#77AADD",  # light blue
     "#EEDD88",  # light yellow
     "#FFAABB",  # pink
     "#44BB99",  # mint
-    "#99DDFF",  # light cyan
     "#BBCC33",  # pear
+    "#99DDFF",  # light cyan
     "#DDDDDD",  # pale grey, when there are more sides than colours
 )
 

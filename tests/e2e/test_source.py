@@ -1,0 +1,78 @@
+"""Real-browser tests of the Source page: a deep link scrolls to one statement; hostile
+data renders as text; the Overview's links land on the record they name."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from components.data import load_dataset
+from tests.e2e.helpers import APP_TIMEOUT_MS, screenshot, wait_for_app, wait_for_rerun
+from tests.hostile_data import HOSTILE_QUOTE, HOSTILE_STATEMENT_ID, make_hostile_copy
+
+# A statement near the end of the body, so reaching it needs the scroll.
+LATE_STATEMENT_ID = "s19"
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset()
+
+
+def selected_mark(page, statement_id: str):
+    return page.locator(f'mark.src-selected[data-statement-ids~="{statement_id}"]')
+
+
+def test_deep_link_outlines_and_scrolls_to_the_statement(app_server, page, dataset):
+    """/source?statement=s19 opens with s19 outlined, in view, and its card beside it."""
+    page.goto(f"{app_server}/source?statement={LATE_STATEMENT_ID}")
+    wait_for_app(page)
+    mark = selected_mark(page, LATE_STATEMENT_ID)
+    # The first run of a fresh session can end after wait_for_app sees the idle state.
+    expect(mark).to_have_count(1, timeout=APP_TIMEOUT_MS)
+    expect(mark).to_be_in_viewport()
+    quote = dataset.statements.set_index("statement_id").loc[LATE_STATEMENT_ID, "quote"]
+    expect(mark).to_have_text(quote)
+    panel = page.locator(".st-key-source_record_panel")
+    expect(panel.get_by_text(re.compile("Contradicts s05"))).to_be_visible()
+    screenshot(page, "source-deep-link-s19")
+
+
+def test_first_statement_is_not_scrolled_past(app_server, page):
+    """A link to the first statement keeps the top of the article in view too."""
+    page.goto(f"{app_server}/source?statement=s01")
+    wait_for_app(page)
+    expect(selected_mark(page, "s01")).to_have_count(1, timeout=APP_TIMEOUT_MS)
+    expect(selected_mark(page, "s01")).to_be_in_viewport()
+    expect(page.locator(".src-legend")).to_be_in_viewport()
+
+
+def test_overview_contradiction_link_opens_the_statement(app_server, page):
+    """Read on the Overview's contradiction line lands on that statement in the Source."""
+    page.goto(app_server)
+    wait_for_app(page)
+    read = page.get_by_role("link", name="Read").first
+    expect(read).to_be_visible(timeout=APP_TIMEOUT_MS)
+    read.click()
+    wait_for_rerun(page)
+    expect(page).to_have_url(re.compile(r"/source\?statement=s\d+"))
+    statement_id = re.search(r"statement=(s\d+)", page.url).group(1)
+    expect(selected_mark(page, statement_id)).to_be_in_viewport()
+    screenshot(page, "source-from-overview")
+
+
+def test_hostile_data_renders_as_text_and_runs_nothing(start_server, page, tmp_path):
+    """Tags and Markdown in the data show literally; no script from the data runs."""
+    base_url = start_server(data_dir=make_hostile_copy(tmp_path / "data"))
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{base_url}/source?statement={HOSTILE_STATEMENT_ID}")
+    wait_for_app(page)
+    mark = selected_mark(page, HOSTILE_STATEMENT_ID)
+    expect(mark).to_have_count(1, timeout=APP_TIMEOUT_MS)
+    expect(mark).to_contain_text("<script>alert('quote')</script>")
+    expect(mark).to_contain_text("**bold** [link](javascript:alert(3))")
+    assert HOSTILE_QUOTE[:40] in mark.inner_text()
+    expect(page.locator(".src-article img, .src-article script, .src-article b")).to_have_count(0)
+    screenshot(page, "source-hostile")
+    assert dialogs == []
