@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from components.data import Dataset
-from components.text_safety import escape_markdown
+from components.text_safety import clip, escape_markdown
 
 # Nesting order of the marks, outermost first: a statement holds events and mentions.
 LAYERS = ("statement", "event", "mention")
@@ -337,9 +337,17 @@ def legend_html(entries: Sequence[LegendEntry]) -> str:
     for entry in entries:
         speakers = ", ".join(entry.speaker_names)
         label = entry.side_name if speakers == entry.side_name else f"{entry.side_name}: {speakers}"
+        # Names are clipped so one very long name cannot fill the screen; the tooltip has all.
+        shown = ", ".join(clip(name) for name in entry.speaker_names)
+        shown = (
+            clip(entry.side_name)
+            if speakers == entry.side_name
+            else f"{clip(entry.side_name)}: {shown}"
+        )
         items.append(
-            f'<span><span class="src-swatch" style="background-color: {entry.colour}"></span>'
-            f"{html.escape(label)}</span>"
+            f'<span title="{html.escape(label)}">'
+            f'<span class="src-swatch" style="background-color: {entry.colour}"></span>'
+            f"{html.escape(shown)}</span>"
         )
     key = (
         '<span><span class="src-mention src-actor">Bold</span>: actor mentioned</span>'
