@@ -15,7 +15,6 @@ from components.charts.stances import (
 )
 from components.contradictions import contradiction_pairs
 from components.routing import ensure_router
-from components.source import escape_markdown
 from components.stances import (
     LEVELS,
     ORDERS,
@@ -42,6 +41,7 @@ from components.state import (
     STANCES_TARGETING_CSV_KEY,
     selected_actor_ids,
 )
+from components.text_safety import escape_markdown
 
 # Plotly's toolbar offers zoom and pan, which a fixed grid does not need.
 CHART_CONFIG = {"displayModeBar": False}

@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.stances import CELL_STANCES, NO_STATEMENT, cell_id
+from components.text_safety import clip
 
 # Okabe-Ito colours, safe for the common colour-vision deficiencies: blue and vermillion
 # diverge; grey and reddish purple stay apart from both.
@@ -65,9 +66,15 @@ def escape(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
+def short_label(text: object) -> str:
+    """Data text for an axis or node label: clipped, so a very long name cannot squeeze the
+    chart, and escaped."""
+    return escape(clip(str(text)))
+
+
 def wrap_label(text: str, width: int = ISSUE_LABEL_WIDTH) -> str:
-    """``text`` escaped and broken into lines of about ``width`` characters with <br>."""
-    return "<br>".join(escape(line) for line in textwrap.wrap(text, width) or [""])
+    """``text`` clipped, escaped and broken into lines of about ``width`` characters."""
+    return "<br>".join(escape(line) for line in textwrap.wrap(clip(text), width) or [""])
 
 
 def stance_matrix_figure(
@@ -86,7 +93,7 @@ def stance_matrix_figure(
     """
     issue_labels = dict(zip(issues["issue_id"], issues["issue_label"], strict=True))
     x_of = {issue_id: wrap_label(label) for issue_id, label in issue_labels.items()}
-    y_of = {actor_id: escape(row_labels.get(actor_id, actor_id)) for actor_id in row_ids}
+    y_of = {actor_id: short_label(row_labels.get(actor_id, actor_id)) for actor_id in row_ids}
     shown = cells.loc[cells["actor_id"].isin(row_ids) & cells["issue_id"].isin(issue_labels)]
 
     figure = go.Figure()
@@ -351,7 +358,7 @@ def agreement_network_figure(
         plot_bgcolor="white",
         dragmode=False,
         showlegend=True,
-        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "font": {"size": 13}},
     )
     # The y range fixes the circle's size; scaleanchor keeps it round and widens x to fit.
     figure.update_xaxes(visible=False, fixedrange=True)
@@ -446,8 +453,8 @@ def targeting_figure(edges: pd.DataFrame) -> go.Figure:
     targets = list(dict.fromkeys(edges["target_actor_id"]))
     speaker_names = dict(zip(edges["speaker_actor_id"], edges["speaker_name"], strict=True))
     target_names = dict(zip(edges["target_actor_id"], edges["target_name"], strict=True))
-    labels = [escape(speaker_names[a]) for a in speakers] + [
-        escape(target_names[a]) for a in targets
+    labels = [short_label(speaker_names[a]) for a in speakers] + [
+        short_label(target_names[a]) for a in targets
     ]
     node_colours = ["#333333"] * len(speakers) + ["#777777"] * len(targets)
     link_text = [

@@ -19,6 +19,7 @@ from components.stances import (
     stance_cells,
     targeting_edges,
 )
+from components.text_safety import CLIP_CHARS
 
 
 @pytest.fixture(scope="module")
@@ -154,3 +155,24 @@ def test_targeting_sankey_has_one_band_per_edge(dataset):
     assert labels[sankey.link.source[0]] == first["speaker_name"]
     assert labels[sankey.link.target[0]] == first["target_name"]
     assert "demands of" in sankey.link.customdata[0]
+
+
+def test_very_long_names_are_clipped_in_labels():
+    """A 5,000-character name must not squeeze the grid: the row label is clipped."""
+    cells = pd.DataFrame(
+        {
+            "actor_id": ["x"],
+            "issue_id": ["i"],
+            "stance": ["oppose"],
+            "statement_count": [1],
+            "support_count": [0],
+            "oppose_count": [1],
+            "neutral_count": [0],
+        }
+    )
+    issues = pd.DataFrame({"issue_id": ["i"], "issue_label": ["y" * 5000]})
+    figure = stance_matrix_figure(cells, ["x"], {"x": "x" * 5000}, issues)
+    (row_label,) = figure.layout.yaxis.categoryarray
+    assert len(row_label) <= CLIP_CHARS
+    assert row_label.endswith("…")
+    assert figure.layout.xaxis.categoryarray[0].count("<br>") <= CLIP_CHARS // 10
