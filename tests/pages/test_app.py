@@ -135,7 +135,7 @@ def test_filter_narrows_overview_counts(monkeypatch, two_actor_ids):
     everyone = {metric.label: metric.value for metric in app.metric}
     actor_filter(app).set_value(two_actor_ids[:1]).run()
     filtered = {metric.label: metric.value for metric in app.metric}
-    assert set(filtered) == set(everyone) == {"Actors", "Statements", "Events", "Locations"}
+    assert set(filtered) == set(everyone) == {"Actors", "Statements", "Events", "Places", "Issues"}
     assert all(int(filtered[label]) <= int(everyone[label]) for label in everyone)
     assert filtered != everyone
 
