@@ -77,6 +77,8 @@ def test_click_cell_shows_evidence_and_links_to_source(app_server, page):
     expect(page.locator(".js-plotly-plot").first.locator("path.point")).not_to_have_count(0)
     evidence.scroll_into_view_if_needed()
     shoot_element(page, ".st-key-stances_evidence", "stances-evidence")
+    # Back up to the heading, so Streamlit's sticky header does not cover the issue labels.
+    page.get_by_role("heading", name="Actor × issue").scroll_into_view_if_needed()
     shoot_element(page, ".js-plotly-plot", "stances-matrix-chosen-cell")
 
     evidence.get_by_role("link", name="Open s08 in the article").click()
@@ -95,6 +97,7 @@ def test_state_level_and_contradictions(app_server, page):
     rows = [tick.strip() for tick in matrix.locator(".ytick text").all_text_contents()]
     assert "Jalina Porter" not in rows
     assert "United States" in rows
+    page.get_by_role("heading", name="Actor × issue").scroll_into_view_if_needed()
     shoot_element(page, ".js-plotly-plot", "stances-matrix-states")
 
     pairs = page.locator("[class*='st-key-stances_contradiction_']")
