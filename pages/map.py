@@ -142,7 +142,7 @@ if view == "world":
             selection_mode="points",
             config=CHART_CONFIG,
         )
-    clicked = clicked_location_id(event.selection.points)
+    clicked = clicked_location_id(event["selection"]["points"])
     with side_column:
         st.subheader("Where they spoke from")
         st.caption(
@@ -187,7 +187,7 @@ else:
             selection_mode="points",
             config=CHART_CONFIG,
         )
-    clicked = clicked_location_id(event.selection.points)
+    clicked = clicked_location_id(event["selection"]["points"])
     with side_column:
         st.subheader("The border at the lake")
         st.info(escape_markdown(crisis["border_note"]), icon=":material/compare_arrows:")

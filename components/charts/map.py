@@ -400,8 +400,9 @@ def _add_towns(fig: go.Figure, activity: pd.DataFrame, towns: pd.DataFrame, high
         html.escape(f"{name} ({kind}), {distance:.0f} km from the crisis site")
         for name, kind, distance in zip(names, kinds, km, strict=True)
     ]
+    # Context towns (no id) never fade: the filter is about the dataset's places.
     opacity = [
-        1.0 if not highlight_ids or place_id in highlight_ids else DIMMED_OPACITY
+        DIMMED_OPACITY if highlight_ids and place_id and place_id not in highlight_ids else 1.0
         for place_id in ids
     ]
     fig.add_trace(

@@ -1,0 +1,149 @@
+"""Real-browser tests of the Map page, with every request outside the app blocked."""
+
+from urllib.parse import urlparse
+
+import pytest
+from PIL import Image
+from playwright.sync_api import Page, expect
+
+from components.data import load_dataset
+from components.geo import CRISIS_LOCATION_ID, events_at, statements_about, statements_from_seat
+from components.state import actor_choices
+from tests.e2e.helpers import APP_TIMEOUT_MS, pick_actor, screenshot, wait_for_app, wait_for_rerun
+
+# The plotly MapLibre map inside the chart element: its graph div carries _fullLayout.
+MAP_JS = "document.querySelector('.js-plotly-plot')._fullLayout.map._subplot.map"
+
+# A map drawn on a plain background has some hundreds of colours (fills, lines, text
+# antialiasing); a blank or failed canvas has a handful.
+MIN_MAP_COLOURS = 50
+# How often and how far apart the canvas is checked for a drawn map.
+DRAW_POLLS = 20
+DRAW_POLL_MS = 500
+
+
+@pytest.fixture
+def offline_page(page: Page, app_server: str) -> tuple[Page, list[str]]:
+    """The browser page with every request not to the app's host aborted; the aborted URLs."""
+    app_host = urlparse(app_server).netloc
+    blocked: list[str] = []
+
+    def route(request_route):
+        url = request_route.request.url
+        if urlparse(url).netloc == app_host or url.startswith(("data:", "blob:")):
+            request_route.continue_()
+        else:
+            blocked.append(url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    return page, blocked
+
+
+def wait_for_map(page: Page) -> None:
+    """Wait until MapLibre has its style and every layer's source (not the last frame: a
+    software-rendered canvas takes seconds more to go idle, so the pixels are polled)."""
+    page.wait_for_function(
+        f"() => {{ try {{ const m = {MAP_JS}; return m.isStyleLoaded() && m.areTilesLoaded(); }}"
+        " catch (e) { return false; } }",
+        timeout=APP_TIMEOUT_MS,
+    )
+
+
+def wait_for_drawn_map(page: Page, name: str) -> None:
+    """Wait until the map canvas shows a drawn map (many colours), saving the screenshot."""
+    colours = 0
+    for _ in range(DRAW_POLLS):
+        colours = map_colours(page, name)
+        if colours >= MIN_MAP_COLOURS:
+            return
+        page.wait_for_timeout(DRAW_POLL_MS)
+    raise AssertionError(f"the map canvas stayed blank ({colours} colours)")
+
+
+def map_colours(page: Page, name: str) -> int:
+    """Screenshot the map element and count its distinct colours."""
+    path = screenshot(page, name)
+    chart = page.locator(".js-plotly-plot").first.bounding_box()
+    image = Image.open(path).convert("RGB")
+    box = (chart["x"], chart["y"], chart["x"] + chart["width"], chart["y"] + chart["height"])
+    crop = image.crop(tuple(int(v) for v in box))
+    return len(crop.getcolors(maxcolors=1_000_000))
+
+
+def click_lon_lat(page: Page, lon: float, lat: float) -> None:
+    """Click the map where MapLibre draws (lon, lat)."""
+    point = page.evaluate(f"() => {MAP_JS}.project([{lon}, {lat}])")
+    box = page.locator(".js-plotly-plot .maplibregl-canvas").first.bounding_box()
+    page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    wait_for_rerun(page)
+
+
+def move_off_the_points(page: Page) -> None:
+    """Rest the mouse on an empty edge of the map, so no hover label hides the screenshot."""
+    box = page.locator(".js-plotly-plot .maplibregl-canvas").first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] - 5, box["y"] + box["height"] / 2)
+
+
+def test_border_map_draws_offline_and_click_lists_statements(offline_page, app_server):
+    """With only the app reachable, the map draws; clicking Sev Lich lists its statements."""
+    page, blocked = offline_page
+    ds = load_dataset()
+    lake = ds.locations.set_index("location_id").loc[CRISIS_LOCATION_ID]
+    page.goto(f"{app_server}/map")
+    wait_for_app(page)
+    wait_for_map(page)
+    center = page.evaluate(f"() => {MAP_JS}.getCenter()")
+    assert center["lat"] == pytest.approx(lake["lat"], abs=0.01)
+    wait_for_drawn_map(page, "map-border-offline")
+    assert all(urlparse(url).netloc != urlparse(app_server).netloc for url in blocked)
+
+    click_lon_lat(page, lake["lon"], lake["lat"])
+    expected = statements_about(ds, CRISIS_LOCATION_ID)
+    links = page.locator('a[href*="source?statement="]')
+    expect(links).to_have_count(len(expected))
+    expect(page.locator('a[href*="source?event="]')).to_have_count(
+        len(events_at(ds, CRISIS_LOCATION_ID))
+    )
+    first_href = links.first.get_attribute("href")
+    assert f"statement={expected['statement_id'].iloc[0]}" in first_href
+    assert not page.get_by_test_id("stException").count()
+    move_off_the_points(page)
+    screenshot(page, "map-border-clicked")
+
+
+def test_world_map_click_lists_a_seats_statements(offline_page, app_server):
+    """The world view draws offline; clicking Washington lists the statements made there."""
+    page, _ = offline_page
+    ds = load_dataset()
+    washington = ds.locations.set_index("location_id").loc["washington_dc"]
+    page.goto(f"{app_server}/map")
+    wait_for_app(page)
+    page.get_by_test_id("stMain").get_by_text("World", exact=True).click()
+    wait_for_rerun(page)
+    wait_for_map(page)
+    wait_for_drawn_map(page, "map-world-offline")
+    click_lon_lat(page, washington["lon"], washington["lat"])
+    links = page.locator('a[href*="source?statement="]')
+    expect(links).to_have_count(len(statements_from_seat(ds, "washington_dc")))
+    move_off_the_points(page)
+    screenshot(page, "map-world-clicked")
+
+
+def test_filter_keeps_the_map_and_fades_other_places(offline_page, app_server):
+    """With an actor chosen, the map still draws and the clicked place lists fewer records."""
+    page, _ = offline_page
+    ds = load_dataset()
+    lake = ds.locations.set_index("location_id").loc[CRISIS_LOCATION_ID]
+    page.goto(f"{app_server}/map")
+    wait_for_app(page)
+    pick_actor(page, actor_choices(ds.actors)["france"])
+    wait_for_map(page)
+    expect(page.get_by_text("faded", exact=False)).to_be_visible()
+    click_lon_lat(page, lake["lon"], lake["lat"])
+    links = page.locator('a[href*="source?statement="]')
+    expect(links.first).to_be_visible()
+    assert links.count() < len(statements_about(ds, CRISIS_LOCATION_ID))
+    move_off_the_points(page)
+    screenshot(page, "map-border-filtered")
