@@ -76,20 +76,20 @@ def anchor_id(layer: str, record_id: str) -> str:
 def speaker_colours(ds: Dataset) -> dict[str, str]:
     """Speaker actor id -> colour of the side (state or organisation) the speaker counts for."""
     side_colour = _side_colours(ds)
-    sides = ds.actors.set_index("actor_id")["state_actor_id"]
+    sides = ds.actors.set_index("actor_id")["state_actor_id"].to_dict()
     return {
         speaker: side_colour[sides[speaker]]
-        for speaker in ds.statements["speaker_actor_id"].drop_duplicates()
+        for speaker in dict.fromkeys(ds.statements["speaker_actor_id"].tolist())
     }
 
 
 def legend_entries(ds: Dataset) -> list[LegendEntry]:
     """The colours in use, each with its side and the speakers who speak for it."""
-    names = ds.actors.set_index("actor_id")["actor_name"]
-    sides = ds.actors.set_index("actor_id")["state_actor_id"]
+    names = ds.actors.set_index("actor_id")["actor_name"].to_dict()
+    sides = ds.actors.set_index("actor_id")["state_actor_id"].to_dict()
     speakers = ds.statements.sort_values("start_char", kind="stable")["speaker_actor_id"]
     by_side: dict[str, list[str]] = {}
-    for speaker in speakers.drop_duplicates():
+    for speaker in dict.fromkeys(speakers.tolist()):
         by_side.setdefault(sides[speaker], []).append(names[speaker])
     side_colour = _side_colours(ds)
     return [
@@ -99,9 +99,9 @@ def legend_entries(ds: Dataset) -> list[LegendEntry]:
 
 
 def _side_colours(ds: Dataset) -> dict[str, str]:
-    sides = ds.actors.set_index("actor_id")["state_actor_id"]
+    sides = ds.actors.set_index("actor_id")["state_actor_id"].to_dict()
     speakers = ds.statements.sort_values("start_char", kind="stable")["speaker_actor_id"]
-    ordered = list(dict.fromkeys(sides[speaker] for speaker in speakers))
+    ordered = list(dict.fromkeys(sides[speaker] for speaker in speakers.tolist()))
     last = len(SIDE_COLOURS) - 1
     return {side: SIDE_COLOURS[min(i, last)] for i, side in enumerate(ordered)}
 
@@ -115,7 +115,7 @@ def statement_spans(
 
     ``active_ids`` None means every statement is active (no filter).
     """
-    names = ds.actors.set_index("actor_id")["actor_name"]
+    names = ds.actors.set_index("actor_id")["actor_name"].to_dict()
     colours = speaker_colours(ds)
     active = None if active_ids is None else set(active_ids)
     spans = []
@@ -170,8 +170,8 @@ def event_spans(
 
 def mention_spans(ds: Dataset, active_ids: Iterable[str] | None = None) -> list[Span]:
     """One span per actor or place mention; those not in ``active_ids`` are dimmed."""
-    actor_names = ds.actors.set_index("actor_id")["actor_name"]
-    place_names = ds.locations.set_index("location_id")["location_name"]
+    actor_names = ds.actors.set_index("actor_id")["actor_name"].to_dict()
+    place_names = ds.locations.set_index("location_id")["location_name"].to_dict()
     active = None if active_ids is None else set(active_ids)
     spans = []
     for row in ds.mentions.itertuples(index=False):
