@@ -26,6 +26,7 @@ class PageSpec:
 # The first page is the default one, served at "/". A page appears here once it exists.
 PAGES = [
     PageSpec("pages/overview.py", "Overview", "overview", ":material/dashboard:"),
+    PageSpec("pages/timeline.py", "Timeline", "timeline", ":material/timeline:"),
     PageSpec("pages/stances.py", "Stances", "stances", ":material/balance:"),
     PageSpec("pages/map.py", "Map", "map", ":material/map:"),
     PageSpec("pages/source.py", "Source", "source", ":material/article:"),

@@ -53,6 +53,33 @@ MAP_WORLD_CHART_KEY = "map_world_chart"
 # Map page: the GeoJSON download button of the places.
 MAP_DOWNLOAD_KEY = "map_download"
 
+# Timeline page: the time-axis preset ("crisis" or "since_war"), a segmented control.
+TIMELINE_ZOOM_KEY = "timeline_zoom"
+
+# Timeline page: what the swimlanes stand for (actor, actor type, state), a segmented control.
+TIMELINE_LANES_KEY = "timeline_lanes"
+
+# Timeline page: statements and/or events (pills) and their types (multiselect, empty = all).
+TIMELINE_KINDS_KEY = "timeline_kinds"
+TIMELINE_TYPES_KEY = "timeline_types"
+
+# Timeline page: whether the background before the crisis (autumn 2020) is included.
+TIMELINE_BACKGROUND_KEY = "timeline_background"
+
+# Timeline page: the chart; its value is the plotly selection (the clicked items).
+TIMELINE_CHART_KEY = "timeline_chart"
+
+# Timeline page: the item in the detail panel ("statement:s05"), a selectbox a click also sets.
+TIMELINE_ITEM_KEY = "timeline_item"
+
+# Timeline page: the last chart selection already applied, so a later pick in the item
+# selectbox is not overridden by a click the chart still remembers.
+TIMELINE_CLICK_SEEN_KEY = "timeline_click_seen"
+
+# Timeline page: the download button of the table's CSV.
+TIMELINE_CSV_KEY = "timeline_csv"
+
+
 # Stances page: matrix rows per actor or per state/organisation (a radio's value).
 STANCES_LEVEL_KEY = "stances_level"
 

@@ -1,0 +1,507 @@
+"""The timeline figure: items placed in swimlanes (components.timeline) in, plotly Figure out.
+
+Every item has one clickable marker per lane in a single scatter trace ("items": customdata
+is the item id, ids are "<lane_id>/<item_id>"), because Streamlit's selection events come
+from scatter points only. Spans are drawn behind the markers as thick line traces: dotted
+when the date is only known to lie somewhere inside (a part of the day, a month, a
+season), solid for a range of days. Exact dates from an outside source get their own
+bracket. Statements are circles coloured by type, events are dark diamonds; items the text
+does not date are hollow, at the report date. Every piece of data text is HTML-escaped,
+because plotly renders tags in hover text and tick labels. No streamlit here.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.charts.palette import (
+    EVENT_COLOUR,
+    LANE_BAND_COLOURS,
+    MARKER_OUTLINE,
+    STATEMENT_TYPE_FAMILIES,
+    statement_type_colour,
+)
+from components.timeline import (
+    COARSE_PRECISIONS,
+    LANE_GAP,
+    UNCERTAIN_PRECISIONS,
+    readable,
+    shorten,
+)
+
+ITEMS_TRACE = "items"
+SPANS_TRACE = "spans"
+SPAN_LABELS_TRACE = "span labels"
+EXACT_DATES_TRACE = "Exact dates from an outside source"
+
+SYMBOLS = {"statement": "circle", "event": "diamond"}
+MARKER_SIZE = 13
+# A clicked item grows; the others fade, but stay readable for the next click.
+SELECTED_MARKER_SIZE = 18
+UNSELECTED_OPACITY = 0.35
+# Undated items are hollow: white inside, a thick ring in the item's colour.
+HOLLOW_RING_WIDTH = 3
+SPAN_WIDTH = 9
+SPAN_OPACITY = 0.5
+
+# Height of one row of a lane, and the room around the plot, in pixels.
+ROW_PX = 26
+MARGIN_PX = {"l": 10, "r": 10, "t": 60, "b": 230}
+# Room between the time axis and the legend below the plot.
+LEGEND_GAP_PX = 40
+MIN_HEIGHT_PX = 360
+
+# Time axes at most this long get one tick per day; longer ones one per month.
+DAILY_TICKS_MAX_DAYS = 20
+# Lane labels longer than this wrap onto a second line.
+LANE_LABEL_CHARS = 24
+# Light band behind the day the article was published, where undated items sit.
+REPORT_DAY_COLOUR = "rgba(230, 159, 0, 0.10)"
+LANE_LINE_COLOUR = "#E3E5E8"
+LABEL_COLOUR = "#31333F"
+
+
+def build_timeline_figure(
+    placed: pd.DataFrame,
+    x_range: tuple[pd.Timestamp, pd.Timestamp],
+    report_date: pd.Timestamp | None = None,
+) -> go.Figure:
+    """The swimlane timeline of ``placed`` (see components.timeline.place_in_lanes)."""
+    if placed.empty:
+        return _empty_figure(x_range)
+    lanes = _lanes(placed)
+    parts = _Parts()
+    _add_lane_bands(parts, lanes)
+    if report_date is not None:
+        _add_report_day(parts, pd.Timestamp(report_date))
+    _add_spans(parts, placed)
+    _add_exact_dates(parts, placed)
+    _add_span_labels(parts, placed)
+    _add_items(parts, placed)
+    _add_legend_keys(parts, placed)
+    _add_offscreen_note(parts, placed, x_range)
+    figure = go.Figure(data=parts.traces)
+    _layout(figure, lanes, x_range, parts)
+    return figure
+
+
+@dataclass
+class _Parts:
+    """What the figure is made of, gathered first: adding shapes one by one to a Figure
+    re-validates all of them each time, which took seconds for a few dozen lanes."""
+
+    traces: list[go.Scatter] = field(default_factory=list)
+    shapes: list[dict] = field(default_factory=list)
+    annotations: list[dict] = field(default_factory=list)
+
+
+def item_colour(kind: str, item_type: str) -> str:
+    """Statements take the colour of their type; events share one dark colour."""
+    return statement_type_colour(item_type) if kind == "statement" else EVENT_COLOUR
+
+
+def hover_text(item: pd.Series) -> str:
+    """Who, what (the quote, shortened), when and how precise, escaped for plotly."""
+    lines = [
+        f"<b>{_escape(item['title'])}</b>",
+        _escape(item["who"]),
+        f"<i>“{_escape(shorten(item['quote']))}”</i>",
+        f"{item['kind'].capitalize()} · {_escape(readable(item['item_type']))}",
+        f"When: {_escape(item['date_label'])}",
+        f"Precision: {_escape(item['precision_note'])}",
+    ]
+    if pd.notna(item["background_start_date"]):
+        lines.append(f"Exact dates (outside source): {_day_range(item)}")
+    lines.append("<i>Click for the details</i>")
+    return "<br>".join(lines)
+
+
+def _escape(text: object) -> str:
+    return html.escape(str(text), quote=False)
+
+
+def _day_range(item: pd.Series) -> str:
+    start, end = item["background_start_date"], item["background_end_date"]
+    if pd.isna(end) or start == end:
+        return f"{start.day} {start:%b %Y}"
+    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+
+
+def _lanes(placed: pd.DataFrame) -> pd.DataFrame:
+    """One row per lane: label, group, first and last y."""
+    return (
+        placed.groupby("lane_index")
+        .agg(
+            lane_label=("lane_label", "first"),
+            lane_group=("lane_group", "first"),
+            y_first=("y", "min"),
+            y_last=("y", "max"),
+        )
+        .reset_index()
+    )
+
+
+def _lane_tick_label(label: str) -> str:
+    return "<br>".join(_escape(line) for line in textwrap.wrap(label, LANE_LABEL_CHARS))
+
+
+def _add_lane_bands(parts: _Parts, lanes: pd.DataFrame) -> None:
+    """One band per lane group, alternating, so a state's people read as one block; a thin
+    line between the lanes inside a group."""
+    half_gap = LANE_GAP / 2
+    group_number = (lanes["lane_group"] != lanes["lane_group"].shift()).cumsum()
+    for number, group in lanes.groupby(group_number):
+        parts.shapes.append(
+            {
+                "type": "rect",
+                "xref": "paper",
+                "x0": 0,
+                "x1": 1,
+                "y0": group["y_first"].min() - 0.5 - half_gap,
+                "y1": group["y_last"].max() + 0.5 + half_gap,
+                "fillcolor": LANE_BAND_COLOURS[number % 2],
+                "line": {"width": 0},
+                "layer": "below",
+            }
+        )
+        for y in group["y_first"].iloc[1:]:
+            parts.shapes.append(
+                {
+                    "type": "line",
+                    "xref": "paper",
+                    "x0": 0,
+                    "x1": 1,
+                    "y0": y - 0.5 - half_gap,
+                    "y1": y - 0.5 - half_gap,
+                    "line": {"color": LANE_LINE_COLOUR, "width": 1},
+                    "layer": "below",
+                }
+            )
+
+
+def _add_report_day(parts: _Parts, report_date: pd.Timestamp) -> None:
+    day = report_date.normalize()
+    parts.shapes.append(
+        {
+            "type": "rect",
+            "xref": "x",
+            "yref": "paper",
+            "x0": day,
+            "x1": day + pd.Timedelta(days=1),
+            "y0": 0,
+            "y1": 1,
+            "fillcolor": REPORT_DAY_COLOUR,
+            "line": {"width": 0},
+            "layer": "below",
+        }
+    )
+    parts.annotations.append(
+        {
+            "text": f"Report published ({day.day} {day:%b})",
+            "xref": "x",
+            "yref": "paper",
+            "x": day + pd.Timedelta(days=1),
+            "y": 1,
+            "xanchor": "right",
+            "yanchor": "bottom",
+            "showarrow": False,
+            "font": {"size": 11, "color": "#6B6B6B"},
+        }
+    )
+
+
+def _add_spans(parts: _Parts, placed: pd.DataFrame) -> None:
+    """One line trace per colour and style; None breaks the line between items."""
+    spans = placed[placed["x_start"].notna()]
+    if spans.empty:
+        return
+    spans = spans.assign(
+        colour=[item_colour(k, t) for k, t in zip(spans["kind"], spans["item_type"], strict=True)],
+        dash=["dot" if p in UNCERTAIN_PRECISIONS else "solid" for p in spans["date_precision"]],
+    )
+    for (colour, dash), group in spans.groupby(["colour", "dash"], sort=True):
+        xs, ys, ids = [], [], []
+        for item in group.itertuples(index=False):
+            xs += [item.x_start, item.x_end, None]
+            ys += [item.y, item.y, None]
+            ids += [item.item_id, item.item_id, None]
+        parts.traces.append(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                customdata=ids,
+                mode="lines",
+                name=SPANS_TRACE,
+                line={"color": colour, "width": SPAN_WIDTH, "dash": dash},
+                opacity=SPAN_OPACITY,
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+
+
+def _add_exact_dates(parts: _Parts, placed: pd.DataFrame) -> None:
+    """A bracket |—| on the exact dates an outside source gives for a coarse article date."""
+    exact = placed[placed["background_start_date"].notna()]
+    if exact.empty:
+        return
+    xs, ys, ids, texts = [], [], [], []
+    for _, item in exact.iterrows():
+        end = item["background_end_date"] + pd.Timedelta(days=1)
+        text = (
+            f"<b>{_escape(item['title'])}</b><br>"
+            f"Exact dates: {_day_range(item)}<br>"
+            f"Source: {_escape(shorten(item['background_date_source'], 160))}<br>"
+            f"The article says: {_escape(item['date_label'])}"
+        )
+        xs += [item["background_start_date"], end, None]
+        ys += [item["y"] + 0.28, item["y"] + 0.28, None]
+        ids += [item["item_id"], item["item_id"], None]
+        texts += [text, text, None]
+    parts.traces.append(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            customdata=ids,
+            hovertext=texts,
+            hovertemplate="%{hovertext}<extra></extra>",
+            mode="lines+markers",
+            name=EXACT_DATES_TRACE,
+            line={"color": EVENT_COLOUR, "width": 2},
+            marker={"symbol": "line-ns-open", "size": 12, "color": EVENT_COLOUR},
+            legendgroup="dates",
+            legendgrouptitle_text="Dates",
+        )
+    )
+
+
+def _add_span_labels(parts: _Parts, placed: pd.DataFrame) -> None:
+    """The precision of coarse dates, written just after the end of their span."""
+    coarse = placed[placed["date_precision"].isin(COARSE_PRECISIONS)]
+    if coarse.empty:
+        return
+    parts.traces.append(
+        go.Scatter(
+            x=coarse["x_end"],
+            y=coarse["y"],
+            text=[f"  {_escape(label)}" for label in coarse["date_label"]],
+            mode="text",
+            textposition="middle right",
+            textfont={"size": 11, "color": LABEL_COLOUR},
+            name=SPAN_LABELS_TRACE,
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+
+
+def _add_items(parts: _Parts, placed: pd.DataFrame) -> None:
+    colours = [item_colour(k, t) for k, t in zip(placed["kind"], placed["item_type"], strict=True)]
+    hollow = (placed["date_precision"] == "as_reported").tolist()
+    pairs = list(zip(hollow, colours, strict=True))
+    parts.traces.append(
+        go.Scatter(
+            x=placed["x_marker"],
+            y=placed["y"],
+            customdata=placed["item_id"],
+            ids=[
+                f"{lane}/{item}"
+                for lane, item in zip(placed["lane_id"], placed["item_id"], strict=True)
+            ],
+            hovertext=[hover_text(item) for _, item in placed.iterrows()],
+            hovertemplate="%{hovertext}<extra></extra>",
+            mode="markers",
+            name=ITEMS_TRACE,
+            selected={"marker": {"size": SELECTED_MARKER_SIZE}},
+            unselected={"marker": {"opacity": UNSELECTED_OPACITY}},
+            showlegend=False,
+            marker={
+                "symbol": [SYMBOLS[kind] for kind in placed["kind"]],
+                "size": MARKER_SIZE,
+                "color": ["white" if is_hollow else colour for is_hollow, colour in pairs],
+                "line": {
+                    "color": [
+                        colour if is_hollow else MARKER_OUTLINE for is_hollow, colour in pairs
+                    ],
+                    "width": [HOLLOW_RING_WIDTH if is_hollow else 1 for is_hollow in hollow],
+                },
+            },
+        )
+    )
+
+
+def _legend_key(parts: _Parts, name: str, group: str, title: str, **style) -> None:
+    """A legend entry with no data: the legend is a key, the filters live on the page."""
+    parts.traces.append(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            name=name,
+            legendgroup=group,
+            legendgrouptitle_text=title,
+            hoverinfo="skip",
+            **style,
+        )
+    )
+
+
+def _add_legend_keys(parts: _Parts, placed: pd.DataFrame) -> None:
+    grey = "#8C8C8C"
+    kinds = set(placed["kind"])
+    precisions = set(placed["date_precision"])
+    if "statement" in kinds:
+        _legend_key(
+            parts, "Statement", "shape", "Shape", mode="markers",
+            marker={"symbol": "circle", "size": MARKER_SIZE, "color": grey,
+                    "line": {"color": MARKER_OUTLINE, "width": 1}},
+        )  # fmt: skip
+    if "event" in kinds:
+        _legend_key(
+            parts, "Event", "shape", "Shape", mode="markers",
+            marker={"symbol": "diamond", "size": MARKER_SIZE, "color": EVENT_COLOUR,
+                    "line": {"color": MARKER_OUTLINE, "width": 1}},
+        )  # fmt: skip
+    if "as_reported" in precisions:
+        _legend_key(
+            parts, "Undated in the text:<br>shown at the report date", "shape", "Shape",
+            mode="markers",
+            marker={"symbol": "circle", "size": MARKER_SIZE, "color": "white",
+                    "line": {"color": grey, "width": HOLLOW_RING_WIDTH}},
+        )  # fmt: skip
+    if precisions & set(UNCERTAIN_PRECISIONS):
+        _legend_key(
+            parts, "Somewhere in this span<br>(part of day, month, season)", "dates", "Dates",
+            mode="lines", line={"color": grey, "width": SPAN_WIDTH, "dash": "dot"},
+        )  # fmt: skip
+    if "range" in precisions:
+        _legend_key(
+            parts, "Range of days", "dates", "Dates",
+            mode="lines", line={"color": grey, "width": SPAN_WIDTH},
+        )  # fmt: skip
+    present = set(placed.loc[placed["kind"] == "statement", "item_type"])
+    for family, types in STATEMENT_TYPE_FAMILIES.items():
+        for statement_type, colour in types.items():
+            if statement_type in present:
+                _legend_key(
+                    parts, readable(statement_type), family, family, mode="markers",
+                    marker={"symbol": "circle", "size": MARKER_SIZE - 2, "color": colour,
+                            "line": {"color": MARKER_OUTLINE, "width": 1}},
+                )  # fmt: skip
+
+
+def _add_offscreen_note(
+    parts: _Parts, placed: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp]
+) -> None:
+    """Say how many items lie left or right of the view, so none is silently hidden."""
+    start, end = pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])
+    last_x = placed["x_end"].fillna(placed["x_marker"])
+    first_x = placed["x_start"].fillna(placed["x_marker"])
+    before = placed.loc[last_x < start, "item_id"].nunique()
+    after = placed.loc[first_x > end, "item_id"].nunique()
+    notes = [(before, 0, "left", "◀ {n} earlier item{s} outside this view"),
+             (after, 1, "right", "{n} later item{s} outside this view ▶")]  # fmt: skip
+    for count, x, anchor, template in notes:
+        if count:
+            parts.annotations.append(
+                {
+                    "text": template.format(n=count, s="" if count == 1 else "s"),
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": x,
+                    "y": 1,
+                    "yanchor": "bottom",
+                    "xanchor": anchor,
+                    "showarrow": False,
+                    "font": {"size": 12, "color": "#444444"},
+                    "yshift": 18,
+                }
+            )
+
+
+def _x_axis(x_range: tuple[pd.Timestamp, pd.Timestamp]) -> dict:
+    start, end = pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])
+    axis = {
+        "type": "date",
+        "range": [start, end],
+        "showgrid": True,
+        "gridcolor": "#D9D9D9",
+        "tickfont": {"size": 12, "color": LABEL_COLOUR},
+    }
+    if end - start <= pd.Timedelta(days=DAILY_TICKS_MAX_DAYS):
+        axis |= {"dtick": 86_400_000, "tickformat": "%a %-d %b %Y", "ticklabelmode": "period"}
+    else:
+        axis |= {"dtick": "M1", "tickformat": "%b %Y", "ticklabelmode": "period"}
+    return axis
+
+
+def _layout(
+    figure: go.Figure,
+    lanes: pd.DataFrame,
+    x_range: tuple[pd.Timestamp, pd.Timestamp],
+    parts: _Parts,
+) -> None:
+    centres = (lanes["y_first"] + lanes["y_last"]) / 2
+    last_y = lanes["y_last"].max()
+    height = max(MIN_HEIGHT_PX, int((last_y + 1.5) * ROW_PX) + MARGIN_PX["t"] + MARGIN_PX["b"])
+    figure.update_layout(
+        shapes=parts.shapes,
+        annotations=parts.annotations,
+        height=height,
+        margin=MARGIN_PX,
+        xaxis=_x_axis(x_range),
+        yaxis={
+            "tickvals": centres.tolist(),
+            "ticktext": [_lane_tick_label(label) for label in lanes["lane_label"]],
+            "range": [last_y + 0.8, -0.8],
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+            "ticks": "",
+            "tickfont": {"size": 12, "color": LABEL_COLOUR},
+        },
+        hovermode="closest",
+        hoverlabel={
+            "align": "left",
+            "bgcolor": "white",
+            "bordercolor": "#8C8C8C",
+            "font": {"color": LABEL_COLOUR, "size": 13},
+        },
+        legend={
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -LEGEND_GAP_PX / height,
+            "x": 0,
+            "itemclick": False,
+            "itemdoubleclick": False,
+            "tracegroupgap": 6,
+            "font": {"size": 12},
+        },
+        clickmode="event+select",
+        dragmode="zoom",
+        plot_bgcolor="white",
+    )
+
+
+def _empty_figure(x_range: tuple[pd.Timestamp, pd.Timestamp]) -> go.Figure:
+    figure = go.Figure()
+    figure.add_annotation(
+        text="No item matches the filters",
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+        showarrow=False,
+        font={"size": 14},
+    )
+    figure.update_layout(
+        height=MIN_HEIGHT_PX,
+        xaxis=_x_axis(x_range),
+        yaxis={"visible": False},
+        plot_bgcolor="white",
+    )
+    return figure

@@ -1,0 +1,225 @@
+"""Timeline: what happened and who said what, when, in actor swimlanes, with honest dates.
+
+Layout only: the items, lanes and presets come from components.timeline, the figure from
+components.charts.timeline. A click on an item (or a pick in the item list) opens its
+detail beside the chart; the table below holds the same items, with a CSV download.
+"""
+
+import streamlit as st
+
+from components.app_data import get_dataset, get_filtered_dataset
+from components.charts.timeline import build_timeline_figure
+from components.routing import ensure_router
+from components.state import (
+    EVENT_PARAM,
+    STATEMENT_PARAM,
+    TIMELINE_BACKGROUND_KEY,
+    TIMELINE_CHART_KEY,
+    TIMELINE_CLICK_SEEN_KEY,
+    TIMELINE_CSV_KEY,
+    TIMELINE_ITEM_KEY,
+    TIMELINE_KINDS_KEY,
+    TIMELINE_LANES_KEY,
+    TIMELINE_TYPES_KEY,
+    TIMELINE_ZOOM_KEY,
+    selected_actor_ids,
+)
+from components.text_safety import escape_markdown
+from components.timeline import (
+    ITEM_KINDS,
+    LANE_GROUPINGS,
+    ItemDetail,
+    clicked_item,
+    filter_items,
+    item_detail,
+    item_options,
+    items_table,
+    place_in_lanes,
+    readable,
+    table_csv,
+    timeline_items,
+    type_options,
+    zoom_windows,
+)
+
+ZOOM_PRESETS = {"crisis": "Crisis days", "since_war": "Since the war"}
+KIND_LABELS = {"statement": "Statements", "event": "Events"}
+SOURCE_PARAMS = {"statement": STATEMENT_PARAM, "event": EVENT_PARAM}
+# Only clicks select: box and lasso would select many items at once.
+CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+
+ensure_router()
+
+dataset = get_dataset()
+# Presets and type choices come from the whole dataset, so they stay put when filtering.
+all_items = timeline_items(dataset)
+windows = zoom_windows(all_items)
+report_date = dataset.articles["published_date"].max()
+
+st.title("Timeline")
+st.caption(
+    "What happened and who said what, when. Each lane is an actor: a statement sits in its "
+    "speaker's lane, an event in the lane of every actor taking part. Dates are drawn as "
+    "precisely as the article gives them, never more: a dotted span means “somewhere in "
+    "here”, a hollow marker an item the text does not date."
+)
+
+zoom_column, lanes_column, kinds_column = st.columns([1.2, 2, 1.2])
+with zoom_column:
+    zoom = st.segmented_control(
+        "Time span",
+        options=list(ZOOM_PRESETS),
+        format_func=ZOOM_PRESETS.get,
+        default="crisis",
+        required=True,
+        key=TIMELINE_ZOOM_KEY,
+        help="Crisis days: 12–16 May 2021. Since the war: from the autumn 2020 war on.",
+    )
+with lanes_column:
+    grouping = st.segmented_control(
+        "Lanes",
+        options=list(LANE_GROUPINGS),
+        format_func=LANE_GROUPINGS.get,
+        default="actor",
+        required=True,
+        key=TIMELINE_LANES_KEY,
+        help="One lane per actor, per kind of actor, or per state or organisation the "
+        "actor counts for (a minister counts for his state).",
+    )
+with kinds_column:
+    kinds = st.pills(
+        "Show",
+        options=list(ITEM_KINDS),
+        format_func=KIND_LABELS.get,
+        selection_mode="multi",
+        default=list(ITEM_KINDS),
+        key=TIMELINE_KINDS_KEY,
+    )
+types_column, background_column = st.columns([2, 2.4], vertical_alignment="bottom")
+with types_column:
+    choices = type_options(all_items)
+    type_keys = st.multiselect(
+        "Types",
+        options=list(choices),
+        format_func=choices.get,
+        placeholder="All types",
+        key=TIMELINE_TYPES_KEY,
+    )
+with background_column:
+    include_background = st.toggle(
+        "Include the background (the autumn 2020 war and the November ceasefire)",
+        value=True,
+        key=TIMELINE_BACKGROUND_KEY,
+    )
+
+items = filter_items(timeline_items(get_filtered_dataset()), kinds, type_keys, include_background)
+placed = place_in_lanes(items, dataset.actors, grouping)
+figure = build_timeline_figure(placed, windows[zoom], report_date)
+
+counts = items["kind"].value_counts()
+scope = "the actors chosen in the sidebar" if selected_actor_ids() else "everyone"
+st.caption(
+    f"{counts.get('statement', 0)} statements and {counts.get('event', 0)} events for {scope}, "
+    f"in {placed['lane_id'].nunique()} lanes. Hover an item for who, what and when; click it "
+    "for the detail. Drag across the chart to zoom in time; double-click to reset."
+)
+
+chart_column, detail_column = st.columns([3.3, 1.2], gap="medium")
+with chart_column:
+    event = st.plotly_chart(
+        figure,
+        key=TIMELINE_CHART_KEY,
+        on_select="rerun",
+        selection_mode="points",
+        width="stretch",
+        config=CHART_CONFIG,
+    )
+
+
+def _apply_click(points: list[dict]) -> None:
+    """Open the clicked item, once per click, so a later pick in the list is kept."""
+    clicked = clicked_item(points)
+    if clicked and clicked != st.session_state.get(TIMELINE_CLICK_SEEN_KEY):
+        st.session_state[TIMELINE_CLICK_SEEN_KEY] = clicked
+        st.session_state[TIMELINE_ITEM_KEY] = clicked
+
+
+def _show_detail(detail: ItemDetail) -> None:
+    st.markdown(f"##### {escape_markdown(detail.title)}")
+    st.caption(f"{detail.kind.capitalize()} · {readable(detail.item_type)} · {detail.record_id}")
+    st.markdown("> " + escape_markdown(" ".join(detail.quote.split())))
+    for label, value in detail.people:
+        st.markdown(f"**{label}:** {escape_markdown(value)}")
+    when = f"**When:** {escape_markdown(detail.date_label)}  \n"
+    when += f"**Precision:** {escape_markdown(detail.precision_note)}"
+    if detail.date_quote:
+        when += f"  \n**The text says:** “{escape_markdown(detail.date_quote)}”"
+    st.markdown(when)
+    for label, value in detail.facts:
+        st.markdown(f"**{label}:** {escape_markdown(str(value))}")
+    st.markdown("**In the article:**")
+    st.markdown(escape_markdown(" ".join(detail.sentence.split())))
+    if detail.kind == "statement":
+        if detail.stances.empty:
+            st.caption("Takes no stance on the issues.")
+        else:
+            st.markdown("**Stances on the issues:**")
+            st.dataframe(detail.stances, hide_index=True, width="stretch")
+    st.page_link(
+        "pages/source.py",
+        label="Open in the Source page",
+        icon=":material/article:",
+        query_params={SOURCE_PARAMS[detail.kind]: detail.record_id},
+    )
+
+
+_apply_click(event["selection"]["points"])
+with detail_column:
+    options = item_options(items)
+    if st.session_state.get(TIMELINE_ITEM_KEY) not in options:
+        st.session_state[TIMELINE_ITEM_KEY] = None
+    picked = st.selectbox(
+        "Item",
+        options=list(options),
+        format_func=options.get,
+        index=None,
+        placeholder="Click an item in the chart, or pick one",
+        key=TIMELINE_ITEM_KEY,
+    )
+    with st.container(border=True, key="timeline_detail"):
+        detail = item_detail(dataset, picked) if picked else None
+        if detail is None:
+            st.caption(
+                "Click an item in the chart to see the full quote, the speaker and target, "
+                "the sentence it comes from and the issues it takes a stance on."
+            )
+        else:
+            _show_detail(detail)
+
+st.subheader("Items")
+table = items_table(items)
+st.caption(
+    f"The {len(table)} items of the chart, one row each (filters apply; the time span does "
+    "not). Click a column header to sort."
+)
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "From": st.column_config.DateColumn(format="D MMM YYYY"),
+        "To": st.column_config.DateColumn(format="D MMM YYYY"),
+        "When": st.column_config.TextColumn(width="medium"),
+        "Words of the article": st.column_config.TextColumn(width="large"),
+        "Background": st.column_config.CheckboxColumn(width="small"),
+    },
+)
+st.download_button(
+    "Download these rows (CSV)",
+    data=table_csv(table),
+    file_name="lake-sev-timeline.csv",
+    mime="text/csv",
+    key=TIMELINE_CSV_KEY,
+    on_click="ignore",
+    icon=":material/download:",
+)

@@ -1,0 +1,101 @@
+"""Real-browser tests of the Timeline page: the chart renders, a click opens the detail."""
+
+from urllib.parse import parse_qs, urlparse
+
+from playwright.sync_api import Page, expect
+
+from components.charts.timeline import ITEMS_TRACE
+from components.data import load_dataset
+from tests.e2e.helpers import (
+    APP_TIMEOUT_MS,
+    screenshot,
+    url_path,
+    wait_for_app,
+    wait_for_rerun,
+)
+
+# The item clicked: Pashinyan's appeal to Putin, on the evening of 14 May.
+CLICKED_ITEM = "statement:s05"
+
+# Finds the marker of one item in the rendered plotly chart: the trace named ITEMS_TRACE,
+# the point whose customdata is the item id. Returns its path's index among the trace's
+# points, which plotly draws in data order.
+_POINT_INDEX_JS = """([traceName, itemId]) => {
+  const plot = document.querySelector('.js-plotly-plot');
+  const curve = plot.data.findIndex(trace => trace.name === traceName);
+  const point = Array.from(plot.data[curve].customdata).indexOf(itemId);
+  return [curve, point];
+}"""
+
+_POINT_COUNT_JS = """(traceName) => {
+  const plot = document.querySelector('.js-plotly-plot');
+  return plot.data.find(trace => trace.name === traceName).customdata.length;
+}"""
+
+
+def open_timeline(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/timeline")
+    wait_for_app(page)
+    # Streamlit loads plotly.js on the first chart, which can take longer than a rerun.
+    ticks = page.locator(".js-plotly-plot .xtick text").first
+    expect(ticks).to_be_visible(timeout=APP_TIMEOUT_MS)
+
+
+def marker_centre(page: Page, item_id: str) -> tuple[float, float]:
+    """Where the chart marker of one item is drawn, in page coordinates."""
+    curve, point = page.evaluate(_POINT_INDEX_JS, [ITEMS_TRACE, item_id])
+    assert curve >= 0, "the chart has no items trace"
+    assert point >= 0, f"{item_id} is not in the chart"
+    trace = page.locator(".js-plotly-plot .scatterlayer .trace").nth(curve)
+    box = trace.locator("path.point").nth(point).bounding_box()
+    assert box is not None, f"the marker of {item_id} is not drawn"
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+def click_item(page: Page, item_id: str) -> None:
+    """Click the chart marker of one item, as a reader would, and wait for the rerun."""
+    x, y = marker_centre(page, item_id)
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
+    wait_for_rerun(page)
+
+
+def test_default_view_shows_crisis_days(app_server, page):
+    """The page opens on the crisis days, with a marker drawn for every item in every lane."""
+    open_timeline(page, app_server)
+    ticks = page.locator(".js-plotly-plot .xtick text").all_text_contents()
+    assert any("14 May 2021" in tick for tick in ticks), ticks
+    curve, _ = page.evaluate(_POINT_INDEX_JS, [ITEMS_TRACE, CLICKED_ITEM])
+    markers = page.locator(".js-plotly-plot .scatterlayer .trace").nth(curve).locator("path.point")
+    points = page.evaluate(_POINT_COUNT_JS, ITEMS_TRACE)
+    expect(markers).to_have_count(points)
+    assert not page.get_by_test_id("stException").count()
+    screenshot(page, "timeline-crisis-days")
+
+
+def test_click_opens_detail(app_server, page):
+    """Clicking a marker opens its detail; its link opens the statement in the Source page."""
+    statement = load_dataset().statements.set_index("statement_id").loc["s05"]
+    open_timeline(page, app_server)
+    click_item(page, CLICKED_ITEM)
+    detail = page.locator(".st-key-timeline_detail")
+    expect(detail).to_contain_text("Appeal for assistance by Nikol Pashinyan")
+    expect(detail).to_contain_text(" ".join(statement["quote"].split())[:60])
+    expect(detail).to_contain_text(statement["date_label"])
+    detail.scroll_into_view_if_needed()
+    screenshot(page, "timeline-detail")
+    detail.get_by_role("link", name="Open in the Source page").click()
+    wait_for_rerun(page)
+    assert url_path(page) == "source"
+    assert parse_qs(urlparse(page.url).query)["statement"] == ["s05"]
+
+
+def test_since_the_war_preset(app_server, page):
+    """The "Since the war" preset shows the background months with their precision labels."""
+    open_timeline(page, app_server)
+    page.get_by_role("radio", name="Since the war").click()
+    wait_for_rerun(page)
+    chart = page.locator(".js-plotly-plot")
+    expect(chart).to_contain_text("autumn 2020 (season)")
+    expect(chart).to_contain_text("November 2020 (month)")
+    screenshot(page, "timeline-since-the-war")

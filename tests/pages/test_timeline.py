@@ -1,0 +1,189 @@
+"""Page tests of the Timeline page, headless with AppTest on the real dataset."""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.typing import PlotlyState
+
+import dashboard
+from components.charts.timeline import ITEMS_TRACE
+from components.data import load_dataset
+from components.filters import filter_dataset
+from components.state import (
+    ACTOR_FILTER_KEY,
+    TIMELINE_BACKGROUND_KEY,
+    TIMELINE_CHART_KEY,
+    TIMELINE_ITEM_KEY,
+    TIMELINE_KINDS_KEY,
+    TIMELINE_LANES_KEY,
+    TIMELINE_TYPES_KEY,
+    TIMELINE_ZOOM_KEY,
+)
+
+APP_FILE = Path(dashboard.__file__).resolve()
+RUN_TIMEOUT_S = 60
+PAGE = "pages/timeline.py"
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset()
+
+
+@pytest.fixture
+def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """A new session on the Timeline page, filter empty."""
+    monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S).run()
+    app.switch_page(PAGE).run()
+    assert_ran_cleanly(app)
+    return app
+
+
+def assert_ran_cleanly(app: AppTest) -> None:
+    assert not app.exception, [exception.message for exception in app.exception]
+    assert not app.error, [error.value for error in app.error]
+
+
+def figure(app: AppTest) -> dict:
+    charts = app.get("plotly_chart")
+    assert len(charts) == 1
+    return json.loads(charts[0].proto.spec)
+
+
+def chart_item_ids(app: AppTest) -> set[str]:
+    items = [t for t in figure(app)["data"] if t.get("name") == ITEMS_TRACE]
+    return set(items[0]["customdata"]) if items else set()
+
+
+def table_item_ids(app: AppTest) -> list[str]:
+    return app.dataframe[0].value["Item"].tolist()
+
+
+def all_ids(statements: pd.DataFrame, events: pd.DataFrame) -> set[str]:
+    return {f"statement:{sid}" for sid in statements["statement_id"]} | {
+        f"event:{eid}" for eid in events["event_id"]
+    }
+
+
+def click(app: AppTest, item_id: str) -> AppTest:
+    """What a click on one marker sends: a plotly selection whose point carries the item id."""
+    state: PlotlyState = {
+        "selection": {
+            "points": [{"customdata": item_id, "curve_number": 0, "point_index": 0}],
+            "point_indices": [0],
+            "box": [],
+            "lasso": [],
+        }
+    }
+    app.session_state[TIMELINE_CHART_KEY] = state
+    return app.run()
+
+
+def detail_text(app: AppTest) -> str:
+    """The page's Markdown, with the escaping of data text undone."""
+    return "\n".join(element.value for element in app.markdown).replace("\\", "")
+
+
+def test_default_shows_every_item_on_the_crisis_days(app, dataset):
+    """Everyone, both kinds, background included; the axis opens on 12–16 May 2021."""
+    expected = all_ids(dataset.statements, dataset.events)
+    assert chart_item_ids(app) == expected
+    assert set(table_item_ids(app)) == expected
+    start, end = (pd.Timestamp(x) for x in figure(app)["layout"]["xaxis"]["range"])
+    assert (start, end) == (pd.Timestamp("2021-05-12"), pd.Timestamp("2021-05-17"))
+
+
+def test_since_the_war_preset_reaches_back_to_autumn_2020(app, dataset):
+    app.button_group(key=TIMELINE_ZOOM_KEY).set_value("since_war").run()
+    assert_ran_cleanly(app)
+    start, _ = (pd.Timestamp(x) for x in figure(app)["layout"]["xaxis"]["range"])
+    assert start < dataset.events["start_date"].min()
+
+
+def test_events_only(app, dataset):
+    app.button_group(key=TIMELINE_KINDS_KEY).set_value(["event"]).run()
+    assert_ran_cleanly(app)
+    assert chart_item_ids(app) == all_ids(dataset.statements.head(0), dataset.events)
+    assert set(table_item_ids(app)) == chart_item_ids(app)
+
+
+def test_type_filter_keeps_only_that_type(app, dataset):
+    app.multiselect(key=TIMELINE_TYPES_KEY).set_value(["statement:demand"]).run()
+    assert_ran_cleanly(app)
+    demands = dataset.statements[dataset.statements["statement_type"] == "demand"]
+    assert chart_item_ids(app) == all_ids(demands, dataset.events.head(0))
+    assert set(table_item_ids(app)) == chart_item_ids(app)
+
+
+def test_background_can_be_left_out(app, dataset):
+    app.toggle(key=TIMELINE_BACKGROUND_KEY).set_value(False).run()
+    assert_ran_cleanly(app)
+    crisis_events = dataset.events[~dataset.events["is_background"]]
+    assert chart_item_ids(app) == all_ids(dataset.statements, crisis_events)
+
+
+def test_sidebar_actor_filter_applies(app, dataset):
+    app.sidebar.multiselect(key=ACTOR_FILTER_KEY).set_value(["azerbaijan"]).run()
+    assert_ran_cleanly(app)
+    scoped = filter_dataset(dataset, ["azerbaijan"])
+    assert chart_item_ids(app) == all_ids(scoped.statements, scoped.events)
+    assert len(chart_item_ids(app)) < len(dataset.statements) + len(dataset.events)
+
+
+def test_lanes_by_state_or_organisation(app, dataset):
+    app.button_group(key=TIMELINE_LANES_KEY).set_value("state").run()
+    assert_ran_cleanly(app)
+    labels = {t.replace("<br>", " ") for t in figure(app)["layout"]["yaxis"]["ticktext"]}
+    names = dataset.actors.set_index("actor_id")["actor_name"]
+    assert "Armenia" in labels
+    assert names["pashinyan"] not in labels
+    assert labels <= set(names[dataset.actors["state_actor_id"].unique()])
+
+
+def test_click_opens_the_statement_detail(app, dataset):
+    """A click on s05 shows its quote, speaker, target, sentence, stances and Source link."""
+    statement = dataset.statements.set_index("statement_id").loc["s05"]
+    click(app, "statement:s05")
+    assert_ran_cleanly(app)
+    assert app.selectbox(key=TIMELINE_ITEM_KEY).value == "statement:s05"
+    text = detail_text(app)
+    assert " ".join(statement["quote"].split()) in text
+    assert "**Speaker:** Nikol Pashinyan" in text
+    assert "**Target:** Vladimir Putin" in text
+    assert " ".join(statement["sentence"].split()) in text
+    stances = [frame.value for frame in app.dataframe if "Issue" in frame.value.columns]
+    assert stances
+    assert stances[0]["Stance"].tolist() == ["support"]
+    links = app.get("page_link")
+    assert [link.value for link in links] == ["Open in the Source page"]
+    assert links[0].proto.page == "source"
+    assert links[0].proto.query_string == "statement=s05"
+
+
+def test_click_on_background_event_shows_outside_dates(app, dataset):
+    event = dataset.events.set_index("event_id").loc["e10"]
+    click(app, "event:e10")
+    assert_ran_cleanly(app)
+    text = detail_text(app)
+    assert f"##### {event['title']}" in text
+    assert "November 2020 (month)" in text
+    assert "9 November 2020 – 10 November 2020" in text
+
+
+def test_pick_in_the_list_wins_over_an_old_click(app):
+    click(app, "statement:s05")
+    app.selectbox(key=TIMELINE_ITEM_KEY).set_value("statement:s19").run()
+    assert_ran_cleanly(app)
+    assert app.selectbox(key=TIMELINE_ITEM_KEY).value == "statement:s19"
+    assert "Pashinian did not ask for help" in detail_text(app)
+
+
+def test_filtered_out_item_closes_the_detail(app):
+    click(app, "statement:s05")
+    app.button_group(key=TIMELINE_KINDS_KEY).set_value(["event"]).run()
+    assert_ran_cleanly(app)
+    assert app.selectbox(key=TIMELINE_ITEM_KEY).value is None

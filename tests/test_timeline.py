@@ -1,0 +1,252 @@
+"""The Timeline's reshaping (components/timeline.py), on the real data and hand-made frames."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+from components.data import load_dataset
+from components.timeline import (
+    ITEM_COLUMNS,
+    LANE_GROUPINGS,
+    clicked_item,
+    filter_items,
+    item_detail,
+    item_options,
+    items_table,
+    place_in_lanes,
+    split_item_id,
+    table_csv,
+    timeline_items,
+    type_options,
+    zoom_windows,
+)
+
+HOUR = pd.Timedelta(hours=1)
+DAY = pd.Timedelta(days=1)
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def items(dataset):
+    return timeline_items(dataset)
+
+
+def by_id(items: pd.DataFrame) -> pd.DataFrame:
+    return items.set_index("item_id")
+
+
+def test_one_item_per_statement_and_event(dataset, items):
+    expected = {f"statement:{sid}" for sid in dataset.statements["statement_id"]}
+    expected |= {f"event:{eid}" for eid in dataset.events["event_id"]}
+    assert list(items.columns) == ITEM_COLUMNS
+    assert items["item_id"].is_unique
+    assert set(items["item_id"]) == expected
+
+
+def test_items_keep_the_dates_and_precisions_of_the_data(dataset, items):
+    indexed = by_id(items)
+    for record in dataset.statements.itertuples(index=False):
+        item = indexed.loc[f"statement:{record.statement_id}"]
+        assert item["start_date"] == record.start_date
+        assert item["end_date"] == record.end_date
+        assert item["date_precision"] == record.date_precision
+        assert item["date_label"] == record.date_label
+    for record in dataset.events.itertuples(index=False):
+        item = indexed.loc[f"event:{record.event_id}"]
+        assert item["date_precision"] == record.date_precision
+        assert item["is_background"] == record.is_background
+
+
+def test_day_and_undated_items_are_points_at_midday(items):
+    points = items[items["date_precision"].isin(["day", "as_reported"])]
+    assert not points.empty
+    assert points["x_start"].isna().all()
+    assert (points["x_marker"] == points["start_date"] + 12 * HOUR).all()
+
+
+def test_evening_is_drawn_from_six_pm_to_midnight(dataset, items):
+    evening = dataset.statements[dataset.statements["part_of_day"] == "evening"]
+    assert not evening.empty, "the article dates statements to an evening"
+    indexed = by_id(items)
+    for record in evening.itertuples(index=False):
+        item = indexed.loc[f"statement:{record.statement_id}"]
+        assert item["x_start"] == record.start_date + 18 * HOUR
+        assert item["x_end"] == record.start_date + 24 * HOUR
+        assert "evening" in item["precision_note"]
+
+
+def test_coarse_dates_span_their_whole_month_or_season(dataset, items):
+    coarse = dataset.events[dataset.events["date_precision"].isin(["month", "season"])]
+    assert len(coarse) >= 2, "the background events are dated 'last fall' and 'in November'"
+    indexed = by_id(items)
+    for record in coarse.itertuples(index=False):
+        item = indexed.loc[f"event:{record.event_id}"]
+        assert item["x_start"] == record.start_date
+        assert item["x_end"] == record.end_date + DAY
+        assert item["x_start"] < item["x_marker"] < item["x_end"]
+
+
+def test_background_exact_dates_come_with_their_source(dataset, items):
+    refined = dataset.events[dataset.events["background_start_date"].notna()]
+    indexed = by_id(items)
+    for record in refined.itertuples(index=False):
+        item = indexed.loc[f"event:{record.event_id}"]
+        assert item["background_start_date"] == record.background_start_date
+        assert item["background_date_source"] == record.background_date_source
+
+
+@pytest.mark.parametrize("grouping", list(LANE_GROUPINGS))
+def test_every_item_is_placed_and_no_two_share_a_slot(dataset, items, grouping):
+    """Each item is in a lane; in a lane, items on one row never overlap in time."""
+    placed = place_in_lanes(items, dataset.actors, grouping)
+    assert set(placed["item_id"]) == set(items["item_id"])
+    assert not placed.duplicated(["item_id", "lane_id"]).any()
+    start = placed["x_start"].fillna(placed["x_marker"])
+    end = placed["x_end"].fillna(placed["x_marker"])
+    slots = placed.assign(start=start, end=end).sort_values(["lane_id", "row", "start"])
+    for _, row in slots.groupby(["lane_id", "row"]):
+        assert (row["start"].iloc[1:].to_numpy() >= row["end"].iloc[:-1].to_numpy()).all()
+    assert placed.groupby("lane_id")["lane_index"].nunique().eq(1).all()
+    assert placed["y"].is_monotonic_increasing
+
+
+def test_actor_lanes_hold_speakers_statements_and_every_actors_events(dataset, items):
+    placed = place_in_lanes(items, dataset.actors, "actor")
+    for actor_id in dataset.actors["actor_id"]:
+        statements = dataset.statements[dataset.statements["speaker_actor_id"] == actor_id]
+        events = dataset.events[[actor_id in ids for ids in dataset.events["actor_ids"]]]
+        expected = {f"statement:{sid}" for sid in statements["statement_id"]}
+        expected |= {f"event:{eid}" for eid in events["event_id"]}
+        assert set(placed.loc[placed["lane_id"] == actor_id, "item_id"]) == expected, actor_id
+
+
+def test_state_lane_comes_before_its_people(dataset, items):
+    placed = place_in_lanes(items, dataset.actors, "actor")
+    index = placed.drop_duplicates("lane_id").set_index("lane_id")["lane_index"]
+    states = dataset.actors.set_index("actor_id")["state_actor_id"]
+    for actor_id, lane_index in index.items():
+        state = states[actor_id]
+        if state != actor_id and state in index:
+            assert index[state] < lane_index, f"{state} should come before {actor_id}"
+
+
+def test_state_grouping_uses_the_state_each_actor_counts_for(dataset, items):
+    placed = place_in_lanes(items, dataset.actors, "state")
+    assert set(placed["lane_id"]) <= set(dataset.actors["state_actor_id"])
+    pashinyan_items = placed.loc[placed["lane_id"] == "armenia", "item_id"]
+    assert "statement:s05" in set(pashinyan_items), "Pashinyan counts for Armenia"
+
+
+def test_same_day_points_stack_and_other_days_share_a_row():
+    actors = pd.DataFrame(
+        {"actor_id": ["a"], "actor_name": ["A"], "actor_type": ["state"],
+         "parent_actor_id": [None], "state_actor_id": ["a"]}
+    )  # fmt: skip
+    day = pd.Timestamp("2021-05-14")
+    items = pd.DataFrame(
+        {
+            "item_id": ["statement:x", "statement:y", "statement:z"],
+            "kind": "statement",
+            "record_id": ["x", "y", "z"],
+            "lane_actor_ids": [("a",), ("a",), ("a",)],
+            "x_marker": [day + 12 * HOUR, day + 12 * HOUR, day + DAY + 12 * HOUR],
+            "x_start": pd.NaT,
+            "x_end": pd.NaT,
+        }
+    )
+    items = items.reindex(columns=ITEM_COLUMNS)
+    placed = place_in_lanes(items, actors, "actor").set_index("item_id")
+    assert placed.loc["statement:x", "row"] == 0
+    assert placed.loc["statement:y", "row"] == 1
+    assert placed.loc["statement:z", "row"] == 0
+
+
+def test_unknown_grouping_is_refused(dataset, items):
+    with pytest.raises(ValueError, match="unknown lane grouping 'weather'"):
+        place_in_lanes(items, dataset.actors, "weather")
+
+
+def test_filters_by_kind_type_and_background(items):
+    assert set(filter_items(items, kinds=["event"])["kind"]) == {"event"}
+    assert filter_items(items, kinds=[]).empty
+    demands = filter_items(items, type_keys=["statement:demand"])
+    assert set(demands["item_type"]) == {"demand"}
+    assert len(filter_items(items, type_keys=[])) == len(items)
+    crisis = filter_items(items, include_background=False)
+    assert not crisis["is_background"].any()
+    assert len(crisis) == len(items) - items["is_background"].sum()
+
+
+def test_type_options_list_statement_types_before_event_types(items):
+    options = type_options(items)
+    assert set(options) == set(items["type_key"])
+    kinds = [key.split(":")[0] for key in options]
+    assert kinds == sorted(kinds, reverse=True)
+    assert options["statement:appeal_for_assistance"] == "appeal for assistance (statement)"
+
+
+def test_zoom_presets_frame_the_crisis_days_and_the_war(items):
+    windows = zoom_windows(items)
+    crisis_start, crisis_end = windows["crisis"]
+    crisis = items[~items["is_background"]]
+    assert crisis_start == crisis["start_date"].min() - DAY
+    assert crisis_end == crisis["end_date"].max() + 2 * DAY
+    assert (crisis_start, crisis_end) == (pd.Timestamp("2021-05-12"), pd.Timestamp("2021-05-17"))
+    war_start, war_end = windows["since_war"]
+    assert war_start < items["x_start"].min()
+    assert war_end > crisis_end
+
+
+def test_table_is_one_row_per_item_and_csv_is_exactly_the_table(items):
+    table = items_table(items)
+    assert len(table) == len(items)
+    assert table["Item"].is_unique
+    back = pd.read_csv(io.BytesIO(table_csv(table)))
+    assert list(back.columns) == list(table.columns)
+    assert back["Item"].tolist() == table["Item"].tolist()
+    assert back["Words of the article"].tolist() == table["Words of the article"].tolist()
+
+
+def test_item_options_are_in_time_order(items):
+    options = item_options(items)
+    markers = by_id(items)["x_marker"]
+    assert list(markers[list(options)]) == sorted(markers)
+
+
+def test_statement_detail_has_quote_people_sentence_and_stances(dataset):
+    statement = dataset.statements.set_index("statement_id").loc["s05"]
+    detail = item_detail(dataset, "statement:s05")
+    names = dataset.actors.set_index("actor_id")["actor_name"]
+    assert detail.quote == statement["quote"]
+    assert detail.sentence == statement["sentence"]
+    assert ("Speaker", names[statement["speaker_actor_id"]]) in detail.people
+    assert ("Target", names[statement["target_actor_id"]]) in detail.people
+    stances = dataset.stances[dataset.stances["statement_id"] == "s05"]
+    assert len(detail.stances) == len(stances)
+    assert "s19" in dict(detail.facts)["Contradicted by"]
+
+
+def test_event_detail_has_outside_dates_and_source(dataset):
+    event = dataset.events.set_index("event_id").loc["e08"]
+    facts = dict(item_detail(dataset, "event:e08").facts)
+    assert facts["Exact dates (outside source)"] == "27 September 2020 – 10 November 2020"
+    assert facts["Source of the exact dates"] == event["background_date_source"]
+
+
+def test_unknown_or_malformed_item_ids(dataset):
+    assert item_detail(dataset, "statement:nope") is None
+    with pytest.raises(ValueError, match="not a timeline item id"):
+        split_item_id("actor:armenia")
+
+
+def test_clicked_item_is_the_last_point_with_an_id():
+    points = [{"customdata": "statement:s01"}, {"customdata": None}, {"customdata": "event:e08"}]
+    assert clicked_item(points) == "event:e08"
+    assert clicked_item([]) is None
