@@ -40,6 +40,7 @@ LAYER_FILES = {
     "armenia_geoboundaries": "armenia_admin1_geoboundaries.geojson",
     "nagorno_karabakh": "nagorno_karabakh.geojson",
     "lakes": "lakes.geojson",
+    "world": "world_admin0_110m.geojson",
 }
 PLACES_FILE = "places.csv"
 
@@ -48,7 +49,8 @@ ATTRIBUTION = (
     "Boundaries, lakes and Nagorno-Karabakh: Natural Earth (public domain). "
     "Armenia's outline: geoBoundaries ARM ADM1 (Runfola et al. 2020; Wikimedia Commons), "
     "CC BY 2.5. Towns and capitals: GeoNames, CC BY 4.0. "
-    "Sev Lich, Lake Sevan, UN HQ: Wikipedia infoboxes (see data/geo/SOURCES.md)."
+    "Sev Lich, Lake Sevan, UN HQ: Wikipedia infoboxes. World countries: Natural Earth "
+    "1:110m (public domain). See data/geo/SOURCES.md."
 )
 
 ACTIVITY_COLUMNS = [
@@ -90,6 +92,7 @@ class GeoLayers:
     armenia_geoboundaries: dict
     nagorno_karabakh: dict
     lakes: dict
+    world: dict
     places: pd.DataFrame
 
 

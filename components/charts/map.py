@@ -134,7 +134,11 @@ def world_figure(
             "style": BASEMAP_STYLE if basemap else OFFLINE_STYLE,
             "center": WORLD_CENTER,
             "zoom": WORLD_ZOOM,
-            "layers": [*_graticule_layers(), *_fill_layers(layers, basemap)],
+            "layers": [
+                *_world_layers(layers, basemap),
+                *_graticule_layers(),
+                *_fill_layers(layers, basemap),
+            ],
         },
         uirevision="world",
         **_common_layout(),
@@ -237,8 +241,31 @@ def _fill_layers(layers: GeoLayers, basemap: bool) -> list[dict]:
     return result
 
 
+def _world_layers(layers: GeoLayers, basemap: bool) -> list[dict]:
+    """Land and country lines of the whole world (Natural Earth 1:110m), for the world view."""
+    if basemap:
+        return []
+    return [
+        {
+            "sourcetype": "geojson",
+            "source": layers.world,
+            "type": "fill",
+            "color": NEIGHBOUR_FILL,
+            "below": "traces",
+        },
+        {
+            "sourcetype": "geojson",
+            "source": layers.world,
+            "type": "line",
+            "color": "#ffffff",
+            "line": {"width": 0.6},
+            "below": "traces",
+        },
+    ]
+
+
 def _graticule_layers() -> list[dict]:
-    """Meridians and parallels every 30 degrees: bearings on a map without coastlines."""
+    """Meridians and parallels every 30 degrees, drawn over the land for bearings."""
     lines = [[[lon, -80], [lon, 80]] for lon in range(-180, 181, 30)]
     lines += [[[-180, lat], [180, lat]] for lat in range(-60, 61, 30)]
     source = {

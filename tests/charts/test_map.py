@@ -193,6 +193,17 @@ def test_world_map_sizes_seats_by_statements(ds, layers, lake):
     assert fig.layout.map.style == "white-bg"
 
 
+def test_world_map_draws_every_country_offline(ds, layers, lake):
+    seats = seat_activity(ds.actors, ds.statements, ds.locations)
+    offline = world_figure(layers, seats, lake)
+    sources = [layer.source for layer in offline.layout.map.layers]
+    assert layers.world in sources
+    names = {feature["properties"]["name"] for feature in layers.world["features"]}
+    assert {"Armenia", "Azerbaijan", "Russia", "United States of America", "France"} <= names
+    with_tiles = world_figure(layers, seats, lake, basemap=True)
+    assert layers.world not in [layer.source for layer in with_tiles.layout.map.layers]
+
+
 def test_basemap_switch_uses_online_tiles_only_when_asked(layers, activity, towns, lake):
     fig = border_area_figure(
         layers, activity, towns, center=(lake["lat"], lake["lon"]), basemap=True
