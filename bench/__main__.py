@@ -35,11 +35,14 @@ COLD_START_TARGET = 1.3
 SCALE_TARGET_MS = 300
 # A page run slower than this at one corpus size is not measured at the larger ones, so
 # `make bench` stays bounded; the report says so.
-SCALE_RUN_TIMEOUT_S = 90
+SCALE_RUN_TIMEOUT_S = 60
 
 
 def main() -> None:
     args = _arguments()
+    if args.report:
+        print(report(json.loads(RESULTS.read_text(encoding="utf-8"))))
+        return
     sizes = args.sizes or (QUICK_SIZES if args.quick else FULL_SIZES)
     runs = args.runs or (5 if args.quick else 15)
     scale_runs = 2 if args.quick else 3
@@ -58,6 +61,7 @@ def main() -> None:
 
     print("Pages on the curated data (AppTest)…", flush=True)
     results["pages"] = _pages(runs, data_layer.clear_streamlit_caches)
+    _write(results)
 
     if not args.skip_browser:
         chart_page = _first_chart_page(results["pages"]["by_page"])
@@ -66,16 +70,16 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="bench-corpora-") as folder:
         skip: dict[str, str] = {}
-        results["scale"] = [
-            _scale(Path(folder), size, scale_runs, args.skip_browser, skip) for size in sizes
-        ]
+        results["scale"] = []
+        for size in sizes:
+            results["scale"].append(_scale(Path(folder), size, scale_runs, args.skip_browser, skip))
+            _write(results)  # a long run interrupted at the largest size keeps the rest
         shutil.rmtree(folder, ignore_errors=True)
     results["scale_growth"] = _growth(results["scale"])
     results["duration_s"] = round(time.time() - started, 1)
     results["machine"]["load_average_at_end"] = [round(v, 2) for v in os.getloadavg()]
 
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+    _write(results)
     if args.publish:
         shutil.copyfile(RESULTS, PUBLISHED)
     print()
@@ -86,12 +90,20 @@ def main() -> None:
     )
 
 
+def _write(results: dict) -> None:
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+
+
 def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller corpora, fewer runs")
     parser.add_argument("--sizes", type=int, nargs="+", help="articles per synthetic corpus")
     parser.add_argument("--runs", type=int, help="warm reruns per page on the curated data")
     parser.add_argument("--skip-browser", action="store_true", help="no Chromium measures")
+    parser.add_argument(
+        "--report", action="store_true", help="print the tables of the last results, run nothing"
+    )
     parser.add_argument(
         "--publish", action="store_true", help=f"also copy the results to {PUBLISHED.name}"
     )
