@@ -48,6 +48,45 @@ SOURCE_PARAMS = {"statement": STATEMENT_PARAM, "event": EVENT_PARAM}
 # Only clicks select: box and lasso would select many items at once.
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
+
+def _apply_click(points: list[dict]) -> None:
+    """Open the clicked item, once per click, so a later pick in the list is kept."""
+    clicked = clicked_item(points)
+    if clicked and clicked != st.session_state.get(TIMELINE_CLICK_SEEN_KEY):
+        st.session_state[TIMELINE_CLICK_SEEN_KEY] = clicked
+        st.session_state[TIMELINE_ITEM_KEY] = clicked
+
+
+def _show_detail(detail: ItemDetail) -> None:
+    st.markdown(f"##### {escape_markdown(detail.title)}")
+    kind = f"{detail.kind.capitalize()} · {readable(detail.item_type)}"
+    st.caption(f"{kind} · {escape_markdown(detail.record_id)}")
+    st.markdown("> " + escape_markdown(" ".join(detail.quote.split())))
+    for label, value in detail.people:
+        st.markdown(f"**{label}:** {escape_markdown(value)}")
+    when = f"**When:** {escape_markdown(detail.date_label)}  \n"
+    when += f"**Precision:** {escape_markdown(detail.precision_note)}"
+    if detail.date_quote:
+        when += f"  \n**The text says:** “{escape_markdown(detail.date_quote)}”"
+    st.markdown(when)
+    for label, value in detail.facts:
+        st.markdown(f"**{label}:** {escape_markdown(str(value))}")
+    st.markdown("**In the article:**")
+    st.markdown(escape_markdown(" ".join(detail.sentence.split())))
+    if detail.kind == "statement":
+        if detail.stances.empty:
+            st.caption("Takes no stance on the issues.")
+        else:
+            st.markdown("**Stances on the issues:**")
+            st.dataframe(detail.stances, hide_index=True, width="stretch")
+    st.page_link(
+        "pages/source.py",
+        label="Open in the Source page",
+        icon=":material/article:",
+        query_params={SOURCE_PARAMS[detail.kind]: detail.record_id},
+    )
+
+
 ensure_router()
 
 dataset = get_dataset()
@@ -58,8 +97,8 @@ report_date = dataset.articles["published_date"].max()
 
 st.title("Timeline")
 st.caption(
-    "What happened and who said what, when. Each lane is an actor: a statement sits in its "
-    "speaker's lane, an event in the lane of every actor taking part. Dates are drawn as "
+    "What happened and who said what, when. A statement sits in its speaker's lane, an event "
+    "in the lane of every actor taking part. Dates are drawn as "
     "precisely as the article gives them, never more: a dotted span means “somewhere in "
     "here”, a hollow marker an item the text does not date."
 )
@@ -133,43 +172,6 @@ with chart_column:
         selection_mode="points",
         width="stretch",
         config=CHART_CONFIG,
-    )
-
-
-def _apply_click(points: list[dict]) -> None:
-    """Open the clicked item, once per click, so a later pick in the list is kept."""
-    clicked = clicked_item(points)
-    if clicked and clicked != st.session_state.get(TIMELINE_CLICK_SEEN_KEY):
-        st.session_state[TIMELINE_CLICK_SEEN_KEY] = clicked
-        st.session_state[TIMELINE_ITEM_KEY] = clicked
-
-
-def _show_detail(detail: ItemDetail) -> None:
-    st.markdown(f"##### {escape_markdown(detail.title)}")
-    st.caption(f"{detail.kind.capitalize()} · {readable(detail.item_type)} · {detail.record_id}")
-    st.markdown("> " + escape_markdown(" ".join(detail.quote.split())))
-    for label, value in detail.people:
-        st.markdown(f"**{label}:** {escape_markdown(value)}")
-    when = f"**When:** {escape_markdown(detail.date_label)}  \n"
-    when += f"**Precision:** {escape_markdown(detail.precision_note)}"
-    if detail.date_quote:
-        when += f"  \n**The text says:** “{escape_markdown(detail.date_quote)}”"
-    st.markdown(when)
-    for label, value in detail.facts:
-        st.markdown(f"**{label}:** {escape_markdown(str(value))}")
-    st.markdown("**In the article:**")
-    st.markdown(escape_markdown(" ".join(detail.sentence.split())))
-    if detail.kind == "statement":
-        if detail.stances.empty:
-            st.caption("Takes no stance on the issues.")
-        else:
-            st.markdown("**Stances on the issues:**")
-            st.dataframe(detail.stances, hide_index=True, width="stretch")
-    st.page_link(
-        "pages/source.py",
-        label="Open in the Source page",
-        icon=":material/article:",
-        query_params={SOURCE_PARAMS[detail.kind]: detail.record_id},
     )
 
 

@@ -16,6 +16,8 @@ from tests.e2e.helpers import (
 
 # The item clicked: Pashinyan's appeal to Putin, on the evening of 14 May.
 CLICKED_ITEM = "statement:s05"
+# Tall enough for the chart and the whole detail panel in one screenshot.
+TALL_VIEWPORT = {"width": 1400, "height": 1500}
 
 # Finds the marker of one item in the rendered plotly chart: the trace named ITEMS_TRACE,
 # the point whose customdata is the item id. Returns its path's index among the trace's
@@ -82,7 +84,8 @@ def test_click_opens_detail(app_server, page):
     expect(detail).to_contain_text("Appeal for assistance by Nikol Pashinyan")
     expect(detail).to_contain_text(" ".join(statement["quote"].split())[:60])
     expect(detail).to_contain_text(statement["date_label"])
-    detail.scroll_into_view_if_needed()
+    page.mouse.move(0, 0)
+    page.set_viewport_size(TALL_VIEWPORT)
     screenshot(page, "timeline-detail")
     detail.get_by_role("link", name="Open in the Source page").click()
     wait_for_rerun(page)
@@ -95,6 +98,7 @@ def test_since_the_war_preset(app_server, page):
     open_timeline(page, app_server)
     page.get_by_role("radio", name="Since the war").click()
     wait_for_rerun(page)
+    page.set_viewport_size(TALL_VIEWPORT)
     chart = page.locator(".js-plotly-plot")
     expect(chart).to_contain_text("autumn 2020 (season)")
     expect(chart).to_contain_text("November 2020 (month)")
