@@ -57,6 +57,7 @@ def test_overview_contradiction_link_opens_the_statement(app_server, page):
     wait_for_rerun(page)
     expect(page).to_have_url(re.compile(r"/source\?statement=s\d+"))
     statement_id = re.search(r"statement=(s\d+)", page.url).group(1)
+    expect(selected_mark(page, statement_id)).to_have_count(1, timeout=APP_TIMEOUT_MS)
     expect(selected_mark(page, statement_id)).to_be_in_viewport()
     screenshot(page, "source-from-overview")
 
