@@ -10,6 +10,7 @@ import pandas as pd
 from components.contradictions import contradiction_pairs
 from components.data import Dataset
 
+
 def article_source_lines(articles: pd.DataFrame) -> list[str]:
     """One line per article: title, outlet (with agency) and publication date."""
     ordered = articles.sort_values(["published_date", "article_id"], kind="stable")
