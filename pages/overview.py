@@ -19,8 +19,8 @@ from components.overview import (
     story_steps,
 )
 from components.routing import ensure_router
-from components.source import escape_markdown
 from components.state import STATEMENT_PARAM, selected_actor_ids
+from components.text_safety import escape_markdown
 
 ensure_router()
 
