@@ -13,7 +13,6 @@ from components.source import (
     anchor_id,
     article_html,
     contradiction_links,
-    escape_markdown,
     event_spans,
     legend_entries,
     legend_html,
@@ -36,7 +35,7 @@ from components.state import (
     STATEMENT_PARAM,
     selected_actor_ids,
 )
-from components.text_safety import clip
+from components.text_safety import clip, escape_markdown
 
 # The article scrolls inside its own box, so the legend and the side panel stay in view.
 ARTICLE_HEIGHT_PX = 540
