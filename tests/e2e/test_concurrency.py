@@ -1,0 +1,142 @@
+"""Many readers at once: 10 browser sessions on one server, switching pages and filters.
+
+Ten Playwright contexts (ten Streamlit sessions) share the session server on loopback.
+Each has its own actors; in rounds, every session switches page through the sidebar (all
+ten clicks are sent before any is awaited, so the runs overlap on the server) or changes
+its filter. After every step each session must show no exception and no error, and its
+URL and its filter chips must hold exactly its own selection: one session's filter never
+leaks into another. Bounded: at most MAX_ROUNDS rounds, and no new round after DURATION_S seconds.
+"""
+
+import time
+from dataclasses import dataclass, field
+
+from playwright.sync_api import Page, expect
+
+import dashboard
+from components.data import load_dataset
+from components.state import ACTOR_PARAM, actor_choices
+
+from .conftest import VIEWPORT
+from .helpers import actor_filter, screenshot, url_actor_ids, wait_for_app
+
+SESSIONS = 10
+DURATION_S = 60
+MAX_ROUNDS = 40
+# Rounds alternate: page switches, then filter changes. Two rounds do both, even on a
+# machine so loaded that they take longer than DURATION_S.
+MIN_ROUNDS = 2
+
+
+@dataclass
+class Session:
+    """One browser context with the selection it alone should see."""
+
+    page: Page
+    own_id: str
+    extra_id: str
+    selected: list[str] = field(default_factory=list)
+    page_index: int = 0
+
+
+def chip_names(page: Page) -> list[str]:
+    tags = actor_filter(page).get_by_test_id("stMultiSelectTagsContainer")
+    return tags.locator("[data-tag]").evaluate_all("tags => tags.map(t => t.textContent)")
+
+
+def assert_own_state(session: Session, names: dict[str, str]) -> None:
+    page = session.page
+    for test_id in ("stException", "stAlertContentError"):
+        problems = page.get_by_test_id(test_id)
+        assert problems.count() == 0, (session.own_id, page.url, problems.all_inner_texts())
+    assert url_actor_ids(page) == session.selected, (session.own_id, page.url)
+    assert chip_names(page) == [names[actor_id] for actor_id in session.selected]
+
+
+def type_actor(page: Page, label: str) -> None:
+    """Type a name in the filter and click its option.
+
+    The click is forced: the stability checks of a normal click can stall for long when
+    ten tabs draw charts on two cores. (Enter would take "Select all", the first option.)
+    """
+    field = actor_filter(page).locator("input")
+    field.focus()
+    field.fill(label)
+    option = page.get_by_role("option", name=label, exact=True)
+    expect(option).to_be_visible()
+    option.click(force=True)
+    page.keyboard.press("Escape")
+
+
+def change_filter(session: Session, names: dict[str, str]) -> None:
+    """Start one step of [own] → [own, extra] → [] → [own], as a reader would."""
+    page = session.page
+    if session.selected == [session.own_id]:
+        type_actor(page, names[session.extra_id])
+        session.selected = [session.own_id, session.extra_id]
+    elif session.selected:
+        clear = page.get_by_test_id("stSidebar").get_by_role("button", name="Clear filter")
+        clear.dispatch_event("click")
+        session.selected = []
+    else:
+        type_actor(page, names[session.own_id])
+        session.selected = [session.own_id]
+
+
+def test_ten_sessions_keep_their_own_filters(app_server, browser):
+    """10 sessions switching pages and filters for up to 60 s: no error, no leaked filter."""
+    names = actor_choices(load_dataset().actors)
+    actor_ids = list(names)
+    titles = [spec.title for spec in dashboard.PAGES]
+    contexts = [browser.new_context(viewport=VIEWPORT) for _ in range(SESSIONS)]
+    sessions = [
+        Session(
+            context.new_page(),
+            own_id=actor_ids[index % len(actor_ids)],
+            extra_id=actor_ids[(index + SESSIONS) % len(actor_ids)],
+        )
+        for index, context in enumerate(contexts)
+    ]
+    page_switches = filter_changes = rounds = 0
+    try:
+        for session in sessions:
+            session.page.goto(f"{app_server}/?{ACTOR_PARAM}={session.own_id}")
+            session.selected = [session.own_id]
+        for session in sessions:
+            wait_for_app(session.page)
+            assert_own_state(session, names)
+        started = time.monotonic()
+        while rounds < MIN_ROUNDS or (
+            rounds < MAX_ROUNDS and time.monotonic() - started < DURATION_S
+        ):
+            rounds += 1
+            if rounds % 2 == 0:
+                for session in sessions:
+                    change_filter(session, names)
+                    filter_changes += 1
+            else:
+                for offset, session in enumerate(sessions):
+                    session.page_index = (session.page_index + 1 + offset % 2) % len(titles)
+                    nav = session.page.get_by_test_id("stSidebarNav")
+                    # A dispatched click needs no scrolling or stability wait, which a tab
+                    # busy drawing charts for ten sessions on two cores can delay for long.
+                    link = nav.get_by_role("link", name=titles[session.page_index])
+                    link.dispatch_event("click")
+                    page_switches += 1
+            for session in sessions:
+                wait_for_app(session.page)
+                assert_own_state(session, names)
+    except Exception:
+        for index, session in enumerate(sessions):
+            screenshot(session.page, f"concurrency-failure-{index}")
+        raise
+    finally:
+        for context in contexts:
+            context.close()
+    elapsed = time.monotonic() - started
+    print(
+        f"\n{SESSIONS} sessions, {rounds} rounds in {elapsed:.0f} s: "
+        f"{page_switches} page switches, {filter_changes} filter changes"
+    )
+    assert page_switches >= SESSIONS
+    assert filter_changes >= SESSIONS
