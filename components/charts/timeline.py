@@ -51,7 +51,7 @@ SPAN_OPACITY = 0.5
 
 # Height of one row of a lane, and the room around the plot, in pixels.
 ROW_PX = 26
-MARGIN_PX = {"l": 10, "r": 10, "t": 60, "b": 230}
+MARGIN_PX = {"l": 10, "r": 10, "t": 90, "b": 230}
 # Room between the time axis and the legend below the plot.
 LEGEND_GAP_PX = 40
 MIN_HEIGHT_PX = 360
@@ -209,6 +209,7 @@ def _add_report_day(parts: _Parts, report_date: pd.Timestamp) -> None:
             "y": 1,
             "xanchor": "right",
             "yanchor": "bottom",
+            "yshift": 22,
             "showarrow": False,
             "font": {"size": 11, "color": "#6B6B6B"},
         }
@@ -418,7 +419,7 @@ def _add_offscreen_note(
                     "xanchor": anchor,
                     "showarrow": False,
                     "font": {"size": 12, "color": "#444444"},
-                    "yshift": 18,
+                    "yshift": 40,
                 }
             )
 
@@ -428,6 +429,8 @@ def _x_axis(x_range: tuple[pd.Timestamp, pd.Timestamp]) -> dict:
     axis = {
         "type": "date",
         "range": [start, end],
+        # Dates on top: the lanes run long, and the reader starts at the top.
+        "side": "top",
         "showgrid": True,
         "gridcolor": "#D9D9D9",
         "tickfont": {"size": 12, "color": LABEL_COLOUR},
