@@ -215,7 +215,7 @@ def report(results: dict) -> str:
     ]
     for result in page_results["by_page"].values():
         if "error" in result:
-            lines.append(f"| {result['title']} | error: {result['error']} | | | | |")
+            lines.append(f"| {result['title']} | error: {_short(result['error'])} | | | | |")
             continue
         ratio = result["ratio_to_floor"]
         mark = "ok" if ratio <= PAGE_FLOOR_TARGET else "over"
@@ -245,7 +245,7 @@ def report(results: dict) -> str:
         "| Filter (a state) | Filter (one actor) | Server peak RSS |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for size in results["scale"]:
+    for size in results.get("scale", []):
         cached = size["cached_load"]
         rss = size.get("server", {}).get("peak_rss_mib", "–")
         filters = size["filter"]
@@ -263,12 +263,11 @@ def report(results: dict) -> str:
         "| Articles | Page | Warm rerun | Floor | Slowest function | Its time | SVG marks |",
         "|---:|---|---:|---:|---|---:|---:|",
     ]
-    for size in results["scale"]:
+    for size in results.get("scale", []):
         for result in size["pages"].values():
             if "error" in result:
-                lines.append(
-                    f"| {size['articles']:,} | {result['title']} | {result['error']} | | | | |"
-                )
+                error = _short(result["error"])
+                lines.append(f"| {size['articles']:,} | {result['title']} | {error} | | | | |")
                 continue
             name, spent = next(iter(result["functions_ms"].items()), ("–", 0.0))
             marks = sum(figure["svg_points"] for figure in result["figures"])
@@ -286,6 +285,10 @@ def report(results: dict) -> str:
         lines += ["", "Growth per statement, smallest → largest corpus (1.0 = linear):", ""]
         lines.append(", ".join(f"{key} {value}" for key, value in results["scale_growth"].items()))
     return "\n".join(lines)
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 if __name__ == "__main__":
