@@ -14,6 +14,9 @@ from components.text_safety import escape_markdown
 MAX_PROBLEMS_SHOWN = 10
 # Filtered views kept in memory (least recently used dropped first).
 FILTERED_VIEWS_KEPT = 64
+# Page views (figures, frames, downloads) kept per page function: enough for every reader's
+# recent filter and widget choices, bounded so memory cannot grow without limit.
+PAGE_VIEWS_KEPT = 128
 
 
 def get_dataset() -> Dataset:
@@ -24,6 +27,33 @@ def get_dataset() -> Dataset:
 def get_filtered_dataset() -> Dataset:
     """The dataset reduced to what concerns the actors chosen in the sidebar."""
     return _filter(str(resolve_data_dir()), tuple(selected_actor_ids()))
+
+
+def view_key() -> tuple[str, tuple[str, ...]]:
+    """(data folder, chosen actor ids): the first two arguments of every cached page view."""
+    return str(resolve_data_dir()), tuple(selected_actor_ids())
+
+
+def full_dataset(data_dir: str) -> Dataset:
+    """The whole dataset of ``data_dir`` (for use inside a cached page view)."""
+    return _load(data_dir)
+
+
+def filtered_dataset(data_dir: str, actor_ids: tuple[str, ...]) -> Dataset:
+    """The dataset of ``data_dir`` narrowed to ``actor_ids`` (inside a cached page view)."""
+    return _filter(data_dir, actor_ids)
+
+
+def cached_view(function):
+    """Cache a page's view: everything it derives from the data, built once per argument set.
+
+    Decorate a function ``view(data_dir, actor_ids, *widget_values)`` that builds the page's
+    frames, figures and download bytes from `filtered_dataset(data_dir, actor_ids)` and
+    returns them; call it as ``view(*view_key(), *widget_values)``. A rerun then costs a
+    cache lookup plus sending the outputs (the page's floor). The objects are shared by all
+    sessions (st.cache_resource, no copy), so the page must only read them.
+    """
+    return st.cache_resource(show_spinner=False, max_entries=PAGE_VIEWS_KEPT)(function)
 
 
 def dataset_or_stop() -> Dataset:
