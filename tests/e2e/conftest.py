@@ -31,6 +31,9 @@ CHROMIUM_ARGS = [
 ]
 
 SERVER_START_TIMEOUT_S = 60
+# How long an expectation waits for the page (Playwright's default is 5 s). Generous: the
+# suite runs on 2 cores beside a Streamlit server, and a first run imports plotly and pandera.
+EXPECT_TIMEOUT_MS = 20_000
 VIEWPORT = {"width": 1400, "height": 900}
 
 
@@ -122,9 +125,10 @@ def browser():
     if not CHROMIUM.exists():
         _browser_missing(f"no Chromium at {CHROMIUM}")
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import expect, sync_playwright
     except ImportError:
         _browser_missing("the playwright package is not installed")
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
