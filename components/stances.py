@@ -16,9 +16,9 @@ Pure pandas, no streamlit: frames in, frames out.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
 # Levels of the matrix rows: the actor who took the stance, or the state/organisation it
@@ -195,7 +195,7 @@ def order_actors(cells: pd.DataFrame, names: Mapping[str, str], order: str) -> l
     actor_ids = sorted(set(cells["actor_id"]), key=lambda actor_id: names.get(actor_id, actor_id))
     if order == "name":
         return actor_ids
-    counts = cells.groupby("actor_id")["statement_count"].sum()
+    counts = cells.groupby("actor_id")["statement_count"].sum().to_dict()
     if order == "statements":
         return sorted(actor_ids, key=lambda actor_id: -counts[actor_id])
     if order == "like-minded":
@@ -216,49 +216,68 @@ def stance_distance(left: Mapping[str, int], right: Mapping[str, int]) -> float:
 
 
 def _like_minded_order(cells: pd.DataFrame, actor_ids: list[str]) -> list[str]:
-    """Rows ordered by average-linkage clustering of their stance profiles.
+    """Rows chained so that each sits next to the actors whose stances are closest to its own.
 
-    A dozen actors need no library: merge the two closest groups until one is left. Among
-    equally close groups, those that share more issues merge first (two actors agreeing on
-    two issues are closer than two agreeing on one). A merge joins the groups at their most
-    alike ends, so neighbouring rows are like-minded; ties keep ``actor_ids`` order.
+    The chain starts with the first of ``actor_ids`` (the most vocal actor, on top) and
+    each next row is the remaining actor closest (`stance_distance`) to the row above it.
+    Among equally close actors, the one sharing more issues with the row above goes first
+    (agreeing on two issues is closer than on one), then the one closer to all rows above,
+    then ``actor_ids`` order.
+    All distances come from one vectorised matrix, so the cost grows with the square of the
+    number of actors (300 actors: a few milliseconds), not faster.
     """
-    profiles = {
-        actor_id: dict(zip(group["issue_id"], group["stance"].map(STANCE_SIGNS), strict=True))
-        for actor_id, group in cells.groupby("actor_id")
-    }
-    rank = {actor_id: position for position, actor_id in enumerate(actor_ids)}
-    groups = [[actor_id] for actor_id in actor_ids]
-    while len(groups) > 1:
-        candidates = [
-            (_average_distance(groups[i], groups[j], profiles), i, j)
-            for i in range(len(groups))
-            for j in range(i + 1, len(groups))
-        ]
-        (_, i, j) = min(candidates, key=lambda item: (round(item[0][0], 9), -item[0][1]))
-        first, second = sorted([groups[i], groups[j]], key=lambda g: min(rank[a] for a in g))
-        groups = [group for k, group in enumerate(groups) if k not in (i, j)]
-        groups.append(_join_at_closest_ends(first, second, profiles))
-        groups.sort(key=lambda group: min(rank[actor_id] for actor_id in group))
-    return groups[0] if groups else []
+    if not actor_ids:
+        return []
+    distance, shared = _distance_matrices(cells, actor_ids)
+    # One sortable key per pair: distance first, then more shared issues (argmin: then rank).
+    # Two distinct distances (1 + g/s, s <= k shared issues) differ by at least 1/k², so a
+    # bonus below that per shared issue never outweighs a difference in distance.
+    k = max(int(shared.max()), 1)
+    key = np.round(distance, 9) - shared / ((k + 1) * (k * k + 1))
+    chain = [0]
+    remaining = np.ones(len(actor_ids), dtype=bool)
+    remaining[0] = False
+    # Distance of every actor to all rows placed so far: among equally close next rows, the
+    # one closer to the whole chain goes first, so opponents end up further apart.
+    to_chain = distance[0].copy()
+    for _ in range(len(actor_ids) - 1):
+        candidates = np.where(remaining, key[chain[-1]], np.inf)
+        closest = np.flatnonzero(candidates == candidates.min())
+        following = int(closest[np.argmin(to_chain[closest])])
+        chain.append(following)
+        remaining[following] = False
+        to_chain += distance[following]
+    return [actor_ids[position] for position in chain]
 
 
-def _join_at_closest_ends(first: list[str], second: list[str], profiles: Mapping) -> list[str]:
-    """``first`` + ``second``, each maybe reversed, so that the two rows that meet are closest."""
-    joins = [left + right for left in (first, first[::-1]) for right in (second, second[::-1])]
-    return min(
-        joins,
-        key=lambda rows: stance_distance(
-            profiles[rows[len(first) - 1]], profiles[rows[len(first)]]
-        ),
+def _distance_matrices(cells: pd.DataFrame, actor_ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """`stance_distance` between every two actors, and how many issues each two share."""
+    issue_ids = sorted(set(cells["issue_id"]))
+    row_of = {actor_id: position for position, actor_id in enumerate(actor_ids)}
+    column_of = {issue_id: position for position, issue_id in enumerate(issue_ids)}
+    known = cells.loc[cells["actor_id"].isin(row_of)]
+    rows = known["actor_id"].map(row_of).to_numpy()
+    columns = known["issue_id"].map(column_of).to_numpy()
+    signs = known["stance"].map(STANCE_SIGNS).to_numpy()
+    # One 0/1 actor × issue matrix per sign: the sum of |a - b| over shared issues is then
+    # a few small matrix products, whatever the number of actors.
+    by_sign = {}
+    for sign in (-1, 0, 1):
+        chosen = signs == sign
+        matrix = np.zeros((len(actor_ids), len(issue_ids)))
+        matrix[rows[chosen], columns[chosen]] = 1.0
+        by_sign[sign] = matrix
+    has = by_sign[-1] + by_sign[0] + by_sign[1]
+    shared = has @ has.T
+    gap = (
+        by_sign[1] @ by_sign[0].T
+        + by_sign[0] @ by_sign[1].T
+        + by_sign[-1] @ by_sign[0].T
+        + by_sign[0] @ by_sign[-1].T
+        + 2 * (by_sign[1] @ by_sign[-1].T + by_sign[-1] @ by_sign[1].T)
+        - shared
     )
-
-
-def _average_distance(left: list[str], right: list[str], profiles: Mapping) -> tuple[float, float]:
-    """Mean distance between two groups, and the mean number of issues their members share."""
-    pairs = [(profiles[a], profiles[b]) for a in left for b in right]
-    distance = math.fsum(stance_distance(a, b) for a, b in pairs) / len(pairs)
-    shared = math.fsum(len(set(a) & set(b)) for a, b in pairs) / len(pairs)
+    distance = np.where(shared > 0, 1.0 + gap / np.maximum(shared, 1), 1.0)
     return distance, shared
 
 
