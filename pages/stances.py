@@ -5,30 +5,30 @@ list, for keyboard users) shows the statements behind it, each linked to the Sou
 Below it: actor × actor agreement and conflict, who targets whom, and the contradictions.
 """
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from components.app_data import get_dataset, get_filtered_dataset
-from components.charts.stances import (
-    agreement_network_figure,
-    stance_matrix_figure,
-    targeting_figure,
+from components.app_data import (
+    cached_view,
+    filtered_dataset,
+    full_dataset,
+    get_dataset,
+    view_key,
 )
-from components.contradictions import contradiction_pairs
 from components.routing import ensure_router
 from components.stances import (
     LEVELS,
     ORDERS,
     STANCE_VERBS,
-    agreement_edges,
-    cell_choices,
-    cell_evidence,
     cell_from_selection,
-    contradictions_in_scope,
-    matrix_table,
-    order_actors,
     split_cell_id,
-    stance_cells,
-    targeting_edges,
+)
+from components.stances_view import (
+    StancesView,
+    build_cell_evidence,
+    build_matrix_figure,
+    build_stances_view,
 )
 from components.state import (
     STANCES_AGREEMENT_CSV_KEY,
@@ -54,8 +54,34 @@ CONTRADICTION_KEY_PREFIX = "stances_contradiction_"
 
 ensure_router()
 
+
+@cached_view
+def _stances_view(data_dir: str, actor_ids: tuple[str, ...], level: str, order: str) -> StancesView:
+    return build_stances_view(
+        full_dataset(data_dir), filtered_dataset(data_dir, actor_ids), level, order
+    )
+
+
+# One matrix per chosen cell (the frame around it): the cached view's figure is shared and
+# never changed.
+@cached_view
+def _matrix_figure(
+    data_dir: str, actor_ids: tuple[str, ...], level: str, order: str, chosen: str | None
+) -> go.Figure | None:
+    view = _stances_view(data_dir, actor_ids, level, order)
+    return build_matrix_figure(full_dataset(data_dir), view, chosen)
+
+
+@cached_view
+def _cell_evidence(
+    data_dir: str, actor_ids: tuple[str, ...], level: str, chosen: str
+) -> pd.DataFrame:
+    return build_cell_evidence(
+        full_dataset(data_dir), filtered_dataset(data_dir, actor_ids), chosen, level
+    )
+
+
 dataset = get_dataset()
-filtered = get_filtered_dataset()
 names = dict(zip(dataset.actors["actor_id"], dataset.actors["actor_name"], strict=True))
 issue_labels = dict(zip(dataset.issues["issue_id"], dataset.issues["issue_label"], strict=True))
 
@@ -111,19 +137,18 @@ order = order_column.selectbox(
     "sit next to each other, opponents further apart.",
 )
 
-cells = stance_cells(filtered.stances, dataset.actors, level)
-row_ids = order_actors(cells, names, order)
-choices = cell_choices(cells, row_ids, dataset.issues, names)
+view = _stances_view(*view_key(), level, order)
+choices = view.choices
 
 st.subheader("Actor × issue")
-if cells.empty:
+if view.cells.empty:
     st.info("No statement that concerns the chosen actors takes a stance on an issue.")
 else:
     _apply_chart_click(choices)
+    if view.matrix_note:
+        st.info(view.matrix_note, icon=":material/filter_list:")
     st.plotly_chart(
-        stance_matrix_figure(
-            cells, row_ids, names, dataset.issues, st.session_state.get(STANCES_CELL_KEY)
-        ),
+        _matrix_figure(*view_key(), level, order, st.session_state.get(STANCES_CELL_KEY)),
         key=STANCES_MATRIX_KEY,
         on_select="rerun",
         selection_mode="points",
@@ -131,7 +156,7 @@ else:
     )
     st.download_button(
         "Download the matrix (CSV, one row per actor)",
-        data=matrix_table(cells, row_ids, dataset.issues, names).to_csv(index=False),
+        data=view.matrix_csv,
         file_name=f"stance-matrix-{level}.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -156,9 +181,7 @@ else:
                 f"**{escape_markdown(names.get(actor_id, actor_id))}** on "
                 f"*{escape_markdown(issue_labels[issue_id])}*"
             )
-            evidence = cell_evidence(
-                filtered.stances, filtered.statements, dataset.actors, chosen, level
-            )
+            evidence = _cell_evidence(*view_key(), level, chosen)
             for row in evidence.itertuples(index=False):
                 with st.container(border=True):
                     st.markdown(
@@ -177,11 +200,13 @@ st.caption(
     "when one supports what the other opposes (neutral and mixed squares do not count). "
     "Thicker lines: more issues. Hover the middle of a line for the issues."
 )
-agreements = agreement_edges(cells, names, issue_labels)
+agreements = view.agreements
 if agreements.empty:
     st.info("No two actors in view take a side on the same issue.")
 else:
-    st.plotly_chart(agreement_network_figure(agreements, row_ids, names), config=CHART_CONFIG)
+    if view.network_note:
+        st.info(view.network_note, icon=":material/filter_list:")
+    st.plotly_chart(view.network_figure, config=CHART_CONFIG)
     st.dataframe(
         agreements[
             ["actor_name", "relation", "other_actor_name", "issue_labels", "statement_count"]
@@ -198,7 +223,7 @@ else:
     )
     st.download_button(
         "Download the actor × actor edge list (CSV)",
-        data=agreements.to_csv(index=False),
+        data=view.agreement_csv,
         file_name=f"stance-agreement-{level}.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -211,11 +236,13 @@ st.caption(
     "Each band runs from a speaker to the actor the statement is aimed at or about; its "
     "width is the number of statements. Hover a band for what the speaker does."
 )
-targets = targeting_edges(filtered.statements, dataset.actors, level)
+targets = view.targets
 if targets.empty:
     st.info("No statement in view names a target.")
 else:
-    st.plotly_chart(targeting_figure(targets), config=CHART_CONFIG)
+    if view.targeting_note:
+        st.info(view.targeting_note, icon=":material/filter_list:")
+    st.plotly_chart(view.targeting_figure, config=CHART_CONFIG)
     st.dataframe(
         targets[["speaker_name", "verb", "target_name", "statement_count", "statement_ids"]],
         hide_index=True,
@@ -230,7 +257,7 @@ else:
     )
     st.download_button(
         "Download who targets whom (CSV)",
-        data=targets.to_csv(index=False),
+        data=view.targeting_csv,
         file_name=f"stance-targets-{level}.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -240,9 +267,15 @@ else:
 st.divider()
 st.subheader("Contradictions")
 st.caption("Statements that deny or contradict another one, side by side.")
-pairs = contradictions_in_scope(contradiction_pairs(dataset), filtered.statements["statement_id"])
+pairs = view.contradictions
 if pairs.empty:
     st.info("No contradiction concerns the chosen actors.")
+elif view.contradiction_total > len(pairs):
+    st.info(
+        f"Showing the first {len(pairs)} of {view.contradiction_total} contradictions; "
+        "narrow with the actor filter in the sidebar.",
+        icon=":material/filter_list:",
+    )
 for pair in pairs.itertuples(index=False):
     with st.container(border=True, key=f"{CONTRADICTION_KEY_PREFIX}{pair.statement_id}"):
         if isinstance(pair.issue_label, str):
