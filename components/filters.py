@@ -59,11 +59,11 @@ def filter_dataset(ds: Dataset, actor_ids: Iterable[str] | None) -> Dataset:
     events = ds.events[events_mask(ds.events, scope)]
     involved = set(scope)
     for column in STATEMENT_ACTOR_COLUMNS:
-        involved |= set(statements[column].dropna())
-    involved |= {actor_id for ids in events["actor_ids"] for actor_id in ids}
+        involved |= _values(statements[column])
+    involved |= _values(events["actor_ids"].explode())
     actors = ds.actors[ds.actors["actor_id"].isin(involved)]
-    places = set(statements["location_id"].dropna()) | set(events["location_id"].dropna())
-    places |= set(actors["seat_location_id"].dropna())
+    places = _values(statements["location_id"]) | _values(events["location_id"])
+    places |= _values(actors["seat_location_id"])
     mentions = ds.mentions
     is_actor = mentions["entity_type"] == "actor"
     keep_mention = (is_actor & mentions["entity_id"].isin(scope)) | (
@@ -74,7 +74,24 @@ def filter_dataset(ds: Dataset, actor_ids: Iterable[str] | None) -> Dataset:
         actors=actors,
         statements=statements,
         events=events,
-        stances=ds.stances[ds.stances["statement_id"].isin(statements["statement_id"])],
+        stances=ds.stances[_isin_many(ds.stances["statement_id"], statements["statement_id"])],
         locations=ds.locations[ds.locations["location_id"].isin(places)],
         mentions=mentions[keep_mention],
     )
+
+
+def _isin_many(column: pd.Series, values: pd.Series) -> list[bool]:
+    """``column.isin(values)`` for a large ``values``: Arrow-backed ``isin`` converts each of
+    the values one by one (13,000 statement ids cost 0.2 s), a Python set does not."""
+    wanted = set(values.tolist())
+    return [value in wanted for value in column.tolist()]
+
+
+def _values(column: pd.Series) -> set[str]:
+    """The distinct non-empty values of a column, as a plain set.
+
+    Going through ``unique().tolist()`` matters at scale: iterating an Arrow-backed string
+    column element by element (``set(column)``, or passing it to ``isin``) is ten times
+    slower than converting it at once.
+    """
+    return set(column.dropna().unique().tolist())

@@ -456,7 +456,6 @@ class _Loader:
         actors, locations = frames["actors"], frames["locations"]
         actor_ids = set(actors.get("actor_id", []))
         location_ids = set(locations.get("location_id", []))
-        statement_ids = set()
         registry = {t: self.label(self.root / f) for t, f in REGISTRY_FILES.items()}
 
         for row in frames["actors"].to_dict("records"):
@@ -479,22 +478,28 @@ class _Loader:
         self._check_parent_cycles(frames["actors"], registry["actors"])
 
         for table, id_field in (("statements", "statement_id"), ("events", "event_id")):
-            seen: dict[str, str] = {}
-            for row in frames[table].to_dict("records"):
-                record_id = row[id_field]
-                if record_id in seen:
-                    self.problems.add(
-                        row["_file"],
-                        record_id,
-                        id_field,
-                        f"duplicate id (also in {seen[record_id]}); "
-                        "expected ids unique across all articles",
-                    )
-                seen[record_id] = row["_file"]
-            if table == "statements":
-                statement_ids = set(seen)
+            frame = frames[table]
+            first_file = frame.drop_duplicates(id_field).set_index(id_field)["_file"]
+            for row in _rows(frame, frame[id_field].duplicated()):
+                self.problems.add(
+                    row["_file"],
+                    row[id_field],
+                    id_field,
+                    f"duplicate id (also in {first_file[row[id_field]]}); "
+                    "expected ids unique across all articles",
+                )
+        statement_ids = set(frames["statements"]["statement_id"])
 
-        for row in frames["statements"].to_dict("records"):
+        # The per-row checks below only visit rows a vectorised test flags, so that a large
+        # corpus is not turned back into Python dicts; the messages and their order are
+        # the same as checking every row.
+        statements = frames["statements"]
+        suspect = _unknown(statements["location_id"], location_ids)
+        suspect |= _unknown(statements["contradicts_statement_id"], statement_ids)
+        suspect |= statements["contradicts_statement_id"] == statements["statement_id"]
+        for field in ("speaker_actor_id", "target_actor_id", "reported_by_actor_id"):
+            suspect |= _unknown(statements[field], actor_ids)
+        for row in _rows(statements, suspect):
             where = (row["_file"], row["statement_id"])
             for field in ("speaker_actor_id", "target_actor_id", "reported_by_actor_id"):
                 self._ref(*where, field, row[field], actor_ids, "actor")
@@ -510,14 +515,25 @@ class _Loader:
                 self.problems.add(
                     *where, "contradicts_statement_id", "a statement cannot contradict itself"
                 )
-        for row in frames["events"].to_dict("records"):
+        events = frames["events"]
+        suspect = _unknown(events["location_id"], location_ids)
+        if len(events):
+            exploded = events["actor_ids"].explode()
+            unknown_actor = _unknown(exploded, actor_ids).groupby(level=0).any()
+            suspect |= unknown_actor.reindex(events.index, fill_value=False)
+        for row in _rows(events, suspect):
             where = (row["_file"], row["event_id"])
             for actor_id in row["actor_ids"]:
                 self._ref(*where, "actor_ids", actor_id, actor_ids, "actor")
             self._ref(*where, "location_id", row["location_id"], location_ids, "location")
         issue_ids = set(frames["issues"].get("issue_id", []))
+        stances = frames["stances"]
+        suspect = _unknown(stances["issue_id"], issue_ids) | _unknown(
+            stances["actor_id"], actor_ids
+        )
+        suspect |= stances["stance_id"].duplicated()
         seen_stances: set[str] = set()
-        for row in frames["stances"].to_dict("records"):
+        for row in _rows(stances, suspect | stances["stance_id"].duplicated(keep=False)):
             where = (row["_file"], f"{row['statement_id']} stance on {row['issue_id']}")
             self._ref(*where, "issue_id", row["issue_id"], issue_ids, "issue")
             self._ref(*where, "actor_id", row["actor_id"], actor_ids, "actor")
@@ -633,6 +649,16 @@ def _top(actor_id: str, parents: dict) -> str:
     while _present(parents.get(actor_id)):
         actor_id = parents[actor_id]
     return actor_id
+
+
+def _unknown(values: pd.Series, known: set) -> pd.Series:
+    """True where a value is given but is not one of ``known``."""
+    return values.notna() & ~values.isin(list(known))
+
+
+def _rows(frame: pd.DataFrame, mask: pd.Series) -> list[dict]:
+    """The rows of ``frame`` where ``mask`` holds, as dicts, in order."""
+    return frame[mask].to_dict("records")
 
 
 def _present(value) -> bool:
