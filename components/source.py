@@ -15,7 +15,7 @@ import itertools
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -83,15 +83,26 @@ def speaker_colours(ds: Dataset) -> dict[str, str]:
     }
 
 
-def legend_entries(ds: Dataset) -> list[LegendEntry]:
-    """The colours in use, each with its side and the speakers who speak for it."""
+def legend_entries(
+    ds: Dataset, article_id: str | None = None, colours: Mapping[str, str] | None = None
+) -> list[LegendEntry]:
+    """The colours in use, each with its side and the speakers who speak for it.
+
+    With ``article_id``, only the speakers of that article; the colours stay those of the
+    whole dataset, so a side keeps its colour from one article to the next. ``colours``
+    (speaker -> colour, `speaker_colours` of ``ds`` by default) saves computing them again.
+    """
     names = ds.actors.set_index("actor_id")["actor_name"].to_dict()
     sides = ds.actors.set_index("actor_id")["state_actor_id"].to_dict()
-    speakers = ds.statements.sort_values("start_char", kind="stable")["speaker_actor_id"]
+    statements = ds.statements
+    if article_id is not None:
+        statements = statements.loc[statements["article_id"] == article_id]
+    speakers = statements.sort_values("start_char", kind="stable")["speaker_actor_id"]
     by_side: dict[str, list[str]] = {}
     for speaker in dict.fromkeys(speakers.tolist()):
         by_side.setdefault(sides[speaker], []).append(names[speaker])
-    side_colour = _side_colours(ds)
+    colours = speaker_colours(ds) if colours is None else colours
+    side_colour = {sides[speaker]: colour for speaker, colour in colours.items()}
     return [
         LegendEntry(side_colour[side], names[side], tuple(speaker_names))
         for side, speaker_names in by_side.items()
@@ -110,13 +121,16 @@ def statement_spans(
     ds: Dataset,
     active_ids: Iterable[str] | None = None,
     selected_id: str | None = None,
+    colours: Mapping[str, str] | None = None,
 ) -> list[Span]:
     """One span per statement, coloured by speaker; those not in ``active_ids`` are dimmed.
 
-    ``active_ids`` None means every statement is active (no filter).
+    ``active_ids`` None means every statement is active (no filter). ``colours`` (speaker
+    -> colour) defaults to `speaker_colours` of ``ds``; pass the whole dataset's when ``ds``
+    is one article of it.
     """
     names = ds.actors.set_index("actor_id")["actor_name"].to_dict()
-    colours = speaker_colours(ds)
+    colours = speaker_colours(ds) if colours is None else colours
     active = None if active_ids is None else set(active_ids)
     spans = []
     for row in ds.statements.itertuples(index=False):
@@ -202,19 +216,28 @@ class Segment:
 
 
 def segments(text_length: int, spans: Sequence[Span]) -> list[Segment]:
-    """Cut [0, text_length) at every span boundary into segments, in text order."""
-    cuts = {0, text_length}
-    for span in spans:
-        cuts.update((span.start_char, span.end_char))
+    """Cut [0, text_length) at every span boundary into segments, in text order.
+
+    One sweep over the sorted boundaries: a span joins the covering set where it starts
+    and leaves it where it ends, so the cost grows with the spans plus the segments, not
+    with their product. Each segment lists its spans in the order ``spans`` gives them.
+    """
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for index, span in enumerate(spans):
+        start = max(span.start_char, 0)
+        if start < span.end_char:
+            opening.setdefault(start, []).append(index)
+            closing.setdefault(span.end_char, []).append(index)
+    cuts = {0, text_length, *opening, *closing}
     points = sorted(cut for cut in cuts if 0 <= cut <= text_length)
-    return [
-        Segment(
-            start,
-            end,
-            tuple(span for span in spans if span.start_char <= start and end <= span.end_char),
-        )
-        for start, end in zip(points, points[1:], strict=False)
-    ]
+    covering: set[int] = set()
+    result = []
+    for start, end in zip(points, points[1:], strict=False):
+        covering.difference_update(closing.get(start, ()))
+        covering.update(opening.get(start, ()))
+        result.append(Segment(start, end, tuple(spans[index] for index in sorted(covering))))
+    return result
 
 
 def article_html(text: str, spans: Sequence[Span], body_end_char: int | None = None) -> str:
@@ -362,6 +385,120 @@ def legend_html(entries: Sequence[LegendEntry]) -> str:
     )
 
 
+def article_options(ds: Dataset) -> dict[str, str]:
+    """Article id -> label ("title · 14 May 2021"), in the order of the articles table."""
+    return {
+        row.article_id: f"{row.title} · {row.published_date:%d %b %Y}"
+        for row in ds.articles.itertuples(index=False)
+    }
+
+
+def record_article(ds: Dataset, layer: str, record_id: str) -> str | None:
+    """The article a statement or event is in, or None when the dataset has no such record."""
+    frame = ds.statements if layer == "statement" else ds.events
+    found = frame.loc[frame[f"{layer}_id"] == record_id, "article_id"]
+    return None if found.empty else str(found.iloc[0])
+
+
+def article_part(ds: Dataset, article_id: str) -> Dataset:
+    """``ds`` narrowed to one article: its statements, events, stances and mentions.
+
+    The registries (actors, places, issues) stay whole: records of the article point to them.
+    """
+    statements = ds.statements.loc[ds.statements["article_id"] == article_id]
+    return replace(
+        ds,
+        articles=ds.articles.loc[ds.articles["article_id"] == article_id],
+        statements=statements,
+        events=ds.events.loc[ds.events["article_id"] == article_id],
+        stances=ds.stances.loc[ds.stances["statement_id"].isin(statements["statement_id"])],
+        mentions=ds.mentions.loc[ds.mentions["article_id"] == article_id],
+    )
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """One article as the Source page shows it: heading, byline, legend and marked text."""
+
+    article_id: str
+    title: str
+    byline: str
+    translation_note: str | None
+    legend_markup: str
+    article_markup: str
+
+
+def article_view(
+    ds: Dataset,
+    shown: Dataset | None,
+    article_id: str,
+    selected: tuple[str, str] | None = None,
+    show_events: bool = False,
+    colours: Mapping[str, str] | None = None,
+) -> ArticleView:
+    """Build what the Source page shows of one article of ``ds``.
+
+    ``shown`` is the part the actor filter keeps (None: no filter); the records outside it
+    are dimmed. ``selected`` (layer, record id) is outlined. ``colours`` is
+    `speaker_colours` of ``ds`` (computed when None). Only this article's spans are
+    cut and marked, so the cost follows the article, not the dataset. Data text is escaped
+    (markup by `article_html`, Markdown by `escape_markdown`).
+    """
+    part = article_part(ds, article_id)
+    article = part.articles.iloc[0]
+    colours = speaker_colours(ds) if colours is None else colours
+    layer, record_id = selected if selected else (None, None)
+    spans = [
+        *statement_spans(
+            part,
+            active_ids=None if shown is None else shown.statements["statement_id"],
+            selected_id=record_id if layer == "statement" else None,
+            colours=colours,
+        ),
+        *event_spans(
+            part,
+            shown_ids=None if show_events else [],
+            active_ids=None if shown is None else shown.events["event_id"],
+            selected_id=record_id if layer == "event" else None,
+        ),
+        *mention_spans(part, active_ids=None if shown is None else shown.mentions["mention_id"]),
+    ]
+    translated = " · translated from the French original" if article["is_translation"] else ""
+    byline = (
+        f"{escape_markdown(article['outlet'])}/{escape_markdown(str(article['agency']))} · "
+        f"{article['published_date']:%d %B %Y}{translated}"
+    )
+    return ArticleView(
+        article_id=article_id,
+        title=escape_markdown(article["title"]),
+        byline=byline,
+        translation_note=(
+            escape_markdown(str(article["translation_note"])) if article["is_translation"] else None
+        ),
+        legend_markup=ARTICLE_CSS + legend_html(legend_entries(ds, article_id, colours)),
+        article_markup=article_html(article["text"], spans, int(article["body_end_char"])),
+    )
+
+
+@dataclass(frozen=True)
+class RecordView:
+    """The side panel of one record: its card, its contradiction links and all its fields."""
+
+    card_markdown: str
+    contradiction_links: tuple[tuple[str, str], ...]
+    fields: pd.DataFrame
+
+
+def record_view(ds: Dataset, layer: str, record_id: str) -> RecordView:
+    """Build the side panel of one statement or event (data text escaped in the card)."""
+    links = contradiction_links(ds, record_id) if layer == "statement" else []
+    return RecordView(
+        card_markdown=record_card_markdown(ds, layer, record_id),
+        contradiction_links=tuple(links),
+        fields=record_fields(ds, layer, record_id),
+    )
+
+
 def record_key(layer: str, record_id: str) -> str:
     """The selectbox value of one record: "statement:s05"."""
     return f"{layer}:{record_id}"
@@ -375,7 +512,7 @@ def split_record_key(key: str) -> tuple[str, str]:
 
 def record_options(ds: Dataset) -> dict[str, str]:
     """Selectbox value -> label for every statement then every event, in text order."""
-    names = ds.actors.set_index("actor_id")["actor_name"]
+    names = ds.actors.set_index("actor_id")["actor_name"].to_dict()
     options = {}
     for row in ds.statements.sort_values("start_char", kind="stable").itertuples(index=False):
         kind = row.statement_type.replace("_", " ")

@@ -36,6 +36,9 @@ SOURCE_LINK_SEEN_KEY = "source_link_seen"
 # Source page: whether event spans are marked in the text (the selected one always is).
 SOURCE_SHOW_EVENTS_KEY = "source_show_events"
 
+# Source page: the article shown (an article_id), one at a time when there are several.
+SOURCE_ARTICLE_KEY = "source_article_id"
+
 # Data page: the table shown (a table name of the Dataset) and the row search text.
 DATA_TABLE_KEY = "data_table"
 DATA_SEARCH_KEY = "data_search"
@@ -75,6 +78,9 @@ TIMELINE_ITEM_KEY = "timeline_item"
 # Timeline page: the last chart selection already applied, so a later pick in the item
 # selectbox is not overridden by a click the chart still remembers.
 TIMELINE_CLICK_SEEN_KEY = "timeline_click_seen"
+# Timeline page: the count bubble last clicked when the chart draws counts, whose items the
+# detail panel lists ("counts:armenia|statement|2021-05-10").
+TIMELINE_COUNT_KEY = "timeline_count"
 
 # Timeline page: the download button of the table's CSV.
 TIMELINE_CSV_KEY = "timeline_csv"

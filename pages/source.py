@@ -6,34 +6,37 @@ is outlined in the text, scrolled to and shown in the side panel.
 
 import streamlit as st
 
-from components.app_data import get_dataset, get_filtered_dataset
+from components.app_data import (
+    cached_view,
+    filtered_dataset,
+    full_dataset,
+    get_dataset,
+    view_key,
+)
 from components.routing import ensure_router
 from components.source import (
-    ARTICLE_CSS,
+    ArticleView,
+    RecordView,
     anchor_id,
-    article_html,
-    contradiction_links,
-    event_spans,
-    legend_entries,
-    legend_html,
+    article_options,
+    article_part,
+    article_view,
     linked_record,
-    mention_spans,
-    record_card_markdown,
-    record_exists,
-    record_fields,
+    record_article,
     record_key,
     record_options,
+    record_view,
     scroll_script,
+    speaker_colours,
     split_record_key,
-    statement_spans,
 )
 from components.state import (
     EVENT_PARAM,
+    SOURCE_ARTICLE_KEY,
     SOURCE_LINK_SEEN_KEY,
     SOURCE_RECORD_KEY,
     SOURCE_SHOW_EVENTS_KEY,
     STATEMENT_PARAM,
-    selected_actor_ids,
 )
 from components.text_safety import clip, escape_markdown
 
@@ -43,20 +46,53 @@ PANEL_HEIGHT_PX = 450
 
 ensure_router()
 
-dataset = get_dataset()
-filtered = get_filtered_dataset()
-article = dataset.articles.iloc[0]
-options = record_options(dataset)
+
+@cached_view
+def _article_choices(data_dir: str) -> dict[str, str]:
+    return article_options(full_dataset(data_dir))
+
+
+@cached_view
+def _record_choices(data_dir: str, article_id: str) -> dict[str, str]:
+    return record_options(article_part(full_dataset(data_dir), article_id))
+
+
+# The colours of the speakers' sides, for the whole dataset: one pass over every statement.
+@cached_view
+def _speaker_colours(data_dir: str) -> dict[str, str]:
+    return speaker_colours(full_dataset(data_dir))
+
+
+@cached_view
+def _article_view(
+    data_dir: str,
+    actor_ids: tuple[str, ...],
+    article_id: str,
+    selected_key: str | None,
+    show_events: bool,
+) -> ArticleView:
+    shown = filtered_dataset(data_dir, actor_ids) if actor_ids else None
+    selected = split_record_key(selected_key) if selected_key else None
+    colours = _speaker_colours(data_dir)
+    return article_view(full_dataset(data_dir), shown, article_id, selected, show_events, colours)
+
+
+@cached_view
+def _record_view(data_dir: str, layer: str, record_id: str) -> RecordView:
+    return record_view(full_dataset(data_dir), layer, record_id)
 
 
 def _apply_deep_link() -> None:
-    """Select the record the URL names, once per link, so later picks are not overridden."""
+    """Open the article and select the record the URL names, once per link, so later
+    picks are not overridden."""
     link = linked_record(st.query_params.to_dict())
     if link is None or st.session_state.get(SOURCE_LINK_SEEN_KEY) == link:
         return
     st.session_state[SOURCE_LINK_SEEN_KEY] = link
     layer, record_id = link
-    if record_exists(dataset, layer, record_id):
+    article_id = record_article(get_dataset(), layer, record_id)
+    if article_id is not None:
+        st.session_state[SOURCE_ARTICLE_KEY] = article_id
         st.session_state[SOURCE_RECORD_KEY] = record_key(layer, record_id)
     else:
         st.warning(
@@ -66,26 +102,49 @@ def _apply_deep_link() -> None:
         )
 
 
+def _clear_record_link() -> None:
+    for param in (STATEMENT_PARAM, EVENT_PARAM):
+        st.query_params.pop(param, None)
+
+
 def _mirror_selection_in_url() -> None:
     """Keep the URL pointing at the chosen record, so it can be shared."""
     key = st.session_state.get(SOURCE_RECORD_KEY)
-    for param in (STATEMENT_PARAM, EVENT_PARAM):
-        st.query_params.pop(param, None)
+    _clear_record_link()
     if key:
         layer, record_id = split_record_key(key)
         st.query_params[STATEMENT_PARAM if layer == "statement" else EVENT_PARAM] = record_id
         st.session_state[SOURCE_LINK_SEEN_KEY] = (layer, record_id)
 
 
-_apply_deep_link()
+def _forget_record() -> None:
+    """A new article starts with no record chosen: the old one is not in its text."""
+    st.session_state[SOURCE_RECORD_KEY] = None
+    _clear_record_link()
 
-st.subheader(escape_markdown(article["title"]), anchor=False)
-translated = " · translated from the French original" if article["is_translation"] else ""
-st.caption(
-    f"{escape_markdown(article['outlet'])}/{escape_markdown(str(article['agency']))} · "
-    f"{article['published_date']:%d %B %Y}{translated}",
-    help=escape_markdown(str(article["translation_note"])) if article["is_translation"] else None,
-)
+
+def _pick_article(choices: dict[str, str]) -> str:
+    """The article to show: picked in a selectbox when there are several, else the only one."""
+    if st.session_state.get(SOURCE_ARTICLE_KEY) not in choices:
+        st.session_state[SOURCE_ARTICLE_KEY] = next(iter(choices))
+    if len(choices) == 1:
+        return st.session_state[SOURCE_ARTICLE_KEY]
+    return st.selectbox(
+        f"Article ({len(choices)} in the dataset, one shown at a time)",
+        options=list(choices),
+        format_func=choices.get,
+        key=SOURCE_ARTICLE_KEY,
+        on_change=_forget_record,
+    )
+
+
+data_dir, actor_ids = view_key()
+get_dataset()  # loads the data (with its spinner) before any view is built
+_apply_deep_link()
+article_id = _pick_article(_article_choices(data_dir))
+options = _record_choices(data_dir, article_id)
+if st.session_state.get(SOURCE_RECORD_KEY) not in options:
+    st.session_state[SOURCE_RECORD_KEY] = None
 
 text_column, panel_column = st.columns([2.2, 1], gap="large")
 
@@ -102,47 +161,34 @@ with panel_column:
     show_events = st.toggle("Mark events in the text", key=SOURCE_SHOW_EVENTS_KEY)
     if selected:
         layer, record_id = split_record_key(selected)
+        record = _record_view(data_dir, layer, record_id)
         with st.container(height=PANEL_HEIGHT_PX, border=True, key="source_record_panel"):
-            st.markdown(record_card_markdown(dataset, layer, record_id))
-            if layer == "statement":
-                for other_id, label in contradiction_links(dataset, record_id):
-                    st.page_link(
-                        "pages/source.py",
-                        label=escape_markdown(label),
-                        icon=":material/compare_arrows:",
-                        query_params={STATEMENT_PARAM: other_id},
-                    )
+            st.markdown(record.card_markdown)
+            for other_id, label in record.contradiction_links:
+                st.page_link(
+                    "pages/source.py",
+                    label=escape_markdown(label),
+                    icon=":material/compare_arrows:",
+                    query_params={STATEMENT_PARAM: other_id},
+                )
             with st.expander("All fields"):
-                st.dataframe(record_fields(dataset, layer, record_id), hide_index=True)
+                st.dataframe(record.fields, hide_index=True)
     else:
         st.caption(
             "Hover a highlight to see who said it and when; pick a record here to see all "
             "its fields. Other pages link to a record and it opens here, outlined."
         )
 
-selected_layer, selected_id = split_record_key(selected) if selected else (None, None)
-is_filtered = bool(selected_actor_ids())
-spans = [
-    *statement_spans(
-        dataset,
-        active_ids=filtered.statements["statement_id"] if is_filtered else None,
-        selected_id=selected_id if selected_layer == "statement" else None,
-    ),
-    *event_spans(
-        dataset,
-        shown_ids=None if show_events else [],
-        active_ids=filtered.events["event_id"] if is_filtered else None,
-        selected_id=selected_id if selected_layer == "event" else None,
-    ),
-    *mention_spans(dataset, active_ids=filtered.mentions["mention_id"] if is_filtered else None),
-]
+view = _article_view(data_dir, actor_ids, article_id, selected, show_events)
 
 with text_column:
-    st.html(ARTICLE_CSS + legend_html(legend_entries(dataset)))
-    if is_filtered:
+    st.subheader(view.title, anchor=False)
+    st.caption(view.byline, help=view.translation_note)
+    st.html(view.legend_markup)
+    if actor_ids:
         st.caption("Statements and mentions that do not concern the chosen actors are dimmed.")
     with st.container(height=ARTICLE_HEIGHT_PX, border=False, key="source_article"):
-        st.html(article_html(article["text"], spans, int(article["body_end_char"])))
+        st.html(view.article_markup)
 
-if selected_id:
-    st.html(scroll_script(anchor_id(selected_layer, selected_id)), unsafe_allow_javascript=True)
+if selected:
+    st.html(scroll_script(anchor_id(*split_record_key(selected))), unsafe_allow_javascript=True)

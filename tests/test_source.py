@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import itertools
+import random
 import re
 from html.parser import HTMLParser
 
 import pytest
 
+from bench.synthetic import write_corpus
 from components.data import load_dataset
 from components.source import (
     ANCHOR_PREFIX,
     Span,
     article_html,
+    article_view,
     escape_markdown,
     event_spans,
     legend_entries,
     mention_spans,
     record_card_markdown,
     scroll_script,
+    segments,
+    speaker_colours,
     statement_spans,
 )
 from tests.hostile_data import HOSTILE_ACTOR_NAME, HOSTILE_STATEMENT_ID, make_hostile_copy
@@ -207,3 +213,55 @@ def test_scroll_script_takes_only_anchor_ids():
     assert '"statement-s05"' in scroll_script("statement-s05")
     with pytest.raises(ValueError, match="not an anchor id"):
         scroll_script('statement-s05"); alert(1); ("')
+
+
+def test_segments_agree_with_their_definition():
+    """The one-pass sweep gives each stretch exactly the spans that cover it, in input order."""
+    rng = random.Random(7)
+    length = 200
+    spans = []
+    for number in range(60):
+        start = rng.randrange(-5, length)
+        spans.append(Span("mention", f"m{number}", start, start + rng.randrange(0, 40), ""))
+    parts = segments(length, spans)
+    assert [(part.start_char, part.end_char) for part in parts] == list(
+        itertools.pairwise([part.start_char for part in parts] + [length])
+    )
+    for part in parts:
+        covering = tuple(
+            span
+            for span in spans
+            if span.start_char <= part.start_char and part.end_char <= span.end_char
+        )
+        assert part.spans == covering
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """A synthetic data folder of three small articles (bench.synthetic)."""
+    folder = tmp_path_factory.mktemp("corpus") / "data"
+    write_corpus(folder, 3, statements_per_article=12, events_per_article=3)
+    return load_dataset(folder)
+
+
+def test_article_view_marks_only_its_own_article(corpus):
+    """With several articles, the view holds one article's text and only its records."""
+    article = corpus.articles.iloc[1]
+    view = article_view(corpus, None, article["article_id"], show_events=True)
+    body = view.article_markup.split('<div class="src-furniture">')[0]
+    assert read_markup(body).text == article["text"][: article["body_end_char"]]
+    own = corpus.statements["article_id"] == article["article_id"]
+    for statement_id in corpus.statements.loc[own, "statement_id"]:
+        assert f'id="statement-{statement_id}"' in body
+    for statement_id in corpus.statements.loc[~own, "statement_id"]:
+        assert f'id="statement-{statement_id}"' not in body
+
+
+def test_a_side_keeps_its_colour_in_every_article(corpus):
+    colours = speaker_colours(corpus)
+    for article_id in corpus.articles["article_id"]:
+        speakers = corpus.statements.loc[
+            corpus.statements["article_id"] == article_id, "speaker_actor_id"
+        ]
+        entries = legend_entries(corpus, article_id)
+        assert {entry.colour for entry in entries} == {colours[s] for s in speakers}

@@ -9,9 +9,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import dashboard
+from bench.synthetic import write_corpus
 from components.data import load_dataset
 from components.filters import filter_dataset
-from components.state import ACTOR_FILTER_KEY, SOURCE_RECORD_KEY
+from components.state import ACTOR_FILTER_KEY, SOURCE_ARTICLE_KEY, SOURCE_RECORD_KEY
 from tests.hostile_data import (
     HOSTILE_ACTOR_NAME,
     HOSTILE_QUOTE,
@@ -120,3 +121,49 @@ def test_hostile_data_is_escaped_everywhere(monkeypatch, tmp_path):
     assert "**Pashinyan**" not in markdown
     assert HOSTILE_QUOTE not in markdown
     assert HOSTILE_ACTOR_NAME not in markdown
+
+
+@pytest.fixture(scope="module")
+def corpus_dir(tmp_path_factory):
+    """A synthetic data folder of three small articles (bench.synthetic)."""
+    folder = tmp_path_factory.mktemp("corpus") / "data"
+    write_corpus(folder, 3, statements_per_article=12, events_per_article=3)
+    return folder
+
+
+def test_several_articles_show_one_at_a_time(monkeypatch, corpus_dir):
+    """An article picker, the first article by default, and only its records on offer."""
+    corpus = load_dataset(corpus_dir)
+    app = open_source(monkeypatch, corpus_dir)
+    assert not app.exception
+    picker = app.selectbox(key=SOURCE_ARTICLE_KEY)
+    assert picker.options == list(
+        corpus.articles["title"] + " · " + corpus.articles["published_date"].dt.strftime("%d %b %Y")
+    )
+    first = corpus.articles["article_id"].iloc[0]
+    assert picker.value == first
+    own = corpus.statements.loc[corpus.statements["article_id"] == first, "statement_id"]
+    offered = app.selectbox(key=SOURCE_RECORD_KEY).options
+    assert {label.partition(" · ")[0] for label in offered if " · event" not in label} == set(own)
+    markup = article_markup(app)
+    assert set(own) <= set(re.findall(r'id="statement-([^"]+)"', markup)) <= set(own)
+
+
+def test_deep_link_opens_the_article_of_the_record(monkeypatch, corpus_dir):
+    corpus = load_dataset(corpus_dir)
+    last = corpus.statements.iloc[-1]
+    app = open_source(monkeypatch, corpus_dir, statement=last["statement_id"])
+    assert app.selectbox(key=SOURCE_ARTICLE_KEY).value == last["article_id"]
+    assert app.selectbox(key=SOURCE_RECORD_KEY).value == f"statement:{last['statement_id']}"
+    assert marked_ids(article_markup(app), "src-selected") == {last["statement_id"]}
+
+
+def test_changing_the_article_drops_the_record(monkeypatch, corpus_dir):
+    corpus = load_dataset(corpus_dir)
+    last = corpus.statements.iloc[-1]
+    app = open_source(monkeypatch, corpus_dir, statement=last["statement_id"])
+    app.selectbox(key=SOURCE_ARTICLE_KEY).set_value(corpus.articles["article_id"].iloc[0]).run()
+    assert not app.exception
+    assert app.selectbox(key=SOURCE_RECORD_KEY).value is None
+    assert "statement" not in app.query_params
+    assert not marked_ids(article_markup(app), "src-selected")
