@@ -11,7 +11,9 @@ Pure pandas, no streamlit, no plotting.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
 from components.data import Dataset
@@ -67,6 +69,18 @@ LANE_GAP = 0.7
 
 # Length of the shortened quote in hover text.
 SUMMARY_CHARS = 110
+
+# Above this many markers (items x lanes) the chart draws counts per lane and period, not
+# single items: more SVG markers make the browser slow to draw and the chart unreadable.
+MAX_MARKERS = 1_500
+# Count bubbles drawn at most: the period (day, week, month...) is the finest that fits.
+MAX_BUBBLES = 2_000
+# Lanes drawn at most; the quieter ones are folded into one last lane, so the chart stays
+# readable with hundreds of actors (the curated data has 17).
+MAX_LANES = 30
+OTHER_LANE_ID = "__other__"
+# Periods a count bubble may stand for, finest first.
+BUCKETS = ("day", "week", "month", "quarter", "year")
 
 ITEM_COLUMNS = [
     "item_id",
@@ -138,7 +152,7 @@ def timeline_items(ds: Dataset) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame(columns=ITEM_COLUMNS)
     items = pd.concat(frames, ignore_index=True)
-    items["precision_note"] = items.apply(_precision_note, axis=1)
+    items["precision_note"] = _precision_notes(items)
     items = items.pipe(_with_positions)
     items = items.sort_values(["start_date", "kind", "record_id"], kind="stable")
     return items[ITEM_COLUMNS].reset_index(drop=True)
@@ -151,7 +165,7 @@ def _statement_items(statements: pd.DataFrame, names: pd.Series) -> pd.DataFrame
     item_type = statements["statement_type"]
     return pd.DataFrame(
         {
-            "item_id": [item_id("statement", sid) for sid in statements["statement_id"]],
+            "item_id": "statement:" + statements["statement_id"],
             "kind": "statement",
             "record_id": statements["statement_id"],
             "item_type": item_type,
@@ -180,7 +194,7 @@ def _event_items(events: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
     ]
     return pd.DataFrame(
         {
-            "item_id": [item_id("event", eid) for eid in events["event_id"]],
+            "item_id": "event:" + events["event_id"],
             "kind": "event",
             "record_id": events["event_id"],
             "item_type": events["event_type"],
@@ -206,9 +220,14 @@ def _event_items(events: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
 
 def _precision_note(item: pd.Series) -> str:
     if item["date_precision"] == "part_of_day" and isinstance(item["part_of_day"], str):
-        first, last = PART_OF_DAY_HOURS[item["part_of_day"]]
-        return f"{item['part_of_day']} (drawn {_hour(first)}–{_hour(last)})"
+        return PART_OF_DAY_NOTES[item["part_of_day"]]
     return PRECISION_NOTES[item["date_precision"]]
+
+
+def _precision_notes(items: pd.DataFrame) -> pd.Series:
+    """`_precision_note` of every item at once."""
+    parts = items["part_of_day"].where(items["date_precision"] == "part_of_day")
+    return parts.map(PART_OF_DAY_NOTES).fillna(items["date_precision"].map(PRECISION_NOTES))
 
 
 def _hour(hours: int) -> str:
@@ -217,27 +236,32 @@ def _hour(hours: int) -> str:
     return f"{hours:02d}:00"
 
 
+# "evening (drawn 18:00–24:00)": a part of the day and the hours it is drawn over.
+PART_OF_DAY_NOTES = {
+    part: f"{part} (drawn {_hour(first)}–{_hour(last)})"
+    for part, (first, last) in PART_OF_DAY_HOURS.items()
+}
+
+
 def _with_positions(items: pd.DataFrame) -> pd.DataFrame:
-    """Add x_start/x_end (the span, NaT for points) and x_marker (where the marker sits)."""
-    spans = [_span(item) for _, item in items.iterrows()]
-    x_start = pd.Series([span[0] if span else pd.NaT for span in spans], index=items.index)
-    x_end = pd.Series([span[1] if span else pd.NaT for span in spans], index=items.index)
-    x_start, x_end = x_start.astype("datetime64[ns]"), x_end.astype("datetime64[ns]")
-    midday = items["start_date"].astype("datetime64[ns]") + MIDDAY
+    """Add x_start/x_end (the span, NaT for points) and x_marker (where the marker sits).
+
+    A part of the day spans its hours; the other span precisions run from the first day to
+    the end of the last one; a day or an undated item is a point at midday.
+    """
+    day = items["start_date"].astype("datetime64[ns]")
+    last_day = items["end_date"].astype("datetime64[ns]")
+    precision = items["date_precision"]
+    parts = items["part_of_day"].where(precision == "part_of_day")
+    first_hour = pd.to_timedelta(parts.map({p: h[0] for p, h in PART_OF_DAY_HOURS.items()}), "h")
+    last_hour = pd.to_timedelta(parts.map({p: h[1] for p, h in PART_OF_DAY_HOURS.items()}), "h")
+    is_part = first_hour.notna()
+    is_span = precision.isin(SPAN_PRECISIONS) & ~is_part
+    x_start = (day + first_hour).where(is_part, day.where(is_span))
+    x_end = (day + last_hour).where(is_part, (last_day + pd.Timedelta(days=1)).where(is_span))
     middle = x_start + (x_end - x_start) / 2
-    marker = middle.where(x_start.notna(), midday)
+    marker = middle.where(x_start.notna(), day + MIDDAY)
     return items.assign(x_start=x_start, x_end=x_end, x_marker=marker)
-
-
-def _span(item: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    precision = item["date_precision"]
-    day = pd.Timestamp(item["start_date"])
-    if precision == "part_of_day" and isinstance(item["part_of_day"], str):
-        first, last = PART_OF_DAY_HOURS[item["part_of_day"]]
-        return day + pd.Timedelta(hours=first), day + pd.Timedelta(hours=last)
-    if precision in SPAN_PRECISIONS:
-        return day, pd.Timestamp(item["end_date"]) + pd.Timedelta(days=1)
-    return None
 
 
 def filter_items(
@@ -306,37 +330,93 @@ def zoom_windows(items: pd.DataFrame) -> dict[str, tuple[pd.Timestamp, pd.Timest
     }
 
 
-def place_in_lanes(
-    items: pd.DataFrame, actors: pd.DataFrame, grouping: str = "actor"
+LANE_COLUMNS = [*ITEM_COLUMNS, "lane_id", "lane_label", "lane_group", "lane_index"]
+
+
+def lanes_of_items(
+    items: pd.DataFrame,
+    actors: pd.DataFrame,
+    grouping: str = "actor",
+    max_lanes: int = MAX_LANES,
 ) -> pd.DataFrame:
-    """One row per item and lane, with the lane, the row inside it (stacking) and y.
+    """One row per item and lane, with the lane's id, label, group and index (top first).
 
     An item goes in the lane of each of its actors: the speaker for a statement, every
     actor for an event (talks between two states appear in both lanes, so each actor's lane
-    tells its whole story). Lanes are ordered top to bottom by ``lane_index``; y grows
-    downwards, one unit per row, with LANE_GAP between lanes.
+    tells its whole story). Beyond ``max_lanes`` lanes, the lanes with the fewest items are
+    folded into one last lane, "Other ..." (OTHER_LANE_ID).
     """
     if grouping not in LANE_GROUPINGS:
         raise ValueError(
             f"unknown lane grouping {grouping!r}; expected one of {list(LANE_GROUPINGS)}"
         )
-    columns = [*ITEM_COLUMNS, "lane_id", "lane_label", "lane_group", "lane_index", "row", "y"]
     if items.empty:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=LANE_COLUMNS)
     exploded = items.explode("lane_actor_ids").rename(columns={"lane_actor_ids": "actor_id"})
     info = _actor_lane_info(actors, grouping)
     exploded = exploded.merge(info, on="actor_id", how="left", validate="m:1")
     exploded = exploded.drop_duplicates(["item_id", "lane_id"])
+    exploded = _fold_quiet_lanes(exploded, grouping, max_lanes)
     lanes = _ordered_lanes(exploded, actors, grouping)
     exploded = exploded.merge(lanes, on="lane_id", how="left", validate="m:1")
-    exploded["row"] = _stack_rows(exploded)
-    rows_per_lane = exploded.groupby("lane_index")["row"].max() + 1
-    offsets = (rows_per_lane + LANE_GAP).cumsum().shift(fill_value=0)
-    exploded["y"] = exploded["lane_index"].map(offsets) + exploded["row"]
     exploded["lane_actor_ids"] = exploded["actor_id"]
-    placed = exploded.drop(columns="actor_id")
+    return exploded[LANE_COLUMNS]
+
+
+def place_in_lanes(
+    items: pd.DataFrame,
+    actors: pd.DataFrame,
+    grouping: str = "actor",
+    max_lanes: int = MAX_LANES,
+) -> pd.DataFrame:
+    """One row per item and lane (see `lanes_of_items`), with the row inside it and y.
+
+    Items that would overlap in a lane are stacked on separate rows, so every item can be
+    seen and clicked. Lanes are ordered top to bottom by ``lane_index``; y grows
+    downwards, one unit per row, with LANE_GAP between lanes.
+    """
+    columns = [*LANE_COLUMNS, "row", "y"]
+    placed = lanes_of_items(items, actors, grouping, max_lanes)
+    if placed.empty:
+        return pd.DataFrame(columns=columns)
+    placed["row"] = _stack_rows(placed)
+    placed["y"] = _lane_offsets(placed) + placed["row"]
     placed = placed.sort_values(["lane_index", "row", "x_marker"], kind="stable")
     return placed[columns].reset_index(drop=True)
+
+
+def _lane_offsets(placed: pd.DataFrame) -> pd.Series:
+    """The y of each row's lane top: the rows of the lanes above plus LANE_GAP each."""
+    rows_per_lane = placed.groupby("lane_index")["row"].max() + 1
+    offsets = (rows_per_lane + LANE_GAP).cumsum().shift(fill_value=0)
+    return placed["lane_index"].map(offsets)
+
+
+def _fold_quiet_lanes(exploded: pd.DataFrame, grouping: str, max_lanes: int) -> pd.DataFrame:
+    """Keep the ``max_lanes - 1`` busiest lanes; the others become one "Other ..." lane."""
+    counts = exploded["lane_id"].value_counts()
+    if len(counts) <= max_lanes:
+        return exploded
+    ranked = counts.rename("items").rename_axis("lane_id").reset_index()
+    ranked = ranked.sort_values(["items", "lane_id"], ascending=[False, True], kind="stable")
+    kept = set(ranked["lane_id"].head(max_lanes - 1))
+    folded = ~exploded["lane_id"].isin(kept)
+    noun = {"actor": "actors", "actor_type": "actor types", "state": "states or organisations"}
+    label = f"Other {noun[grouping]} ({len(counts) - len(kept)})"
+    exploded = exploded.assign(
+        lane_id=exploded["lane_id"].where(~folded, OTHER_LANE_ID),
+        lane_label=exploded["lane_label"].where(~folded, label),
+        lane_group=exploded["lane_group"].where(~folded, OTHER_LANE_ID),
+    )
+    return exploded.drop_duplicates(["item_id", "lane_id"])
+
+
+def folded_lane_count(placed: pd.DataFrame) -> int:
+    """How many lanes were folded into the "Other ..." lane (0 when none was)."""
+    other = placed.loc[placed["lane_id"] == OTHER_LANE_ID, "lane_label"]
+    if other.empty:
+        return 0
+    return int(str(other.iloc[0]).rsplit("(", 1)[1].rstrip(")"))
 
 
 def _actor_lane_info(actors: pd.DataFrame, grouping: str) -> pd.DataFrame:
@@ -364,14 +444,18 @@ def _actor_lane_info(actors: pd.DataFrame, grouping: str) -> pd.DataFrame:
 
 
 def _ordered_lanes(placed: pd.DataFrame, actors: pd.DataFrame, grouping: str) -> pd.DataFrame:
-    """lane_id -> lane_index: busiest groups first; inside a group, the state before its people."""
+    """lane_id -> lane_index: busiest groups first; inside a group, the state before its people.
+
+    The "Other ..." lane of folded lanes comes last.
+    """
     lanes = placed.groupby("lane_id", as_index=False).agg(
         lane_label=("lane_label", "first"),
         lane_group=("lane_group", "first"),
-        items=("item_id", "nunique"),
+        items=("item_id", "size"),
     )
-    group_items = placed.groupby("lane_group")["item_id"].nunique()
+    group_items = placed.drop_duplicates(["lane_group", "item_id"])["lane_group"].value_counts()
     lanes["group_items"] = lanes["lane_group"].map(group_items)
+    lanes["is_other"] = lanes["lane_id"] == OTHER_LANE_ID
     if grouping == "actor":
         depth = _depths(actors)
         lanes["depth"] = lanes["lane_id"].map(depth).fillna(0)
@@ -380,10 +464,10 @@ def _ordered_lanes(placed: pd.DataFrame, actors: pd.DataFrame, grouping: str) ->
     else:
         lanes["depth"] = 0
     if grouping == "actor_type":
-        keys, ascending = ["depth", "lane_label"], [True, True]
+        keys, ascending = ["is_other", "depth", "lane_label"], [True, True, True]
     else:
-        keys = ["group_items", "lane_group", "depth", "items", "lane_label"]
-        ascending = [False, True, True, False, True]
+        keys = ["is_other", "group_items", "lane_group", "depth", "items", "lane_label"]
+        ascending = [True, False, True, True, False, True]
     lanes = lanes.sort_values(keys, ascending=ascending, kind="stable").reset_index(drop=True)
     lanes["lane_index"] = range(len(lanes))
     return lanes[["lane_id", "lane_index"]]
@@ -404,24 +488,119 @@ def _depths(actors: pd.DataFrame) -> dict[str, int]:
 
 
 def _stack_rows(placed: pd.DataFrame) -> pd.Series:
-    """Row of each item in its lane: the first row free at its start (interval stacking)."""
+    """Row of each item in its lane: the first row free at its start (interval stacking).
+
+    Greedy, so a loop; the page only stacks what it draws one by one (MAX_MARKERS at most).
+    """
     starts = placed["x_start"].fillna(placed["x_marker"] - POINT_HALF_WIDTH)
     ends = placed["x_end"].fillna(placed["x_marker"] + POINT_HALF_WIDTH)
     order = placed.assign(_start=starts, _end=ends).sort_values(
         ["lane_index", "_start", "kind", "record_id"], kind="stable"
     )
-    rows = pd.Series(0, index=placed.index)
-    for _, lane in order.groupby("lane_index", sort=False):
-        row_ends: list[pd.Timestamp] = []
-        for index, start, end in zip(lane.index, lane["_start"], lane["_end"], strict=True):
-            free = next((row for row, last in enumerate(row_ends) if last <= start), None)
-            if free is None:
-                row_ends.append(end)
-                free = len(row_ends) - 1
-            else:
-                row_ends[free] = end
-            rows[index] = free
-    return rows
+    lane_of = order["lane_index"].to_numpy()
+    start_of = order["_start"].to_numpy("datetime64[ns]").astype(np.int64)
+    end_of = order["_end"].to_numpy("datetime64[ns]").astype(np.int64)
+    rows = np.zeros(len(order), dtype=np.int64)
+    row_ends: list[int] = []
+    lane = None
+    for position in range(len(order)):
+        if lane_of[position] != lane:
+            lane, row_ends = lane_of[position], []
+        start = start_of[position]
+        free = next((row for row, last in enumerate(row_ends) if last <= start), None)
+        if free is None:
+            row_ends.append(end_of[position])
+            free = len(row_ends) - 1
+        else:
+            row_ends[free] = end_of[position]
+        rows[position] = free
+    return pd.Series(rows, index=order.index).reindex(placed.index)
+
+
+def count_in_lanes(
+    laned: pd.DataFrame, max_bubbles: int = MAX_BUBBLES
+) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """Items counted per lane, period and kind: the chart when there are too many to draw.
+
+    ``laned`` comes from `lanes_of_items`. The period is the finest of BUCKETS that gives
+    at most ``max_bubbles`` counts. Returns (counts, laned with a bubble_id per row, bucket):
+    counts has one row per bubble with lane, kind, period start/end, x (its middle), count,
+    the types counted ("accusation 4, denial 3") and y (statements above events in a lane).
+    """
+    marker = laned["x_marker"].to_numpy("datetime64[ns]")
+    keys = [laned["lane_index"].to_numpy(), laned["kind"].to_numpy()]
+    for bucket in BUCKETS:
+        start, end = _bucket_bounds(marker, bucket)
+        frame = pd.DataFrame({"lane": keys[0], "kind": keys[1], "start": start})
+        if bucket == BUCKETS[-1] or frame.drop_duplicates().shape[0] <= max_bubbles:
+            break
+    bubble = frame.groupby(["lane", "start", "kind"], sort=True).ngroup().to_numpy()
+    laned = laned.assign(bubble=bubble)
+    first = pd.Series(np.arange(len(laned)), index=laned.index).groupby(bubble).first()
+    counts = laned.iloc[first.to_numpy()][
+        ["lane_id", "lane_label", "lane_group", "lane_index", "kind"]
+    ].reset_index(drop=True)
+    counts["count"] = np.bincount(bubble)
+    counts["start"] = start[first.to_numpy()]
+    counts["end"] = end[first.to_numpy()]
+    counts["x_marker"] = counts["start"] + (counts["end"] - counts["start"]) / 2
+    # Stable across filters and reruns (unlike the group number), so a click stays meaningful.
+    counts.insert(
+        0,
+        "bubble_id",
+        "counts:" + counts["lane_id"] + "|" + counts["kind"] + "|"
+        + counts["start"].dt.strftime("%Y-%m-%d"),
+    )  # fmt: skip
+    counts["types"] = _type_counts(laned["item_type"].to_numpy(), bubble, len(counts))
+    kinds_per_lane = counts.groupby("lane_index")["kind"].transform("nunique")
+    counts["row"] = ((counts["kind"] == "event") & (kinds_per_lane > 1)).astype(int)
+    counts["y"] = _lane_offsets(counts) + counts["row"]
+    return counts, laned, bucket
+
+
+def bucket_period(start: pd.Timestamp, bucket: str) -> str:
+    """ "week of 10 May 2021", "May 2021": the period a count bubble stands for."""
+    start = pd.Timestamp(start)
+    if bucket == "day":
+        return f"{start.day} {start:%B %Y}"
+    if bucket == "week":
+        return f"week of {start.day} {start:%B %Y}"
+    if bucket == "month":
+        return f"{start:%B %Y}"
+    if bucket == "quarter":
+        return f"{start:%B} to {start + pd.DateOffset(months=2):%B %Y}"
+    return f"{start:%Y}"
+
+
+def _bucket_bounds(marker: np.ndarray, bucket: str) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end (exclusive) of the day, Monday week, month, quarter or year of each x."""
+    day = marker.astype("datetime64[D]")
+    if bucket == "day":
+        start, end = day, day + 1
+    elif bucket == "week":
+        # Day 0 of numpy time, 1 Jan 1970, was a Thursday: +3 makes Monday 0.
+        start = day - (day.astype(np.int64) + 3) % 7
+        end = start + 7
+    elif bucket == "month":
+        month = marker.astype("datetime64[M]")
+        start, end = month, month + 1
+    elif bucket == "quarter":
+        month = marker.astype("datetime64[M]")
+        start = month - month.astype(np.int64) % 3
+        end = start + 3
+    else:
+        year = marker.astype("datetime64[Y]")
+        start, end = year, year + 1
+    return start.astype("datetime64[ns]"), end.astype("datetime64[ns]")
+
+
+def _type_counts(item_types: np.ndarray, bubble: np.ndarray, n_bubbles: int) -> list[str]:
+    """For each bubble, its types with their counts, most frequent first."""
+    sizes = pd.DataFrame({"bubble": bubble, "type": item_types}).value_counts().reset_index()
+    sizes = sizes.sort_values(["bubble", "count", "type"], ascending=[True, False, True])
+    words = sizes["type"].str.replace("_", " ") + " " + sizes["count"].astype(str)
+    joined = words.groupby(sizes["bubble"].to_numpy()).agg(", ".join)
+    return joined.reindex(range(n_bubbles), fill_value="").tolist()
 
 
 def items_table(items: pd.DataFrame) -> pd.DataFrame:
@@ -438,6 +617,79 @@ def items_table(items: pd.DataFrame) -> pd.DataFrame:
 def table_csv(table: pd.DataFrame) -> bytes:
     """The table exactly as shown, as UTF-8 CSV; cells stay literal (README, "Downloads")."""
     return table.to_csv(index=False).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    """What the page shows for one choice of filters and lanes, built once and shared.
+
+    ``placed`` has one row per item and lane: with row and y when the chart draws items one
+    by one, with a bubble_id when it draws ``counts`` (more than MAX_MARKERS markers).
+    """
+
+    items: pd.DataFrame
+    placed: pd.DataFrame
+    counts: pd.DataFrame | None
+    bucket: str | None
+    lane_count: int
+    folded_lanes: int
+    table: pd.DataFrame
+    options: dict[str, str]
+
+    @property
+    def is_counted(self) -> bool:
+        return self.counts is not None
+
+    @cached_property
+    def csv(self) -> bytes:
+        """The table as CSV, made on the first download only (large at scale)."""
+        return table_csv(self.table)
+
+    def csv_bytes(self) -> bytes:
+        return self.csv
+
+    def count_items(self, bubble_id: str) -> pd.DataFrame:
+        """The items of one count bubble (none for an unknown bubble id)."""
+        if self.counts is None:
+            return self.items.head(0)
+        numbers = self.counts.index[self.counts["bubble_id"] == bubble_id]
+        ids = self.placed.loc[self.placed["bubble"].isin(numbers), "item_id"]
+        return self.items[self.items["item_id"].isin(ids)]
+
+    def count_label(self, bubble_id: str) -> str | None:
+        """ "Armenia, week of 10 May 2021": the lane and period of one bubble."""
+        if self.counts is None:
+            return None
+        rows = self.counts[self.counts["bubble_id"] == bubble_id]
+        if rows.empty:
+            return None
+        row = rows.iloc[0]
+        return f"{row['lane_label']}, {bucket_period(row['start'], self.bucket)}"
+
+
+def timeline_view(
+    items: pd.DataFrame, actors: pd.DataFrame, grouping: str, max_markers: int = MAX_MARKERS
+) -> TimelineView:
+    """Lanes, stacking or counts, the table and the item list of the filtered ``items``."""
+    laned = lanes_of_items(items, actors, grouping)
+    counted = len(laned) > max_markers
+    counts, bucket = None, None
+    if counted:
+        counts, placed, bucket = count_in_lanes(laned)
+        options = {}
+    else:
+        placed = place_in_lanes(items, actors, grouping)
+        options = item_options(items)
+    return TimelineView(
+        items=items,
+        placed=placed,
+        counts=counts,
+        bucket=bucket,
+        lane_count=int(laned["lane_id"].nunique()),
+        folded_lanes=folded_lane_count(laned),
+        table=items_table(items),
+        options=options,
+    )
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,25 @@
 """Timeline: what happened and who said what, when, in actor swimlanes, with honest dates.
 
 Layout only: the items, lanes and presets come from components.timeline, the figure from
-components.charts.timeline. A click on an item (or a pick in the item list) opens its
-detail beside the chart; the table below holds the same items, with a CSV download.
+components.charts.timeline, each built once per choice of filters (cached_view) and shared.
+A click on an item (or a pick in the item list) opens its detail beside the chart; the
+table below holds the same items, with a CSV download. With more than MAX_MARKERS markers
+the chart draws counts per lane and period instead, and says so; a click on a count lists
+its items.
 """
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from components.app_data import get_dataset, get_filtered_dataset
-from components.charts.timeline import build_timeline_figure
+from components.app_data import (
+    cached_view,
+    dataset_or_stop,
+    filtered_dataset,
+    full_dataset,
+    view_key,
+)
+from components.charts.timeline import build_timeline_counts_figure, build_timeline_figure
 from components.routing import ensure_router
 from components.state import (
     EVENT_PARAM,
@@ -16,6 +27,7 @@ from components.state import (
     TIMELINE_BACKGROUND_KEY,
     TIMELINE_CHART_KEY,
     TIMELINE_CLICK_SEEN_KEY,
+    TIMELINE_COUNT_KEY,
     TIMELINE_CSV_KEY,
     TIMELINE_ITEM_KEY,
     TIMELINE_KINDS_KEY,
@@ -28,16 +40,16 @@ from components.text_safety import escape_markdown
 from components.timeline import (
     ITEM_KINDS,
     LANE_GROUPINGS,
+    MAX_MARKERS,
     ItemDetail,
+    TimelineView,
     clicked_item,
     filter_items,
     item_detail,
     item_options,
-    items_table,
-    place_in_lanes,
     readable,
-    table_csv,
     timeline_items,
+    timeline_view,
     type_options,
     zoom_windows,
 )
@@ -49,12 +61,80 @@ SOURCE_PARAMS = {"statement": STATEMENT_PARAM, "event": EVENT_PARAM}
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
 
+# The widget values a view depends on (besides the data folder and the actor filter).
+ViewChoices = tuple[str, tuple[str, ...], tuple[str, ...], bool]
+
+
+@cached_view
+def _timeline_items(data_dir: str, actor_ids: tuple[str, ...]) -> pd.DataFrame:
+    return timeline_items(filtered_dataset(data_dir, actor_ids))
+
+
+@cached_view
+def _timeline_choices(data_dir: str) -> tuple[dict, dict[str, str], pd.Timestamp]:
+    """Presets, type choices and the report date: from all items, so they stay put when
+    filtering."""
+    items = _timeline_items(data_dir, ())
+    report_date = full_dataset(data_dir).articles["published_date"].max()
+    return zoom_windows(items), type_options(items), report_date
+
+
+@cached_view
+def _timeline_view(
+    data_dir: str,
+    actor_ids: tuple[str, ...],
+    grouping: str,
+    kinds: tuple[str, ...],
+    type_keys: tuple[str, ...],
+    include_background: bool,
+) -> TimelineView:
+    items = _timeline_items(data_dir, actor_ids)
+    items = filter_items(items, list(kinds), list(type_keys), include_background)
+    return timeline_view(items, full_dataset(data_dir).actors, grouping)
+
+
+@cached_view
+def _timeline_figure(
+    data_dir: str, actor_ids: tuple[str, ...], zoom: str, *choices: object
+) -> go.Figure:
+    view = _timeline_view(data_dir, actor_ids, *choices)
+    windows, _, report_date = _timeline_choices(data_dir)
+    if view.is_counted:
+        return build_timeline_counts_figure(view.counts, view.bucket, windows[zoom], report_date)
+    return build_timeline_figure(view.placed, windows[zoom], report_date)
+
+
+@cached_view
+def _count_options(data_dir: str, actor_ids: tuple[str, ...], bubble_id: str, *choices: object):
+    """The item list of one count bubble, for the detail panel."""
+    return item_options(_timeline_view(data_dir, actor_ids, *choices).count_items(bubble_id))
+
+
+@cached_view
+def _item_detail(data_dir: str, picked: str) -> ItemDetail | None:
+    return item_detail(full_dataset(data_dir), picked)
+
+
 def _apply_click(points: list[dict]) -> None:
-    """Open the clicked item, once per click, so a later pick in the list is kept."""
+    """Open the clicked item (or count), once per click, so a later pick in the list is kept."""
     clicked = clicked_item(points)
     if clicked and clicked != st.session_state.get(TIMELINE_CLICK_SEEN_KEY):
         st.session_state[TIMELINE_CLICK_SEEN_KEY] = clicked
-        st.session_state[TIMELINE_ITEM_KEY] = clicked
+        if clicked.startswith("counts:"):
+            st.session_state[TIMELINE_COUNT_KEY] = clicked
+            st.session_state[TIMELINE_ITEM_KEY] = None
+        else:
+            st.session_state[TIMELINE_ITEM_KEY] = clicked
+
+
+def _counted_note(view: TimelineView) -> str:
+    markers = f"{len(view.placed):,}"
+    return (
+        f"{markers} markers are too many to draw one by one (more than {MAX_MARKERS:,}): "
+        f"the chart shows how many items each lane has per {view.bucket}, statements and "
+        "events apart. Hover a bubble for its types, click it to list its items. Filter by "
+        "actor (sidebar), kind or type to see single items."
+    )
 
 
 def _show_detail(detail: ItemDetail) -> None:
@@ -89,11 +169,9 @@ def _show_detail(detail: ItemDetail) -> None:
 
 ensure_router()
 
-dataset = get_dataset()
-# Presets and type choices come from the whole dataset, so they stay put when filtering.
-all_items = timeline_items(dataset)
-windows = zoom_windows(all_items)
-report_date = dataset.articles["published_date"].max()
+dataset_or_stop()
+key = view_key()
+windows, choices, _ = _timeline_choices(key[0])
 
 st.title("Timeline")
 st.caption(
@@ -136,7 +214,6 @@ with kinds_column:
     )
 types_column, background_column = st.columns([2, 2.4], vertical_alignment="bottom")
 with types_column:
-    choices = type_options(all_items)
     type_keys = st.multiselect(
         "Types",
         options=list(choices),
@@ -151,17 +228,24 @@ with background_column:
         key=TIMELINE_BACKGROUND_KEY,
     )
 
-items = filter_items(timeline_items(get_filtered_dataset()), kinds, type_keys, include_background)
-placed = place_in_lanes(items, dataset.actors, grouping)
-figure = build_timeline_figure(placed, windows[zoom], report_date)
+view_choices: ViewChoices = (grouping, tuple(kinds), tuple(type_keys), include_background)
+view = _timeline_view(*key, *view_choices)
+figure = _timeline_figure(*key, zoom, *view_choices)
 
-counts = items["kind"].value_counts()
+counts = view.items["kind"].value_counts()
 scope = "the actors chosen in the sidebar" if selected_actor_ids() else "everyone"
 st.caption(
     f"{counts.get('statement', 0)} statements and {counts.get('event', 0)} events for {scope}, "
-    f"in {placed['lane_id'].nunique()} lanes. Hover an item for who, what and when; click it "
+    f"in {view.lane_count} lanes. Hover an item for who, what and when; click it "
     "for the detail. Drag across the chart to zoom in time; double-click to reset."
 )
+if view.is_counted:
+    st.info(_counted_note(view), icon=":material/stacked_bar_chart:")
+if view.folded_lanes:
+    st.caption(
+        f"The {view.folded_lanes} lanes with the fewest items are folded into the last lane, "
+        "“Other …”; filter by actor in the sidebar to give them their own lanes."
+    )
 
 chart_column, detail_column = st.columns([3.3, 1.2], gap="medium")
 with chart_column:
@@ -177,7 +261,13 @@ with chart_column:
 
 _apply_click(event["selection"]["points"])
 with detail_column:
-    options = item_options(items)
+    options = view.options
+    if view.is_counted:
+        bubble_id = st.session_state.get(TIMELINE_COUNT_KEY)
+        label = view.count_label(bubble_id) if bubble_id else None
+        options = _count_options(*key, bubble_id, *view_choices) if label else {}
+        if label:
+            st.caption(f"{len(options)} items in {escape_markdown(label)}")
     if st.session_state.get(TIMELINE_ITEM_KEY) not in options:
         st.session_state[TIMELINE_ITEM_KEY] = None
     picked = st.selectbox(
@@ -185,11 +275,15 @@ with detail_column:
         options=list(options),
         format_func=options.get,
         index=None,
-        placeholder="Click an item in the chart, or pick one",
+        placeholder=(
+            "Click a count in the chart to list its items"
+            if view.is_counted and not options
+            else "Click an item in the chart, or pick one"
+        ),
         key=TIMELINE_ITEM_KEY,
     )
     with st.container(border=True, key="timeline_detail"):
-        detail = item_detail(dataset, picked) if picked else None
+        detail = _item_detail(key[0], picked) if picked else None
         if detail is None:
             st.caption(
                 "Click an item in the chart to see the full quote, the speaker and target, "
@@ -199,13 +293,12 @@ with detail_column:
             _show_detail(detail)
 
 st.subheader("Items")
-table = items_table(items)
 st.caption(
-    f"The {len(table)} items of the chart, one row each (filters apply; the time span does "
-    "not). Click a column header to sort."
+    f"The {len(view.table)} items of the chart, one row each (filters apply; the time span "
+    "does not). Click a column header to sort."
 )
 st.dataframe(
-    table,
+    view.table,
     hide_index=True,
     width="stretch",
     column_config={
@@ -218,7 +311,8 @@ st.dataframe(
 )
 st.download_button(
     "Download these rows (CSV)",
-    data=table_csv(table),
+    # A callable: the CSV is made when a reader asks for it, not on every rerun.
+    data=view.csv_bytes,
     file_name="lake-sev-timeline.csv",
     mime="text/csv",
     key=TIMELINE_CSV_KEY,

@@ -30,11 +30,13 @@ from components.timeline import (
     COARSE_PRECISIONS,
     LANE_GAP,
     UNCERTAIN_PRECISIONS,
+    bucket_period,
     readable,
     shorten,
 )
 
 ITEMS_TRACE = "items"
+COUNTS_TRACE = "counts"
 SPANS_TRACE = "spans"
 SPAN_LABELS_TRACE = "span labels"
 EXACT_DATES_TRACE = "Exact dates from an outside source"
@@ -47,6 +49,11 @@ UNSELECTED_OPACITY = 0.35
 # Undated items are hollow: white inside, a thick ring in the item's colour.
 HOLLOW_RING_WIDTH = 3
 SPAN_WIDTH = 9
+# Count bubbles: area grows with the count, between these diameters (pixels).
+COUNT_MIN_PX = 8
+COUNT_MAX_PX = 30
+# Statements counted together mix types, so their bubble takes no type colour.
+COUNT_STATEMENT_COLOUR = "#7F8FA6"
 SPAN_OPACITY = 0.5
 
 # Height of one row of a lane, and the room around the plot, in pixels.
@@ -487,6 +494,66 @@ def _layout(
         clickmode="event+select",
         dragmode="zoom",
         plot_bgcolor="white",
+    )
+
+
+def build_timeline_counts_figure(
+    counts: pd.DataFrame,
+    bucket: str,
+    x_range: tuple[pd.Timestamp, pd.Timestamp],
+    report_date: pd.Timestamp | None = None,
+) -> go.Figure:
+    """Items counted per lane, period and kind (components.timeline.count_in_lanes).
+
+    One bubble per count, its area growing with the count: statements as grey circles,
+    events as dark diamonds. Hover lists the types counted; customdata is the bubble id,
+    so a click can list its items.
+    """
+    if counts.empty:
+        return _empty_figure(x_range)
+    lanes = _lanes(counts)
+    parts = _Parts()
+    _add_lane_bands(parts, lanes)
+    if report_date is not None:
+        _add_report_day(parts, pd.Timestamp(report_date))
+    _add_counts(parts, counts, bucket)
+    figure = go.Figure(data=parts.traces)
+    _layout(figure, lanes, x_range, parts)
+    figure.update_layout(showlegend=False)
+    return figure
+
+
+def _add_counts(parts: _Parts, counts: pd.DataFrame, bucket: str) -> None:
+    largest = max(int(counts["count"].max()), 1)
+    sizes = COUNT_MIN_PX + (COUNT_MAX_PX - COUNT_MIN_PX) * (counts["count"] / largest) ** 0.5
+    is_event = counts["kind"] == "event"
+    hover = [
+        f"<b>{_escape(lane)}</b><br>{count} {kind}{'' if count == 1 else 's'} · "
+        f"{bucket_period(start, bucket)}<br>{_escape(types)}<br><i>Click to list them</i>"
+        for lane, count, kind, start, types in zip(
+            counts["lane_label"], counts["count"], counts["kind"], counts["start"],
+            counts["types"], strict=True,
+        )
+    ]  # fmt: skip
+    parts.traces.append(
+        go.Scatter(
+            x=counts["x_marker"],
+            y=counts["y"],
+            customdata=counts["bubble_id"],
+            hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            mode="markers",
+            name=COUNTS_TRACE,
+            showlegend=False,
+            selected={"marker": {"opacity": 1}},
+            unselected={"marker": {"opacity": UNSELECTED_OPACITY}},
+            marker={
+                "symbol": is_event.map({True: "diamond", False: "circle"}).tolist(),
+                "size": sizes.round(1).tolist(),
+                "color": is_event.map({True: EVENT_COLOUR, False: COUNT_STATEMENT_COLOUR}).tolist(),
+                "line": {"color": MARKER_OUTLINE, "width": 1},
+            },
+        )
     )
 
 
