@@ -1,12 +1,19 @@
 """Page tests of the Stances page, headless with AppTest on the real dataset."""
 
+import io
+import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.typing import PlotlyState
 
 import dashboard
+from bench.synthetic import write_corpus
+from components.data import load_dataset
+from components.stances import stance_cells
+from components.stances_view import MATRIX_MAX_ROWS, TARGETING_MAX_FLOWS, build_stances_view
 from components.state import (
     ACTOR_FILTER_KEY,
     STANCES_CELL_KEY,
@@ -161,3 +168,52 @@ def test_downloads_are_offered(app):
     labels = [element.proto.label for element in app.get("download_button")]
     assert "Download the matrix (CSV, one row per actor)" in labels
     assert "Download the actor × actor edge list (CSV)" in labels
+
+
+# --- at scale: a synthetic corpus of 1,000 statements and over 300 actors ------------------
+
+
+@pytest.fixture(scope="module")
+def large_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("stances-scale") / "data"
+    write_corpus(folder, 10)
+    return folder
+
+
+def test_at_scale_the_page_shows_a_readable_part_and_says_so(
+    large_corpus: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Hundreds of actors: the matrix keeps the most vocal rows, the network and the
+    targeting chart their strongest part, each with a note; the matrix CSV keeps every row."""
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(large_corpus))
+    app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S).run()
+    app.switch_page(PAGE).run()
+    assert_ran_cleanly(app)
+    dataset = load_dataset(large_corpus)
+    actors_with_stances = stance_cells(dataset.stances, dataset.actors, "actor")[
+        "actor_id"
+    ].nunique()
+    assert actors_with_stances > MATRIX_MAX_ROWS
+    notes = [element.value for element in app.info]
+    assert f"Showing the {MATRIX_MAX_ROWS} most vocal of {actors_with_stances} actors" in notes[0]
+    assert any(note.startswith("The circle shows the 20 top actors") for note in notes)
+    assert any(f"Showing the {TARGETING_MAX_FLOWS} largest of" in note for note in notes)
+    matrix = app.get("plotly_chart")[0]
+    figure = json.loads(matrix.proto.spec)
+    rows = figure["layout"]["yaxis"]["categoryarray"]
+    assert len(rows) == MATRIX_MAX_ROWS
+    # Every cell of the shown rows, and only those, can be picked.
+    shown = {option.split(" · ")[0] for option in cell_picker(app).options}
+    assert len(shown) == MATRIX_MAX_ROWS
+
+
+def test_at_scale_the_downloads_stay_complete(large_corpus: Path):
+    """The matrix CSV has a row per actor with a stance, the targets CSV every flow."""
+    dataset = load_dataset(large_corpus)
+    view = build_stances_view(dataset, dataset, "actor", "like-minded")
+    matrix = pd.read_csv(io.BytesIO(view.matrix_csv))
+    assert len(matrix) == view.row_total > len(view.row_ids)
+    assert set(matrix["actor_id"]) == set(view.cells["actor_id"])
+    flows = pd.read_csv(io.BytesIO(view.targeting_csv))
+    assert len(flows) > len(view.targets)
+    assert flows["statement_count"].sum() == dataset.statements["target_actor_id"].notna().sum()
