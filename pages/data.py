@@ -1,21 +1,30 @@
 """Data: every table to browse (search, sort, column help) and the whole dataset to download."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
-from components.app_data import get_dataset, get_filtered_dataset
-from components.codebook import TABLE_ROWS, column_help, display_frame, search_rows
-from components.data import resolve_data_dir
+from components.app_data import cached_view, filtered_dataset, full_dataset, view_key
+from components.codebook import (
+    TABLE_ROWS,
+    TableView,
+    column_help,
+    column_kinds,
+    display_frame,
+    search_rows,
+    search_text,
+    table_view_caption,
+)
 from components.downloads import (
     json_bundle,
     places_geojson_bytes,
     table_csv,
     table_names,
-    tables,
     zip_archive,
 )
 from components.routing import ensure_router
-from components.state import DATA_SEARCH_KEY, DATA_TABLE_KEY, selected_actor_ids
+from components.state import DATA_SEARCH_KEY, DATA_TABLE_KEY
 
 # Height of the table view: it scrolls inside, so the downloads stay on the first screen.
 TABLE_HEIGHT_PX = 350
@@ -23,47 +32,74 @@ TABLE_HEIGHT_PX = 350
 ensure_router()
 
 
-# Keyed by the data folder, so each download is built once per dataset, not on every rerun.
-@st.cache_data(show_spinner=False)
+# Every view and download is built once per data folder, filter, table and search, then
+# shared; the download bytes only when a reader clicks (st.download_button calls `data`).
+@cached_view
+def _search_text(data_dir: str, actor_ids: tuple[str, ...], table: str) -> pd.Series:
+    return search_text(getattr(filtered_dataset(data_dir, actor_ids), table))
+
+
+def _found_rows(data_dir: str, actor_ids: tuple[str, ...], table: str, query: str) -> pd.DataFrame:
+    frame = getattr(filtered_dataset(data_dir, actor_ids), table)
+    return search_rows(frame, query, _search_text(data_dir, actor_ids, table))
+
+
+@cached_view
+def _table_view(data_dir: str, actor_ids: tuple[str, ...], table: str, query: str) -> TableView:
+    rows = _found_rows(data_dir, actor_ids, table, query)
+    shown = display_frame(rows)
+    return TableView(
+        frame=shown,
+        column_config=_column_config(table, shown),
+        caption=table_view_caption(
+            table, len(rows), len(getattr(full_dataset(data_dir), table)), bool(actor_ids)
+        ),
+    )
+
+
+@cached_view
+def _selection_csv(data_dir: str, actor_ids: tuple[str, ...], table: str, query: str) -> bytes:
+    return table_csv(table, _found_rows(data_dir, actor_ids, table, query))
+
+
+@cached_view
 def _zip(data_dir: str) -> bytes:
-    return zip_archive(get_dataset())
+    return zip_archive(full_dataset(data_dir))
 
 
-@st.cache_data(show_spinner=False)
+@cached_view
 def _json(data_dir: str) -> bytes:
-    return json_bundle(get_dataset())
+    return json_bundle(full_dataset(data_dir))
 
 
-@st.cache_data(show_spinner=False)
+@cached_view
 def _geojson(data_dir: str) -> bytes:
-    return places_geojson_bytes(get_dataset())
+    return places_geojson_bytes(full_dataset(data_dir))
 
 
-@st.cache_data(show_spinner=False)
+@cached_view
 def _csv(data_dir: str, table: str) -> bytes:
-    return table_csv(table, getattr(get_dataset(), table))
+    return table_csv(table, getattr(full_dataset(data_dir), table))
 
 
 def _column_config(table: str, frame: pd.DataFrame) -> dict[str, object]:
     """Help from the codebook on every column header; dates as days, tuples as lists."""
+    help_texts = column_help(table)
     config: dict[str, object] = {}
-    for column, help_text in column_help(table).items():
-        if column not in frame.columns:
-            continue
-        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+    for column, kind in column_kinds(frame).items():
+        help_text = help_texts.get(column)
+        if kind == "date":
             config[column] = st.column_config.DateColumn(
                 column, help=help_text, format="YYYY-MM-DD"
             )
-        elif frame[column].map(lambda value: isinstance(value, list)).any():
+        elif kind == "list":
             config[column] = st.column_config.ListColumn(column, help=help_text)
         else:
             config[column] = st.column_config.Column(column, help=help_text)
     return config
 
 
-dataset = get_dataset()
-shown_dataset = get_filtered_dataset()
-data_dir = str(resolve_data_dir())
+data_dir, actor_ids = view_key()
 
 st.title("Data")
 st.markdown(
@@ -85,22 +121,18 @@ query = search.text_input(
     placeholder="Any words, e.g. Pashinyan, Lake Sev, denial",
 )
 
-frame = getattr(shown_dataset, table)
-rows = search_rows(frame, query)
-total = len(getattr(dataset, table))
-scope = " for the actors chosen in the sidebar" if selected_actor_ids() else ""
-st.caption(f"{TABLE_ROWS[table]} Showing {len(rows)} of {total} rows{scope}.")
-shown = display_frame(rows)
+view = _table_view(data_dir, actor_ids, table, query)
+st.caption(f"{TABLE_ROWS[table]} {view.caption}")
 st.dataframe(
-    shown,
+    view.frame,
     hide_index=True,
-    column_config=_column_config(table, shown),
+    column_config=view.column_config,
     height=TABLE_HEIGHT_PX,
     key=f"data_view_{table}",
 )
 st.download_button(
-    f"These {len(rows)} rows (CSV)",
-    data=table_csv(table, rows),
+    f"These {len(view.frame)} rows (CSV)",
+    data=partial(_selection_csv, data_dir, actor_ids, table, query),
     file_name=f"{table}-selection.csv",
     mime="text/csv",
     icon=":material/download:",
@@ -110,12 +142,13 @@ st.download_button(
 st.subheader("Download the whole dataset")
 st.caption(
     "All rows, whatever the filter. In CSV, list columns (aliases, actor_ids) are joined "
-    "with “|”, dates are YYYY-MM-DD and an empty cell is a missing value."
+    "with “|”, dates are YYYY-MM-DD and an empty cell is a missing value. Each file is "
+    "made when you click, so a large dataset may take a moment."
 )
 everything, bundle, places = st.columns(3)
 everything.download_button(
     "Everything (ZIP)",
-    data=_zip(data_dir),
+    data=partial(_zip, data_dir),
     file_name="lake-sev-dataset.zip",
     mime="application/zip",
     icon=":material/folder_zip:",
@@ -126,7 +159,7 @@ everything.download_button(
 )
 bundle.download_button(
     "All tables (JSON)",
-    data=_json(data_dir),
+    data=partial(_json, data_dir),
     file_name="lake-sev-dataset.json",
     mime="application/json",
     icon=":material/data_object:",
@@ -134,17 +167,17 @@ bundle.download_button(
 )
 places.download_button(
     "Places (GeoJSON)",
-    data=_geojson(data_dir),
+    data=partial(_geojson, data_dir),
     file_name="lake-sev-places.geojson",
     mime="application/geo+json",
     icon=":material/place:",
     key="data_download_geojson",
 )
 st.markdown("**One table (CSV)**")
-for column, name in zip(st.columns(len(tables(dataset))), tables(dataset), strict=True):
+for column, name in zip(st.columns(len(table_names())), table_names(), strict=True):
     column.download_button(
         name,
-        data=_csv(data_dir, name),
+        data=partial(_csv, data_dir, name),
         file_name=f"{name}.csv",
         mime="text/csv",
         icon=":material/table:",

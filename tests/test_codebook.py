@@ -60,3 +60,33 @@ def test_display_frame_lists_tuples_and_leaves_the_original(dataset):
     shown = display_frame(dataset.actors)
     assert isinstance(shown.loc[0, "aliases"], list)
     assert isinstance(dataset.actors.iloc[0]["aliases"], tuple)
+
+
+def test_vectorised_search_agrees_with_cell_by_cell_search(dataset):
+    """Every table, several queries: the rows found are those where some cell's text has it."""
+
+    def cell_text(value):
+        if isinstance(value, tuple):
+            return " ".join(value)
+        if isinstance(value, pd.Timestamp):
+            return f"{value:%Y-%m-%d}"
+        return "" if not isinstance(value, str | bool) and pd.isna(value) else str(value)
+
+    for table in table_names():
+        frame = getattr(dataset, table)
+        for query in ("ARMENIA", "2021-05", "true", "lake sev", "e0"):
+            expected = [
+                any(query.lower() in cell_text(value).lower() for value in row)
+                for row in frame.itertuples(index=False)
+            ]
+            assert list(search_rows(frame, query).index) == list(frame.index[expected]), (
+                table,
+                query,
+            )
+
+
+def test_search_never_matches_across_two_cells():
+    frame = pd.DataFrame({"a": ["lake", "x"], "b": ["sev", "lake sev"], "c": ["a\nb", "c"]})
+    assert list(search_rows(frame, "lake sev")["b"]) == ["lake sev"]
+    assert list(search_rows(frame, "lakesev")["b"]) == []
+    assert list(search_rows(frame, "a\nb")["c"]) == ["a\nb"]
