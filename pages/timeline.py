@@ -236,8 +236,13 @@ counts = view.items["kind"].value_counts()
 scope = "the actors chosen in the sidebar" if selected_actor_ids() else "everyone"
 st.caption(
     f"{counts.get('statement', 0)} statements and {counts.get('event', 0)} events for {scope}, "
-    f"in {view.lane_count} lanes. Hover an item for who, what and when; click it "
-    "for the detail. Drag across the chart to zoom in time; double-click to reset."
+    f"in {view.lane_count} lanes. "
+    + (
+        "Hover a count for its types; click it to list its items. "
+        if view.is_counted
+        else "Hover an item for who, what and when; click it for the detail. "
+    )
+    + "Drag across the chart to zoom in time; double-click to reset."
 )
 if view.is_counted:
     st.info(_counted_note(view), icon=":material/stacked_bar_chart:")

@@ -11,15 +11,19 @@ from components.data import load_dataset
 from components.timeline import (
     ITEM_COLUMNS,
     LANE_GROUPINGS,
+    OTHER_LANE_ID,
     clicked_item,
+    count_in_lanes,
     filter_items,
     item_detail,
     item_options,
     items_table,
+    lanes_of_items,
     place_in_lanes,
     split_item_id,
     table_csv,
     timeline_items,
+    timeline_view,
     type_options,
     zoom_windows,
 )
@@ -250,3 +254,58 @@ def test_clicked_item_is_the_last_point_with_an_id():
     points = [{"customdata": "statement:s01"}, {"customdata": None}, {"customdata": "event:e08"}]
     assert clicked_item(points) == "event:e08"
     assert clicked_item([]) is None
+
+
+def test_default_view_draws_every_item_one_by_one(dataset, items):
+    """The curated data stays far below MAX_MARKERS: single items, no counts, no folding."""
+    view = timeline_view(items, dataset.actors, "actor")
+    assert not view.is_counted
+    assert set(view.placed["item_id"]) == set(items["item_id"])
+    assert view.folded_lanes == 0
+    assert list(view.options) == list(item_options(items))
+    assert view.csv_bytes() == table_csv(view.table)
+
+
+def test_quiet_lanes_fold_into_one_other_lane(dataset, items):
+    full = lanes_of_items(items, dataset.actors, "actor", max_lanes=100)
+    folded = lanes_of_items(items, dataset.actors, "actor", max_lanes=5)
+    assert folded["lane_id"].nunique() == 5
+    kept = full["lane_id"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    kept = set(kept.index[:4])
+    assert set(folded["lane_id"]) == kept | {OTHER_LANE_ID}
+    other = folded[folded["lane_id"] == OTHER_LANE_ID]
+    assert other["lane_index"].eq(folded["lane_index"].max()).all(), "the Other lane comes last"
+    assert set(other["item_id"]) == set(full.loc[~full["lane_id"].isin(kept), "item_id"])
+    assert set(folded["item_id"]) == set(items["item_id"])
+
+
+def test_over_max_markers_items_are_counted_per_lane_period_and_kind(dataset, items):
+    """Forced with a low threshold: every marker is in exactly one count, nothing is lost."""
+    view = timeline_view(items, dataset.actors, "actor", max_markers=10)
+    assert view.is_counted
+    assert view.options == {}
+    counts = view.counts
+    assert counts["count"].sum() == len(view.placed)
+    assert counts["bubble_id"].is_unique
+    laned = lanes_of_items(items, dataset.actors, "actor")
+    expected = laned.groupby(["lane_id", "kind"]).size()
+    assert counts.groupby(["lane_id", "kind"])["count"].sum().equals(expected)
+    assert view.bucket == "day", "a few crisis days and the background fit in daily counts"
+    assert (counts["x_marker"] > counts["start"]).all()
+    assert (counts["x_marker"] < counts["end"]).all()
+    armenia = counts[(counts["lane_id"] == "armenia") & (counts["kind"] == "statement")].iloc[0]
+    listed = view.count_items(armenia["bubble_id"])
+    assert len(listed) == armenia["count"]
+    assert (listed["x_marker"] >= armenia["start"]).all()
+    assert (listed["x_marker"] < armenia["end"]).all()
+    assert view.count_items("counts:nobody|statement|2000-01-01").empty
+
+
+def test_counts_take_a_coarser_period_when_days_are_too_many(dataset, items):
+    laned = lanes_of_items(items, dataset.actors, "actor")
+    daily, _, bucket = count_in_lanes(laned)
+    assert bucket == "day"
+    coarse, _, coarser_bucket = count_in_lanes(laned, max_bubbles=len(daily) - 1)
+    assert coarser_bucket != "day"
+    assert len(coarse) < len(daily)
+    assert coarse["count"].sum() == daily["count"].sum()

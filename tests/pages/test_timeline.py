@@ -9,19 +9,22 @@ from streamlit.testing.v1 import AppTest
 from streamlit.typing import PlotlyState
 
 import dashboard
-from components.charts.timeline import ITEMS_TRACE
+from bench.synthetic import write_corpus
+from components.charts.timeline import COUNTS_TRACE, ITEMS_TRACE
 from components.data import load_dataset
 from components.filters import filter_dataset
 from components.state import (
     ACTOR_FILTER_KEY,
     TIMELINE_BACKGROUND_KEY,
     TIMELINE_CHART_KEY,
+    TIMELINE_COUNT_KEY,
     TIMELINE_ITEM_KEY,
     TIMELINE_KINDS_KEY,
     TIMELINE_LANES_KEY,
     TIMELINE_TYPES_KEY,
     TIMELINE_ZOOM_KEY,
 )
+from components.timeline import MAX_LANES, MAX_MARKERS, timeline_items, timeline_view
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60
@@ -187,3 +190,70 @@ def test_filtered_out_item_closes_the_detail(app):
     app.button_group(key=TIMELINE_KINDS_KEY).set_value(["event"]).run()
     assert_ran_cleanly(app)
     assert app.selectbox(key=TIMELINE_ITEM_KEY).value is None
+
+
+# --- at scale: a synthetic corpus of 1,500 statements, 300 events and over 400 actors -----
+
+
+@pytest.fixture(scope="module")
+def large_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("timeline-large") / "data"
+    write_corpus(folder, 15)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def large_dataset(large_dir):
+    return load_dataset(large_dir)
+
+
+@pytest.fixture
+def large_app(large_dir, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(large_dir))
+    app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S).run()
+    app.switch_page(PAGE).run()
+    assert_ran_cleanly(app)
+    return app
+
+
+def test_at_scale_the_chart_draws_counts_and_says_so(large_app, large_dataset):
+    """Over MAX_MARKERS markers: count bubbles in at most MAX_LANES lanes, and a note."""
+    data = figure(large_app)["data"]
+    assert [trace.get("name") for trace in data] == [COUNTS_TRACE]
+    assert len(data[0]["customdata"]) < MAX_MARKERS
+    assert len(figure(large_app)["layout"]["yaxis"]["ticktext"]) == MAX_LANES
+    notes = [info.value for info in large_app.info]
+    assert any("too many to draw one by one" in note for note in notes), notes
+    captions = " ".join(caption.value for caption in large_app.caption)
+    assert "folded into the last lane" in captions
+    statements = len(large_dataset.statements)
+    assert len(table_item_ids(large_app)) >= statements
+
+
+def test_at_scale_a_click_on_a_count_lists_its_items(large_app, large_dataset):
+    """The busiest bubble: its items fill the item list; one of them opens its detail."""
+    bubbles = [t for t in figure(large_app)["data"] if t.get("name") == COUNTS_TRACE][0]
+    counted = [hover.split("<br>")[1] for hover in bubbles["hovertext"]]
+    busiest = max(range(len(counted)), key=lambda i: int(counted[i].split()[0]))
+    bubble_id = bubbles["customdata"][busiest]
+    click(large_app, bubble_id)
+    assert_ran_cleanly(large_app)
+    assert large_app.session_state[TIMELINE_COUNT_KEY] == bubble_id
+    items = timeline_items(large_dataset)
+    expected = timeline_view(items, large_dataset.actors, "actor").count_items(bubble_id)
+    options = large_app.selectbox(key=TIMELINE_ITEM_KEY).options
+    assert len(options) == int(counted[busiest].split()[0]) == len(expected)
+    picked = expected["item_id"].iloc[0]
+    large_app.selectbox(key=TIMELINE_ITEM_KEY).set_value(picked).run()
+    assert_ran_cleanly(large_app)
+    links = large_app.get("page_link")
+    assert [link.proto.query_string for link in links] == [picked.replace(":", "=")]
+
+
+def test_at_scale_a_type_filter_brings_back_single_items(large_app):
+    large_app.multiselect(key=TIMELINE_TYPES_KEY).set_value(["statement:demand"]).run()
+    assert_ran_cleanly(large_app)
+    names = [trace.get("name") for trace in figure(large_app)["data"]]
+    assert ITEMS_TRACE in names
+    assert COUNTS_TRACE not in names
+    assert not large_app.info
