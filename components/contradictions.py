@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from components.data import Dataset
+from components.filters import isin_many
 
 PAIR_COLUMNS = [
     "statement_id",
@@ -43,8 +44,11 @@ def contradiction_pairs(ds: Dataset) -> pd.DataFrame:
         return pd.DataFrame(columns=PAIR_COLUMNS)
     left = links[["statement_id", "speaker_actor_id", "quote", "sentence", "date_label"]]
     left = left.assign(contradicted_statement_id=links["contradicts_statement_id"])
-    right = statements[["statement_id", "speaker_actor_id", "quote", "sentence", "date_label"]]
-    right = right.add_prefix("contradicted_")
+    # Narrow to the statements in a pair first: the merges stay small on a large corpus.
+    right = statements.loc[
+        isin_many(statements["statement_id"], links["contradicts_statement_id"]),
+        ["statement_id", "speaker_actor_id", "quote", "sentence", "date_label"],
+    ].add_prefix("contradicted_")
     pairs = left.merge(right, on="contradicted_statement_id", how="inner", validate="m:1")
     pairs["speaker_name"] = pairs["speaker_actor_id"].map(names)
     pairs["contradicted_speaker_name"] = pairs["contradicted_speaker_actor_id"].map(names)
@@ -59,7 +63,10 @@ def contradiction_pairs(ds: Dataset) -> pd.DataFrame:
 
 def _opposed_issue(ds: Dataset, pairs: pd.DataFrame) -> pd.DataFrame:
     """For each pair, the first issue on which the two statements carry opposite stances."""
-    stances = ds.stances[["statement_id", "issue_id", "stance"]]
+    involved = pd.concat([pairs["statement_id"], pairs["contradicted_statement_id"]])
+    stances = ds.stances.loc[
+        isin_many(ds.stances["statement_id"], involved), ["statement_id", "issue_id", "stance"]
+    ]
     joined = pairs[["statement_id", "contradicted_statement_id"]].merge(
         stances, on="statement_id", how="inner", validate="1:m"
     )
