@@ -83,7 +83,7 @@ def column_kinds(frame: pd.DataFrame) -> dict[str, str]:
 
 
 def search_text(frame: pd.DataFrame) -> pd.Series:
-    """One lower-cased string per row: its cells as text, joined by CELL_SEPARATOR.
+    """One string per row: its cells as text, joined by CELL_SEPARATOR.
 
     Built column by column with Arrow's string kernels (only object columns, the tuples,
     go cell by cell), so a table of 100,000 rows takes a fraction of a second. Build it
@@ -91,20 +91,22 @@ def search_text(frame: pd.DataFrame) -> pd.Series:
     """
     if frame.columns.empty:
         return pd.Series("", index=frame.index, dtype="str")
-    columns = [pa.array(_column_text(frame[column]), type=pa.large_string()) for column in frame]
+    columns = [_column_text(frame[column]) for column in frame]
     joined = pc.binary_join_element_wise(*columns, pa.scalar(CELL_SEPARATOR, pa.large_string()))
-    return pd.Series(pd.arrays.ArrowStringArray(pc.utf8_lower(joined)), index=frame.index)
+    return pd.Series(pd.arrays.ArrowStringArray(joined), index=frame.index)
 
 
-def _column_text(values: pd.Series) -> pd.Series:
-    """The cells of one column as text, "" where missing (as `_cell_text` says it)."""
+def _column_text(values: pd.Series) -> pa.Array:
+    """The cells of one column as Arrow text, "" where missing (as `_cell_text` says it)."""
     if values.dtype == object:
-        return values.map(_cell_text).astype("str")
-    if pd.api.types.is_datetime64_any_dtype(values):
-        text = values.dt.strftime("%Y-%m-%d")
+        text = pa.array(values.map(_cell_text).tolist(), type=pa.large_string())
+    elif pd.api.types.is_datetime64_any_dtype(values):
+        # Through a day (date32): the ISO day, many times faster than a strftime.
+        days = pc.cast(pa.array(values), pa.date32(), safe=False)
+        text = pc.cast(days, pa.large_string())
     else:
-        text = values.astype("str")
-    return text.where(values.notna(), "").astype("str")
+        text = pc.cast(pa.array(values), pa.large_string())
+    return pc.fill_null(pc.cast(text, pa.large_string()), "")
 
 
 def search_rows(frame: pd.DataFrame, query: str, text: pd.Series | None = None) -> pd.DataFrame:
@@ -113,12 +115,12 @@ def search_rows(frame: pd.DataFrame, query: str, text: pd.Series | None = None) 
     Tuple cells are searched item by item; an empty query keeps every row. ``text`` is
     `search_text(frame)`, when the caller keeps it between searches.
     """
-    # Lower-case, as Arrow's utf8_lower does to the text (casefold would turn ß into ss).
-    needle = query.strip().lower()
+    needle = query.strip()
     if not needle:
         return frame
     text = search_text(frame) if text is None else text
-    return frame[text.str.contains(needle, regex=False).to_numpy(dtype=bool)]
+    found = pc.match_substring(pa.array(text), needle, ignore_case=True)
+    return frame[found.to_numpy(zero_copy_only=False)]
 
 
 def _cell_text(value: object) -> str:

@@ -79,25 +79,19 @@ def speaker_colours(ds: Dataset) -> dict[str, str]:
     sides = ds.actors.set_index("actor_id")["state_actor_id"].to_dict()
     return {
         speaker: side_colour[sides[speaker]]
-        for speaker in dict.fromkeys(ds.statements["speaker_actor_id"].tolist())
+        for speaker in ds.statements["speaker_actor_id"].unique().tolist()
     }
 
 
-def legend_entries(
-    ds: Dataset, article_id: str | None = None, colours: Mapping[str, str] | None = None
-) -> list[LegendEntry]:
+def legend_entries(ds: Dataset, colours: Mapping[str, str] | None = None) -> list[LegendEntry]:
     """The colours in use, each with its side and the speakers who speak for it.
 
-    With ``article_id``, only the speakers of that article; the colours stay those of the
-    whole dataset, so a side keeps its colour from one article to the next. ``colours``
-    (speaker -> colour, `speaker_colours` of ``ds`` by default) saves computing them again.
+    ``colours`` (speaker -> colour) defaults to `speaker_colours` of ``ds``; pass the whole
+    dataset's when ``ds`` is one article of it, so a side keeps its colour in every article.
     """
     names = ds.actors.set_index("actor_id")["actor_name"].to_dict()
     sides = ds.actors.set_index("actor_id")["state_actor_id"].to_dict()
-    statements = ds.statements
-    if article_id is not None:
-        statements = statements.loc[statements["article_id"] == article_id]
-    speakers = statements.sort_values("start_char", kind="stable")["speaker_actor_id"]
+    speakers = ds.statements.sort_values("start_char", kind="stable")["speaker_actor_id"]
     by_side: dict[str, list[str]] = {}
     for speaker in dict.fromkeys(speakers.tolist()):
         by_side.setdefault(sides[speaker], []).append(names[speaker])
@@ -112,7 +106,8 @@ def legend_entries(
 def _side_colours(ds: Dataset) -> dict[str, str]:
     sides = ds.actors.set_index("actor_id")["state_actor_id"].to_dict()
     speakers = ds.statements.sort_values("start_char", kind="stable")["speaker_actor_id"]
-    ordered = list(dict.fromkeys(sides[speaker] for speaker in speakers.tolist()))
+    # Each speaker once (vectorised), then each side in the order its first speaker speaks.
+    ordered = list(dict.fromkeys(sides[speaker] for speaker in speakers.unique().tolist()))
     last = len(SIDE_COLOURS) - 1
     return {side: SIDE_COLOURS[min(i, last)] for i, side in enumerate(ordered)}
 
@@ -445,23 +440,25 @@ def article_view(
     (markup by `article_html`, Markdown by `escape_markdown`).
     """
     part = article_part(ds, article_id)
+    # The filter's records of this article only: a few ids to look up, not the dataset's.
+    active = None if shown is None else article_part(shown, article_id)
     article = part.articles.iloc[0]
     colours = speaker_colours(ds) if colours is None else colours
     layer, record_id = selected if selected else (None, None)
     spans = [
         *statement_spans(
             part,
-            active_ids=None if shown is None else shown.statements["statement_id"],
+            active_ids=None if active is None else active.statements["statement_id"],
             selected_id=record_id if layer == "statement" else None,
             colours=colours,
         ),
         *event_spans(
             part,
             shown_ids=None if show_events else [],
-            active_ids=None if shown is None else shown.events["event_id"],
+            active_ids=None if active is None else active.events["event_id"],
             selected_id=record_id if layer == "event" else None,
         ),
-        *mention_spans(part, active_ids=None if shown is None else shown.mentions["mention_id"]),
+        *mention_spans(part, active_ids=None if active is None else active.mentions["mention_id"]),
     ]
     translated = " · translated from the French original" if article["is_translation"] else ""
     byline = (
@@ -475,7 +472,7 @@ def article_view(
         translation_note=(
             escape_markdown(str(article["translation_note"])) if article["is_translation"] else None
         ),
-        legend_markup=ARTICLE_CSS + legend_html(legend_entries(ds, article_id, colours)),
+        legend_markup=ARTICLE_CSS + legend_html(legend_entries(part, colours)),
         article_markup=article_html(article["text"], spans, int(article["body_end_char"])),
     )
 
