@@ -63,8 +63,11 @@ MARGIN_PX = {"l": 10, "r": 10, "t": 90, "b": 230}
 LEGEND_GAP_PX = 40
 MIN_HEIGHT_PX = 360
 
-# Time axes at most this long get one tick per day; longer ones one per month.
+# Time axes at most this long get one tick per day.
 DAILY_TICKS_MAX_DAYS = 20
+# Up to about a year and a half, one tick per month; beyond, one per quarter (a corpus
+# spanning years), so the labels stay level and apart.
+MONTHLY_TICKS_MAX_DAYS = 550
 # Lane labels longer than this wrap onto a second line.
 LANE_LABEL_CHARS = 24
 # Light band behind the day the article was published, where undated items sit.
@@ -444,8 +447,10 @@ def _x_axis(x_range: tuple[pd.Timestamp, pd.Timestamp]) -> dict:
     }
     if end - start <= pd.Timedelta(days=DAILY_TICKS_MAX_DAYS):
         axis |= {"dtick": 86_400_000, "tickformat": "%a %-d %b %Y", "ticklabelmode": "period"}
-    else:
+    elif end - start <= pd.Timedelta(days=MONTHLY_TICKS_MAX_DAYS):
         axis |= {"dtick": "M1", "tickformat": "%b %Y", "ticklabelmode": "period"}
+    else:
+        axis |= {"dtick": "M3", "tickformat": "%b %Y", "ticklabelmode": "period"}
     return axis
 
 
