@@ -28,6 +28,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 import components
@@ -199,7 +200,36 @@ class PageError(RuntimeError):
     """A measured page raised; its message is the exception the page showed."""
 
 
+@contextmanager
+def server_steady_state():
+    """Measure reruns as a running server makes them, without AppTest's extra run.
+
+    On a server, the router's `st.navigation` turns Streamlit's legacy `pages/` flag off
+    once per process (components/routing.py). AppTest turns it on again at every run, so
+    `ensure_router` would rerun every measured run once more (about 25 ms a run), a cost no
+    reader pays and the floor page does not have.
+    """
+    original = PagesManager.__init__
+
+    def init_without_legacy_flag(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init_without_legacy_flag
+    try:
+        yield
+    finally:
+        PagesManager.__init__ = original
+
+
 def _measure_page(
+    page_path: str, runs: int, clear_caches: Callable[[], None], timeout_s: float
+) -> dict:
+    with server_steady_state():
+        return _measure_steady_page(page_path, runs, clear_caches, timeout_s)
+
+
+def _measure_steady_page(
     page_path: str, runs: int, clear_caches: Callable[[], None], timeout_s: float
 ) -> dict:
     clear_caches()
