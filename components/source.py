@@ -40,6 +40,9 @@ SIDE_COLOURS = (
     "#DDDDDD",  # pale grey, when there are more sides than colours
 )
 
+# Speakers named per side in the legend (the curated article has at most 3 per side).
+LEGEND_SPEAKERS_SHOWN = 4
+
 # Prefix of the element id a deep link scrolls to: id="statement-s05".
 ANCHOR_PREFIX = {"statement": "statement-", "event": "event-"}
 ANCHOR_ID_PATTERN = re.compile(r"(statement|event)-[a-z0-9][a-z0-9_\-]*")
@@ -355,8 +358,11 @@ def legend_html(entries: Sequence[LegendEntry]) -> str:
     for entry in entries:
         speakers = ", ".join(entry.speaker_names)
         label = entry.side_name if speakers == entry.side_name else f"{entry.side_name}: {speakers}"
-        # Names are clipped so one very long name cannot fill the screen; the tooltip has all.
-        shown = ", ".join(clip(name) for name in entry.speaker_names)
+        # Names are clipped, and a side with many speakers lists the first few, so the
+        # legend cannot push the article off the screen; the tooltip has every name in full.
+        names = [clip(name) for name in entry.speaker_names[:LEGEND_SPEAKERS_SHOWN]]
+        hidden = len(entry.speaker_names) - len(names)
+        shown = ", ".join(names) + (f" and {hidden} more" if hidden else "")
         shown = (
             clip(entry.side_name)
             if speakers == entry.side_name

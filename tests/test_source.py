@@ -13,12 +13,16 @@ from bench.synthetic import write_corpus
 from components.data import load_dataset
 from components.source import (
     ANCHOR_PREFIX,
+    LEGEND_SPEAKERS_SHOWN,
+    LegendEntry,
     Span,
     article_html,
+    article_part,
     article_view,
     escape_markdown,
     event_spans,
     legend_entries,
+    legend_html,
     mention_spans,
     record_card_markdown,
     scroll_script,
@@ -260,8 +264,16 @@ def test_article_view_marks_only_its_own_article(corpus):
 def test_a_side_keeps_its_colour_in_every_article(corpus):
     colours = speaker_colours(corpus)
     for article_id in corpus.articles["article_id"]:
-        speakers = corpus.statements.loc[
-            corpus.statements["article_id"] == article_id, "speaker_actor_id"
-        ]
-        entries = legend_entries(corpus, article_id)
+        part = article_part(corpus, article_id)
+        speakers = part.statements["speaker_actor_id"]
+        entries = legend_entries(part, colours)
         assert {entry.colour for entry in entries} == {colours[s] for s in speakers}
+
+
+def test_legend_names_a_few_speakers_per_side_and_counts_the_rest():
+    entry = LegendEntry("#EE8866", "Side", tuple(f"Speaker {n}" for n in range(9)))
+    markup = legend_html([entry])
+    visible = re.sub(r"<[^>]+>", "", markup)
+    assert f"Speaker {LEGEND_SPEAKERS_SHOWN - 1} and {9 - LEGEND_SPEAKERS_SHOWN} more" in visible
+    assert "Speaker 8" not in visible
+    assert "Speaker 8" in markup  # in the tooltip
