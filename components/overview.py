@@ -111,88 +111,185 @@ class StoryStep:
     record_id: str
 
 
-def story_steps(dataset: Dataset) -> list[StoryStep]:
-    """What happened when: one step per background period, then one per crisis day.
+@dataclass(frozen=True)
+class StoryStrip:
+    """The story strip: its steps, the period a crisis step spans, and a note when grouped."""
 
-    A step lists its events and statements in text order (at most STEP_ITEMS, then a
-    count); statements the text does not date count on the publication day, and the step
-    says how many. Each step points at its first record in the text, to read it there.
-    """
-    items = _story_items(dataset)
-    steps = []
-    for when, group in items.groupby("when", sort=False):
-        first = group.iloc[0]
-        steps.append(StoryStep(when, _step_text(group), first["layer"], first["record_id"]))
-    return steps
-
-
-def _step_text(group: pd.DataFrame) -> str:
-    """All items of a small step in order; for a busy one, its first events and a count."""
-    if len(group) <= STEP_ITEMS:
-        return "; ".join(group["phrase"])
-    events = group.loc[group["layer"] == "event"]
-    statements = group.loc[group["layer"] == "statement"]
-    parts = list(events["phrase"].head(BUSY_STEP_EVENTS))
-    if len(events) > BUSY_STEP_EVENTS:
-        parts.append(f"+{len(events) - BUSY_STEP_EVENTS} events")
-    if not statements.empty:
-        speakers = statements["speaker_actor_id"].nunique()
-        count = f"{len(statements)} statements by {speakers} speakers"
-        undated = int(statements["is_undated"].sum())
-        if undated:
-            count += f" ({undated} undated in the text)"
-        parts.append(count)
-    return "; ".join(parts)
+    steps: tuple[StoryStep, ...]
+    period: str
+    note: str | None
 
 
 # A step with up to STEP_ITEMS items names them all; a busier one names its first
 # BUSY_STEP_EVENTS events and counts the rest, so every step fits a few lines.
 STEP_ITEMS = 3
 BUSY_STEP_EVENTS = 2
+# The strip is one row of columns: more than this and they become unreadable slivers (a
+# three-year corpus has hundreds of days), so days are grouped by month, then by year.
+MAX_STORY_STEPS = 6
+# Periods a crisis step may span, finest first: (name, label of a day).
+_PERIODS = (
+    ("day", lambda day: f"{day:%a} {day.day} {day:%b %Y}"),
+    ("month", lambda day: f"{day:%b %Y}"),
+    ("year", lambda day: f"{day:%Y}"),
+)
+
+
+def story_strip(dataset: Dataset, max_steps: int = MAX_STORY_STEPS) -> StoryStrip:
+    """What happened when: one step per background period, then one per crisis day.
+
+    A step lists its events and statements in date order, then text order (at most
+    STEP_ITEMS, then a count); statements the text does not date count on the publication
+    day, and the step says how many. Each step points at its first record, to read it in
+    the text. With more than ``max_steps`` steps, crisis days are grouped by month, then by
+    year (background periods too); if even years are too many, the strip keeps the
+    ``max_steps`` busiest periods in time order. The note says so.
+    """
+    items = _story_items(dataset)
+    if items.empty:
+        return StoryStrip((), "day", None)
+    days = pd.DatetimeIndex(items["day"].unique())
+    crisis_days = pd.DatetimeIndex(items.loc[~items["is_background"], "day"].unique())
+    background_labels = set(items["background_label"].dropna())
+    for period, label in _PERIODS:
+        # Counted on distinct days and labels, not rows: a corpus has a few hundred days.
+        if period == "year":
+            periods = {label(day) for day in days}
+        else:
+            periods = background_labels | {label(day) for day in crisis_days}
+        if len(periods) <= max_steps:
+            break
+    own_label = items["is_background"] & (period != "year")
+    labels = pd.Series([label(day) for day in days], index=days, dtype=object)
+    items = items.assign(when=items["background_label"].where(own_label, items["day"].map(labels)))
+    sizes = items.groupby("when", sort=False).size()
+    kept = sizes
+    if len(sizes) > max_steps:
+        busiest = sizes.nlargest(max_steps, keep="first").index
+        kept = sizes[sizes.index.isin(busiest)]
+        items = items[items["when"].isin(busiest)]
+    steps = tuple(_steps(items, kept, dataset))
+    return StoryStrip(steps, period, _strip_note(period, len(crisis_days), len(kept), len(sizes)))
+
+
+def _strip_note(period: str, n_days: int, n_shown: int, n_periods: int) -> str | None:
+    """What the reader must know when the strip groups or leaves out periods."""
+    if period == "day":
+        return None
+    note = f"{n_days:,} days are too many for one strip: grouped by {period}"
+    if n_shown < n_periods:
+        note += f"; the {n_shown} busiest of {n_periods} periods shown"
+    return note + "."
+
+
+def _steps(items: pd.DataFrame, sizes: pd.Series, dataset: Dataset):
+    """One StoryStep per "when" of ``items`` (in order), from per-group counts."""
+    firsts = items.groupby("when", sort=False).head(1).set_index("when")
+    events = items[items["is_event"]]
+    statements = items[~items["is_event"]]
+    event_rank = events.groupby("when", sort=False).cumcount()
+    small = items["when"].map(sizes) <= STEP_ITEMS
+    # Phrases only for the rows a step names: every row of a small step, the first events
+    # of a busy one (never a phrase per statement of a busy day).
+    named = items[small | items.index.isin(event_rank.index[event_rank < BUSY_STEP_EVENTS])]
+    phrases = named.assign(phrase=_phrases(named, dataset)).groupby("when", sort=False)["phrase"]
+    phrases = phrases.agg(list)
+    event_counts = events.groupby("when", sort=False).size()
+    statement_groups = statements.groupby("when", sort=False)
+    statement_counts = statement_groups.size()
+    speaker_counts = statement_groups["speaker_code"].nunique()
+    undated_counts = statement_groups["is_undated"].sum()
+    for when, size in sizes.items():
+        parts = list(phrases.get(when, []))
+        if size > STEP_ITEMS:
+            n_events = int(event_counts.get(when, 0))
+            if n_events > BUSY_STEP_EVENTS:
+                parts.append(f"+{n_events - BUSY_STEP_EVENTS:,} events")
+            n_statements = int(statement_counts.get(when, 0))
+            if n_statements:
+                count = f"{n_statements:,} statements by {int(speaker_counts[when]):,} speakers"
+                undated = int(undated_counts[when])
+                if undated:
+                    count += f" ({undated:,} undated in the text)"
+                parts.append(count)
+        first = firsts.loc[when]
+        layer, record_id = _record(first["is_event"], first["position"], dataset)
+        yield StoryStep(when, "; ".join(parts), layer, record_id)
+
+
+def _record(is_event: bool, position: int, dataset: Dataset) -> tuple[str, str]:
+    """(layer, id) of the item at ``position`` in the events or statements table."""
+    if is_event:
+        return "event", dataset.events["event_id"].iat[position]
+    return "statement", dataset.statements["statement_id"].iat[position]
+
+
+def _phrases(items: pd.DataFrame, dataset: Dataset) -> list[str]:
+    """An event's title; a statement's "Speaker: type (target)". A few rows per step."""
+    names = dict(zip(dataset.actors["actor_id"], dataset.actors["actor_name"], strict=True))
+    phrases = []
+    for is_event, position in zip(items["is_event"], items["position"], strict=True):
+        if is_event:
+            phrases.append(dataset.events["title"].iat[position])
+            continue
+        row = dataset.statements.iloc[position]
+        phrase = f"{names.get(row['speaker_actor_id'])}: {row['statement_type'].replace('_', ' ')}"
+        if isinstance(row["target_actor_id"], str):
+            phrase += f" ({names.get(row['target_actor_id'])})"
+        phrases.append(phrase)
+    return phrases
 
 
 def _story_items(dataset: Dataset) -> pd.DataFrame:
-    """Events and statements with their step ("when"), ordered by date, then text position."""
-    names = dataset.actors.set_index("actor_id")["actor_name"]
-    rows = []
-    for row in dataset.events.itertuples(index=False):
-        rows.append(
-            {
-                "when": _short_label(pd.Series(row._asdict())) if row.is_background else None,
-                "exact_date": row.background_start_date,
-                "day": row.start_date,
-                "start_char": row.start_char,
-                "phrase": row.title,
-                "layer": "event",
-                "record_id": row.event_id,
-                "is_undated": False,
-                "speaker_actor_id": None,
-            }
-        )
-    for row in dataset.statements.itertuples(index=False):
-        phrase = f"{names[row.speaker_actor_id]}: {row.statement_type.replace('_', ' ')}"
-        if isinstance(row.target_actor_id, str):
-            phrase += f" ({names[row.target_actor_id]})"
-        rows.append(
-            {
-                "when": None,
-                "exact_date": pd.NaT,
-                "day": row.start_date,
-                "start_char": row.start_char,
-                "phrase": phrase,
-                "layer": "statement",
-                "record_id": row.statement_id,
-                "is_undated": row.date_precision == "as_reported",
-                "speaker_actor_id": row.speaker_actor_id,
-            }
-        )
-    items = pd.DataFrame(rows)
-    if items.empty:
-        return items
-    crisis_day = items["day"].map(lambda day: f"{day:%a} {day.day} {day:%b %Y}")
-    items["when"] = items["when"].where(items["when"].notna(), crisis_day)
+    """Events and statements as rows of one frame, ordered by date, then text position.
+
+    Numbers only (a record is its ``position`` in its table; a speaker a code), so that
+    100,000 rows sort and group fast; a background event carries its period label.
+    """
+    events = dataset.events
+    statements = dataset.statements
+    speaker_codes, _ = pd.factorize(statements["speaker_actor_id"])
+    event_rows = pd.DataFrame(
+        {
+            "is_event": True,
+            "position": range(len(events)),
+            "is_background": events["is_background"].to_numpy(dtype=bool),
+            "background_label": _background_labels(events).to_numpy(dtype=object),
+            "exact_date": events["background_start_date"].to_numpy(),
+            "day": events["start_date"].to_numpy(),
+            "start_char": events["start_char"].to_numpy(),
+            "is_undated": False,
+            "speaker_code": -1,
+        }
+    )
+    statement_rows = pd.DataFrame(
+        {
+            "is_event": False,
+            "position": range(len(statements)),
+            "is_background": False,
+            "background_label": None,
+            "exact_date": pd.NaT,
+            "day": statements["start_date"].to_numpy(),
+            "start_char": statements["start_char"].to_numpy(),
+            "is_undated": (statements["date_precision"] == "as_reported").to_numpy(dtype=bool),
+            "speaker_code": speaker_codes,
+        }
+    )
+    items = pd.concat([event_rows, statement_rows], ignore_index=True)
     # Items of one period in time order where an outside source dates them, else text order.
-    return items.sort_values(["day", "exact_date", "start_char"], kind="stable", na_position="last")
+    return items.sort_values(
+        ["day", "exact_date", "start_char"], kind="stable", na_position="last"
+    ).reset_index(drop=True)
+
+
+def _background_labels(events: pd.DataFrame) -> pd.Series:
+    """`_short_label` of each background event (None for the others), once per distinct date."""
+    keys = ["start_date", "end_date", "date_precision", "date_label"]
+    background = events.loc[events["is_background"], keys]
+    unique = background.drop_duplicates()
+    unique = unique.assign(label=[_short_label(row) for row in unique.to_dict("records")])
+    labels = background.merge(unique, on=keys, how="left", validate="m:1")["label"]
+    return pd.Series(labels.to_numpy(dtype=object), index=background.index).reindex(events.index)
 
 
 def most_active_actors(dataset: Dataset, limit: int = 5) -> pd.DataFrame:
@@ -233,3 +330,50 @@ def contradiction_lines(
             line += f" on “{row.issue_label}”"
         lines.append((row.statement_id, line))
     return lines
+
+
+# The Overview names this many articles as its source and counts the others.
+SOURCE_LINES_SHOWN = 3
+# The Overview lists this many contradictions; the rest are counted, and the Stances page
+# lists them all (a large corpus has thousands, one link row each).
+CONTRADICTIONS_SHOWN = 8
+
+
+@dataclass(frozen=True)
+class OverviewView:
+    """Everything the Overview shows for one actor choice, built once and shared (read-only)."""
+
+    source_lines: tuple[str, ...]
+    article_count: int
+    is_translation: bool
+    translation_note: str
+    lede: str
+    key_figures: tuple[KeyFigure, ...]
+    date_span: str
+    story: StoryStrip
+    contradictions: tuple[tuple[str, str], ...]
+    contradiction_count: int
+    top_speakers: tuple[tuple[str, int], ...]
+
+
+def overview_view(
+    dataset: Dataset, filtered: Dataset, scope_actor_ids: set[str] | None
+) -> OverviewView:
+    """The Overview of ``dataset``; figures and speakers follow ``filtered``, contradictions
+    the scope (the chosen actors with their descendants; None when nothing is chosen)."""
+    article = dataset.articles.sort_values("published_date").iloc[0]
+    contradictions = contradiction_lines(dataset, scope_actor_ids)
+    top = most_active_actors(filtered)
+    return OverviewView(
+        source_lines=tuple(article_source_lines(dataset.articles)[:SOURCE_LINES_SHOWN]),
+        article_count=len(dataset.articles),
+        is_translation=bool(article["is_translation"]),
+        translation_note=str(article["translation_note"]),
+        lede=lede(dataset.articles),
+        key_figures=tuple(key_figures(filtered)),
+        date_span=date_span(dataset),
+        story=story_strip(dataset),
+        contradictions=tuple(contradictions[:CONTRADICTIONS_SHOWN]),
+        contradiction_count=len(contradictions),
+        top_speakers=tuple(zip(top["actor_name"], top["statement_count"].astype(int), strict=True)),
+    )

@@ -7,19 +7,17 @@ contradictions and the most active speakers; each links to the page that goes de
 import streamlit as st
 
 import dashboard
-from components.app_data import get_dataset, get_filtered_dataset
-from components.filters import with_descendants
-from components.overview import (
-    article_source_lines,
-    contradiction_lines,
-    date_span,
-    key_figures,
-    lede,
-    most_active_actors,
-    story_steps,
+from components.app_data import (
+    cached_view,
+    dataset_or_stop,
+    filtered_dataset,
+    full_dataset,
+    view_key,
 )
+from components.filters import with_descendants
+from components.overview import OverviewView, overview_view
 from components.routing import ensure_router
-from components.state import STATEMENT_PARAM, selected_actor_ids
+from components.state import STATEMENT_PARAM
 from components.text_safety import escape_markdown
 
 ensure_router()
@@ -34,32 +32,41 @@ def link(path: str, label: str, icon: str, **query_params: str) -> None:
         st.page_link(path, label=label, icon=icon, query_params=query_params or None)
 
 
-dataset = get_dataset()
-filtered = get_filtered_dataset()
-chosen = selected_actor_ids()
-article = dataset.articles.sort_values("published_date").iloc[0]
+@cached_view
+def _overview_view(data_dir: str, actor_ids: tuple[str, ...]) -> OverviewView:
+    dataset = full_dataset(data_dir)
+    scope = with_descendants(dataset.actors, list(actor_ids)) if actor_ids else None
+    return overview_view(dataset, filtered_dataset(data_dir, actor_ids), scope)
+
+
+dataset_or_stop()
+data_dir, chosen = view_key()
+view = _overview_view(data_dir, chosen)
 
 st.title("Lake Sev border crisis, May 2021")
-translated = " · translated from French" if article["is_translation"] else ""
-for line in article_source_lines(dataset.articles):
+translated = " · translated from French" if view.is_translation else ""
+for line in view.source_lines:
     st.caption(
         f"Source: {escape_markdown(line)}{translated}",
-        help=escape_markdown(str(article["translation_note"])) if translated else None,
+        help=escape_markdown(view.translation_note) if translated else None,
     )
-st.markdown(f"> {escape_markdown(lede(dataset.articles))}")
+more_articles = view.article_count - len(view.source_lines)
+if more_articles:
+    st.caption(f"and {more_articles:,} more articles: the Source page lists them all.")
+st.markdown(f"> {escape_markdown(view.lede)}")
 
-figures = key_figures(filtered)
+figures = view.key_figures
 for column, figure in zip(st.columns(len(figures)), figures, strict=True):
     column.metric(figure.label, figure.value, help=escape_markdown(figure.help), border=True)
 if chosen:
     st.caption("Figures for what concerns the actors chosen in the sidebar.")
 
 strip_title, strip_link = st.columns([3, 1], vertical_alignment="bottom")
-strip_title.markdown(f"**What happened when** · {escape_markdown(date_span(dataset))}")
+strip_title.markdown(f"**What happened when** · {escape_markdown(view.date_span)}")
 with strip_link:
     link("pages/timeline.py", "All of it on the timeline", ":material/timeline:")
-steps = story_steps(dataset)
-for column, step in zip(st.columns(len(steps)), steps, strict=True):
+steps = view.story.steps
+for column, step in zip(st.columns(max(len(steps), 1)), steps, strict=False):
     with column:
         link(
             SOURCE_PAGE,
@@ -68,27 +75,28 @@ for column, step in zip(st.columns(len(steps)), steps, strict=True):
             **{step.layer: step.record_id},
         )
         st.caption(escape_markdown(step.what))
+if view.story.note:
+    st.caption(f":material/info: {escape_markdown(view.story.note)}")
 
 left, right = st.columns([3, 2], gap="large")
 with left:
     st.markdown("**Contradictions**")
-    scope = with_descendants(dataset.actors, chosen) if chosen else None
-    lines = contradiction_lines(dataset, scope)
-    if not lines:
+    if not view.contradictions:
         st.caption("No contradiction involves the chosen actors.")
-    for statement_id, line in lines:
+    for statement_id, line in view.contradictions:
         text, read = st.columns([5, 1], vertical_alignment="center")
         text.markdown(f":material/compare_arrows: {escape_markdown(line)}")
         with read:
             link(SOURCE_PAGE, "Read", ":material/article:", **{STATEMENT_PARAM: statement_id})
+    hidden = view.contradiction_count - len(view.contradictions)
+    if hidden:
+        st.caption(f"{hidden:,} more contradictions: the Stances page lists them all.")
 with right:
     st.markdown("**Most active speakers**")
-    top = most_active_actors(filtered)
     st.markdown(
         "\n".join(
-            f"- **{escape_markdown(row.actor_name)}**: {row.statement_count} "
-            f"statement{'s' if row.statement_count != 1 else ''}"
-            for row in top.itertuples(index=False)
+            f"- **{escape_markdown(name)}**: {count} statement{'s' if count != 1 else ''}"
+            for name, count in view.top_speakers
         )
     )
     link("pages/stances.py", "Who stands where", ":material/balance:")

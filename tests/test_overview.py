@@ -5,16 +5,20 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from bench.synthetic import write_corpus
 from components.data import load_dataset
 from components.filters import filter_dataset, with_descendants
 from components.overview import (
+    CONTRADICTIONS_SHOWN,
+    MAX_STORY_STEPS,
     article_source_lines,
     contradiction_lines,
     date_span,
     key_figures,
     lede,
     most_active_actors,
-    story_steps,
+    overview_view,
+    story_strip,
 )
 
 
@@ -68,7 +72,7 @@ def test_date_span_keeps_each_end_at_its_precision(dataset):
 
 
 def test_story_steps_run_in_time_order_and_cover_every_crisis_day(dataset):
-    steps = story_steps(dataset)
+    steps = story_strip(dataset).steps
     background = dataset.events.loc[dataset.events["is_background"]]
     crisis_days = set(dataset.statements["start_date"]) | set(
         dataset.events.loc[~dataset.events["is_background"], "start_date"]
@@ -80,7 +84,7 @@ def test_story_steps_run_in_time_order_and_cover_every_crisis_day(dataset):
 
 def test_each_story_step_points_at_its_first_record_in_the_text(dataset):
     """The 13 May step starts with Armenia's accusation, the earliest words of that day."""
-    by_when = {step.when: step for step in story_steps(dataset)}
+    by_when = {step.when: step for step in story_strip(dataset).steps}
     day = pd.Timestamp("2021-05-13")
     statements = dataset.statements.loc[dataset.statements["start_date"] == day]
     events = dataset.events.loc[dataset.events["start_date"] == day]
@@ -114,3 +118,65 @@ def test_lede_is_the_first_paragraph(dataset):
     text = dataset.articles.iloc[0]["text"]
     assert text.startswith(lede(dataset.articles))
     assert "\n" not in lede(dataset.articles)
+
+
+# --- at scale: a synthetic corpus over three years (bench.synthetic) ---------------------
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("overview-scale") / "data"
+    write_corpus(folder, 10)
+    return load_dataset(folder)
+
+
+def test_a_strip_of_too_many_days_is_grouped_and_says_so(large):
+    """Hundreds of days over three years: the strip groups them (years here) and its note
+    names the count of days and the grouping; the steps still cover every record."""
+    crisis_days = set(large.statements["start_date"]) | set(
+        large.events.loc[~large.events["is_background"], "start_date"]
+    )
+    assert len(crisis_days) > MAX_STORY_STEPS
+    strip = story_strip(large)
+    assert 0 < len(strip.steps) <= MAX_STORY_STEPS
+    assert strip.period in ("month", "year")
+    assert strip.note.startswith(f"{len(crisis_days):,} days are too many for one strip")
+    assert f"grouped by {strip.period}" in strip.note
+    years = sorted(
+        {f"{day:%Y}" for day in large.statements["start_date"]}
+        | {f"{day:%Y}" for day in large.events["start_date"]}
+    )
+    if strip.period == "year":
+        assert [step.when for step in strip.steps] == years
+    statements = sum(
+        int(step.what.split(" statements by ")[0].rsplit("; ", 1)[-1].replace(",", ""))
+        for step in strip.steps
+    )
+    assert statements == len(large.statements)
+
+
+def test_only_the_busiest_periods_stay_when_even_years_are_too_many(large):
+    """With room for two steps, the two busiest years stay, in time order, and the note
+    says how many periods there were."""
+    strip = story_strip(large, max_steps=2)
+    per_year = pd.concat([large.statements["start_date"], large.events["start_date"]])
+    per_year = per_year.dt.year.astype(str).value_counts()
+    busiest = sorted(per_year.nlargest(2).index)
+    assert [step.when for step in strip.steps] == busiest
+    assert strip.note.endswith(f"the 2 busiest of {len(per_year)} periods shown.")
+
+
+def test_each_step_points_at_an_existing_record(large):
+    strip = story_strip(large)
+    ids = {
+        "event": set(large.events["event_id"]),
+        "statement": set(large.statements["statement_id"]),
+    }
+    assert all(step.record_id in ids[step.layer] for step in strip.steps)
+
+
+def test_the_overview_view_lists_a_few_contradictions_and_counts_them_all(large):
+    view = overview_view(large, large, None)
+    assert view.contradiction_count == len(contradiction_lines(large))
+    assert view.contradiction_count > CONTRADICTIONS_SHOWN
+    assert len(view.contradictions) == CONTRADICTIONS_SHOWN

@@ -7,9 +7,18 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import dashboard
+from bench.synthetic import write_corpus
 from components.data import load_dataset
 from components.filters import filter_dataset
+from components.overview import (
+    CONTRADICTIONS_SHOWN,
+    MAX_STORY_STEPS,
+    SOURCE_LINES_SHOWN,
+    contradiction_lines,
+    story_strip,
+)
 from components.state import ACTOR_FILTER_KEY
+from components.text_safety import escape_markdown
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60
@@ -73,3 +82,27 @@ def test_links_only_to_registered_pages(monkeypatch):
     linked = {page for page, _ in page_links(app)}
     assert linked
     assert linked <= registered
+
+
+def test_a_large_corpus_shows_a_short_page_and_says_what_it_leaves_out(monkeypatch, tmp_path):
+    """1,000 statements over three years: a strip of at most MAX_STORY_STEPS grouped steps
+    with its note, CONTRADICTIONS_SHOWN contradiction links and a count of the others, three
+    of the ten articles named as the source and the others counted."""
+    folder = tmp_path / "data"
+    write_corpus(folder, 10)
+    large = load_dataset(folder)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(folder))
+    app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S).run()
+    assert not app.exception
+    assert metrics(app)["Statements"] == str(len(large.statements))
+    captions = [caption.value for caption in app.caption]
+    steps = story_strip(large).steps
+    assert f":material/info: {escape_markdown(story_strip(large).note)}" in captions
+    more = len(large.articles) - SOURCE_LINES_SHOWN
+    assert f"and {more} more articles: the Source page lists them all." in captions
+    hidden = len(contradiction_lines(large)) - CONTRADICTIONS_SHOWN
+    assert f"{hidden:,} more contradictions: the Stances page lists them all." in captions
+    statement_links = [q for page, q in page_links(app) if page == "source" and "statement" in q]
+    step_links = sum(1 for step in steps if step.layer == "statement")
+    assert len(statement_links) == CONTRADICTIONS_SHOWN + step_links
+    assert len(steps) <= MAX_STORY_STEPS
