@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from components.app_data import dataset_or_stop
+from components.app_data import dataset_or_stop, get_actor_choices
 from components.routing import ensure_router
 from components.sidebar import render_actor_filter
 
@@ -55,8 +55,8 @@ def run() -> None:
         },
     )
     page = st.navigation(navigation_pages())
-    dataset = dataset_or_stop()
-    render_actor_filter(dataset.actors)
+    dataset_or_stop()
+    render_actor_filter(get_actor_choices())
     page.run()
 
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 from components.data import DATA_DIR_ENV, Dataset, DatasetError, load_dataset, resolve_data_dir
 from components.filters import filter_dataset
-from components.state import selected_actor_ids
+from components.state import actor_choices, selected_actor_ids
 from components.text_safety import escape_markdown
 
 # How many problems the error page lists before it points to the validator.
@@ -27,6 +27,11 @@ def get_dataset() -> Dataset:
 def get_filtered_dataset() -> Dataset:
     """The dataset reduced to what concerns the actors chosen in the sidebar."""
     return _filter(str(resolve_data_dir()), tuple(selected_actor_ids()))
+
+
+def get_actor_choices() -> dict[str, str]:
+    """The sidebar filter's options (actor id -> name), built once per data folder."""
+    return _actor_choices(str(resolve_data_dir()))
 
 
 def view_key() -> tuple[str, tuple[str, ...]]:
@@ -80,6 +85,12 @@ def _load(data_dir: str) -> Dataset:
 @st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT)
 def _filter(data_dir: str, actor_ids: tuple[str, ...]) -> Dataset:
     return filter_dataset(_load(data_dir), list(actor_ids))
+
+
+# The router asks for the options on every run; sorting them each time cost ~4 ms a rerun.
+@st.cache_resource(show_spinner=False)
+def _actor_choices(data_dir: str) -> dict[str, str]:
+    return actor_choices(_load(data_dir).actors)
 
 
 def _show_dataset_error(error: DatasetError) -> None:

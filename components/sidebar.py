@@ -5,7 +5,6 @@ switches. It is read from `?actor=…` once per session (a copied link restores 
 and written back to the URL on every run.
 """
 
-import pandas as pd
 import streamlit as st
 
 from components.state import (
@@ -13,7 +12,6 @@ from components.state import (
     ACTOR_PARAM,
     DROPPED_ACTOR_IDS_KEY,
     FILTER_FROM_URL_KEY,
-    actor_choices,
     selected_actor_ids,
     split_known_ids,
 )
@@ -25,9 +23,11 @@ CLEAR_BUTTON_KEY = "actor_filter_clear"
 MAX_DROPPED_SHOWN = 5
 
 
-def render_actor_filter(actors: pd.DataFrame) -> list[str]:
-    """Show the actor filter in the sidebar and return the selected actor ids."""
-    choices = actor_choices(actors)
+def render_actor_filter(choices: dict[str, str]) -> list[str]:
+    """Show the actor filter in the sidebar and return the selected actor ids.
+
+    ``choices`` maps actor id to name in display order (`components.state.actor_choices`).
+    """
     _read_filter_from_url_once(choices)
 
     with st.sidebar:
