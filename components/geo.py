@@ -21,8 +21,11 @@ from components.data import Dataset
 
 GEO_DIR_NAME = "geo"
 
-# The crisis site: the map centres on it and measures distances from it.
-CRISIS_LOCATION_ID = "sev_lich"
+# The curated article's crisis site: preferred when a data folder has it. Any other folder
+# gets the place its records are most about (`crisis_site`).
+PREFERRED_CRISIS_LOCATION_ID = "sev_lich"
+# Name of the crisis site when no place has a record about it: the centre of the places named.
+MENTIONED_PLACES_CENTRE = "Centre of the places named"
 
 # Mean Earth radius (IUGG), for great-circle distances.
 EARTH_RADIUS_KM = 6371.0088
@@ -169,9 +172,38 @@ def _unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
     return (math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi))
 
 
-def crisis_site(locations: pd.DataFrame) -> pd.Series:
-    """The crisis site's row of the locations table."""
-    return locations.set_index("location_id").loc[CRISIS_LOCATION_ID]
+def crisis_site(
+    locations: pd.DataFrame, statements: pd.DataFrame, events: pd.DataFrame
+) -> pd.Series:
+    """Where the map centres and measures from: a row of the locations table (its name is
+    the location_id), chosen from the data.
+
+    The preferred site when the folder has it; else the place with the most statements and
+    events about it (then the most mentions, then the first id); with no record about any
+    place, the mean point of the places the texts name (name None, no border note).
+    Pass the whole dataset's tables, so the centre does not move with the actor filter.
+    """
+    table = locations.set_index("location_id")
+    if PREFERRED_CRISIS_LOCATION_ID in table.index:
+        return table.loc[PREFERRED_CRISIS_LOCATION_ID]
+    records = pd.concat([statements["location_id"], events["location_id"]]).value_counts()
+    ranked = table.assign(
+        record_count=records.reindex(table.index, fill_value=0).to_numpy(),
+    ).sort_values(["record_count", "mention_count"], ascending=False, kind="stable")
+    if not ranked.empty and ranked["record_count"].iloc[0] > 0:
+        return table.loc[ranked.index[0]]
+    named = table[table["mention_count"] > 0]
+    if named.empty:
+        named = table
+    return pd.Series(
+        {
+            "location_name": MENTIONED_PLACES_CENTRE,
+            "lat": float(named["lat"].mean()),
+            "lon": float(named["lon"].mean()),
+            "border_note": None,
+        },
+        name=None,
+    )
 
 
 def place_activity(

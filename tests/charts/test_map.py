@@ -17,7 +17,7 @@ from components.charts.map import (
 )
 from components.data import load_dataset
 from components.geo import (
-    CRISIS_LOCATION_ID,
+    PREFERRED_CRISIS_LOCATION_ID,
     context_places,
     crisis_site,
     geo_dir,
@@ -45,7 +45,7 @@ def layers(ds):
 
 @pytest.fixture(scope="module")
 def lake(ds):
-    return crisis_site(ds.locations)
+    return crisis_site(ds.locations, ds.statements, ds.events)
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +123,7 @@ def test_article_places_are_clickable_at_their_coordinates(border_fig, activity)
     assert [c[0] for c in places.customdata] == expected["location_id"].tolist()
     assert list(places.lat) == pytest.approx(expected["lat"].tolist())
     assert list(places.lon) == pytest.approx(expected["lon"].tolist())
-    assert CRISIS_LOCATION_ID in [c[0] for c in places.customdata]
+    assert PREFERRED_CRISIS_LOCATION_ID in [c[0] for c in places.customdata]
 
 
 def test_towns_around_the_lake_are_labelled(border_fig, towns):
@@ -165,7 +165,9 @@ def test_filter_fades_places_not_tied_to_the_chosen_actors(layers, activity, tow
 
 def test_data_text_is_escaped_in_labels_and_hovers(layers, activity, towns, lake):
     hostile = activity.copy()
-    hostile.loc[hostile["location_id"] == CRISIS_LOCATION_ID, "location_name"] = "<b>Lake</b>"
+    hostile.loc[hostile["location_id"] == PREFERRED_CRISIS_LOCATION_ID, "location_name"] = (
+        "<b>Lake</b>"
+    )
     fig = border_area_figure(layers, hostile, towns, center=(lake["lat"], lake["lon"]))
     places = trace(fig, ARTICLE_PLACES_NAME)
     assert all("<b>" not in text for text in places.text)
@@ -187,7 +189,8 @@ def test_world_map_sizes_seats_by_statements(ds, layers, lake):
     crisis = [
         t
         for t in fig.data
-        if t.customdata is not None and [CRISIS_LOCATION_ID] in [list(c) for c in t.customdata]
+        if t.customdata is not None
+        and [PREFERRED_CRISIS_LOCATION_ID] in [list(c) for c in t.customdata]
     ]
     assert crisis, "the crisis site is marked"
     assert fig.layout.map.style == "white-bg"

@@ -8,8 +8,9 @@ import pytest
 from components.data import load_dataset
 from components.filters import filter_dataset, with_descendants
 from components.geo import (
-    CRISIS_LOCATION_ID,
     LAYER_FILES,
+    MENTIONED_PLACES_CENTRE,
+    PREFERRED_CRISIS_LOCATION_ID,
     GeoDataError,
     clicked_location_id,
     context_places,
@@ -194,7 +195,7 @@ def test_real_layers_hold_what_sources_md_lists(layers):
 
 def test_the_two_border_sources_disagree_about_the_lake(ds, layers):
     """Natural Earth puts Sev Lich in Azerbaijan, geoBoundaries in Armenia (SOURCES.md)."""
-    lake = crisis_site(ds.locations)
+    lake = crisis_site(ds.locations, ds.statements, ds.events)
     azerbaijan = next(f for f in layers.countries["features"] if f["properties"]["iso3"] == "AZE")
     assert _in_feature(lake["lon"], lake["lat"], azerbaijan)
     assert any(
@@ -203,7 +204,7 @@ def test_the_two_border_sources_disagree_about_the_lake(ds, layers):
 
 
 def test_sev_lich_to_goris_is_about_13_km(ds, layers):
-    lake = crisis_site(ds.locations)
+    lake = crisis_site(ds.locations, ds.statements, ds.events)
     goris = layers.places.set_index("location_id").loc["goris"]
     assert 13 <= haversine_km(lake["lat"], lake["lon"], goris["lat"], goris["lon"]) <= 14
 
@@ -222,7 +223,7 @@ def test_real_place_activity_matches_the_records(ds):
     for location_id, row in activity.iterrows():
         assert row["statement_count"] == (ds.statements["location_id"] == location_id).sum()
         assert row["event_count"] == (ds.events["location_id"] == location_id).sum()
-    assert activity.loc[CRISIS_LOCATION_ID, "is_article_place"]
+    assert activity.loc[PREFERRED_CRISIS_LOCATION_ID, "is_article_place"]
 
 
 def test_seats_count_every_seated_speakers_statement(ds):
@@ -238,8 +239,8 @@ def test_places_tied_to_a_filter(ds):
     filtered = filter_dataset(ds, ["united_states"])
     tied = tied_location_ids(filtered, scope)
     assert "washington_dc" in tied
-    assert set(statements_about(filtered, CRISIS_LOCATION_ID)["statement_id"])
-    assert CRISIS_LOCATION_ID in tied
+    assert set(statements_about(filtered, PREFERRED_CRISIS_LOCATION_ID)["statement_id"])
+    assert PREFERRED_CRISIS_LOCATION_ID in tied
     assert "moscow" not in tied
     assert tied_location_ids(ds, set()) == set()
 
@@ -256,3 +257,44 @@ def test_places_geojson_round_trips_coordinates_and_counts(ds):
         assert feature["geometry"]["coordinates"] == [row.lon, row.lat]
         assert feature["properties"]["statement_count"] == row.statement_count
         assert feature["properties"]["event_count"] == row.event_count
+
+
+def _places(*rows):
+    return pd.DataFrame(
+        rows, columns=["location_id", "location_name", "lat", "lon", "mention_count", "border_note"]
+    )
+
+
+def _about(*location_ids):
+    return pd.DataFrame({"location_id": list(location_ids)}, dtype=object)
+
+
+@pytest.mark.parametrize(
+    ("statements", "events", "expected"),
+    [
+        pytest.param(_about("b", "b", "a"), _about("a", "a"), "a", id="most records wins"),
+        pytest.param(_about("b"), _about(), "b", id="one record"),
+        pytest.param(_about("a", "b"), _about(), "b", id="tie: more mentions"),
+    ],
+)
+def test_crisis_site_is_the_place_most_records_are_about(statements, events, expected):
+    places = _places(("a", "A", 40.0, 45.0, 1, None), ("b", "B", 39.0, 46.0, 3, None))
+    assert crisis_site(places, statements, events).name == expected
+
+
+def test_crisis_site_prefers_the_curated_site_when_the_folder_has_it():
+    places = _places(
+        ("a", "A", 40.0, 45.0, 5, None), (PREFERRED_CRISIS_LOCATION_ID, "Lake", 39.6, 46.2, 1, "n")
+    )
+    site = crisis_site(places, _about("a", "a"), _about())
+    assert site.name == PREFERRED_CRISIS_LOCATION_ID
+
+
+def test_without_records_the_crisis_site_is_the_centre_of_the_places_named():
+    places = _places(
+        ("a", "A", 40.0, 45.0, 2, None), ("b", "B", 38.0, 47.0, 1, None), ("c", "C", 0, 0, 0, None)
+    )
+    site = crisis_site(places, _about(), _about())
+    assert site.name is None
+    assert (site["lat"], site["lon"]) == (39.0, 46.0)
+    assert site["location_name"] == MENTIONED_PLACES_CENTRE

@@ -7,7 +7,12 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from components.data import load_dataset
-from components.geo import CRISIS_LOCATION_ID, events_at, statements_about, statements_from_seat
+from components.geo import (
+    PREFERRED_CRISIS_LOCATION_ID,
+    events_at,
+    statements_about,
+    statements_from_seat,
+)
 from components.state import actor_choices
 from tests.e2e.helpers import APP_TIMEOUT_MS, pick_actor, screenshot, wait_for_app, wait_for_rerun
 
@@ -90,7 +95,7 @@ def test_border_map_draws_offline_and_click_lists_statements(offline_page, app_s
     """With only the app reachable, the map draws; clicking Sev Lich lists its statements."""
     page, blocked = offline_page
     ds = load_dataset()
-    lake = ds.locations.set_index("location_id").loc[CRISIS_LOCATION_ID]
+    lake = ds.locations.set_index("location_id").loc[PREFERRED_CRISIS_LOCATION_ID]
     page.goto(f"{app_server}/map")
     wait_for_app(page)
     wait_for_map(page)
@@ -100,11 +105,11 @@ def test_border_map_draws_offline_and_click_lists_statements(offline_page, app_s
     assert all(urlparse(url).netloc != urlparse(app_server).netloc for url in blocked)
 
     click_lon_lat(page, lake["lon"], lake["lat"])
-    expected = statements_about(ds, CRISIS_LOCATION_ID)
+    expected = statements_about(ds, PREFERRED_CRISIS_LOCATION_ID)
     links = page.locator('a[href*="source?statement="]')
     expect(links).to_have_count(len(expected))
     expect(page.locator('a[href*="source?event="]')).to_have_count(
-        len(events_at(ds, CRISIS_LOCATION_ID))
+        len(events_at(ds, PREFERRED_CRISIS_LOCATION_ID))
     )
     first_href = links.first.get_attribute("href")
     assert f"statement={expected['statement_id'].iloc[0]}" in first_href
@@ -135,7 +140,7 @@ def test_filter_keeps_the_map_and_fades_other_places(offline_page, app_server):
     """With an actor chosen, the map still draws and the clicked place lists fewer records."""
     page, _ = offline_page
     ds = load_dataset()
-    lake = ds.locations.set_index("location_id").loc[CRISIS_LOCATION_ID]
+    lake = ds.locations.set_index("location_id").loc[PREFERRED_CRISIS_LOCATION_ID]
     page.goto(f"{app_server}/map")
     wait_for_app(page)
     pick_actor(page, actor_choices(ds.actors)["france"])
@@ -144,6 +149,6 @@ def test_filter_keeps_the_map_and_fades_other_places(offline_page, app_server):
     click_lon_lat(page, lake["lon"], lake["lat"])
     links = page.locator('a[href*="source?statement="]')
     expect(links.first).to_be_visible()
-    assert links.count() < len(statements_about(ds, CRISIS_LOCATION_ID))
+    assert links.count() < len(statements_about(ds, PREFERRED_CRISIS_LOCATION_ID))
     move_off_the_points(page)
     screenshot(page, "map-border-filtered")
