@@ -79,8 +79,11 @@ def date_span(dataset: Dataset) -> str:
     items = _dated_items(dataset)
     if items.empty:
         return "no dates"
-    first = items.sort_values(["start_date", "end_date"], kind="stable").iloc[0]
-    last = items.sort_values(["end_date", "start_date"], kind="stable").iloc[-1]
+    # The first item by (start, end), the last by (end, start), without sorting every row.
+    earliest = items[items["start_date"] == items["start_date"].min()]
+    first = earliest.loc[earliest["end_date"].idxmin()]
+    latest = items[items["end_date"] == items["end_date"].max()]
+    last = latest.loc[latest["start_date"][::-1].idxmax()]
     return f"{_short_label(first)} → {_short_label(last)}"
 
 
@@ -161,14 +164,17 @@ def story_strip(dataset: Dataset, max_steps: int = MAX_STORY_STEPS) -> StoryStri
             break
     own_label = items["is_background"] & (period != "year")
     labels = pd.Series([label(day) for day in days], index=days, dtype=object)
-    items = items.assign(when=items["background_label"].where(own_label, items["day"].map(labels)))
+    when = items["background_label"].where(own_label, items["day"].map(labels))
+    # Group on integer codes (in time order: the items are sorted), not on 100,000 strings.
+    codes, step_labels = pd.factorize(when)
+    items = items.assign(when=codes)
     sizes = items.groupby("when", sort=False).size()
     kept = sizes
     if len(sizes) > max_steps:
         busiest = sizes.nlargest(max_steps, keep="first").index
         kept = sizes[sizes.index.isin(busiest)]
         items = items[items["when"].isin(busiest)]
-    steps = tuple(_steps(items, kept, dataset))
+    steps = tuple(_steps(items, kept, step_labels, dataset))
     return StoryStrip(steps, period, _strip_note(period, len(crisis_days), len(kept), len(sizes)))
 
 
@@ -182,8 +188,9 @@ def _strip_note(period: str, n_days: int, n_shown: int, n_periods: int) -> str |
     return note + "."
 
 
-def _steps(items: pd.DataFrame, sizes: pd.Series, dataset: Dataset):
-    """One StoryStep per "when" of ``items`` (in order), from per-group counts."""
+def _steps(items: pd.DataFrame, sizes: pd.Series, step_labels, dataset: Dataset):
+    """One StoryStep per "when" code of ``items`` (in order), from per-group counts;
+    ``step_labels[code]`` is the step's period."""
     firsts = items.groupby("when", sort=False).head(1).set_index("when")
     events = items[items["is_event"]]
     statements = items[~items["is_event"]]
@@ -214,7 +221,7 @@ def _steps(items: pd.DataFrame, sizes: pd.Series, dataset: Dataset):
                 parts.append(count)
         first = firsts.loc[when]
         layer, record_id = _record(first["is_event"], first["position"], dataset)
-        yield StoryStep(when, "; ".join(parts), layer, record_id)
+        yield StoryStep(step_labels[when], "; ".join(parts), layer, record_id)
 
 
 def _record(is_event: bool, position: int, dataset: Dataset) -> tuple[str, str]:
@@ -317,12 +324,20 @@ def contradiction_lines(
     A pair touches the scope when either speaker is in it, so a filtered reader still sees
     who contradicts the chosen actors.
     """
+    return _lines(_scoped_pairs(dataset, scope_actor_ids))
+
+
+def _scoped_pairs(dataset: Dataset, scope_actor_ids: set[str] | None) -> pd.DataFrame:
     pairs = contradiction_pairs(dataset)
-    if scope_actor_ids is not None:
-        touches = pairs["speaker_actor_id"].isin(scope_actor_ids) | pairs[
-            "contradicted_speaker_actor_id"
-        ].isin(scope_actor_ids)
-        pairs = pairs.loc[touches]
+    if scope_actor_ids is None:
+        return pairs
+    touches = pairs["speaker_actor_id"].isin(scope_actor_ids) | pairs[
+        "contradicted_speaker_actor_id"
+    ].isin(scope_actor_ids)
+    return pairs.loc[touches]
+
+
+def _lines(pairs: pd.DataFrame) -> list[tuple[str, str]]:
     lines = []
     for row in pairs.itertuples(index=False):
         line = f"{row.speaker_name} contradicts {row.contradicted_speaker_name}"
@@ -362,7 +377,8 @@ def overview_view(
     """The Overview of ``dataset``; figures and speakers follow ``filtered``, contradictions
     the scope (the chosen actors with their descendants; None when nothing is chosen)."""
     article = dataset.articles.sort_values("published_date").iloc[0]
-    contradictions = contradiction_lines(dataset, scope_actor_ids)
+    # Lines only for the pairs shown: a large corpus has thousands.
+    pairs = _scoped_pairs(dataset, scope_actor_ids)
     top = most_active_actors(filtered)
     return OverviewView(
         source_lines=tuple(article_source_lines(dataset.articles)[:SOURCE_LINES_SHOWN]),
@@ -373,7 +389,7 @@ def overview_view(
         key_figures=tuple(key_figures(filtered)),
         date_span=date_span(dataset),
         story=story_strip(dataset),
-        contradictions=tuple(contradictions[:CONTRADICTIONS_SHOWN]),
-        contradiction_count=len(contradictions),
+        contradictions=tuple(_lines(pairs.head(CONTRADICTIONS_SHOWN))),
+        contradiction_count=len(pairs),
         top_speakers=tuple(zip(top["actor_name"], top["statement_count"].astype(int), strict=True)),
     )
