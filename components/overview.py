@@ -45,30 +45,30 @@ def key_figures(dataset: Dataset) -> list[KeyFigure]:
     return [
         KeyFigure(
             "Actors",
-            str(len(dataset.actors)),
+            f"{len(dataset.actors):,}",
             f"People, states, bodies and groups named or involved; {speakers} of them speak.",
         ),
         KeyFigure(
             "Statements",
-            str(len(statements)),
+            f"{len(statements):,}",
             f"Attributed statements; {int(statements['is_direct_quote'].sum())} hold the "
             "speaker's own words in quotation marks.",
         ),
         KeyFigure(
             "Events",
-            str(len(dataset.events)),
+            f"{len(dataset.events):,}",
             f"Reported events; {int(dataset.events['is_background'].sum())} of them are "
             "background before the May 2021 crisis.",
         ),
         KeyFigure(
             "Places",
-            str(len(dataset.locations)),
+            f"{len(dataset.locations):,}",
             f"{len(in_text)} named in the text, {len(seats)} seats the actors speak from, "
             f"{others} other places the records refer to.",
         ),
         KeyFigure(
             "Issues",
-            str(len(dataset.issues)),
+            f"{len(dataset.issues):,}",
             f"Propositions actors support or oppose; {stance_issues} carry a stance here.",
         ),
     ]

@@ -188,7 +188,7 @@ with side_column:
                 f"statement{'s' if count != 1 else ''}), which has no seat."
             )
     else:
-        st.subheader("The border at the lake")
+        st.subheader(f"Around {crisis_name}")
         # The crisis site's own note says how the two border sources disagree there.
         if isinstance(crisis["border_note"], str):
             st.info(escape_markdown(crisis["border_note"]), icon=":material/compare_arrows:")

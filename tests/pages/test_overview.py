@@ -94,7 +94,7 @@ def test_a_large_corpus_shows_a_short_page_and_says_what_it_leaves_out(monkeypat
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(folder))
     app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S).run()
     assert not app.exception
-    assert metrics(app)["Statements"] == str(len(large.statements))
+    assert metrics(app)["Statements"] == f"{len(large.statements):,}"
     captions = [caption.value for caption in app.caption]
     steps = story_strip(large).steps
     assert f":material/info: {escape_markdown(story_strip(large).note)}" in captions
