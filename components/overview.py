@@ -17,6 +17,15 @@ def article_source_lines(articles: pd.DataFrame) -> list[str]:
     return [_source_line(row) for row in ordered.itertuples(index=False)]
 
 
+def dataset_heading(articles: pd.DataFrame) -> str:
+    """The Overview's title, from the data: the article's title, or how many articles span
+    which dates (nothing about one story is written into the code)."""
+    if len(articles) == 1:
+        return str(articles["title"].iloc[0])
+    first, last = articles["published_date"].min(), articles["published_date"].max()
+    return f"{len(articles):,} articles, {first:%-d %B %Y} to {last:%-d %B %Y}"
+
+
 def _source_line(article) -> str:
     publisher = article.outlet
     if isinstance(article.agency, str) and article.agency:
@@ -358,6 +367,7 @@ CONTRADICTIONS_SHOWN = 8
 class OverviewView:
     """Everything the Overview shows for one actor choice, built once and shared (read-only)."""
 
+    heading: str
     source_lines: tuple[str, ...]
     article_count: int
     is_translation: bool
@@ -381,6 +391,7 @@ def overview_view(
     pairs = _scoped_pairs(dataset, scope_actor_ids)
     top = most_active_actors(filtered)
     return OverviewView(
+        heading=dataset_heading(dataset.articles),
         source_lines=tuple(article_source_lines(dataset.articles)[:SOURCE_LINES_SHOWN]),
         article_count=len(dataset.articles),
         is_translation=bool(article["is_translation"]),

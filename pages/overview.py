@@ -43,7 +43,7 @@ dataset_or_stop()
 data_dir, chosen = view_key()
 view = _overview_view(data_dir, chosen)
 
-st.title("Lake Sev border crisis, May 2021")
+st.title(escape_markdown(view.heading))
 translated = " · translated from French" if view.is_translation else ""
 for line in view.source_lines:
     st.caption(

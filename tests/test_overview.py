@@ -13,6 +13,7 @@ from components.overview import (
     MAX_STORY_STEPS,
     article_source_lines,
     contradiction_lines,
+    dataset_heading,
     date_span,
     key_figures,
     lede,
@@ -180,3 +181,15 @@ def test_the_overview_view_lists_a_few_contradictions_and_counts_them_all(large)
     assert view.contradiction_count == len(contradiction_lines(large))
     assert view.contradiction_count > CONTRADICTIONS_SHOWN
     assert len(view.contradictions) == CONTRADICTIONS_SHOWN
+
+
+def test_heading_comes_from_the_data():
+    """One article gives its own title; several give their number and date span."""
+    articles = pd.DataFrame(
+        {
+            "title": ["First story", "Second story"],
+            "published_date": pd.to_datetime(["2021-05-14", "2021-06-02"]),
+        }
+    )
+    assert dataset_heading(articles.iloc[:1]) == "First story"
+    assert dataset_heading(articles) == "2 articles, 14 May 2021 to 2 June 2021"
