@@ -140,6 +140,7 @@ def _pick_article(choices: dict[str, str]) -> str:
 
 data_dir, actor_ids = view_key()
 get_dataset()  # loads the data (with its spinner) before any view is built
+st.title("Source", anchor=False)
 _apply_deep_link()
 article_id = _pick_article(_article_choices(data_dir))
 options = _record_choices(data_dir, article_id)
