@@ -11,10 +11,14 @@ from components.contradictions import contradiction_pairs
 from components.data import Dataset
 
 
-def article_source_lines(articles: pd.DataFrame) -> list[str]:
-    """One line per article: title, outlet (with agency) and publication date."""
+def article_source_lines(articles: pd.DataFrame, with_title: bool = True) -> list[str]:
+    """One line per article: title, outlet (with agency) and publication date.
+
+    ``with_title=False`` leaves the title out, for a single article whose title is already
+    the page's heading (`dataset_heading`).
+    """
     ordered = articles.sort_values(["published_date", "article_id"], kind="stable")
-    return [_source_line(row) for row in ordered.itertuples(index=False)]
+    return [_source_line(row, with_title) for row in ordered.itertuples(index=False)]
 
 
 def dataset_heading(articles: pd.DataFrame) -> str:
@@ -26,11 +30,13 @@ def dataset_heading(articles: pd.DataFrame) -> str:
     return f"{len(articles):,} articles, {first:%-d %B %Y} to {last:%-d %B %Y}"
 
 
-def _source_line(article) -> str:
+def _source_line(article, with_title: bool = True) -> str:
     publisher = article.outlet
     if isinstance(article.agency, str) and article.agency:
         publisher = f"{article.outlet}/{article.agency}"
     published = f"{article.published_date.day} {article.published_date:%B %Y}"
+    if not with_title:
+        return f"{publisher}, {published}"
     return f"“{article.title}”, {publisher}, {published}"
 
 
@@ -392,7 +398,11 @@ def overview_view(
     top = most_active_actors(filtered)
     return OverviewView(
         heading=dataset_heading(dataset.articles),
-        source_lines=tuple(article_source_lines(dataset.articles)[:SOURCE_LINES_SHOWN]),
+        source_lines=tuple(
+            article_source_lines(dataset.articles, with_title=len(dataset.articles) > 1)[
+                :SOURCE_LINES_SHOWN
+            ]
+        ),
         article_count=len(dataset.articles),
         is_translation=bool(article["is_translation"]),
         translation_note=str(article["translation_note"]),

@@ -193,3 +193,10 @@ def test_heading_comes_from_the_data():
     )
     assert dataset_heading(articles.iloc[:1]) == "First story"
     assert dataset_heading(articles) == "2 articles, 14 May 2021 to 2 June 2021"
+
+
+def test_single_article_source_line_leaves_the_title_to_the_heading():
+    """The heading already is the title, so the source line gives only outlet and date."""
+    view = overview_view(load_dataset(), load_dataset(), None)
+    assert view.heading == load_dataset().articles["title"].iloc[0]
+    assert view.source_lines == ("France 24/AFP, 14 May 2021",)
