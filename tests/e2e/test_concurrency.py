@@ -26,6 +26,9 @@ MAX_ROUNDS = 40
 # Rounds alternate: page switches, then filter changes. Two rounds do both, even on a
 # machine so loaded that they take longer than DURATION_S.
 MIN_ROUNDS = 2
+# How long one session's expected filter may take to show after its step, polled this often.
+STATE_TIMEOUT_S = 30
+STATE_POLL_MS = 250
 
 
 @dataclass
@@ -45,12 +48,25 @@ def chip_names(page: Page) -> list[str]:
 
 
 def assert_own_state(session: Session, names: dict[str, str]) -> None:
+    """No error, and the URL and the chips show exactly this session's own filter.
+
+    The state is polled (bounded): a click's rerun may start only after the previous run's
+    "not running" state was seen, and ten tabs on two cores can delay it by seconds. A
+    filter that never arrives, or another session's actor, still fails.
+    """
     page = session.page
+    expected_chips = [names[actor_id] for actor_id in session.selected]
+    deadline = time.monotonic() + STATE_TIMEOUT_S
+    while (
+        url_actor_ids(page) != session.selected or chip_names(page) != expected_chips
+    ) and time.monotonic() < deadline:
+        page.wait_for_timeout(STATE_POLL_MS)
+        wait_for_app(page)
     for test_id in ("stException", "stAlertContentError"):
         problems = page.get_by_test_id(test_id)
         assert problems.count() == 0, (session.own_id, page.url, problems.all_inner_texts())
     assert url_actor_ids(page) == session.selected, (session.own_id, page.url)
-    assert chip_names(page) == [names[actor_id] for actor_id in session.selected]
+    assert chip_names(page) == expected_chips
 
 
 def type_actor(page: Page, label: str) -> None:
