@@ -154,27 +154,76 @@ def timeline_items(ds: Dataset) -> pd.DataFrame:
     items = pd.concat(frames, ignore_index=True)
     items["precision_note"] = _precision_notes(items)
     items = items.pipe(_with_positions)
-    items = items.sort_values(["start_date", "kind", "record_id"], kind="stable")
-    return items[ITEM_COLUMNS].reset_index(drop=True)
+    return items[ITEM_COLUMNS].take(_time_order(items)).reset_index(drop=True)
+
+
+def _time_order(items: pd.DataFrame) -> np.ndarray:
+    """Positions of the items by start date, kind and record id, ties in frame order.
+
+    What a stable ``sort_values`` on those columns gives, on integer keys (sorting on the
+    strings took 85 ms at 120,000 items).
+    """
+    record_rank = np.empty(len(items), dtype=np.int64)
+    record_rank[items["record_id"].argsort(kind="stable").to_numpy()] = np.arange(len(items))
+    kind_rank = pd.factorize(items["kind"], sort=True)[0]
+    day = items["start_date"].to_numpy("datetime64[ns]").view(np.int64)
+    return np.lexsort((record_rank, kind_rank, day))
+
+
+def _per_distinct(keys: pd.DataFrame, build) -> pd.DataFrame:
+    """``build(keys)``, computed once per distinct row of ``keys`` and spread back.
+
+    A string operation on 100,000 rows costs 10 to 40 ms; speakers, targets, types and
+    precisions take a few hundred distinct values, so the work is done on those.
+    """
+    codes = np.zeros(len(keys), dtype=np.int64)
+    uniques = []
+    for name in keys.columns:
+        column_codes, column_uniques = pd.factorize(keys[name], use_na_sentinel=False)
+        codes = codes * len(column_uniques) + column_codes
+        uniques.append(column_uniques)
+    codes, combined = pd.factorize(codes)
+    distinct = {}
+    for name, column_uniques in zip(keys.columns[::-1], uniques[::-1], strict=True):
+        combined, column_codes = np.divmod(combined, len(column_uniques))
+        distinct[name] = column_uniques.take(column_codes)
+    built = build(pd.DataFrame(distinct)[keys.columns])
+    return pd.DataFrame(
+        {name: built[name].array.take(codes) for name in built.columns}, index=keys.index
+    )
+
+
+def _statement_texts(statements: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+    """Title, who, target name and type key of each statement (speaker, target, type)."""
+    speaker = statements["speaker_actor_id"].map(names)
+    target = statements["target_actor_id"].map(names)
+    item_type = statements["statement_type"]
+    return pd.DataFrame(
+        {
+            "type_key": "statement:" + item_type,
+            "title": speaker + ": " + item_type.str.replace("_", " "),
+            "who": speaker.where(target.isna(), speaker + " → " + target),
+            "target_name": target,
+            "lane_actor_ids": [(actor_id,) for actor_id in statements["speaker_actor_id"]],
+        }
+    )
 
 
 def _statement_items(statements: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
-    speaker = statements["speaker_actor_id"].map(names)
-    target = statements["target_actor_id"].map(names)
-    who = speaker.where(target.isna(), speaker + " → " + target)
-    item_type = statements["statement_type"]
+    keys = statements[["speaker_actor_id", "target_actor_id", "statement_type"]]
+    texts = _per_distinct(keys, lambda distinct: _statement_texts(distinct, names))
     return pd.DataFrame(
         {
             "item_id": "statement:" + statements["statement_id"],
             "kind": "statement",
             "record_id": statements["statement_id"],
-            "item_type": item_type,
-            "type_key": "statement:" + item_type,
-            "title": speaker + ": " + item_type.str.replace("_", " "),
+            "item_type": statements["statement_type"],
+            "type_key": texts["type_key"],
+            "title": texts["title"],
             "quote": statements["quote"],
-            "who": who,
-            "target_name": target,
-            "lane_actor_ids": [(actor_id,) for actor_id in statements["speaker_actor_id"]],
+            "who": texts["who"],
+            "target_name": texts["target_name"],
+            "lane_actor_ids": texts["lane_actor_ids"],
             "start_date": statements["start_date"],
             "end_date": statements["end_date"],
             "date_precision": statements["date_precision"],
@@ -188,25 +237,36 @@ def _statement_items(statements: pd.DataFrame, names: pd.Series) -> pd.DataFrame
     )
 
 
-def _event_items(events: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
-    # A dict, not the Series: a Series lookup per actor costs 60 µs, 2 s at 20,000 events.
+def _event_texts(events: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+    """Who, lane actors and type key of each event (actors, type)."""
     name_of = names.to_dict()
-    who = [
-        ", ".join(name_of.get(actor_id, actor_id) for actor_id in ids)
-        for ids in events["actor_ids"]
-    ]
+    return pd.DataFrame(
+        {
+            "type_key": "event:" + events["event_type"],
+            "who": [
+                ", ".join(name_of.get(actor_id, actor_id) for actor_id in ids)
+                for ids in events["actor_ids"]
+            ],
+            "lane_actor_ids": [tuple(ids) for ids in events["actor_ids"]],
+        }
+    )
+
+
+def _event_items(events: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+    keys = events[["actor_ids", "event_type"]]
+    texts = _per_distinct(keys, lambda distinct: _event_texts(distinct, names))
     return pd.DataFrame(
         {
             "item_id": "event:" + events["event_id"],
             "kind": "event",
             "record_id": events["event_id"],
             "item_type": events["event_type"],
-            "type_key": "event:" + events["event_type"],
+            "type_key": texts["type_key"],
             "title": events["title"],
             "quote": events["quote"],
-            "who": who,
+            "who": texts["who"],
             "target_name": None,
-            "lane_actor_ids": [tuple(ids) for ids in events["actor_ids"]],
+            "lane_actor_ids": texts["lane_actor_ids"],
             "start_date": events["start_date"],
             "end_date": events["end_date"],
             "date_precision": events["date_precision"],
@@ -229,6 +289,11 @@ def _precision_note(item: pd.Series) -> str:
 
 def _precision_notes(items: pd.DataFrame) -> pd.Series:
     """`_precision_note` of every item at once."""
+    keys = items[["date_precision", "part_of_day"]]
+    return _per_distinct(keys, lambda distinct: _notes(distinct).to_frame("note"))["note"]
+
+
+def _notes(items: pd.DataFrame) -> pd.Series:
     parts = items["part_of_day"].where(items["date_precision"] == "part_of_day")
     return parts.map(PART_OF_DAY_NOTES).fillna(items["date_precision"].map(PRECISION_NOTES))
 
@@ -254,17 +319,26 @@ def _with_positions(items: pd.DataFrame) -> pd.DataFrame:
     """
     day = items["start_date"].astype("datetime64[ns]")
     last_day = items["end_date"].astype("datetime64[ns]")
-    precision = items["date_precision"]
-    parts = items["part_of_day"].where(precision == "part_of_day")
-    first_hour = pd.to_timedelta(parts.map({p: h[0] for p, h in PART_OF_DAY_HOURS.items()}), "h")
-    last_hour = pd.to_timedelta(parts.map({p: h[1] for p, h in PART_OF_DAY_HOURS.items()}), "h")
+    drawn = _per_distinct(items[["date_precision", "part_of_day"]], _drawn_hours)
+    first_hour = pd.to_timedelta(drawn["first_hour"], "h")
+    last_hour = pd.to_timedelta(drawn["last_hour"], "h")
     is_part = first_hour.notna()
-    is_span = precision.isin(SPAN_PRECISIONS) & ~is_part
+    is_span = drawn["is_span"]
     x_start = (day + first_hour).where(is_part, day.where(is_span))
     x_end = (day + last_hour).where(is_part, (last_day + pd.Timedelta(days=1)).where(is_span))
     middle = x_start + (x_end - x_start) / 2
     marker = middle.where(x_start.notna(), day + MIDDAY)
     return items.assign(x_start=x_start, x_end=x_end, x_marker=marker)
+
+
+def _drawn_hours(items: pd.DataFrame) -> pd.DataFrame:
+    """First and last hour of a part of the day (NaN otherwise); whether a span is drawn."""
+    precision = items["date_precision"]
+    parts = items["part_of_day"].where(precision == "part_of_day")
+    first_hour = parts.map({p: h[0] for p, h in PART_OF_DAY_HOURS.items()})
+    last_hour = parts.map({p: h[1] for p, h in PART_OF_DAY_HOURS.items()})
+    is_span = precision.isin(SPAN_PRECISIONS) & first_hour.isna()
+    return pd.DataFrame({"first_hour": first_hour, "last_hour": last_hour, "is_span": is_span})
 
 
 def filter_items(
