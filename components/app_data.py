@@ -57,6 +57,9 @@ def cached_view(function):
     returns them; call it as ``view(*view_key(), *widget_values)``. A rerun then costs a
     cache lookup plus sending the outputs (the page's floor). The objects are shared by all
     sessions (st.cache_resource, no copy), so the page must only read them.
+
+    Define views in a module (components/views/), never in a page script: Streamlit runs a
+    page script again on every rerun, and decorating reads the function's source each time.
     """
     return st.cache_resource(show_spinner=False, max_entries=PAGE_VIEWS_KEPT)(function)
 

@@ -2,101 +2,30 @@
 
 from functools import partial
 
-import pandas as pd
 import streamlit as st
 
-from components.app_data import cached_view, filtered_dataset, full_dataset, view_key
+from components.app_data import view_key
 from components.codebook import (
     TABLE_ROWS,
-    TableView,
-    column_help,
-    column_kinds,
-    display_frame,
-    search_rows,
-    search_text,
-    table_view_caption,
 )
 from components.downloads import (
-    json_bundle,
-    places_geojson_bytes,
-    table_csv,
     table_names,
-    zip_archive,
 )
 from components.routing import ensure_router
 from components.state import DATA_SEARCH_KEY, DATA_TABLE_KEY
+from components.views.data import (
+    data_geojson,
+    data_json,
+    data_selection_csv,
+    data_table_csv,
+    data_table_view,
+    data_zip,
+)
 
 # Height of the table view: it scrolls inside, so the downloads stay on the first screen.
 TABLE_HEIGHT_PX = 350
 
 ensure_router()
-
-
-# Every view and download is built once per data folder, filter, table and search, then
-# shared; the download bytes only when a reader clicks (st.download_button calls `data`).
-@cached_view
-def _search_text(data_dir: str, actor_ids: tuple[str, ...], table: str) -> pd.Series:
-    return search_text(getattr(filtered_dataset(data_dir, actor_ids), table))
-
-
-def _found_rows(data_dir: str, actor_ids: tuple[str, ...], table: str, query: str) -> pd.DataFrame:
-    frame = getattr(filtered_dataset(data_dir, actor_ids), table)
-    return search_rows(frame, query, _search_text(data_dir, actor_ids, table))
-
-
-@cached_view
-def _table_view(data_dir: str, actor_ids: tuple[str, ...], table: str, query: str) -> TableView:
-    rows = _found_rows(data_dir, actor_ids, table, query)
-    shown = display_frame(rows)
-    return TableView(
-        frame=shown,
-        column_config=_column_config(table, shown),
-        caption=table_view_caption(
-            table, len(rows), len(getattr(full_dataset(data_dir), table)), bool(actor_ids)
-        ),
-    )
-
-
-@cached_view
-def _selection_csv(data_dir: str, actor_ids: tuple[str, ...], table: str, query: str) -> bytes:
-    return table_csv(table, _found_rows(data_dir, actor_ids, table, query))
-
-
-@cached_view
-def _zip(data_dir: str) -> bytes:
-    return zip_archive(full_dataset(data_dir))
-
-
-@cached_view
-def _json(data_dir: str) -> bytes:
-    return json_bundle(full_dataset(data_dir))
-
-
-@cached_view
-def _geojson(data_dir: str) -> bytes:
-    return places_geojson_bytes(full_dataset(data_dir))
-
-
-@cached_view
-def _csv(data_dir: str, table: str) -> bytes:
-    return table_csv(table, getattr(full_dataset(data_dir), table))
-
-
-def _column_config(table: str, frame: pd.DataFrame) -> dict[str, object]:
-    """Help from the codebook on every column header; dates as days, tuples as lists."""
-    help_texts = column_help(table)
-    config: dict[str, object] = {}
-    for column, kind in column_kinds(frame).items():
-        help_text = help_texts.get(column)
-        if kind == "date":
-            config[column] = st.column_config.DateColumn(
-                column, help=help_text, format="YYYY-MM-DD"
-            )
-        elif kind == "list":
-            config[column] = st.column_config.ListColumn(column, help=help_text)
-        else:
-            config[column] = st.column_config.Column(column, help=help_text)
-    return config
 
 
 data_dir, actor_ids = view_key()
@@ -121,7 +50,7 @@ query = search.text_input(
     placeholder="Any words, e.g. Pashinyan, Lake Sev, denial",
 )
 
-view = _table_view(data_dir, actor_ids, table, query)
+view = data_table_view(data_dir, actor_ids, table, query)
 st.caption(f"{TABLE_ROWS[table]} {view.caption}")
 st.dataframe(
     view.frame,
@@ -132,7 +61,7 @@ st.dataframe(
 )
 st.download_button(
     f"These {len(view.frame)} rows (CSV)",
-    data=partial(_selection_csv, data_dir, actor_ids, table, query),
+    data=partial(data_selection_csv, data_dir, actor_ids, table, query),
     file_name=f"{table}-selection.csv",
     mime="text/csv",
     icon=":material/download:",
@@ -148,7 +77,7 @@ st.caption(
 everything, bundle, places = st.columns(3)
 everything.download_button(
     "Everything (ZIP)",
-    data=partial(_zip, data_dir),
+    data=partial(data_zip, data_dir),
     file_name="lake-sev-dataset.zip",
     mime="application/zip",
     icon=":material/folder_zip:",
@@ -159,7 +88,7 @@ everything.download_button(
 )
 bundle.download_button(
     "All tables (JSON)",
-    data=partial(_json, data_dir),
+    data=partial(data_json, data_dir),
     file_name="lake-sev-dataset.json",
     mime="application/json",
     icon=":material/data_object:",
@@ -167,7 +96,7 @@ bundle.download_button(
 )
 places.download_button(
     "Places (GeoJSON)",
-    data=partial(_geojson, data_dir),
+    data=partial(data_geojson, data_dir),
     file_name="lake-sev-places.geojson",
     mime="application/geo+json",
     icon=":material/place:",
@@ -177,7 +106,7 @@ st.markdown("**One table (CSV)**")
 for column, name in zip(st.columns(len(table_names())), table_names(), strict=True):
     column.download_button(
         name,
-        data=partial(_csv, data_dir, name),
+        data=partial(data_table_csv, data_dir, name),
         file_name=f"{name}.csv",
         mime="text/csv",
         icon=":material/table:",

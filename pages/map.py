@@ -5,34 +5,18 @@ the statements and events about it, each linked to the Source page. Everything d
 built once per data, filter, view and basemap (components.map_view), and shared.
 """
 
-from pathlib import Path
-
 import streamlit as st
 
-from components.app_data import (
-    cached_view,
-    dataset_or_stop,
-    filtered_dataset,
-    full_dataset,
-    view_key,
-)
-from components.filters import with_descendants
+from components.app_data import dataset_or_stop, view_key
 from components.geo import (
     ATTRIBUTION,
     GeoDataError,
-    GeoLayers,
     clicked_location_id,
-    crisis_site,
-    geo_dir,
-    load_geo_layers,
 )
 from components.map_view import (
     BORDER_VIEW,
     WORLD_VIEW,
-    MapView,
     PlaceRecords,
-    build_map_view,
-    place_records,
 )
 from components.routing import ensure_router
 from components.source import escape_markdown
@@ -45,49 +29,13 @@ from components.state import (
     MAP_WORLD_CHART_KEY,
     STATEMENT_PARAM,
 )
+from components.views.map import map_page_view, map_place_records
 
 ensure_router()
 
 VIEWS = {BORDER_VIEW: "Border area", WORLD_VIEW: "World"}
 # plotly config: wheel zoom on the map, and no link to plotly's online editor.
 CHART_CONFIG = {"scrollZoom": True, "displaylogo": False}
-
-
-# Read-only layers, read once per data folder (the folder is the cache key) and shared:
-# a copy per rerun (st.cache_data) would unpickle every layer each time.
-@st.cache_resource(show_spinner="Loading the map layers…")
-def _geo_layers(folder: str) -> GeoLayers:
-    return load_geo_layers(Path(folder))
-
-
-@cached_view
-def _map_view(data_dir: str, actor_ids: tuple[str, ...], view: str, basemap: bool) -> MapView:
-    dataset = full_dataset(data_dir)
-    return build_map_view(
-        dataset,
-        filtered_dataset(data_dir, actor_ids),
-        _geo_layers(str(geo_dir(dataset))),
-        actor_ids,
-        with_descendants(dataset.actors, list(actor_ids)) if actor_ids else set(),
-        view,
-        basemap,
-    )
-
-
-@cached_view
-def _place_records(
-    data_dir: str, actor_ids: tuple[str, ...], view: str, location_id: str
-) -> PlaceRecords:
-    dataset = full_dataset(data_dir)
-    names = dataset.locations.set_index("location_id")["location_name"]
-    crisis = crisis_site(dataset.locations, dataset.statements, dataset.events)
-    return place_records(
-        filtered_dataset(data_dir, actor_ids),
-        location_id,
-        names.get(location_id, location_id),
-        view,
-        crisis.name if isinstance(crisis.name, str) else None,
-    )
 
 
 def _show_records(records: PlaceRecords) -> None:
@@ -156,7 +104,7 @@ if chosen_actor_ids:
     )
 
 try:
-    page = _map_view(data_dir, chosen_actor_ids, view, basemap)
+    page = map_page_view(data_dir, chosen_actor_ids, view, basemap)
 except GeoDataError as error:
     st.error(f"The map layers could not be read: {escape_markdown(str(error))}")
     st.stop()
@@ -209,7 +157,7 @@ if clicked is None:
     )
     st.info(hint, icon=":material/touch_app:")
 else:
-    _show_records(_place_records(data_dir, chosen_actor_ids, view, clicked))
+    _show_records(map_place_records(data_dir, chosen_actor_ids, view, clicked))
 
 st.caption(f"Map data: {escape_markdown(ATTRIBUTION)}")
 

@@ -7,18 +7,11 @@ contradictions and the most active speakers; each links to the page that goes de
 import streamlit as st
 
 import dashboard
-from components.app_data import (
-    cached_view,
-    dataset_or_stop,
-    filtered_dataset,
-    full_dataset,
-    view_key,
-)
-from components.filters import with_descendants
-from components.overview import OverviewView, overview_view
+from components.app_data import dataset_or_stop, view_key
 from components.routing import ensure_router
 from components.state import STATEMENT_PARAM
 from components.text_safety import escape_markdown
+from components.views.overview import overview_page_view
 
 ensure_router()
 
@@ -32,16 +25,9 @@ def link(path: str, label: str, icon: str, **query_params: str) -> None:
         st.page_link(path, label=label, icon=icon, query_params=query_params or None)
 
 
-@cached_view
-def _overview_view(data_dir: str, actor_ids: tuple[str, ...]) -> OverviewView:
-    dataset = full_dataset(data_dir)
-    scope = with_descendants(dataset.actors, list(actor_ids)) if actor_ids else None
-    return overview_view(dataset, filtered_dataset(data_dir, actor_ids), scope)
-
-
 dataset_or_stop()
 data_dir, chosen = view_key()
-view = _overview_view(data_dir, chosen)
+view = overview_page_view(data_dir, chosen)
 
 st.title(escape_markdown(view.heading))
 translated = " · translated from French" if view.is_translation else ""

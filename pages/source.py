@@ -6,28 +6,14 @@ is outlined in the text, scrolled to and shown in the side panel.
 
 import streamlit as st
 
-from components.app_data import (
-    cached_view,
-    filtered_dataset,
-    full_dataset,
-    get_dataset,
-    view_key,
-)
+from components.app_data import get_dataset, view_key
 from components.routing import ensure_router
 from components.source import (
-    ArticleView,
-    RecordView,
     anchor_id,
-    article_options,
-    article_part,
-    article_view,
     linked_record,
     record_article,
     record_key,
-    record_options,
-    record_view,
     scroll_script,
-    speaker_colours,
     split_record_key,
 )
 from components.state import (
@@ -39,47 +25,18 @@ from components.state import (
     STATEMENT_PARAM,
 )
 from components.text_safety import clip, escape_markdown
+from components.views.source import (
+    source_article_choices,
+    source_article_view,
+    source_record_choices,
+    source_record_view,
+)
 
 # The article scrolls inside its own box, so the legend and the side panel stay in view.
 ARTICLE_HEIGHT_PX = 540
 PANEL_HEIGHT_PX = 450
 
 ensure_router()
-
-
-@cached_view
-def _article_choices(data_dir: str) -> dict[str, str]:
-    return article_options(full_dataset(data_dir))
-
-
-@cached_view
-def _record_choices(data_dir: str, article_id: str) -> dict[str, str]:
-    return record_options(article_part(full_dataset(data_dir), article_id))
-
-
-# The colours of the speakers' sides, for the whole dataset: one pass over every statement.
-@cached_view
-def _speaker_colours(data_dir: str) -> dict[str, str]:
-    return speaker_colours(full_dataset(data_dir))
-
-
-@cached_view
-def _article_view(
-    data_dir: str,
-    actor_ids: tuple[str, ...],
-    article_id: str,
-    selected_key: str | None,
-    show_events: bool,
-) -> ArticleView:
-    shown = filtered_dataset(data_dir, actor_ids) if actor_ids else None
-    selected = split_record_key(selected_key) if selected_key else None
-    colours = _speaker_colours(data_dir)
-    return article_view(full_dataset(data_dir), shown, article_id, selected, show_events, colours)
-
-
-@cached_view
-def _record_view(data_dir: str, layer: str, record_id: str) -> RecordView:
-    return record_view(full_dataset(data_dir), layer, record_id)
 
 
 def _apply_deep_link() -> None:
@@ -142,8 +99,8 @@ data_dir, actor_ids = view_key()
 get_dataset()  # loads the data (with its spinner) before any view is built
 st.title("Source", anchor=False)
 _apply_deep_link()
-article_id = _pick_article(_article_choices(data_dir))
-options = _record_choices(data_dir, article_id)
+article_id = _pick_article(source_article_choices(data_dir))
+options = source_record_choices(data_dir, article_id)
 if st.session_state.get(SOURCE_RECORD_KEY) not in options:
     st.session_state[SOURCE_RECORD_KEY] = None
 
@@ -162,7 +119,7 @@ with panel_column:
     show_events = st.toggle("Mark events in the text", key=SOURCE_SHOW_EVENTS_KEY)
     if selected:
         layer, record_id = split_record_key(selected)
-        record = _record_view(data_dir, layer, record_id)
+        record = source_record_view(data_dir, layer, record_id)
         with st.container(height=PANEL_HEIGHT_PX, border=True, key="source_record_panel"):
             st.markdown(record.card_markdown)
             for other_id, label in record.contradiction_links:
@@ -180,7 +137,7 @@ with panel_column:
             "its fields. Other pages link to a record and it opens here, outlined."
         )
 
-view = _article_view(data_dir, actor_ids, article_id, selected, show_events)
+view = source_article_view(data_dir, actor_ids, article_id, selected, show_events)
 
 with text_column:
     st.subheader(view.title, anchor=False)

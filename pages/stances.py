@@ -5,17 +5,9 @@ list, for keyboard users) shows the statements behind it, each linked to the Sou
 Below it: actor × actor agreement and conflict, who targets whom, and the contradictions.
 """
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from components.app_data import (
-    cached_view,
-    filtered_dataset,
-    full_dataset,
-    get_dataset,
-    view_key,
-)
+from components.app_data import get_dataset, view_key
 from components.routing import ensure_router
 from components.stances import (
     LEVELS,
@@ -23,12 +15,6 @@ from components.stances import (
     STANCE_VERBS,
     cell_from_selection,
     split_cell_id,
-)
-from components.stances_view import (
-    StancesView,
-    build_cell_evidence,
-    build_matrix_figure,
-    build_stances_view,
 )
 from components.state import (
     STANCES_AGREEMENT_CSV_KEY,
@@ -42,6 +28,11 @@ from components.state import (
     selected_actor_ids,
 )
 from components.text_safety import escape_markdown
+from components.views.stances import (
+    stances_cell_evidence,
+    stances_matrix_figure,
+    stances_page_view,
+)
 
 # Plotly's toolbar offers zoom and pan, which a fixed grid does not need.
 CHART_CONFIG = {"displayModeBar": False}
@@ -53,32 +44,6 @@ EVIDENCE_KEY = "stances_evidence"
 CONTRADICTION_KEY_PREFIX = "stances_contradiction_"
 
 ensure_router()
-
-
-@cached_view
-def _stances_view(data_dir: str, actor_ids: tuple[str, ...], level: str, order: str) -> StancesView:
-    return build_stances_view(
-        full_dataset(data_dir), filtered_dataset(data_dir, actor_ids), level, order
-    )
-
-
-# One matrix per chosen cell (the frame around it): the cached view's figure is shared and
-# never changed.
-@cached_view
-def _matrix_figure(
-    data_dir: str, actor_ids: tuple[str, ...], level: str, order: str, chosen: str | None
-) -> go.Figure | None:
-    view = _stances_view(data_dir, actor_ids, level, order)
-    return build_matrix_figure(full_dataset(data_dir), view, chosen)
-
-
-@cached_view
-def _cell_evidence(
-    data_dir: str, actor_ids: tuple[str, ...], level: str, chosen: str
-) -> pd.DataFrame:
-    return build_cell_evidence(
-        full_dataset(data_dir), filtered_dataset(data_dir, actor_ids), chosen, level
-    )
 
 
 dataset = get_dataset()
@@ -137,7 +102,7 @@ order = order_column.selectbox(
     "sit next to each other, opponents further apart.",
 )
 
-view = _stances_view(*view_key(), level, order)
+view = stances_page_view(*view_key(), level, order)
 choices = view.choices
 
 st.subheader("Actor × issue")
@@ -148,7 +113,7 @@ else:
     if view.matrix_note:
         st.info(view.matrix_note, icon=":material/filter_list:")
     st.plotly_chart(
-        _matrix_figure(*view_key(), level, order, st.session_state.get(STANCES_CELL_KEY)),
+        stances_matrix_figure(*view_key(), level, order, st.session_state.get(STANCES_CELL_KEY)),
         key=STANCES_MATRIX_KEY,
         on_select="rerun",
         selection_mode="points",
@@ -181,7 +146,7 @@ else:
                 f"**{escape_markdown(names.get(actor_id, actor_id))}** on "
                 f"*{escape_markdown(issue_labels[issue_id])}*"
             )
-            evidence = _cell_evidence(*view_key(), level, chosen)
+            evidence = stances_cell_evidence(*view_key(), level, chosen)
             for row in evidence.itertuples(index=False):
                 with st.container(border=True):
                     st.markdown(

@@ -1,25 +1,17 @@
 """Timeline: what happened and who said what, when, in actor swimlanes, with honest dates.
 
 Layout only: the items, lanes and presets come from components.timeline, the figure from
-components.charts.timeline, each built once per choice of filters (cached_view) and shared.
+components.charts.timeline, each built once per choice of filters and shared
+(components.views.timeline).
 A click on an item (or a pick in the item list) opens its detail beside the chart; the
 table below holds the same items, with a CSV download. With more than MAX_MARKERS markers
 the chart draws counts per lane and period instead, and says so; a click on a count lists
 its items.
 """
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from components.app_data import (
-    cached_view,
-    dataset_or_stop,
-    filtered_dataset,
-    full_dataset,
-    view_key,
-)
-from components.charts.timeline import build_timeline_counts_figure, build_timeline_figure
+from components.app_data import dataset_or_stop, view_key
 from components.routing import ensure_router
 from components.state import (
     EVENT_PARAM,
@@ -44,14 +36,15 @@ from components.timeline import (
     ItemDetail,
     TimelineView,
     clicked_item,
-    filter_items,
-    item_detail,
-    item_options,
     readable,
-    timeline_items,
-    timeline_view,
-    type_options,
-    zoom_windows,
+)
+from components.views.timeline import (
+    ViewChoices,
+    timeline_choices,
+    timeline_count_options,
+    timeline_item_detail,
+    timeline_page_figure,
+    timeline_page_view,
 )
 
 ZOOM_PRESETS = {"crisis": "Crisis days", "since_war": "Since the war"}
@@ -59,60 +52,6 @@ KIND_LABELS = {"statement": "Statements", "event": "Events"}
 SOURCE_PARAMS = {"statement": STATEMENT_PARAM, "event": EVENT_PARAM}
 # Only clicks select: box and lasso would select many items at once.
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
-
-
-# The widget values a view depends on (besides the data folder and the actor filter).
-ViewChoices = tuple[str, tuple[str, ...], tuple[str, ...], bool]
-
-
-@cached_view
-def _timeline_items(data_dir: str, actor_ids: tuple[str, ...]) -> pd.DataFrame:
-    return timeline_items(filtered_dataset(data_dir, actor_ids))
-
-
-@cached_view
-def _timeline_choices(data_dir: str) -> tuple[dict, dict[str, str], pd.Timestamp]:
-    """Presets, type choices and the report date: from all items, so they stay put when
-    filtering."""
-    items = _timeline_items(data_dir, ())
-    report_date = full_dataset(data_dir).articles["published_date"].max()
-    return zoom_windows(items), type_options(items), report_date
-
-
-@cached_view
-def _timeline_view(
-    data_dir: str,
-    actor_ids: tuple[str, ...],
-    grouping: str,
-    kinds: tuple[str, ...],
-    type_keys: tuple[str, ...],
-    include_background: bool,
-) -> TimelineView:
-    items = _timeline_items(data_dir, actor_ids)
-    items = filter_items(items, list(kinds), list(type_keys), include_background)
-    return timeline_view(items, full_dataset(data_dir).actors, grouping)
-
-
-@cached_view
-def _timeline_figure(
-    data_dir: str, actor_ids: tuple[str, ...], zoom: str, *choices: object
-) -> go.Figure:
-    view = _timeline_view(data_dir, actor_ids, *choices)
-    windows, _, report_date = _timeline_choices(data_dir)
-    if view.is_counted:
-        return build_timeline_counts_figure(view.counts, view.bucket, windows[zoom], report_date)
-    return build_timeline_figure(view.placed, windows[zoom], report_date)
-
-
-@cached_view
-def _count_options(data_dir: str, actor_ids: tuple[str, ...], bubble_id: str, *choices: object):
-    """The item list of one count bubble, for the detail panel."""
-    return item_options(_timeline_view(data_dir, actor_ids, *choices).count_items(bubble_id))
-
-
-@cached_view
-def _item_detail(data_dir: str, picked: str) -> ItemDetail | None:
-    return item_detail(full_dataset(data_dir), picked)
 
 
 def _apply_click(points: list[dict]) -> None:
@@ -171,7 +110,7 @@ ensure_router()
 
 dataset_or_stop()
 key = view_key()
-windows, choices, _ = _timeline_choices(key[0])
+windows, choices, _ = timeline_choices(key[0])
 
 st.title("Timeline")
 st.caption(
@@ -229,8 +168,8 @@ with background_column:
     )
 
 view_choices: ViewChoices = (grouping, tuple(kinds), tuple(type_keys), include_background)
-view = _timeline_view(*key, *view_choices)
-figure = _timeline_figure(*key, zoom, *view_choices)
+view = timeline_page_view(*key, *view_choices)
+figure = timeline_page_figure(*key, zoom, *view_choices)
 
 counts = view.items["kind"].value_counts()
 scope = "the actors chosen in the sidebar" if selected_actor_ids() else "everyone"
@@ -270,7 +209,7 @@ with detail_column:
     if view.is_counted:
         bubble_id = st.session_state.get(TIMELINE_COUNT_KEY)
         label = view.count_label(bubble_id) if bubble_id else None
-        options = _count_options(*key, bubble_id, *view_choices) if label else {}
+        options = timeline_count_options(*key, bubble_id, *view_choices) if label else {}
         if label:
             st.caption(f"{len(options)} items in {escape_markdown(label)}")
     if st.session_state.get(TIMELINE_ITEM_KEY) not in options:
@@ -288,7 +227,7 @@ with detail_column:
         key=TIMELINE_ITEM_KEY,
     )
     with st.container(border=True, key="timeline_detail"):
-        detail = _item_detail(key[0], picked) if picked else None
+        detail = timeline_item_detail(key[0], picked) if picked else None
         if detail is None:
             st.caption(
                 "Click an item in the chart to see the full quote, the speaker and target, "

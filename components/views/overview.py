@@ -1,0 +1,12 @@
+"""The Overview page's cached view."""
+
+from components.app_data import cached_view, filtered_dataset, full_dataset
+from components.filters import with_descendants
+from components.overview import OverviewView, overview_view
+
+
+@cached_view
+def overview_page_view(data_dir: str, actor_ids: tuple[str, ...]) -> OverviewView:
+    dataset = full_dataset(data_dir)
+    scope = with_descendants(dataset.actors, list(actor_ids)) if actor_ids else None
+    return overview_view(dataset, filtered_dataset(data_dir, actor_ids), scope)
