@@ -4,24 +4,11 @@ Run it with `make run` (or `streamlit run dashboard.py`). Pages live in `pages/`
 page by adding one line to PAGES.
 """
 
-from dataclasses import dataclass
-
 import streamlit as st
 
 from components.app_data import dataset_or_stop, get_actor_choices
-from components.routing import ensure_router
+from components.routing import PageSpec, ensure_router
 from components.sidebar import render_actor_filter
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    """One entry of the navigation; `path` is relative to this file."""
-
-    path: str
-    title: str
-    url_path: str
-    icon: str
-
 
 # The first page is the default one, served at "/". A page appears here once it exists.
 PAGES = [

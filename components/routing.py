@@ -1,4 +1,6 @@
-"""Keep Streamlit out of its legacy `pages/` mode, so the router (dashboard.py) always runs.
+"""The router's helpers: the page list's entries, and Streamlit kept out of its legacy mode.
+
+Keep Streamlit out of its legacy `pages/` mode, so the router (dashboard.py) always runs.
 
 Streamlit decides once per process (`PagesManager.uses_pages_directory`) that an app whose
 main script sits next to a `pages/` folder is a legacy multipage app, and until some script
@@ -8,8 +10,22 @@ page config and without the sidebar filter. AppTest makes that decision again on
 so there every rerun after `switch_page` skipped dashboard.py.
 """
 
+from dataclasses import dataclass
+
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+
+
+# Defined here, not in dashboard.py: the router script runs again on every rerun, and
+# making a dataclass costs about 1 ms.
+@dataclass(frozen=True)
+class PageSpec:
+    """One entry of the navigation (dashboard.PAGES); `path` is relative to dashboard.py."""
+
+    path: str
+    title: str
+    url_path: str
+    icon: str
 
 
 def ensure_router() -> None:

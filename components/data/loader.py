@@ -7,6 +7,7 @@ only ever reads: nothing under the data folder is written.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +61,13 @@ class Dataset:
 def resolve_data_dir(data_dir: Path | str | None = None) -> Path:
     """The folder to read: the argument, else $DASHBOARD_DATA_DIR, else the project's data/."""
     chosen = data_dir or os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR
-    return Path(chosen).expanduser().resolve()
+    return _resolved(str(chosen), os.getcwd())
+
+
+# Every app run asks several times; resolving touches the file system each time.
+@functools.lru_cache(maxsize=64)
+def _resolved(chosen: str, cwd: str) -> Path:
+    return (Path(cwd) / Path(chosen).expanduser()).resolve()
 
 
 def load_dataset(data_dir: Path | str | None = None) -> Dataset:
