@@ -3,13 +3,16 @@
 For every page in dashboard.PAGES: the cold first run (new session, empty caches), the
 median warm rerun, and, measured the same way,
 - the empty page: a script that only imports streamlit (Streamlit's own floor), and
-- the page's floor: a script that only shows the same outputs the page showed (the same
-  figure objects, frames and texts, already built): the unavoidable cost of sending them.
+- the page's floor: the same shell (navigation, page config) showing the same things the
+  page showed, already built: every element (the same figure objects, frames and texts),
+  container, widget and link, each in its place, with no data work. The unavoidable cost
+  of sending what the page shows. The benchmark checks that the floor's element tree is
+  the page's, type by type.
 
 While a page runs, the public functions of components/ are wrapped with timers, so the
 report says which reshaping or figure builder costs what (outermost calls only), and every
-st.* output call is recorded: that record is the floor page, and its plotly figures are
-counted (marks, and whether they are drawn as SVG or WebGL).
+st.* call that shows something is recorded: that record is the floor page, and its plotly
+figures are counted (marks, and whether they are drawn as SVG or WebGL).
 """
 
 from __future__ import annotations
@@ -23,13 +26,15 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.pages_manager import PagesManager
-from streamlit.testing.v1 import AppTest
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+from streamlit.testing.v1 import AppTest, app_test, local_script_runner
 
 import components
 import dashboard
@@ -40,8 +45,8 @@ FLOOR_FILE = str(Path(__file__).with_name("floor_page.py"))
 EMPTY_FILE = str(Path(__file__).with_name("empty_page.py"))
 # Generous: at 100,000 statements one run can take many seconds.
 RUN_TIMEOUT_S = 900
-# Output calls replayed by the floor page. Widgets are left out: they are the page's own
-# work, not the cost of sending what it shows. st.write is left out because it calls these.
+# What the floor page replays: every call that puts something on the page (elements,
+# layout blocks, widgets, links), in its container. st.write is left out: it calls these.
 OUTPUT_METHODS = (
     "plotly_chart",
     "dataframe",
@@ -65,25 +70,71 @@ OUTPUT_METHODS = (
     "error",
     "success",
     "image",
-    "download_button",
+    "divider",
 )
+LAYOUT_METHODS = ("columns", "container", "expander", "tabs", "popover", "empty", "form")
+WIDGET_METHODS = (
+    "button",
+    "download_button",
+    "link_button",
+    "page_link",
+    "multiselect",
+    "selectbox",
+    "segmented_control",
+    "pills",
+    "radio",
+    "toggle",
+    "checkbox",
+    "text_input",
+    "text_area",
+    "number_input",
+    "slider",
+    "select_slider",
+    "date_input",
+    "data_editor",
+    "form_submit_button",
+)
+RECORDED_METHODS = (*OUTPUT_METHODS, *LAYOUT_METHODS, *WIDGET_METHODS)
+# Called on `st` itself rather than on a container.
+SHELL_FUNCTIONS = ("set_page_config",)
 # Modules whose functions are not the page's own work (the shell, widgets' state).
 UNTIMED_MODULES = ("components.routing", "components.sidebar", "components.state")
 # Above this many points an SVG trace makes the browser slow; WebGL or aggregation is due.
 SVG_MARKS_LIMIT = 5_000
 WEBGL_TRACE_TYPES = {"scattergl", "scattermap", "scattermapbox", "densitymap", "heatmapgl"}
 
-# The floor page replays these (set before each floor run; AppTest runs in this process).
-RECORDED_CALLS: list[tuple[str, tuple, dict]] = []
+
+@dataclass(frozen=True)
+class RecordedCall:
+    """One st.* call of a page run: on which container, what, and the containers it made.
+
+    ``target`` is "main", "sidebar" or the number of a container an earlier call returned;
+    ``made`` numbers the container(s) this call returned (columns and tabs return several).
+    """
+
+    target: str | int
+    method: str
+    args: tuple
+    kwargs: dict
+    made: tuple[int, ...] = ()
+
+
+# The floor page replays these (set before each floor run; AppTest runs in this process):
+# the recorded calls, and the page of dashboard.PAGES whose place the replay takes.
+RECORDED_CALLS: list[RecordedCall] = []
+FLOOR_PAGE: list[str] = []
 
 
 class _Recorder:
-    """Wraps DeltaGenerator output methods and component functions for one page run."""
+    """Wraps st.* methods and component functions for one page run."""
 
     def __init__(self) -> None:
-        self.calls: list[tuple[str, tuple, dict]] = []
+        self.calls: list[RecordedCall] = []
         self.function_ms: dict[str, float] = defaultdict(float)
         self.local = threading.local()
+        self.containers: dict[int, int] = {}
+        # The containers of the run, kept alive so that their ids stay theirs.
+        self.alive: list[DeltaGenerator] = []
 
     def output_wrapper(self, name: str, original: Callable) -> Callable:
         def record(*args, **kwargs):
@@ -91,12 +142,39 @@ class _Recorder:
                 return original(*args, **kwargs)
             self.local.in_output = True
             try:
-                self.calls.append((name, args[1:] if _is_dg(args) else args, kwargs))
-                return original(*args, **kwargs)
+                if name in SHELL_FUNCTIONS:
+                    target, rest = "main", args
+                else:
+                    container = args[0] if _is_dg(args) else st._main
+                    # st.foo and st._main.foo go to the `with` block they are in.
+                    target = self._handle(container._active_dg)
+                    rest = args[1:] if _is_dg(args) else args
+                result = original(*args, **kwargs)
+                self.calls.append(RecordedCall(target, name, rest, kwargs, self._made(result)))
+                return result
             finally:
                 self.local.in_output = False
 
         return record
+
+    def _handle(self, container: DeltaGenerator) -> str | int:
+        if container is st._main:
+            return "main"
+        if container is st.sidebar:
+            return "sidebar"
+        if id(container) not in self.containers:
+            raise PageError(f"a call went to a container the benchmark did not see: {container}")
+        return self.containers[id(container)]
+
+    def _made(self, result: object) -> tuple[int, ...]:
+        made = result if isinstance(result, (list, tuple)) else [result]
+        handles = []
+        for container in made:
+            if isinstance(container, DeltaGenerator):
+                self.alive.append(container)
+                self.containers[id(container)] = len(self.alive)
+                handles.append(len(self.alive))
+        return tuple(handles)
 
     def function_wrapper(self, qualified: str, original: Callable) -> Callable:
         def timed_call(*args, **kwargs):
@@ -116,6 +194,8 @@ class _Recorder:
     def reset(self) -> None:
         self.calls = []
         self.function_ms = defaultdict(float)
+        self.containers = {}
+        self.alive = []
 
 
 def _is_dg(args: tuple) -> bool:
@@ -134,10 +214,10 @@ def component_modules() -> list:
 
 @contextmanager
 def recording():
-    """Patch output methods and component functions; yield the recorder; restore all."""
+    """Patch st.* methods and component functions; yield the recorder; restore all."""
     recorder = _Recorder()
     restore: list[tuple[object, str, object]] = []
-    for name in OUTPUT_METHODS:
+    for name in (*RECORDED_METHODS, *SHELL_FUNCTIONS):
         if hasattr(DeltaGenerator, name):
             original = getattr(DeltaGenerator, name)
             restore.append((DeltaGenerator, name, original))
@@ -175,9 +255,10 @@ def _check(app: AppTest, what: str) -> None:
 
 def baseline_empty(runs: int) -> dict:
     """Warm rerun of a page that only imports streamlit."""
-    app = new_app(EMPTY_FILE)
-    app.run()
-    return timed(app.run, runs).as_dict()
+    with server_steady_state():
+        app = new_app(EMPTY_FILE)
+        app.run()
+        return timed(app.run, runs).as_dict()
 
 
 def measure_page(
@@ -207,7 +288,8 @@ def server_steady_state():
     On a server, the router's `st.navigation` turns Streamlit's legacy `pages/` flag off
     once per process (components/routing.py). AppTest turns it on again at every run, so
     `ensure_router` would rerun every measured run once more (about 25 ms a run), a cost no
-    reader pays and the floor page does not have.
+    reader pays and the floor page does not have. Likewise a server compiles each script
+    once, where AppTest compiles it at every run. Both baselines run the same way.
     """
     original = PagesManager.__init__
 
@@ -215,11 +297,18 @@ def server_steady_state():
         original(self, *args, **kwargs)
         PagesManager.uses_pages_directory = False
 
+    # A server compiles each script once per process (its Runtime's ScriptCache); AppTest
+    # makes a new cache, and so compiles the router and the page again, at every run.
+    shared = ScriptCache()
     PagesManager.__init__ = init_without_legacy_flag
+    local_script_runner.ScriptCache = lambda: shared
+    app_test.ScriptCache = lambda: shared
     try:
         yield
     finally:
         PagesManager.__init__ = original
+        local_script_runner.ScriptCache = ScriptCache
+        app_test.ScriptCache = ScriptCache
 
 
 def _measure_page(
@@ -262,7 +351,10 @@ def _measure_steady_page(
         "max_ms": round(max(walls), 2),
         "runs": runs,
     }
-    floor = measure_floor(calls, runs)
+    elements = element_counts(app)
+    floor = measure_floor(page_path, calls, runs)
+    if floor.pop("elements") != elements:
+        raise PageError(f"the floor of {page_path} did not show what the page showed")
     functions = {
         name: round(statistics.median(values + [0.0] * (runs - len(values))), 2)
         for name, values in per_function.items()
@@ -274,27 +366,45 @@ def _measure_steady_page(
         "ratio_to_floor": round(warm["median_ms"] / floor["median_ms"], 2),
         "functions_ms": dict(sorted(functions.items(), key=lambda item: -item[1])),
         "outputs": _output_counts(calls),
+        "elements_shown": sum(elements.values()),
         "figures": [
-            _figure_marks(args, kwargs)
-            for name, args, kwargs in calls
-            if _is_fig(name, args, kwargs)
+            _figure_marks(call.args, call.kwargs)
+            for call in calls
+            if _is_fig(call.method, call.args, call.kwargs)
         ],
     }
 
 
-def measure_floor(calls: list[tuple[str, tuple, dict]], runs: int) -> dict:
-    """Warm rerun of a page that only replays the recorded output calls."""
+def measure_floor(page_path: str, calls: list[RecordedCall], runs: int) -> dict:
+    """Warm rerun of the floor: the same shell (navigation, page config), and in place of
+    the page, a replay of its recorded calls (the same elements, containers, widgets and
+    links, with the figures and frames already built)."""
     RECORDED_CALLS[:] = calls
-    app = new_app(FLOOR_FILE)
-    app.run()
-    _check(app, "the floor page")
-    return timed(app.run, runs).as_dict()
+    FLOOR_PAGE[:] = [page_path]
+    with server_steady_state():
+        app = new_app(FLOOR_FILE)
+        app.run()
+        _check(app, "the floor page")
+        return {**timed(app.run, runs).as_dict(), "elements": element_counts(app)}
 
 
-def _output_counts(calls: list[tuple[str, tuple, dict]]) -> dict[str, int]:
+def element_counts(app: AppTest) -> dict[str, int]:
+    """How many elements, containers and widgets of each type the last run showed."""
     counts: dict[str, int] = defaultdict(int)
-    for name, _, _ in calls:
-        counts[name] += 1
+
+    def walk(node) -> None:
+        for child in getattr(node, "children", {}).values():
+            counts[child.type] += 1
+            walk(child)
+
+    walk(app._tree)
+    return dict(sorted(counts.items()))
+
+
+def _output_counts(calls: list[RecordedCall]) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for call in calls:
+        counts[call.method] += 1
     return dict(counts)
 
 
