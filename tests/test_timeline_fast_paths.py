@@ -9,7 +9,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from components.timeline import _per_distinct, _time_order
+from components.timeline import (
+    COUNTED_COLUMNS,
+    _per_distinct,
+    _table_order,
+    _time_order,
+    _type_counts,
+    lanes_of_items,
+)
 
 DAY = pd.Timestamp("2021-05-14")
 
@@ -48,3 +55,59 @@ def test_per_distinct_equals_building_on_every_row():
     assert spread["label"].tolist()[:3] == ["a: x y", "b: x y", "a: z"]
     assert spread["label"].isna().tolist() == [False, False, False, True, False, True]
     assert np.array_equal(spread.index, keys.index)
+
+
+def test_table_order_is_the_stable_sort_on_date_marker_and_item_id():
+    """In time order (as from timeline_items) and shuffled: the sort that items_table needs."""
+    noon = pd.Timedelta(hours=12)
+    items = pd.DataFrame(
+        {
+            "start_date": [DAY, DAY, DAY, DAY + pd.Timedelta(days=1), DAY + pd.Timedelta(days=1)],
+            "x_marker": [DAY + noon, DAY + noon, DAY + 2 * noon, DAY, DAY],
+            "item_id": ["event:e1", "statement:s1", "statement:s0", "event:e0", "statement:s2"],
+        }
+    ).astype({"item_id": "str"})
+    for frame in (items, items.iloc[[4, 2, 0, 3, 1]]):
+        expected = frame.sort_values(["start_date", "x_marker", "item_id"], kind="stable")
+        assert list(frame.index[_table_order(frame)]) == list(expected.index)
+    assert list(_table_order(items)) == [0, 1, 2, 3, 4]
+
+
+def test_type_counts_list_the_most_frequent_type_first_then_by_name():
+    item_types = pd.Series(["denial", "appeal_for_help", "denial", "threat", "appeal_for_help"])
+    bubble = np.array([0, 0, 0, 1, 0])
+    assert _type_counts(item_types, bubble, 2) == ["appeal for help 2, denial 2", "threat 1"]
+
+
+def test_lanes_take_each_item_once_per_lane_and_fold_ties_by_lane_id():
+    """Two actors of one state put an event once in the state's lane; equally busy lanes
+    are kept in lane id order when some must fold."""
+    actors = pd.DataFrame(
+        {
+            "actor_id": ["a", "a_minister", "b", "c"],
+            "actor_name": ["A", "A's minister", "B", "C"],
+            "actor_type": ["state", "person", "state", "state"],
+            "parent_actor_id": [None, "a", None, None],
+            "state_actor_id": ["a", "a", "b", "c"],
+        }
+    ).astype("str")
+    items = pd.DataFrame(
+        {
+            "item_id": ["event:e1", "statement:s1", "statement:s2"],
+            "kind": ["event", "statement", "statement"],
+            "item_type": ["talks", "denial", "denial"],
+            "lane_actor_ids": [("a_minister", "a", "c"), ("b",), ("c",)],
+            "x_marker": [DAY, DAY, DAY],
+        }
+    ).astype({"item_id": "str", "kind": "str", "item_type": "str"})
+    by_state = lanes_of_items(items, actors, "state", columns=[*COUNTED_COLUMNS, "lane_actor_ids"])
+    assert by_state[["item_id", "lane_id", "lane_actor_ids"]].values.tolist() == [
+        ["event:e1", "a", "a_minister"],
+        ["event:e1", "c", "c"],
+        ["statement:s1", "b", "b"],
+        ["statement:s2", "c", "c"],
+    ]
+    assert by_state.groupby("lane_id")["lane_index"].first().to_dict() == {"c": 0, "a": 1, "b": 2}
+    folded = lanes_of_items(items, actors, "state", max_lanes=2, columns=COUNTED_COLUMNS)
+    assert folded["lane_id"].tolist() == ["__other__", "c", "__other__", "c"]
+    assert set(folded["lane_label"]) == {"C", "Other states or organisations (2)"}
