@@ -1,9 +1,12 @@
 """The shared actor filter's rule, on the real dataset: what concerns the chosen actors."""
 
+import numpy as np
+import pandas as pd
+import pyarrow as pa
 import pytest
 
 from components.data import load_dataset
-from components.filters import filter_dataset, with_descendants
+from components.filters import events_mask, filter_dataset, isin_many, with_descendants
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +55,32 @@ def test_filter_never_changes_the_full_dataset(dataset):
     before = len(dataset.statements)
     filter_dataset(dataset, ["armenia"])
     assert len(dataset.statements) == before
+
+
+@pytest.mark.parametrize(
+    ("column", "values", "expected"),
+    [
+        pytest.param(["a", "b", None, "c"], ["c", "a"], [True, False, False, True], id="str"),
+        pytest.param(["a", None], [None], [False, False], id="missing never matches"),
+        pytest.param(["a", "b"], [], [False, False], id="no values"),
+        pytest.param([], ["a"], [], id="empty column"),
+        pytest.param([None, None], ["a"], [False, False], id="all missing"),
+    ],
+)
+def test_isin_many_is_a_plain_mask(column, values, expected):
+    for dtype in ("str", object):
+        found = isin_many(pd.Series(column, dtype=dtype), pd.Series(values, dtype=object))
+        assert isinstance(found, np.ndarray)
+        assert found.tolist() == expected
+
+
+def test_isin_many_matches_large_and_small_arrow_strings():
+    column = pd.Series(["s1", "s2", "s3"], dtype=pd.ArrowDtype(pa.large_string()))
+    values = pd.Series(["s3", "s1"], dtype=pd.ArrowDtype(pa.string()))
+    assert isin_many(column, values).tolist() == [True, False, True]
+
+
+def test_events_mask_keeps_events_with_any_chosen_actor():
+    events = pd.DataFrame({"actor_ids": [("a", "b"), (), ("c",), ("b", "c")]})
+    assert events_mask(events, {"b"}).tolist() == [True, False, False, True]
+    assert events_mask(events, set()).tolist() == [False, False, False, False]
