@@ -11,6 +11,7 @@ from components.timeline import (
     filter_items,
     item_detail,
     item_options,
+    items_in,
     timeline_items,
     timeline_view,
     type_options,
@@ -24,7 +25,10 @@ ViewChoices = tuple[str, tuple[str, ...], tuple[str, ...], bool]
 
 @cached_view
 def timeline_page_items(data_dir: str, actor_ids: tuple[str, ...]) -> pd.DataFrame:
-    return timeline_items(filtered_dataset(data_dir, actor_ids))
+    """Every item once per data folder; a filter takes its part of them (`items_in`)."""
+    if not actor_ids:
+        return timeline_items(full_dataset(data_dir))
+    return items_in(timeline_page_items(data_dir, ()), filtered_dataset(data_dir, actor_ids))
 
 
 @cached_view
