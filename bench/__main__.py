@@ -110,7 +110,9 @@ def _arguments() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def _pages(runs: int, clear_caches, skip: dict | None = None, timeout_s=None) -> dict:
+def _pages(
+    runs: int, clear_caches, skip: dict | None = None, timeout_s=None, filter_actor_ids=None
+) -> dict:
     import dashboard
 
     empty = pages.baseline_empty(runs)
@@ -121,6 +123,8 @@ def _pages(runs: int, clear_caches, skip: dict | None = None, timeout_s=None) ->
             continue
         print(f"  {spec.title}", flush=True)
         options = {"timeout_s": timeout_s} if timeout_s else {}
+        if filter_actor_ids:
+            options["filter_actor_ids"] = filter_actor_ids
         measured = pages.measure_page(spec.path, runs, clear_caches, **options)
         by_page[spec.url_path] = {"title": spec.title, **measured}
     return {"empty_page": empty, "by_page": by_page}
@@ -155,7 +159,9 @@ def _scale(folder: Path, n_articles: int, runs: int, skip_browser: bool, skip: d
     os.environ[DATA_DIR_ENV] = str(corpus)
     try:
         print("  pages (AppTest)…", flush=True)
-        result["pages"] = _pages(runs, lambda: None, skip, SCALE_RUN_TIMEOUT_S)["by_page"]
+        state = result["filter"]["state"]["actor_ids"]
+        measured = _pages(runs, lambda: None, skip, SCALE_RUN_TIMEOUT_S, state)
+        result["pages"] = measured["by_page"]
     finally:
         os.environ.pop(DATA_DIR_ENV, None)
     if not skip_browser:
@@ -281,10 +287,33 @@ def report(results: dict) -> str:
                 f"{result['floor']['median_ms']:.0f} | `{name.removeprefix('components.')}` | "
                 f"{spent:.0f} | {marks:,}{flag} |"
             )
+    lines += [
+        "",
+        "Scale: a page's first view after the cached load: what the first run costs beyond a "
+        f"warm rerun (ms, target < {SCALE_TARGET_MS})",
+        "",
+        "| Articles | Page | Everyone | Filter + view (a state) |",
+        "|---:|---|---:|---:|",
+    ]
+    for size in results.get("scale", []):
+        for result in size["pages"].values():
+            if "first_build_ms" not in result:
+                continue
+            filtered = result.get("filtered", {}).get("filter_and_build_ms")
+            lines.append(
+                f"| {size['articles']:,} | {result['title']} | "
+                f"{_against_target(result['first_build_ms'])} | {_against_target(filtered)} |"
+            )
     if results.get("scale_growth"):
         lines += ["", "Growth per statement, smallest → largest corpus (1.0 = linear):", ""]
         lines.append(", ".join(f"{key} {value}" for key, value in results["scale_growth"].items()))
     return "\n".join(lines)
+
+
+def _against_target(ms: float | None) -> str:
+    if ms is None:
+        return "–"
+    return f"{ms:.0f} {'ok' if ms < SCALE_TARGET_MS else 'over'}"
 
 
 def _short(text: str, limit: int = 70) -> str:

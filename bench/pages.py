@@ -39,6 +39,8 @@ from streamlit.testing.v1 import AppTest, app_test, local_script_runner
 import components
 import dashboard
 from bench.measure import timed
+from components import app_data
+from components.state import ACTOR_FILTER_KEY
 
 APP_FILE = str(Path(dashboard.__file__).resolve())
 FLOOR_FILE = str(Path(__file__).with_name("floor_page.py"))
@@ -262,14 +264,25 @@ def baseline_empty(runs: int) -> dict:
 
 
 def measure_page(
-    page_path: str, runs: int, clear_caches: Callable[[], None], timeout_s: float = RUN_TIMEOUT_S
+    page_path: str,
+    runs: int,
+    clear_caches: Callable[[], None],
+    timeout_s: float = RUN_TIMEOUT_S,
+    filter_actor_ids: list[str] | None = None,
 ) -> dict:
     """Cold first run, warm reruns with per-function times, the floor, and the marks drawn.
 
-    A page that raises is reported as such (the bench goes on with the other pages).
+    With ``filter_actor_ids``: then the reader picks those actors in the sidebar; the first
+    run after the pick (the filter, not yet cached, and the page's views built for it) and
+    the warm reruns that follow. A page that raises is reported as such (the bench goes on
+    with the other pages).
     """
     try:
-        return _measure_page(page_path, runs, clear_caches, timeout_s)
+        with server_steady_state():
+            result = _measure_steady_page(page_path, runs, clear_caches, timeout_s)
+            if filter_actor_ids:
+                result["filtered"] = _measure_filtered(page_path, runs, filter_actor_ids)
+            return result
     except PageError as error:
         return {"error": str(error)}
     except RuntimeError as error:
@@ -300,22 +313,15 @@ def server_steady_state():
     # A server compiles each script once per process (its Runtime's ScriptCache); AppTest
     # makes a new cache, and so compiles the router and the page again, at every run.
     shared = ScriptCache()
+    caches = (local_script_runner.ScriptCache, app_test.ScriptCache)
     PagesManager.__init__ = init_without_legacy_flag
-    local_script_runner.ScriptCache = lambda: shared
-    app_test.ScriptCache = lambda: shared
+    local_script_runner.ScriptCache = app_test.ScriptCache = lambda: shared
     try:
         yield
     finally:
+        # What was there before, so that the context can be nested.
         PagesManager.__init__ = original
-        local_script_runner.ScriptCache = ScriptCache
-        app_test.ScriptCache = ScriptCache
-
-
-def _measure_page(
-    page_path: str, runs: int, clear_caches: Callable[[], None], timeout_s: float
-) -> dict:
-    with server_steady_state():
-        return _measure_steady_page(page_path, runs, clear_caches, timeout_s)
+        local_script_runner.ScriptCache, app_test.ScriptCache = caches
 
 
 def _measure_steady_page(
@@ -361,6 +367,9 @@ def _measure_steady_page(
     }
     return {
         "cold_first_run_ms": round(cold_ms, 2),
+        # What the first run did beyond a warm rerun: the page's views built (at scale,
+        # with the dataset already loaded, since the bench loads it before the pages).
+        "first_build_ms": round(max(cold_ms - warm["median_ms"], 0.0), 2),
         "warm": warm,
         "floor": floor,
         "ratio_to_floor": round(warm["median_ms"] / floor["median_ms"], 2),
@@ -372,6 +381,28 @@ def _measure_steady_page(
             for call in calls
             if _is_fig(call.method, call.args, call.kwargs)
         ],
+    }
+
+
+def _measure_filtered(page_path: str, runs: int, actor_ids: list[str]) -> dict:
+    """First run after picking ``actor_ids`` (the filter and the views built for it), warm
+    reruns after it; their difference is what the pick costs beyond sending the page."""
+    app = AppTest.from_file(APP_FILE, default_timeout=RUN_TIMEOUT_S)
+    app.switch_page(page_path)
+    app.run()
+    _check(app, page_path)
+    # Each page pays the filter itself: the filtered dataset is cached across pages.
+    app_data._filter.clear()
+    start = time.perf_counter()
+    app.multiselect(key=ACTOR_FILTER_KEY).set_value(list(actor_ids)).run()
+    first_ms = (time.perf_counter() - start) * 1000
+    _check(app, f"{page_path} filtered by {actor_ids}")
+    warm = timed(app.run, runs).as_dict()
+    return {
+        "actor_ids": list(actor_ids),
+        "first_run_ms": round(first_ms, 2),
+        "warm": warm,
+        "filter_and_build_ms": round(max(first_ms - warm["median_ms"], 0.0), 2),
     }
 
 
