@@ -8,29 +8,41 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
+from components.data import load_dataset
 from components.timeline import (
     COUNTED_COLUMNS,
     _per_distinct,
     _table_order,
     _time_order,
     _type_counts,
+    items_table,
     lanes_of_items,
+    timeline_items,
 )
 
 DAY = pd.Timestamp("2021-05-14")
 
 
-def test_time_order_is_the_stable_sort_on_date_kind_and_record_id():
+@pytest.fixture(scope="module")
+def items_of_real_data():
+    return timeline_items(load_dataset())
+
+
+def test_time_order_is_the_stable_sort_on_date_marker_kind_and_record_id():
+    noon = pd.Timedelta(hours=12)
     items = pd.DataFrame(
         {
-            "start_date": [DAY, DAY, DAY, DAY - pd.Timedelta(days=1), DAY, DAY],
-            "kind": ["statement", "event", "statement", "statement", "event", "statement"],
-            "record_id": ["s10", "e2", "s9", "s99", "e10", "s10"],
+            "start_date": [DAY, DAY, DAY, DAY - pd.Timedelta(days=1), DAY, DAY, DAY],
+            "x_marker": [DAY + noon] * 6 + [DAY + noon / 2],
+            "kind": ["statement", "event", "statement", "statement", "event", "statement", "event"],
+            "record_id": ["s10", "e2", "s9", "s99", "e10", "s10", "e99"],
         }
     ).astype({"kind": "str", "record_id": "str"})
-    expected = items.sort_values(["start_date", "kind", "record_id"], kind="stable").index
-    assert list(_time_order(items)) == list(expected) == [3, 4, 1, 0, 5, 2]
+    keys = ["start_date", "x_marker", "kind", "record_id"]
+    expected = items.sort_values(keys, kind="stable").index
+    assert list(_time_order(items)) == list(expected) == [3, 6, 4, 1, 0, 5, 2]
 
 
 def test_per_distinct_equals_building_on_every_row():
@@ -58,7 +70,8 @@ def test_per_distinct_equals_building_on_every_row():
 
 
 def test_table_order_is_the_stable_sort_on_date_marker_and_item_id():
-    """In time order (as from timeline_items) and shuffled: the sort that items_table needs."""
+    """In table order already (None: nothing to sort), and shuffled: the sort items_table
+    needs."""
     noon = pd.Timedelta(hours=12)
     items = pd.DataFrame(
         {
@@ -67,10 +80,21 @@ def test_table_order_is_the_stable_sort_on_date_marker_and_item_id():
             "item_id": ["event:e1", "statement:s1", "statement:s0", "event:e0", "statement:s2"],
         }
     ).astype({"item_id": "str"})
-    for frame in (items, items.iloc[[4, 2, 0, 3, 1]]):
+    assert _table_order(items) is None
+    for order in ([4, 2, 0, 3, 1], [1, 0, 2, 3, 4], [0, 1, 2, 4, 3]):
+        frame = items.iloc[order]
         expected = frame.sort_values(["start_date", "x_marker", "item_id"], kind="stable")
         assert list(frame.index[_table_order(frame)]) == list(expected.index)
-    assert list(_table_order(items)) == [0, 1, 2, 3, 4]
+
+
+def test_items_come_in_the_order_of_the_table(items_of_real_data):
+    """timeline_items orders as the table does, so the table takes them as they are."""
+    items = items_of_real_data
+    assert _table_order(items) is None
+    table = items_table(items)
+    assert table["Item"].tolist() == items["item_id"].tolist()
+    expected = items.sort_values(["start_date", "x_marker", "item_id"], kind="stable")
+    assert table["Item"].tolist() == expected["item_id"].tolist()
 
 
 def test_type_counts_list_the_most_frequent_type_first_then_by_name():
