@@ -417,10 +417,13 @@ def zoom_windows(items: pd.DataFrame) -> dict[str, tuple[pd.Timestamp, pd.Timest
     "crisis": the days of the crisis items (not background) with one day either side;
     "since_war": from the first item (the background) to the end of the crisis, with a margin.
     """
-    crisis = items[~items["is_background"].astype(bool)]
-    basis = crisis if not crisis.empty else items
-    first_day = basis["start_date"].min().normalize() - pd.Timedelta(days=1)
-    after_last_day = basis["end_date"].max().normalize() + pd.Timedelta(days=2)
+    # The two date columns only: taking the crisis rows of every column cost 30 ms at scale.
+    crisis = ~items["is_background"].astype(bool).to_numpy()
+    starts, ends = items["start_date"], items["end_date"]
+    if crisis.any():
+        starts, ends = starts[crisis], ends[crisis]
+    first_day = starts.min().normalize() - pd.Timedelta(days=1)
+    after_last_day = ends.max().normalize() + pd.Timedelta(days=2)
     earliest = min(items["start_date"].min().normalize(), first_day)
     margin = (after_last_day - earliest) * LONG_VIEW_MARGIN
     return {
