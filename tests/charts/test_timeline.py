@@ -16,6 +16,7 @@ from components.charts.timeline import (
     SPAN_LABELS_TRACE,
     SPANS_TRACE,
     build_timeline_figure,
+    hover_text,
 )
 from components.data import load_dataset
 from components.data.schemas import STATEMENT_TYPES
@@ -171,34 +172,47 @@ def test_items_left_of_the_view_are_counted(figure, dataset):
     assert notes == [f"◀ {background} earlier items outside this view"]
 
 
-def test_data_text_is_html_escaped():
+def one_item(**columns) -> pd.DataFrame:
+    """One placed statement in lane "a", dated to the day 14 May 2021; ``columns`` override."""
     day = pd.Timestamp("2021-05-14")
+    no_date = pd.Series([pd.NaT], dtype="datetime64[ns]")
     placed = pd.DataFrame(
         {
             "item_id": ["statement:x"],
             "kind": ["statement"],
             "record_id": ["x"],
             "item_type": ["demand"],
-            "title": ["<b>bold</b>"],
-            "quote": ["<script>alert(1)</script>"],
-            "who": ["A & B"],
+            "title": ["A demands"],
+            "quote": ["We demand it."],
+            "who": ["A → B"],
             "date_precision": ["day"],
             "date_label": ["Fri 14 May 2021"],
             "precision_note": ["exact day"],
             "is_background": [False],
             "x_marker": [day + 12 * HOUR],
-            "x_start": pd.Series([pd.NaT], dtype="datetime64[ns]"),
-            "x_end": pd.Series([pd.NaT], dtype="datetime64[ns]"),
-            "background_start_date": pd.Series([pd.NaT], dtype="datetime64[ns]"),
+            "x_start": no_date,
+            "x_end": no_date,
+            "background_start_date": no_date,
+            "background_end_date": no_date,
             "lane_id": ["a"],
-            "lane_label": ["<i>A</i>"],
+            "lane_label": ["A"],
             "lane_group": ["a"],
             "lane_index": [0],
             "row": [0],
             "y": [0.0],
         }
-    ).reindex(
+    )
+    for name, value in columns.items():
+        placed[name] = pd.Series([value], dtype=placed[name].dtype if name in placed else None)
+    return placed.reindex(
         columns=[*ITEM_COLUMNS, "lane_id", "lane_label", "lane_group", "lane_index", "row", "y"]
+    )
+
+
+def test_data_text_is_html_escaped():
+    day = pd.Timestamp("2021-05-14")
+    placed = one_item(
+        title="<b>bold</b>", quote="<script>alert(1)</script>", who="A & B", lane_label="<i>A</i>"
     )
     figure = build_timeline_figure(placed, (day - DAY, day + 2 * DAY))
     hover = trace(figure, ITEMS_TRACE).hovertext[0]
@@ -207,6 +221,41 @@ def test_data_text_is_html_escaped():
     assert "&lt;b&gt;bold" in hover
     assert "A &amp; B" in hover
     assert figure.layout.yaxis.ticktext == ("&lt;i&gt;A&lt;/i&gt;",)
+
+
+def test_hover_text_of_an_item_with_outside_dates():
+    """Every line of the hover, in order; the chart's hover is hover_text of the item."""
+    day = pd.Timestamp("2021-05-14")
+    placed = one_item(
+        date_precision="month",
+        date_label="May 2021",
+        precision_note="sometime in the month",
+        x_start=pd.Timestamp("2021-05-01"),
+        x_end=pd.Timestamp("2021-06-01"),
+        background_start_date=pd.Timestamp("2021-05-12"),
+        background_end_date=pd.Timestamp("2021-05-16"),
+        background_date_source="Wikipedia <2021>",
+    )
+    figure = build_timeline_figure(placed, (day - DAY, day + 2 * DAY))
+    expected = (
+        "<b>A demands</b><br>A → B<br><i>“We demand it.”</i><br>Statement · demand<br>"
+        "When: May 2021<br>Precision: sometime in the month<br>"
+        "Exact dates (outside source): 12 May 2021 – 16 May 2021<br>"
+        "<i>Click for the details</i>"
+    )
+    assert list(trace(figure, ITEMS_TRACE).hovertext) == [expected]
+    assert hover_text(placed.iloc[0]) == expected
+    exact = trace(figure, EXACT_DATES_TRACE)
+    assert list(exact.x) == ["2021-05-12T00:00:00", "2021-05-17T00:00:00", None]
+    assert list(exact.customdata) == ["statement:x", "statement:x", None]
+    assert exact.hovertext[0] == (
+        "<b>A demands</b><br>Exact dates: 12 May 2021 – 16 May 2021<br>"
+        "Source: Wikipedia &lt;2021&gt;<br>The article says: May 2021"
+    )
+    (span,) = [t for t in figure.data if t.name == SPANS_TRACE]
+    assert list(span.x) == ["2021-05-01T00:00:00", "2021-06-01T00:00:00", None]
+    assert list(span.y) == [0.0, 0.0, None]
+    assert span.line.dash == "dot"
 
 
 def test_no_items_gives_a_readable_empty_chart():
