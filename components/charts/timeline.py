@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import textwrap
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -162,17 +163,10 @@ def _day_range(start: pd.Timestamp, end: pd.Timestamp) -> str:
 
 
 def _lanes(placed: pd.DataFrame) -> pd.DataFrame:
-    """One row per lane: label, group, first and last y."""
-    return (
-        placed.groupby("lane_index")
-        .agg(
-            lane_label=("lane_label", "first"),
-            lane_group=("lane_group", "first"),
-            y_first=("y", "min"),
-            y_last=("y", "max"),
-        )
-        .reset_index()
-    )
+    """One row per lane, in lane order: label, group, first and last y."""
+    lanes = placed.drop_duplicates("lane_index")[["lane_index", "lane_label", "lane_group"]]
+    ys = placed.groupby("lane_index")["y"].agg(y_first="min", y_last="max")
+    return lanes.join(ys, on="lane_index").sort_values("lane_index").reset_index(drop=True)
 
 
 def _lane_tick_label(label: str) -> str:
@@ -183,22 +177,24 @@ def _add_lane_bands(parts: _Parts, lanes: pd.DataFrame) -> None:
     """One band per lane group, alternating, so a state's people read as one block; a thin
     line between the lanes inside a group."""
     half_gap = LANE_GAP / 2
-    group_number = (lanes["lane_group"] != lanes["lane_group"].shift()).cumsum()
-    for number, group in lanes.groupby(group_number):
+    groups = lanes["lane_group"].tolist()
+    firsts, lasts = lanes["y_first"].tolist(), lanes["y_last"].tolist()
+    starts = [i for i, group in enumerate(groups) if i == 0 or group != groups[i - 1]]
+    for number, (start, stop) in enumerate(pairwise([*starts, len(groups)]), start=1):
         parts.shapes.append(
             {
                 "type": "rect",
                 "xref": "paper",
                 "x0": 0,
                 "x1": 1,
-                "y0": group["y_first"].min() - 0.5 - half_gap,
-                "y1": group["y_last"].max() + 0.5 + half_gap,
+                "y0": min(firsts[start:stop]) - 0.5 - half_gap,
+                "y1": max(lasts[start:stop]) + 0.5 + half_gap,
                 "fillcolor": LANE_BAND_COLOURS[number % 2],
                 "line": {"width": 0},
                 "layer": "below",
             }
         )
-        for y in group["y_first"].iloc[1:]:
+        for y in firsts[start + 1 : stop]:
             parts.shapes.append(
                 {
                     "type": "line",

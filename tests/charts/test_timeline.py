@@ -7,6 +7,7 @@ import pytest
 
 from components.charts.palette import (
     EVENT_COLOUR,
+    LANE_BAND_COLOURS,
     STATEMENT_TYPE_COLOURS,
     STATEMENT_TYPE_FAMILIES,
 )
@@ -43,6 +44,11 @@ def trace(figure, name):
     matches = [t for t in figure.data if t.name == name]
     assert len(matches) == 1, f"expected one {name!r} trace, found {len(matches)}"
     return matches[0]
+
+
+def dates(xs) -> list[pd.Timestamp | None]:
+    """The x of a line trace as Timestamps, None where the line breaks."""
+    return [pd.Timestamp(x) if x else None for x in xs]
 
 
 def points(figure) -> pd.DataFrame:
@@ -246,16 +252,38 @@ def test_hover_text_of_an_item_with_outside_dates():
     assert list(trace(figure, ITEMS_TRACE).hovertext) == [expected]
     assert hover_text(placed.iloc[0]) == expected
     exact = trace(figure, EXACT_DATES_TRACE)
-    assert list(exact.x) == ["2021-05-12T00:00:00", "2021-05-17T00:00:00", None]
+    assert dates(exact.x) == [pd.Timestamp("2021-05-12"), pd.Timestamp("2021-05-17"), None]
     assert list(exact.customdata) == ["statement:x", "statement:x", None]
     assert exact.hovertext[0] == (
         "<b>A demands</b><br>Exact dates: 12 May 2021 – 16 May 2021<br>"
         "Source: Wikipedia &lt;2021&gt;<br>The article says: May 2021"
     )
     (span,) = [t for t in figure.data if t.name == SPANS_TRACE]
-    assert list(span.x) == ["2021-05-01T00:00:00", "2021-06-01T00:00:00", None]
+    assert dates(span.x) == [pd.Timestamp("2021-05-01"), pd.Timestamp("2021-06-01"), None]
     assert list(span.y) == [0.0, 0.0, None]
     assert span.line.dash == "dot"
+
+
+def test_lane_groups_are_alternating_bands_with_a_line_between_their_lanes():
+    """Lanes a1 and a2 of group a share one band, split by a line; group b has its own."""
+    day = pd.Timestamp("2021-05-14")
+    lanes = [("a1", "a", 0, 0.0), ("a2", "a", 1, 1.7), ("b1", "b", 2, 3.4)]
+    placed = pd.concat(
+        [
+            one_item(item_id=f"statement:{lane}", lane_id=lane, lane_label=lane.upper(),
+                     lane_group=group, lane_index=index, y=y)
+            for lane, group, index, y in lanes
+        ],
+        ignore_index=True,
+    )  # fmt: skip
+    figure = build_timeline_figure(placed, (day - DAY, day + 2 * DAY))
+    shapes = [(s.type, s.fillcolor, s.y0, s.y1) for s in figure.layout.shapes]
+    assert shapes == [
+        ("rect", LANE_BAND_COLOURS[1], pytest.approx(-0.85), pytest.approx(2.55)),
+        ("line", None, pytest.approx(0.85), pytest.approx(0.85)),
+        ("rect", LANE_BAND_COLOURS[0], pytest.approx(2.55), pytest.approx(4.25)),
+    ]
+    assert figure.layout.yaxis.ticktext == ("A1", "A2", "B1")
 
 
 def test_no_items_gives_a_readable_empty_chart():
