@@ -20,6 +20,10 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from components.filters import isin_many
 
 # Levels of the matrix rows: the actor who took the stance, or the state/organisation it
 # counts for (actors.state_actor_id: a spokeswoman counts for her country).
@@ -146,27 +150,21 @@ def stance_cells(stances: pd.DataFrame, actors: pd.DataFrame, level: str) -> pd.
     if stances.empty:
         return pd.DataFrame(columns=CELL_COLUMNS)
     rows = stances.assign(actor_id=row_actor_ids(stances["actor_id"], actors, level))
-    rows = rows.drop_duplicates(["actor_id", "issue_id", "statement_id", "stance"])
-    keys = ["actor_id", "issue_id"]
-    # Counts per stance with one cross-tabulation (no Python per cell: hundreds of actors
-    # times the issues make thousands of cells at scale).
-    counts = (
-        rows.groupby([*keys, "stance"], sort=True)
-        .size()
-        .unstack("stance", fill_value=0)
-        .reindex(columns=["support", "oppose", "neutral"], fill_value=0)
+    # Integer codes and NumPy counts, no Python per cell and no string grouping: hundreds
+    # of actors times the issues make thousands of cells over 100,000 stances.
+    cell, first = _groups(rows, ["actor_id", "issue_id"])
+    n_cells = len(first)
+    statement, statement_ids = _sorted_codes(rows["statement_id"])
+    cells = rows[["actor_id", "issue_id"]].take(first).reset_index(drop=True)
+    cell_statements = _distinct_pairs(cell, statement, n_cells, len(statement_ids))
+    cells["statement_count"] = np.bincount(cell_statements[0], minlength=n_cells)
+    for name in ("support", "oppose", "neutral"):
+        chosen = (rows["stance"] == name).to_numpy(dtype=bool)
+        taken_by = _distinct_pairs(cell[chosen], statement[chosen], n_cells, len(statement_ids))
+        cells[f"{name}_count"] = np.bincount(taken_by[0], minlength=n_cells)
+    cells["statement_ids"] = pd.Series(
+        _tuples_per_group(*cell_statements, statement_ids, n_cells), dtype=object
     )
-    per_statement = rows.drop_duplicates([*keys, "statement_id"])
-    cells = pd.DataFrame(
-        {
-            "statement_count": per_statement.groupby(keys, sort=True).size(),
-            "support_count": counts["support"],
-            "oppose_count": counts["oppose"],
-            "neutral_count": counts["neutral"],
-        }
-    )
-    cells["statement_ids"] = _tuples_per_group(per_statement, keys, "statement_id")
-    cells = cells.reset_index()
     taken = cells[["support_count", "oppose_count", "neutral_count"]].to_numpy() > 0
     only = np.array(["support", "oppose", "neutral"])[taken.argmax(axis=1)]
     cells["stance"] = np.where(taken.sum(axis=1) == 1, only, "mixed")
@@ -175,24 +173,48 @@ def stance_cells(stances: pd.DataFrame, actors: pd.DataFrame, level: str) -> pd.
     return cells[CELL_COLUMNS]
 
 
-def _tuples_per_group(frame: pd.DataFrame, keys: list[str], column: str) -> pd.Series:
-    """The sorted values of ``column`` in each group of ``keys``, as tuples, by group.
+def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """An integer code per value, in the values' sort order, and the distinct values in
+    that order. Arrow's hash encoding: ids are never missing (the schemas say so)."""
+    encoded = pc.dictionary_encode(pa.array(values.array, from_pandas=True))
+    order = pc.array_sort_indices(encoded.dictionary).to_numpy()
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    codes = rank[encoded.indices.to_numpy()]
+    return codes, encoded.dictionary.take(order).to_numpy(zero_copy_only=False)
 
-    Integer codes, one sort and list slices instead of a Python function per group (tens of
-    thousands of groups at scale).
-    """
-    groups = frame.groupby(keys, sort=True)
-    group_codes = groups.ngroup().to_numpy()
-    value_codes, _ = pd.factorize(frame[column], sort=True)
-    order = np.lexsort((value_codes, group_codes))
-    values = frame[column].to_numpy(dtype=object)[order].tolist()
-    starts = np.flatnonzero(np.diff(group_codes[order], prepend=-1))
-    ends = [*starts[1:].tolist(), len(values)]
-    return pd.Series(
-        [tuple(values[start:end]) for start, end in zip(starts.tolist(), ends, strict=True)],
-        index=groups.size().index,
-        dtype=object,
+
+def _groups(frame: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The group of ``keys`` of each row (numbered in sorted key order, like a sorted
+    groupby), and the position of each group's first row."""
+    codes = [_sorted_codes(frame[key]) for key in keys]
+    combined = np.ravel_multi_index(
+        tuple(key_codes for key_codes, _ in codes), tuple(len(values) for _, values in codes)
     )
+    # A hash of integers, sorted after: np.unique sorts every row, several times slower.
+    group, distinct = pd.factorize(combined, sort=True)
+    first = np.full(len(distinct), len(combined))
+    np.minimum.at(first, group, np.arange(len(combined)))
+    return group, first
+
+
+def _distinct_pairs(
+    groups: np.ndarray, values: np.ndarray, n_groups: int, n_values: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (group, value) code pairs, ordered by group, then value."""
+    pairs = np.sort(np.ravel_multi_index((groups, values), (n_groups, n_values)))
+    distinct = pairs[np.diff(pairs, prepend=-1) != 0]
+    return np.divmod(distinct, n_values)
+
+
+def _tuples_per_group(
+    groups: np.ndarray, values: np.ndarray, names: np.ndarray, n_groups: int
+) -> list[tuple]:
+    """One tuple per group: the ``names`` of its ``values`` codes (pairs ordered by group,
+    then value, as `_distinct_pairs` gives them; every group has at least one)."""
+    named = names[values].tolist()
+    bounds = np.searchsorted(groups, np.arange(n_groups + 1)).tolist()
+    return [tuple(named[start:end]) for start, end in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
 def cell_id(actor_id: str, issue_id: str) -> str:
@@ -222,7 +244,9 @@ def cell_from_selection(selection: Mapping | None) -> str | None:
 
 def order_actors(cells: pd.DataFrame, names: Mapping[str, str], order: str) -> list[str]:
     """The matrix rows, top to bottom, for one of ORDERS."""
-    actor_ids = sorted(set(cells["actor_id"]), key=lambda actor_id: names.get(actor_id, actor_id))
+    actor_ids = sorted(
+        cells["actor_id"].unique().tolist(), key=lambda actor_id: names.get(actor_id, actor_id)
+    )
     if order == "name":
         return actor_ids
     counts = cells.groupby("actor_id")["statement_count"].sum().to_dict()
@@ -421,7 +445,12 @@ def targeting_edges(statements: pd.DataFrame, actors: pd.DataFrame, level: str) 
     a statement inside one state (Pashinyan addressing parliament) runs from the state to
     itself.
     """
-    targeted = statements.loc[statements["target_actor_id"].notna()]
+    # Only the columns used: copying the text columns of every statement costs more than
+    # the rest of the work.
+    targeted = statements.loc[
+        statements["target_actor_id"].notna(),
+        ["speaker_actor_id", "target_actor_id", "statement_type", "statement_id"],
+    ]
     if targeted.empty:
         return pd.DataFrame(columns=TARGETING_COLUMNS)
     targeted = targeted.assign(
@@ -429,11 +458,16 @@ def targeting_edges(statements: pd.DataFrame, actors: pd.DataFrame, level: str) 
         target_actor_id=row_actor_ids(targeted["target_actor_id"], actors, level),
     )
     keys = ["speaker_actor_id", "target_actor_id", "statement_type"]
-    targeted = targeted.drop_duplicates([*keys, "statement_id"])
-    ids = _tuples_per_group(targeted, keys, "statement_id")
-    edges = pd.DataFrame(
-        {"statement_count": ids.map(len), "statement_ids": ids.map("; ".join)}
-    ).reset_index()
+    group, first = _groups(targeted, keys)
+    statement, statement_ids = _sorted_codes(targeted["statement_id"])
+    ids = _tuples_per_group(
+        *_distinct_pairs(group, statement, len(first), len(statement_ids)),
+        statement_ids,
+        len(first),
+    )
+    edges = targeted[keys].take(first).reset_index(drop=True)
+    edges["statement_count"] = np.array([len(group_ids) for group_ids in ids], dtype=np.int64)
+    edges["statement_ids"] = ["; ".join(group_ids) for group_ids in ids]
     names = actors.set_index("actor_id")["actor_name"]
     edges["speaker_name"] = edges["speaker_actor_id"].map(names).fillna(edges["speaker_actor_id"])
     edges["target_name"] = edges["target_actor_id"].map(names).fillna(edges["target_actor_id"])
@@ -453,14 +487,14 @@ def contradictions_in_scope(pairs: pd.DataFrame, statement_ids: Iterable[str]) -
     Pairs are built from the whole dataset, so a pair keeps its other side even when the
     actor filter leaves only one of the two statements in view.
     """
-    # A lookup in a hashed index: Series.isin on arrow strings takes over a second for
-    # 100,000 ids (measured), the index lookup a few tens of milliseconds.
+    # Arrow's hashed lookup: Series.isin on arrow strings takes over a second for 100,000
+    # ids (measured), a pandas index lookup tens of milliseconds, this a few.
     if not isinstance(statement_ids, pd.Series):
         statement_ids = pd.Series(list(statement_ids), dtype=object)
-    keep = pd.Index(statement_ids.drop_duplicates())
-    in_scope = (keep.get_indexer(pairs["statement_id"]) >= 0) | (
-        keep.get_indexer(pairs["contradicted_statement_id"]) >= 0
-    )
+    # Both sides in one lookup: one hash table of the (many) statement ids, not two.
+    sides = pd.concat([pairs["statement_id"], pairs["contradicted_statement_id"]])
+    found = isin_many(sides, statement_ids)
+    in_scope = found[: len(pairs)] | found[len(pairs) :]
     return pairs.loc[in_scope].reset_index(drop=True)
 
 

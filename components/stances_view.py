@@ -116,9 +116,10 @@ def build_stances_view(dataset: Dataset, filtered: Dataset, level: str, order: s
             "download has every flow."
         )
 
-    pairs = contradictions_in_scope(
-        contradiction_pairs(dataset), filtered.statements["statement_id"]
-    )
+    pairs = contradiction_pairs(dataset)
+    # Unfiltered, every pair is in scope (the filter returns the dataset itself).
+    if filtered is not dataset:
+        pairs = contradictions_in_scope(pairs, filtered.statements["statement_id"])
     return StancesView(
         cells=cells,
         row_ids=tuple(row_ids),

@@ -1,5 +1,7 @@
 """Unit tests of the Stances reshaping in components/stances.py: real data and tiny frames."""
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
@@ -336,3 +338,105 @@ def test_like_minded_order_of_hundreds_of_actors_is_quick():
     order = order_actors(cells, {}, "like-minded")
     assert time.perf_counter() - start < 2.0
     assert sorted(order) == actor_ids
+
+
+# --- grouping on tiny frames (integer codes must give what a sorted groupby gives) --------
+
+
+def test_cells_count_distinct_statements_and_sort_their_ids():
+    stances = tiny_stances(
+        [
+            ("s9", "minister", "i2", "support"),
+            ("s3", "minister", "i2", "oppose"),
+            ("s3", "minister", "i2", "oppose"),  # the same stance twice counts once
+            ("s10", "minister", "i2", "support"),
+            ("s1", "envoy", "i1", "neutral"),
+            ("s1", "envoy", "i1", "neutral"),
+        ]
+    )
+    expected = pd.DataFrame(
+        {
+            "actor_id": ["envoy", "minister"],
+            "issue_id": ["i1", "i2"],
+            "stance": ["neutral", "mixed"],
+            "statement_count": [1, 3],
+            "support_count": [0, 2],
+            "oppose_count": [0, 1],
+            "neutral_count": [1, 0],
+            "statement_ids": [("s1",), ("s10", "s3", "s9")],
+        }
+    )
+    cells = stance_cells(stances, TINY_ACTORS, "actor")
+    pd.testing.assert_frame_equal(cells, expected, check_dtype=False)
+    state_cells = stance_cells(stances, TINY_ACTORS, "state")
+    assert state_cells[["actor_id", "issue_id", "statement_ids"]].values.tolist() == [
+        ["land", "i1", ("s1",)],
+        ["land", "i2", ("s10", "s3", "s9")],
+    ]
+
+
+def test_targets_group_speaker_target_and_type_with_sorted_ids():
+    statements = pd.DataFrame(
+        {
+            "statement_id": ["s4", "s2", "s3", "s1", "s5"],
+            "speaker_actor_id": ["minister", "envoy", "minister", "minister", "other"],
+            "target_actor_id": ["other", "other", "other", "other", None],
+            "statement_type": ["warning", "warning", "warning", "demand", "claim"],
+        }
+    )
+    edges = targeting_edges(statements, TINY_ACTORS, "actor")
+    assert edges[
+        ["speaker_actor_id", "target_actor_id", "statement_type", "statement_ids"]
+    ].values.tolist() == [
+        ["minister", "other", "warning", "s3; s4"],
+        ["envoy", "other", "warning", "s2"],
+        ["minister", "other", "demand", "s1"],
+    ]
+    state_edges = targeting_edges(statements, TINY_ACTORS, "state")
+    assert state_edges[
+        ["speaker_actor_id", "statement_type", "statement_count", "statement_ids"]
+    ].values.tolist() == [
+        ["land", "warning", 3, "s2; s3; s4"],
+        ["land", "demand", 1, "s1"],
+    ]
+
+
+def test_contradiction_pairs_name_the_first_opposed_issue(dataset):
+    statements = pd.DataFrame(
+        {
+            "statement_id": ["s1", "s2", "s3", "s4"],
+            "speaker_actor_id": ["minister", "envoy", "other", "envoy"],
+            "quote": ["q1", "q2", "q3", "q4"],
+            "sentence": ["t1", "t2", "t3", "t4"],
+            "date_label": ["d1", "d2", "d3", "d4"],
+            "contradicts_statement_id": [None, "s1", "s2", "gone"],
+        }
+    )
+    stances = tiny_stances(
+        [
+            ("s1", "minister", "i1", "support"),
+            ("s1", "minister", "i2", "support"),
+            ("s2", "envoy", "i1", "neutral"),
+            ("s2", "envoy", "i2", "oppose"),
+            ("s3", "other", "i2", "neutral"),
+        ]
+    )
+    issues = pd.DataFrame({"issue_id": ["i1", "i2"], "issue_label": ["One", "Two"]})
+    tiny = replace(
+        dataset, statements=statements, stances=stances, actors=TINY_ACTORS, issues=issues
+    )
+    pairs = contradiction_pairs(tiny)
+    # s4 contradicts a statement that is not there: no pair. s3 is neutral: no issue.
+    sides = [
+        "statement_id",
+        "contradicted_statement_id",
+        "speaker_name",
+        "contradicted_speaker_name",
+    ]
+    assert pairs[sides].values.tolist() == [
+        ["s2", "s1", "Envoy", "Minister"],
+        ["s3", "s2", "Other", "Envoy"],
+    ]
+    assert pairs["issue_label"].iloc[0] == "Two"
+    assert pd.isna(pairs["issue_label"].iloc[1])
+    assert pairs["contradicted_quote"].tolist() == ["q1", "q2"]
