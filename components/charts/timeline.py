@@ -164,9 +164,17 @@ def _day_range(start: pd.Timestamp, end: pd.Timestamp) -> str:
 
 def _lanes(placed: pd.DataFrame) -> pd.DataFrame:
     """One row per lane, in lane order: label, group, first and last y."""
-    lanes = placed.drop_duplicates("lane_index")[["lane_index", "lane_label", "lane_group"]]
-    ys = placed.groupby("lane_index")["y"].agg(y_first="min", y_last="max")
-    return lanes.join(ys, on="lane_index").sort_values("lane_index").reset_index(drop=True)
+    lane_index, first_row = np.unique(placed["lane_index"].to_numpy(), return_index=True)
+    ys = placed.groupby("lane_index")["y"]
+    return pd.DataFrame(
+        {
+            "lane_index": lane_index,
+            "lane_label": placed["lane_label"].to_numpy()[first_row],
+            "lane_group": placed["lane_group"].to_numpy()[first_row],
+            "y_first": ys.min().to_numpy(),
+            "y_last": ys.max().to_numpy(),
+        }
+    )
 
 
 def _lane_tick_label(label: str) -> str:
@@ -575,8 +583,8 @@ def _add_counts(parts: _Parts, counts: pd.DataFrame, bucket: str) -> None:
         f"<b>{_escape(lane)}</b><br>{count} {kind}{'' if count == 1 else 's'} · "
         f"{periods[start]}<br>{_escape(types)}<br><i>Click to list them</i>"
         for lane, count, kind, start, types in zip(
-            counts["lane_label"], counts["count"], counts["kind"], counts["start"],
-            counts["types"], strict=True,
+            counts["lane_label"].tolist(), counts["count"].tolist(), counts["kind"].tolist(),
+            counts["start"].tolist(), counts["types"].tolist(), strict=True,
         )
     ]  # fmt: skip
     parts.traces.append(
