@@ -5,10 +5,14 @@ Pure pandas, no streamlit; the page only lays these out.
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from components.contradictions import contradiction_pairs
 from components.data import Dataset
+
+# What a source line is made of (`_source_line`), and the tie-break of its order.
+SOURCE_LINE_COLUMNS = ["article_id", "title", "outlet", "agency", "published_date"]
 
 
 def article_source_lines(articles: pd.DataFrame, with_title: bool = True) -> list[str]:
@@ -17,7 +21,10 @@ def article_source_lines(articles: pd.DataFrame, with_title: bool = True) -> lis
     ``with_title=False`` leaves the title out, for a single article whose title is already
     the page's heading (`dataset_heading`).
     """
-    ordered = articles.sort_values(["published_date", "article_id"], kind="stable")
+    # Sorted without the article text: a thousand texts are megabytes to copy.
+    ordered = articles[SOURCE_LINE_COLUMNS].sort_values(
+        ["published_date", "article_id"], kind="stable"
+    )
     return [_source_line(row, with_title) for row in ordered.itertuples(index=False)]
 
 
@@ -168,18 +175,26 @@ def story_strip(dataset: Dataset, max_steps: int = MAX_STORY_STEPS) -> StoryStri
         return StoryStrip((), "day", None)
     days = pd.DatetimeIndex(items["day"].unique())
     crisis_days = pd.DatetimeIndex(items.loc[~items["is_background"], "day"].unique())
+    is_crisis_day = days.isin(crisis_days)
+    # Python dates: a strftime on them is many times faster than on Timestamps.
+    dates = days.date
     background_labels = set(items["background_label"].dropna())
     for period, label in _PERIODS:
         # Counted on distinct days and labels, not rows: a corpus has a few hundred days.
+        day_labels = [label(day) for day in dates]
         if period == "year":
-            periods = {label(day) for day in days}
+            periods = set(day_labels)
         else:
-            periods = background_labels | {label(day) for day in crisis_days}
+            periods = background_labels | {
+                day_label
+                for day_label, is_crisis in zip(day_labels, is_crisis_day, strict=True)
+                if is_crisis
+            }
         if len(periods) <= max_steps:
             break
-    own_label = items["is_background"] & (period != "year")
-    labels = pd.Series([label(day) for day in days], index=days, dtype=object)
-    when = items["background_label"].where(own_label, items["day"].map(labels))
+    own_label = (items["is_background"] & (period != "year")).to_numpy(dtype=bool)
+    day_of_item = np.array(day_labels, dtype=object)[days.get_indexer(items["day"])]
+    when = np.where(own_label, items["background_label"].to_numpy(dtype=object), day_of_item)
     # Group on integer codes (in time order: the items are sorted), not on 100,000 strings.
     codes, step_labels = pd.factorize(when)
     items = items.assign(when=codes)
@@ -271,47 +286,65 @@ def _story_items(dataset: Dataset) -> pd.DataFrame:
     events = dataset.events
     statements = dataset.statements
     speaker_codes, _ = pd.factorize(statements["speaker_actor_id"])
-    event_rows = pd.DataFrame(
-        {
-            "is_event": True,
-            "position": range(len(events)),
-            "is_background": events["is_background"].to_numpy(dtype=bool),
-            "background_label": _background_labels(events).to_numpy(dtype=object),
-            "exact_date": events["background_start_date"].to_numpy(),
-            "day": events["start_date"].to_numpy(),
-            "start_char": events["start_char"].to_numpy(),
-            "is_undated": False,
-            "speaker_code": -1,
-        }
+    no_date = np.full(len(statements), np.datetime64("NaT"), dtype=events["start_date"].dtype)
+    columns = {
+        "is_event": np.repeat([True, False], [len(events), len(statements)]),
+        "position": np.concatenate([np.arange(len(events)), np.arange(len(statements))]),
+        "is_background": np.concatenate(
+            [events["is_background"].to_numpy(dtype=bool), np.zeros(len(statements), bool)]
+        ),
+        "background_label": np.concatenate(
+            [
+                _background_labels(events).to_numpy(dtype=object),
+                np.full(len(statements), None, dtype=object),
+            ]
+        ),
+        "exact_date": np.concatenate([events["background_start_date"].to_numpy(), no_date]),
+        "day": np.concatenate(
+            [events["start_date"].to_numpy(), statements["start_date"].to_numpy()]
+        ),
+        "start_char": np.concatenate(
+            [events["start_char"].to_numpy(), statements["start_char"].to_numpy()]
+        ),
+        "is_undated": np.concatenate(
+            [
+                np.zeros(len(events), bool),
+                (statements["date_precision"] == "as_reported").to_numpy(dtype=bool),
+            ]
+        ),
+        "speaker_code": np.concatenate([np.full(len(events), -1), speaker_codes]),
+    }
+    # Items of one period in time order where an outside source dates them, else text
+    # order; a missing date sorts last. One stable sort of three integer keys.
+    order = np.lexsort(
+        (
+            columns["start_char"],
+            _missing_last(columns["exact_date"]),
+            _missing_last(columns["day"]),
+        )
     )
-    statement_rows = pd.DataFrame(
-        {
-            "is_event": False,
-            "position": range(len(statements)),
-            "is_background": False,
-            "background_label": None,
-            "exact_date": pd.NaT,
-            "day": statements["start_date"].to_numpy(),
-            "start_char": statements["start_char"].to_numpy(),
-            "is_undated": (statements["date_precision"] == "as_reported").to_numpy(dtype=bool),
-            "speaker_code": speaker_codes,
-        }
+    # Object columns stay objects: left to infer, pandas would convert the labels to Arrow.
+    return pd.DataFrame(
+        {name: pd.Series(values[order], dtype=values.dtype) for name, values in columns.items()}
     )
-    items = pd.concat([event_rows, statement_rows], ignore_index=True)
-    # Items of one period in time order where an outside source dates them, else text order.
-    return items.sort_values(
-        ["day", "exact_date", "start_char"], kind="stable", na_position="last"
-    ).reset_index(drop=True)
+
+
+def _missing_last(dates: np.ndarray) -> np.ndarray:
+    """Dates as sortable integers, a missing date (NaT) after every other."""
+    as_integers = dates.view("int64")
+    return np.where(np.isnat(dates), np.iinfo(np.int64).max, as_integers)
 
 
 def _background_labels(events: pd.DataFrame) -> pd.Series:
     """`_short_label` of each background event (None for the others), once per distinct date."""
     keys = ["start_date", "end_date", "date_precision", "date_label"]
     background = events.loc[events["is_background"], keys]
-    unique = background.drop_duplicates()
-    unique = unique.assign(label=[_short_label(row) for row in unique.to_dict("records")])
-    labels = background.merge(unique, on=keys, how="left", validate="m:1")["label"]
-    return pd.Series(labels.to_numpy(dtype=object), index=background.index).reindex(events.index)
+    labels: dict[tuple, str] = {}
+    for date in zip(*(background[key].tolist() for key in keys), strict=True):
+        if date not in labels:
+            labels[date] = _short_label(dict(zip(keys, date, strict=True)))
+    found = [labels[date] for date in zip(*(background[key].tolist() for key in keys), strict=True)]
+    return pd.Series(found, index=background.index, dtype=object).reindex(events.index)
 
 
 def most_active_actors(dataset: Dataset, limit: int = 5) -> pd.DataFrame:
@@ -327,8 +360,23 @@ def most_active_actors(dataset: Dataset, limit: int = 5) -> pd.DataFrame:
 
 def lede(articles: pd.DataFrame) -> str:
     """The first paragraph of the first article: the story in one sentence."""
-    text = articles.sort_values(["published_date", "article_id"], kind="stable").iloc[0]["text"]
+    text = articles["text"].iat[_first_published(articles)]
     return text.strip().split("\n\n", 1)[0]
+
+
+def _first_articles(articles: pd.DataFrame, count: int) -> pd.DataFrame:
+    """The ``count`` articles `article_source_lines` lists first (a line per article of
+    thousands would be formatted to show three)."""
+    ordered = articles[SOURCE_LINE_COLUMNS].sort_values(
+        ["published_date", "article_id"], kind="stable"
+    )
+    return ordered.head(count)
+
+
+def _first_published(articles: pd.DataFrame) -> int:
+    """The position of the first article published (ties: by article id)."""
+    keys = articles[["published_date", "article_id"]].reset_index(drop=True)
+    return int(keys.sort_values(["published_date", "article_id"], kind="stable").index[0])
 
 
 def contradiction_lines(
@@ -392,16 +440,21 @@ def overview_view(
 ) -> OverviewView:
     """The Overview of ``dataset``; figures and speakers follow ``filtered``, contradictions
     the scope (the chosen actors with their descendants; None when nothing is chosen)."""
-    article = dataset.articles.sort_values("published_date").iloc[0]
+    article = (
+        dataset.articles[["published_date", "is_translation", "translation_note"]]
+        .sort_values("published_date")
+        .iloc[0]
+    )
     # Lines only for the pairs shown: a large corpus has thousands.
     pairs = _scoped_pairs(dataset, scope_actor_ids)
     top = most_active_actors(filtered)
     return OverviewView(
         heading=dataset_heading(dataset.articles),
         source_lines=tuple(
-            article_source_lines(dataset.articles, with_title=len(dataset.articles) > 1)[
-                :SOURCE_LINES_SHOWN
-            ]
+            article_source_lines(
+                _first_articles(dataset.articles, SOURCE_LINES_SHOWN),
+                with_title=len(dataset.articles) > 1,
+            )
         ),
         article_count=len(dataset.articles),
         is_translation=bool(article["is_translation"]),

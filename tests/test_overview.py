@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
@@ -200,3 +202,54 @@ def test_single_article_source_line_leaves_the_title_to_the_heading():
     view = overview_view(load_dataset(), load_dataset(), None)
     assert view.heading == load_dataset().articles["title"].iloc[0]
     assert view.source_lines == ("France 24/AFP, 14 May 2021",)
+
+
+def test_the_overview_names_the_first_articles_and_opens_with_the_earliest(dataset):
+    """Five articles: the three first published (same day: by id) are named, the lede is
+    the first paragraph of the earliest."""
+    articles = pd.DataFrame(
+        {
+            "article_id": ["e", "d", "c", "b", "a"],
+            "title": ["E", "D", "C", "B", "A"],
+            "outlet": ["Outlet"] * 5,
+            "agency": [None] * 5,
+            "published_date": pd.to_datetime(
+                ["2021-05-16", "2021-05-14", "2021-05-15", "2021-05-15", "2021-05-17"]
+            ),
+            "is_translation": [False] * 5,
+            "translation_note": [None] * 5,
+            "text": [f"Lede {name}.\n\nBody." for name in "edcba"],
+        }
+    )
+    view = overview_view(replace(dataset, articles=articles), dataset, None)
+    assert view.source_lines == (
+        "“D”, Outlet, 14 May 2021",
+        "“B”, Outlet, 15 May 2021",
+        "“C”, Outlet, 15 May 2021",
+    )
+    assert view.article_count == 5
+    assert view.lede == "Lede d."
+
+
+def test_a_step_lists_its_items_by_outside_date_then_text_order(dataset):
+    """Three background events of one period: the two an outside source dates come first,
+    earliest first; the undated one after them, though it comes first in the text."""
+    day = pd.Timestamp("2020-11-01")
+    events = pd.DataFrame(
+        {
+            "event_id": ["e1", "e2", "e3"],
+            "title": ["Undated", "Dated later", "Dated earlier"],
+            "is_background": [True] * 3,
+            "background_start_date": pd.to_datetime([None, "2020-11-20", "2020-11-02"]),
+            "start_date": [day] * 3,
+            "end_date": [pd.Timestamp("2020-11-30")] * 3,
+            "date_precision": ["month"] * 3,
+            "date_label": ["November 2020"] * 3,
+            "start_char": [10, 20, 30],
+        }
+    )
+    statements = dataset.statements.iloc[:0]
+    strip = story_strip(replace(dataset, events=events, statements=statements))
+    assert [(step.when, step.what, step.record_id) for step in strip.steps] == [
+        ("Nov 2020", "Dated earlier; Dated later; Undated", "e3")
+    ]
