@@ -80,31 +80,26 @@ def _opposed_issues(stances: pd.DataFrame, pairs: pd.DataFrame) -> list[str | No
     """For each pair, the first issue (in stance order) on which the contradicting statement
     and the one it contradicts carry opposite stances; None where there is none."""
     involved = pd.concat([pairs["statement_id"], pairs["contradicted_statement_id"]])
-    rows = stances.loc[
-        isin_many(stances["statement_id"], involved), ["statement_id", "issue_id", "stance"]
-    ]
-    taken: dict[str, list[tuple[str, str]]] = {}
-    sides: dict[tuple[str, str], set[str]] = {}
-    for statement_id, issue_id, stance in zip(
-        rows["statement_id"].tolist(),
-        rows["issue_id"].tolist(),
-        rows["stance"].tolist(),
-        strict=True,
-    ):
-        taken.setdefault(statement_id, []).append((issue_id, stance))
-        sides.setdefault((statement_id, issue_id), set()).add(stance)
+    rows = stances.loc[isin_many(stances["statement_id"], involved)]
+    statement_ids = rows["statement_id"].tolist()
+    issue_ids = rows["issue_id"].tolist()
+    sides = rows["stance"].tolist()
+    # Per statement, each issue it takes a side on with the side that would oppose it.
+    opposing: dict[str, list[tuple[str, str]]] = {}
+    for statement_id, issue_id, side in zip(statement_ids, issue_ids, sides, strict=True):
+        if side in OPPOSITE:
+            opposing.setdefault(statement_id, []).append((issue_id, OPPOSITE[side]))
+    taken = set(zip(statement_ids, issue_ids, sides, strict=True))
     return [
-        _first_opposed(taken.get(statement_id, []), sides, other_id)
+        next(
+            (
+                issue_id
+                for issue_id, side in opposing.get(statement_id, [])
+                if (other_id, issue_id, side) in taken
+            ),
+            None,
+        )
         for statement_id, other_id in zip(
             pairs["statement_id"].tolist(), pairs["contradicted_statement_id"].tolist(), strict=True
         )
     ]
-
-
-def _first_opposed(
-    taken: list[tuple[str, str]], sides: dict[tuple[str, str], set[str]], other_id: str
-) -> str | None:
-    for issue_id, stance in taken:
-        if OPPOSITE.get(stance) in sides.get((other_id, issue_id), ()):
-            return issue_id
-    return None
