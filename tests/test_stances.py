@@ -20,6 +20,7 @@ from components.stances import (
     contradictions_in_scope,
     matrix_table,
     order_actors,
+    row_actor_ids,
     stance_cells,
     stance_distance,
     targeting_edges,
@@ -440,3 +441,14 @@ def test_contradiction_pairs_name_the_first_opposed_issue(dataset):
     assert pairs["issue_label"].iloc[0] == "Two"
     assert pd.isna(pairs["issue_label"].iloc[1])
     assert pairs["contradicted_quote"].tolist() == ["q1", "q2"]
+
+
+def test_state_rows_roll_actors_up_and_keep_unknown_and_missing_ids():
+    actor_ids = pd.Series(
+        ["minister", None, "other", "stranger", "minister"], index=[4, 5, 6, 7, 8]
+    )
+    rows = row_actor_ids(actor_ids, TINY_ACTORS, "state")
+    assert rows.index.tolist() == [4, 5, 6, 7, 8]
+    assert rows.tolist()[:1] + rows.tolist()[2:] == ["land", "other", "stranger", "land"]
+    assert pd.isna(rows.iloc[1])
+    assert row_actor_ids(actor_ids, TINY_ACTORS, "actor") is actor_ids
