@@ -13,6 +13,7 @@ because plotly renders tags in hover text and tick labels. No streamlit here.
 from __future__ import annotations
 
 import html
+import math
 import textwrap
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -65,11 +66,13 @@ MARGIN_PX = {"l": 10, "r": 10, "t": 90, "b": 230}
 LEGEND_GAP_PX = 40
 MIN_HEIGHT_PX = 360
 
-# Time axes at most this long get one tick per day.
-DAILY_TICKS_MAX_DAYS = 20
-# Up to about a year and a half, one tick per month; beyond, one per quarter (a corpus
-# spanning years), so the labels stay level and apart.
-MONTHLY_TICKS_MAX_DAYS = 550
+# Date labels along the time axis at most: the finest step (a day, a week, 1, 2, 3 or 6
+# months, whole years) that gives no more, so the labels stay level and apart in a chart
+# about 550 px wide (rotated labels ran into the "Report published" note).
+MAX_DATE_LABELS = 8
+MONTH_STEPS = (1, 2, 3, 6)
+DAY_MS = 86_400_000
+DAYS_PER_MONTH = 365.25 / 12
 # Lane labels longer than this wrap onto a second line.
 LANE_LABEL_CHARS = 24
 # Light band behind the day the article was published, where undated items sit.
@@ -497,13 +500,24 @@ def _x_axis(x_range: tuple[pd.Timestamp, pd.Timestamp]) -> dict:
         "gridcolor": "#D9D9D9",
         "tickfont": {"size": 12, "color": LABEL_COLOUR},
     }
-    if end - start <= pd.Timedelta(days=DAILY_TICKS_MAX_DAYS):
-        axis |= {"dtick": 86_400_000, "tickformat": "%a %-d %b %Y", "ticklabelmode": "period"}
-    elif end - start <= pd.Timedelta(days=MONTHLY_TICKS_MAX_DAYS):
-        axis |= {"dtick": "M1", "tickformat": "%b %Y", "ticklabelmode": "period"}
-    else:
-        axis |= {"dtick": "M3", "tickformat": "%b %Y", "ticklabelmode": "period"}
-    return axis
+    return axis | _date_ticks(end - start)
+
+
+def _date_ticks(span: pd.Timedelta) -> dict:
+    """Tick step and format for a time axis this long (see MAX_DATE_LABELS)."""
+    days = span / pd.Timedelta(days=1)
+    ticks = {"ticklabelmode": "period"}
+    if days <= MAX_DATE_LABELS:
+        return ticks | {"dtick": DAY_MS, "tickformat": "%a %-d %b %Y"}
+    if days <= 7 * MAX_DATE_LABELS:
+        # Weeks from a Monday (3 January 2000 was one).
+        return ticks | {"dtick": 7 * DAY_MS, "tick0": "2000-01-03", "tickformat": "%-d %b %Y"}
+    months = days / DAYS_PER_MONTH
+    for step in MONTH_STEPS:
+        if months / step <= MAX_DATE_LABELS:
+            return ticks | {"dtick": f"M{step}", "tickformat": "%b %Y"}
+    years = math.ceil(months / 12 / MAX_DATE_LABELS)
+    return ticks | {"dtick": f"M{12 * years}", "tickformat": "%Y"}
 
 
 def _layout(lanes: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp], parts: _Parts) -> dict:

@@ -12,10 +12,13 @@ from components.charts.palette import (
     STATEMENT_TYPE_FAMILIES,
 )
 from components.charts.timeline import (
+    DAY_MS,
     EXACT_DATES_TRACE,
     ITEMS_TRACE,
+    MAX_DATE_LABELS,
     SPAN_LABELS_TRACE,
     SPANS_TRACE,
+    _date_ticks,
     build_timeline_figure,
     hover_text,
 )
@@ -300,3 +303,23 @@ def test_palette_has_one_distinct_colour_per_statement_type():
     assert EVENT_COLOUR not in STATEMENT_TYPE_COLOURS.values()
     family_sizes = [len(types) for types in STATEMENT_TYPE_FAMILIES.values()]
     assert max(family_sizes) <= 3, "inside a hue family, lightness tells at most 3 apart"
+
+
+@pytest.mark.parametrize(
+    ("days", "dtick", "tickformat"),
+    [
+        (5, DAY_MS, "%a %-d %b %Y"),  # the crisis days
+        (30, 7 * DAY_MS, "%-d %b %Y"),
+        (279, "M2", "%b %Y"),  # the curated data since the war
+        (365, "M2", "%b %Y"),
+        (3 * 365, "M6", "%b %Y"),  # a synthetic corpus over three years
+        (30 * 365, "M48", "%Y"),
+    ],
+)
+def test_the_time_axis_has_few_enough_date_labels_to_stay_level(days, dtick, tickformat):
+    """However long the time span, at most MAX_DATE_LABELS labels, the finest step that
+    gives no more (rotated labels ran into the "Report published" note)."""
+    ticks = _date_ticks(pd.Timedelta(days=days))
+    assert (ticks["dtick"], ticks["tickformat"]) == (dtick, tickformat)
+    step_days = dtick / DAY_MS if isinstance(dtick, int) else int(dtick[1:]) * 365.25 / 12
+    assert days / step_days <= MAX_DATE_LABELS
