@@ -27,6 +27,9 @@ def data_search_text(data_dir: str, actor_ids: tuple[str, ...], table: str) -> p
 
 def _found_rows(data_dir: str, actor_ids: tuple[str, ...], table: str, query: str) -> pd.DataFrame:
     frame = getattr(filtered_dataset(data_dir, actor_ids), table)
+    if not query.strip():
+        # Every row: the searchable text is only built once a reader searches.
+        return frame
     return search_rows(frame, query, data_search_text(data_dir, actor_ids, table))
 
 
