@@ -387,11 +387,10 @@ def contradiction_lines(
     A pair touches the scope when either speaker is in it, so a filtered reader still sees
     who contradicts the chosen actors.
     """
-    return _lines(_scoped_pairs(dataset, scope_actor_ids))
+    return _lines(_scoped_pairs(contradiction_pairs(dataset), scope_actor_ids))
 
 
-def _scoped_pairs(dataset: Dataset, scope_actor_ids: set[str] | None) -> pd.DataFrame:
-    pairs = contradiction_pairs(dataset)
+def _scoped_pairs(pairs: pd.DataFrame, scope_actor_ids: set[str] | None) -> pd.DataFrame:
     if scope_actor_ids is None:
         return pairs
     touches = pairs["speaker_actor_id"].isin(scope_actor_ids) | pairs[
@@ -436,17 +435,27 @@ class OverviewView:
 
 
 def overview_view(
-    dataset: Dataset, filtered: Dataset, scope_actor_ids: set[str] | None
+    dataset: Dataset,
+    filtered: Dataset,
+    scope_actor_ids: set[str] | None,
+    *,
+    pairs: pd.DataFrame | None = None,
+    story: StoryStrip | None = None,
 ) -> OverviewView:
     """The Overview of ``dataset``; figures and speakers follow ``filtered``, contradictions
-    the scope (the chosen actors with their descendants; None when nothing is chosen)."""
+    the scope (the chosen actors with their descendants; None when nothing is chosen).
+
+    ``pairs`` (`contradiction_pairs`) and ``story`` (`story_strip`) of ``dataset`` do not
+    depend on the filter: pass them when they are kept between views.
+    """
     article = (
         dataset.articles[["published_date", "is_translation", "translation_note"]]
         .sort_values("published_date")
         .iloc[0]
     )
     # Lines only for the pairs shown: a large corpus has thousands.
-    pairs = _scoped_pairs(dataset, scope_actor_ids)
+    pairs = contradiction_pairs(dataset) if pairs is None else pairs
+    pairs = _scoped_pairs(pairs, scope_actor_ids)
     top = most_active_actors(filtered)
     return OverviewView(
         heading=dataset_heading(dataset.articles),
@@ -462,7 +471,7 @@ def overview_view(
         lede=lede(dataset.articles),
         key_figures=tuple(key_figures(filtered)),
         date_span=date_span(dataset),
-        story=story_strip(dataset),
+        story=story_strip(dataset) if story is None else story,
         contradictions=tuple(_lines(pairs.head(CONTRADICTIONS_SHOWN))),
         contradiction_count=len(pairs),
         top_speakers=tuple(zip(top["actor_name"], top["statement_count"].astype(int), strict=True)),

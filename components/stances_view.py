@@ -73,8 +73,19 @@ class StancesView:
     contradiction_total: int
 
 
-def build_stances_view(dataset: Dataset, filtered: Dataset, level: str, order: str) -> StancesView:
-    """The Stances page for ``filtered`` (names, issues and contradictions from ``dataset``)."""
+def build_stances_view(
+    dataset: Dataset,
+    filtered: Dataset,
+    level: str,
+    order: str,
+    *,
+    pairs: pd.DataFrame | None = None,
+) -> StancesView:
+    """The Stances page for ``filtered`` (names, issues and contradictions from ``dataset``).
+
+    ``pairs``: `contradiction_pairs(dataset)`, which does not depend on the filter, when it
+    is kept between views.
+    """
     names = _names(dataset)
     issue_labels = dict(zip(dataset.issues["issue_id"], dataset.issues["issue_label"], strict=True))
     cells = stance_cells(filtered.stances, dataset.actors, level)
@@ -116,7 +127,7 @@ def build_stances_view(dataset: Dataset, filtered: Dataset, level: str, order: s
             "download has every flow."
         )
 
-    pairs = contradiction_pairs(dataset)
+    pairs = contradiction_pairs(dataset) if pairs is None else pairs
     # Unfiltered, every pair is in scope (the filter returns the dataset itself).
     if filtered is not dataset:
         pairs = contradictions_in_scope(pairs, filtered.statements["statement_id"])

@@ -2,11 +2,24 @@
 
 from components.app_data import cached_view, filtered_dataset, full_dataset
 from components.filters import with_descendants
-from components.overview import OverviewView, overview_view
+from components.overview import OverviewView, StoryStrip, overview_view, story_strip
+from components.views.dataset import dataset_contradictions
+
+
+@cached_view
+def overview_story(data_dir: str) -> StoryStrip:
+    """What happened when, for the whole dataset: the same for every filter."""
+    return story_strip(full_dataset(data_dir))
 
 
 @cached_view
 def overview_page_view(data_dir: str, actor_ids: tuple[str, ...]) -> OverviewView:
     dataset = full_dataset(data_dir)
     scope = with_descendants(dataset.actors, list(actor_ids)) if actor_ids else None
-    return overview_view(dataset, filtered_dataset(data_dir, actor_ids), scope)
+    return overview_view(
+        dataset,
+        filtered_dataset(data_dir, actor_ids),
+        scope,
+        pairs=dataset_contradictions(data_dir),
+        story=overview_story(data_dir),
+    )

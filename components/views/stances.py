@@ -10,6 +10,7 @@ from components.stances_view import (
     build_matrix_figure,
     build_stances_view,
 )
+from components.views.dataset import dataset_contradictions
 
 
 @cached_view
@@ -17,7 +18,11 @@ def stances_page_view(
     data_dir: str, actor_ids: tuple[str, ...], level: str, order: str
 ) -> StancesView:
     return build_stances_view(
-        full_dataset(data_dir), filtered_dataset(data_dir, actor_ids), level, order
+        full_dataset(data_dir),
+        filtered_dataset(data_dir, actor_ids),
+        level,
+        order,
+        pairs=dataset_contradictions(data_dir),
     )
 
 
