@@ -13,7 +13,8 @@ hundreds of thousands of rows, and slow to compute).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -50,7 +51,11 @@ CONTRADICTIONS_MAX_SHOWN = 20
 
 @dataclass(frozen=True)
 class StancesView:
-    """What the Stances page shows for one data folder, filter, row level and order."""
+    """What the Stances page shows for one data folder, filter, row level and order.
+
+    The CSV downloads are made on the first click (``*_csv_bytes``, for
+    st.download_button), not with the view: at scale they cost more than the charts.
+    """
 
     cells: pd.DataFrame
     # Matrix rows shown, top to bottom, and how many actors (or states) took a stance.
@@ -58,19 +63,47 @@ class StancesView:
     row_total: int
     matrix_note: str | None
     matrix_figure: go.Figure | None
-    matrix_csv: bytes
     # Cell id -> label of every cell of the shown rows, in reading order.
     choices: dict[str, str]
     agreements: pd.DataFrame
     network_figure: go.Figure | None
     network_note: str | None
-    agreement_csv: bytes
+    # The flows the chart shows, and all of them (the download).
     targets: pd.DataFrame
+    all_targets: pd.DataFrame
     targeting_figure: go.Figure | None
     targeting_note: str | None
-    targeting_csv: bytes
     contradictions: pd.DataFrame
     contradiction_total: int
+    # What the matrix download needs besides the cells.
+    names: dict[str, str] = field(repr=False)
+    issues: pd.DataFrame = field(repr=False)
+    order: str = "like-minded"
+
+    @cached_property
+    def matrix_csv(self) -> bytes:
+        """Every row of the matrix (not only the shown ones), in the chosen order."""
+        rows = self.row_ids
+        if self.row_total > len(self.row_ids):
+            rows = order_actors(self.cells, self.names, self.order)
+        return _csv(matrix_table(self.cells, list(rows), self.issues, self.names))
+
+    @cached_property
+    def agreement_csv(self) -> bytes:
+        return _csv(self.agreements)
+
+    @cached_property
+    def targeting_csv(self) -> bytes:
+        return _csv(self.all_targets)
+
+    def matrix_csv_bytes(self) -> bytes:
+        return self.matrix_csv
+
+    def agreement_csv_bytes(self) -> bytes:
+        return self.agreement_csv
+
+    def targeting_csv_bytes(self) -> bytes:
+        return self.targeting_csv
 
 
 def build_stances_view(
@@ -95,7 +128,6 @@ def build_stances_view(
     row_ids = order_actors(shown_cells, names, order)
     row_total = cells["actor_id"].nunique()
     matrix_note = None
-    all_rows = row_ids
     if row_total > len(row_ids):
         matrix_note = (
             f"Showing the {len(row_ids)} most vocal of {row_total} "
@@ -104,7 +136,6 @@ def build_stances_view(
             + (" or switch the rows to states" if level == "actor" else "")
             + ". The CSV download has every row."
         )
-        all_rows = order_actors(cells, names, order)
 
     agreements = agreement_edges(shown_cells, names, issue_labels)
     network_nodes = row_ids[:NETWORK_MAX_NODES] if len(row_ids) > NETWORK_MAX_NODES else row_ids
@@ -141,7 +172,6 @@ def build_stances_view(
             if cells.empty
             else stance_matrix_figure(shown_cells, row_ids, names, dataset.issues)
         ),
-        matrix_csv=_csv(matrix_table(cells, all_rows, dataset.issues, names)),
         choices=cell_choices(shown_cells, row_ids, dataset.issues, names),
         agreements=agreements,
         network_figure=(
@@ -150,13 +180,15 @@ def build_stances_view(
             else agreement_network_figure(network_edges, network_nodes, names)
         ),
         network_note=network_note,
-        agreement_csv=_csv(agreements),
         targets=shown_targets,
         targeting_figure=None if targets.empty else targeting_figure(shown_targets),
         targeting_note=targeting_note,
-        targeting_csv=_csv(targets),
+        all_targets=targets,
         contradictions=pairs.head(CONTRADICTIONS_MAX_SHOWN),
         contradiction_total=len(pairs),
+        names=names,
+        issues=dataset.issues,
+        order=order,
     )
 
 

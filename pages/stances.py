@@ -121,7 +121,7 @@ else:
     )
     st.download_button(
         "Download the matrix (CSV, one row per actor)",
-        data=view.matrix_csv,
+        data=view.matrix_csv_bytes,
         file_name=f"stance-matrix-{level}.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -188,7 +188,7 @@ else:
     )
     st.download_button(
         "Download the actor × actor edge list (CSV)",
-        data=view.agreement_csv,
+        data=view.agreement_csv_bytes,
         file_name=f"stance-agreement-{level}.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -222,7 +222,7 @@ else:
     )
     st.download_button(
         "Download who targets whom (CSV)",
-        data=view.targeting_csv,
+        data=view.targeting_csv_bytes,
         file_name=f"stance-targets-{level}.csv",
         mime="text/csv",
         icon=":material/download:",

@@ -2,8 +2,11 @@
 
 from urllib.parse import parse_qs, urlparse
 
+import pandas as pd
 from playwright.sync_api import Page, expect
 
+from components.data import load_dataset
+from components.stances_view import build_stances_view
 from tests.e2e.helpers import (
     APP_TIMEOUT_MS,
     SCREENSHOT_DIR,
@@ -106,3 +109,21 @@ def test_state_level_and_contradictions(app_server, page):
     expect(pairs.nth(1)).to_contain_text("Pashinian did not ask for help")
     pairs.nth(1).scroll_into_view_if_needed()
     shoot_element(page, "[class*='st-key-stances_contradiction_s19']", "stances-contradiction")
+
+
+def test_matrix_download_is_made_on_click_and_is_the_whole_matrix(app_server, page):
+    """The CSV is built when the reader clicks (a deferred download), and has one row per
+    actor with a stance, the cells of the real data."""
+    open_stances(page, app_server)
+    button = page.get_by_role("button", name="Download the matrix (CSV, one row per actor)")
+    button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=APP_TIMEOUT_MS) as download_info:
+        button.click()
+    download = download_info.value
+    assert download.suggested_filename == "stance-matrix-actor.csv"
+    matrix = pd.read_csv(download.path())
+    dataset = load_dataset()
+    expected = build_stances_view(dataset, dataset, "actor", "like-minded")
+    assert matrix["actor_id"].tolist() == list(expected.row_ids)
+    assert len(matrix) == expected.row_total
+    assert download.path().read_bytes() == expected.matrix_csv
