@@ -65,6 +65,8 @@ MARGIN_PX = {"l": 10, "r": 10, "t": 90, "b": 230}
 # Room between the time axis and the legend below the plot.
 LEGEND_GAP_PX = 40
 MIN_HEIGHT_PX = 360
+# Below the counts chart, which has no legend: room for the bottom lane only.
+COUNTS_MARGIN_BOTTOM_PX = 30
 
 # Date labels along the time axis at most: the finest step (a day, a week, 1, 2, 3 or 6
 # months, whole years) that gives no more, so the labels stay level and apart in a chart
@@ -583,7 +585,15 @@ def build_timeline_counts_figure(
     if report_date is not None:
         _add_report_day(parts, pd.Timestamp(report_date))
     _add_counts(parts, counts, bucket)
-    layout = _layout(lanes, x_range, parts) | {"showlegend": False}
+    layout = _layout(lanes, x_range, parts)
+    # No legend under the counts (the note above the chart says what the bubbles are):
+    # the room kept for it below the plot would be an empty band.
+    room = MARGIN_PX["b"] - COUNTS_MARGIN_BOTTOM_PX
+    layout |= {
+        "showlegend": False,
+        "margin": MARGIN_PX | {"b": COUNTS_MARGIN_BOTTOM_PX},
+        "height": max(MIN_HEIGHT_PX, layout["height"] - room),
+    }
     return go.Figure(data=parts.traces, layout=layout)
 
 
