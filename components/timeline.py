@@ -81,6 +81,9 @@ MAX_BUBBLES = 2_000
 # readable with hundreds of actors (the curated data has 17).
 MAX_LANES = 30
 OTHER_LANE_ID = "__other__"
+# Rows of the item table sent to the browser at most, the first in time order; the CSV
+# download has them all. 120,000 rows took ~250 ms to send on every rerun.
+MAX_TABLE_ROWS = 5_000
 # Periods a count bubble may stand for, finest first.
 BUCKETS = ("day", "week", "month", "quarter", "year")
 
@@ -832,6 +835,11 @@ class TimelineView:
     @property
     def is_counted(self) -> bool:
         return self.counts is not None
+
+    @property
+    def shown_table(self) -> pd.DataFrame:
+        """The first MAX_TABLE_ROWS rows of the table, the part the page shows."""
+        return self.table.head(MAX_TABLE_ROWS)
 
     @cached_property
     def csv(self) -> bytes:

@@ -237,12 +237,20 @@ with detail_column:
             _show_detail(detail)
 
 st.subheader("Items")
-st.caption(
-    f"The {len(view.table)} items of the chart, one row each (filters apply; the time span "
-    "does not). Click a column header to sort."
-)
+shown = view.shown_table
+if len(shown) < len(view.table):
+    st.caption(
+        f"The first {len(shown):,} of the {len(view.table):,} items of the chart in time "
+        "order, one row each (filters apply; the time span does not): more rows would make "
+        "every click slow. Narrow with the filters, or download them all below."
+    )
+else:
+    st.caption(
+        f"The {len(view.table)} items of the chart, one row each (filters apply; the time "
+        "span does not). Click a column header to sort."
+    )
 st.dataframe(
-    view.table,
+    shown,
     hide_index=True,
     width="stretch",
     column_config={
@@ -254,7 +262,9 @@ st.dataframe(
     },
 )
 st.download_button(
-    "Download these rows (CSV)",
+    "Download these rows (CSV)"
+    if len(shown) == len(view.table)
+    else f"Download all {len(view.table):,} rows (CSV)",
     # A callable: the CSV is made when a reader asks for it, not on every rerun.
     data=view.csv_bytes,
     file_name="lake-sev-timeline.csv",

@@ -1,16 +1,24 @@
 """Page tests of the Timeline page, headless with AppTest on the real dataset."""
 
+import io
 import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 from streamlit.typing import PlotlyState
 
+import components.timeline as timeline_module
 import dashboard
 from bench.synthetic import write_corpus
-from components.charts.timeline import COUNTS_TRACE, ITEMS_TRACE
+from components.charts.timeline import (
+    COUNTS_MARGIN_BOTTOM_PX,
+    COUNTS_TRACE,
+    ITEMS_TRACE,
+    MARGIN_PX,
+)
 from components.data import load_dataset
 from components.filters import filter_dataset
 from components.state import (
@@ -221,7 +229,11 @@ def test_at_scale_the_chart_draws_counts_and_says_so(large_app, large_dataset):
     data = figure(large_app)["data"]
     assert [trace.get("name") for trace in data] == [COUNTS_TRACE]
     assert len(data[0]["customdata"]) < MAX_MARKERS
-    assert len(figure(large_app)["layout"]["yaxis"]["ticktext"]) == MAX_LANES
+    layout = figure(large_app)["layout"]
+    assert len(layout["yaxis"]["ticktext"]) == MAX_LANES
+    # No legend under the bubbles, so no empty band kept for one.
+    assert layout["showlegend"] is False
+    assert layout["margin"]["b"] == COUNTS_MARGIN_BOTTOM_PX < MARGIN_PX["b"]
     notes = [info.value for info in large_app.info]
     assert any("too many to draw one by one" in note for note in notes), notes
     captions = " ".join(caption.value for caption in large_app.caption)
@@ -257,3 +269,25 @@ def test_at_scale_a_type_filter_brings_back_single_items(large_app):
     assert ITEMS_TRACE in names
     assert COUNTS_TRACE not in names
     assert not large_app.info
+
+
+def test_at_scale_the_table_shows_its_first_rows_and_the_csv_has_all(
+    large_dir, large_dataset, monkeypatch: pytest.MonkeyPatch
+):
+    """Past MAX_TABLE_ROWS the table sends its first rows in time order and says so; the
+    download offers every row."""
+    st.cache_resource.clear()
+    monkeypatch.setattr(timeline_module, "MAX_TABLE_ROWS", 500)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(large_dir))
+    app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S).run()
+    app.switch_page(PAGE).run()
+    assert_ran_cleanly(app)
+    items = timeline_items(large_dataset)
+    assert table_item_ids(app) == items["item_id"].head(500).tolist()
+    captions = " ".join(caption.value for caption in app.caption)
+    assert f"The first 500 of the {len(items):,} items" in captions
+    labels = [button.proto.label for button in app.get("download_button")]
+    assert f"Download all {len(items):,} rows (CSV)" in labels
+    view = timeline_view(items, large_dataset.actors, "actor")
+    assert len(pd.read_csv(io.BytesIO(view.csv_bytes()))) == len(items)
+    st.cache_resource.clear()
