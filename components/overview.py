@@ -448,11 +448,8 @@ def overview_view(
     ``pairs`` (`contradiction_pairs`) and ``story`` (`story_strip`) of ``dataset`` do not
     depend on the filter: pass them when they are kept between views.
     """
-    article = (
-        dataset.articles[["published_date", "is_translation", "translation_note"]]
-        .sort_values("published_date")
-        .iloc[0]
-    )
+    # The article the lede comes from (first published, ties by id), for its translation.
+    article = dataset.articles.iloc[_first_published(dataset.articles)]
     # Lines only for the pairs shown: a large corpus has thousands.
     pairs = contradiction_pairs(dataset) if pairs is None else pairs
     pairs = _scoped_pairs(pairs, scope_actor_ids)

@@ -231,6 +231,27 @@ def test_the_overview_names_the_first_articles_and_opens_with_the_earliest(datas
     assert view.lede == "Lede d."
 
 
+def test_the_translation_note_is_the_one_of_the_article_the_lede_comes_from(dataset):
+    """Two articles of the same first day: the lede and the translation note both come from
+    the first by id, whatever the order of the rows."""
+    articles = pd.DataFrame(
+        {
+            "article_id": ["z", "m", "a"],
+            "title": ["Z", "M", "A"],
+            "outlet": ["Outlet"] * 3,
+            "agency": [None] * 3,
+            "published_date": pd.to_datetime(["2021-05-14", "2021-05-14", "2021-05-15"]),
+            "is_translation": [True, True, False],
+            "translation_note": ["Note z", "Note m", None],
+            "text": [f"Lede {name}.\n\nBody." for name in "zma"],
+        }
+    )
+    view = overview_view(replace(dataset, articles=articles), dataset, None)
+    assert view.lede == "Lede m."
+    assert view.is_translation
+    assert view.translation_note == "Note m"
+
+
 def test_a_step_lists_its_items_by_outside_date_then_text_order(dataset):
     """Three background events of one period: the two an outside source dates come first,
     earliest first; the undated one after them, though it comes first in the text."""
