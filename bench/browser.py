@@ -25,7 +25,8 @@ import psutil
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
-# Same flags as the e2e fixtures: no sandbox (CI runs as root), no traffic of its own.
+# Chromium flags, for the benchmark and the e2e fixtures (tests/e2e/conftest.py): no sandbox
+# (CI runs as root), no traffic of its own.
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-background-networking",

@@ -16,19 +16,11 @@ from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium and its flags (no sandbox: CI runs as root; no traffic of its own), the
+# same as the benchmark's.
+from bench.browser import CHROMIUM, CHROMIUM_ARGS
 
-# Chromium flags: no sandbox (CI runs as root) and no traffic of its own.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-gpu",
-    "--disable-quic",
-]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 SERVER_START_TIMEOUT_S = 60
 # How long an expectation waits for the page (Playwright's default is 5 s). Generous: the
