@@ -5,7 +5,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pandas as pd
 import pytest
+
+from components.data import Dataset, load_dataset
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
@@ -27,3 +30,13 @@ def data_folder_is_never_written():
     before = folder_digest(DATA_DIR)
     yield
     assert folder_digest(DATA_DIR) == before, "data/ changed during the test run"
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    """The real, curated dataset, loaded once for the whole suite and shared: tests only
+    read it, and the end of the run checks that it still equals a fresh load."""
+    shared: Dataset = load_dataset(DATA_DIR)
+    yield shared
+    for name, frame in load_dataset(DATA_DIR).tables().items():
+        pd.testing.assert_frame_equal(getattr(shared, name), frame, obj=f"dataset.{name}")

@@ -6,14 +6,8 @@ import pandas as pd
 import pytest
 
 from components.codebook import TABLE_ROWS, column_help, display_frame, search_rows
-from components.data import load_dataset
 from components.data.schemas import SCHEMAS
 from components.downloads import table_names
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
 
 
 @pytest.mark.parametrize("table", table_names())

@@ -32,11 +32,6 @@ from tests.hostile_data import make_hostile_copy
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
-
-
-@pytest.fixture(scope="module")
 def archive(dataset) -> zipfile.ZipFile:
     return zipfile.ZipFile(io.BytesIO(zip_archive(dataset)))
 

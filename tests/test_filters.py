@@ -5,13 +5,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from components.data import load_dataset
 from components.filters import events_mask, filter_dataset, isin_many, with_descendants
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
 
 
 def test_no_selection_keeps_everything(dataset):

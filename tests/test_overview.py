@@ -25,11 +25,6 @@ from components.overview import (
 )
 
 
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
-
-
 def test_article_source_lines_name_title_outlet_agency_and_date():
     articles = pd.DataFrame(
         {

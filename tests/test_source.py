@@ -79,11 +79,6 @@ def read_markup(markup: str) -> MarkupReader:
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
-
-
-@pytest.fixture(scope="module")
 def article(dataset):
     return dataset.articles.iloc[0]
 

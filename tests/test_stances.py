@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 
 from components.contradictions import contradiction_pairs
-from components.data import load_dataset
 from components.data.schemas import STATEMENT_TYPES
 from components.filters import filter_dataset
 from components.stances import (
@@ -25,11 +24,6 @@ from components.stances import (
     stance_distance,
     targeting_edges,
 )
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
 
 
 @pytest.fixture(scope="module")

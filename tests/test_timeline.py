@@ -7,7 +7,6 @@ import io
 import pandas as pd
 import pytest
 
-from components.data import load_dataset
 from components.filters import filter_dataset
 from components.timeline import (
     ITEM_COLUMNS,
@@ -32,11 +31,6 @@ from components.timeline import (
 
 HOUR = pd.Timedelta(hours=1)
 DAY = pd.Timedelta(days=1)
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,6 @@ from components.charts.stances import (
     targeting_figure,
     wrap_label,
 )
-from components.data import load_dataset
 from components.stances import (
     agreement_edges,
     order_actors,
@@ -20,11 +19,6 @@ from components.stances import (
     targeting_edges,
 )
 from components.text_safety import CLIP_CHARS
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
 
 
 @pytest.fixture(scope="module")

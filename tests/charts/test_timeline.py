@@ -22,17 +22,11 @@ from components.charts.timeline import (
     build_timeline_figure,
     hover_text,
 )
-from components.data import load_dataset
 from components.data.schemas import STATEMENT_TYPES
 from components.timeline import ITEM_COLUMNS, place_in_lanes, timeline_items, zoom_windows
 
 HOUR = pd.Timedelta(hours=1)
 DAY = pd.Timedelta(days=1)
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
 
 
 @pytest.fixture(scope="module")

@@ -9,16 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from components.data import Dataset, load_dataset
-
 REAL_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 ARTICLE_ID = "france24-2021-05-14-lake-sev"
-
-
-@pytest.fixture(scope="session")
-def dataset() -> Dataset:
-    """The real, curated dataset."""
-    return load_dataset(REAL_DATA_DIR)
 
 
 @pytest.fixture

@@ -3,20 +3,13 @@ data renders as text; the Overview's links land on the record they name."""
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
-from components.data import load_dataset
 from tests.e2e.helpers import APP_TIMEOUT_MS, screenshot, wait_for_app, wait_for_rerun
 from tests.hostile_data import HOSTILE_QUOTE, HOSTILE_STATEMENT_ID, make_hostile_copy
 
 # A statement near the end of the body, so reaching it needs the scroll.
 LATE_STATEMENT_ID = "s19"
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
 
 
 def selected_mark(page, statement_id: str):

@@ -8,7 +8,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import dashboard
-from components.data import load_dataset
 from components.downloads import table_names
 from components.filters import filter_dataset
 from components.state import ACTOR_FILTER_KEY, DATA_SEARCH_KEY, DATA_TABLE_KEY
@@ -17,11 +16,6 @@ from tests.hostile_data import LIVE_FRAGMENTS, make_hostile_copy
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60
 DATA_PAGE = "pages/data.py"
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
 
 
 def open_data(monkeypatch, data_dir: Path | None = None) -> AppTest:

@@ -3,7 +3,6 @@
 from pathlib import Path
 from urllib.parse import parse_qsl
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 import dashboard
@@ -22,11 +21,6 @@ from components.text_safety import escape_markdown
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
 
 
 def start_overview(monkeypatch) -> AppTest:

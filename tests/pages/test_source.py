@@ -26,11 +26,6 @@ RUN_TIMEOUT_S = 60
 SOURCE_PAGE = "pages/source.py"
 
 
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
-
-
 def open_source(monkeypatch, data_dir: Path | None = None, **query_params) -> AppTest:
     """Run the router, switch to the Source page with ``query_params`` as a deep link would."""
     if data_dir is None:

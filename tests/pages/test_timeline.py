@@ -39,11 +39,6 @@ RUN_TIMEOUT_S = 60
 PAGE = "pages/timeline.py"
 
 
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
-
-
 @pytest.fixture
 def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
     """A new session on the Timeline page, filter empty."""
