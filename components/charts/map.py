@@ -292,39 +292,27 @@ def _graticule_layers() -> list[dict]:
 
 def _add_regional_context(fig: go.Figure, layers: GeoLayers) -> None:
     """Nagorno-Karabakh and the two border sources as line traces, each with a legend entry."""
-    lats, lons = geometry_lines(layers.nagorno_karabakh)
-    fig.add_trace(
-        go.Scattermap(
-            lat=lats,
-            lon=lons,
-            mode="lines",
-            line={"color": NAGORNO_KARABAKH_COLOR, "width": 1.5},
-            name=NAGORNO_KARABAKH_NAME,
-            hoverinfo="skip",
-        )
+    lines = (
+        (
+            geometry_lines(layers.nagorno_karabakh),
+            NAGORNO_KARABAKH_COLOR,
+            1.5,
+            NAGORNO_KARABAKH_NAME,
+        ),
+        (outline_lines(layers.armenia_geoboundaries), GEOBOUNDARIES_COLOR, 2.5, GEOBOUNDARIES_NAME),
+        (geometry_lines(layers.border), NE_BORDER_COLOR, 2, NE_BORDER_NAME),
     )
-    lats, lons = outline_lines(layers.armenia_geoboundaries)
-    fig.add_trace(
-        go.Scattermap(
-            lat=lats,
-            lon=lons,
-            mode="lines",
-            line={"color": GEOBOUNDARIES_COLOR, "width": 2.5},
-            name=GEOBOUNDARIES_NAME,
-            hoverinfo="skip",
+    for (lats, lons), colour, width, name in lines:
+        fig.add_trace(
+            go.Scattermap(
+                lat=lats,
+                lon=lons,
+                mode="lines",
+                line={"color": colour, "width": width},
+                name=name,
+                hoverinfo="skip",
+            )
         )
-    )
-    lats, lons = geometry_lines(layers.border)
-    fig.add_trace(
-        go.Scattermap(
-            lat=lats,
-            lon=lons,
-            mode="lines",
-            line={"color": NE_BORDER_COLOR, "width": 2},
-            name=NE_BORDER_NAME,
-            hoverinfo="skip",
-        )
-    )
 
 
 def _add_region_labels(fig: go.Figure, layers: GeoLayers) -> None:
