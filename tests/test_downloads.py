@@ -28,7 +28,7 @@ from components.downloads import (
     tables,
     zip_archive,
 )
-from tests.hostile_data import make_hostile_copy
+from tests.hostile import write_hostile_data
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +52,7 @@ def test_json_bundle_round_trip(dataset):
 
 def test_hostile_text_round_trips(tmp_path):
     """Tags, Markdown, quotes and very long strings survive CSV and JSON unchanged."""
-    hostile = load_dataset(make_hostile_copy(tmp_path / "data"))
+    hostile = load_dataset(write_hostile_data(tmp_path / "data"))
     bundle = read_json_bundle(json_bundle(hostile))
     for table, frame in tables(hostile).items():
         expected = frame.reset_index(drop=True)

@@ -30,7 +30,7 @@ from components.source import (
     speaker_colours,
     statement_spans,
 )
-from tests.hostile_data import HOSTILE_ACTOR_NAME, HOSTILE_STATEMENT_ID, make_hostile_copy
+from tests.hostile import HOSTILE_ACTOR_NAME, HOSTILE_STATEMENT_ID, write_hostile_data
 
 # The tags article_html may write; anything else in its output came from the data.
 ALLOWED_TAGS = {"div", "span", "mark"}
@@ -201,7 +201,7 @@ def test_escape_markdown_escapes_every_special(text):
 
 def test_record_card_escapes_data_text(tmp_path):
     """The side panel's Markdown holds the data text escaped."""
-    hostile = load_dataset(make_hostile_copy(tmp_path / "data"))
+    hostile = load_dataset(write_hostile_data(tmp_path / "data"))
     card = record_card_markdown(hostile, "statement", HOSTILE_STATEMENT_ID)
     assert escape_markdown(HOSTILE_ACTOR_NAME) in card
     assert "<script>" not in card
