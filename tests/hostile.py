@@ -27,6 +27,8 @@ JS_LINK = "[link](javascript:window.__xss=3)"
 LATEX = "$x$"
 COLOUR = ":red[color]"
 PAYLOADS = (SCRIPT, IMG, HTML_BOLD, MARKDOWN_BOLD, JS_LINK, LATEX, COLOUR)
+# The payloads that are live markup: none may reach a page as typed.
+LIVE_FRAGMENTS = (SCRIPT, IMG, HTML_BOLD)
 HOSTILE = " ".join(PAYLOADS)
 
 # A note a spreadsheet would run as a formula if a CSV cell started with it.

@@ -11,7 +11,7 @@ import dashboard
 from components.downloads import table_names
 from components.filters import filter_dataset
 from components.state import ACTOR_FILTER_KEY, DATA_SEARCH_KEY, DATA_TABLE_KEY
-from tests.hostile_data import LIVE_FRAGMENTS, make_hostile_copy
+from tests.hostile import LIVE_FRAGMENTS, write_hostile_data
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60
@@ -72,7 +72,7 @@ def test_every_download_is_offered(monkeypatch):
 
 
 def test_hostile_data_page_renders_no_markup(monkeypatch, tmp_path):
-    app = open_data(monkeypatch, make_hostile_copy(tmp_path / "data"))
+    app = open_data(monkeypatch, write_hostile_data(tmp_path / "data"))
     assert not app.exception
     texts = [element.value for element in app.markdown] + [c.value for c in app.caption]
     for text in texts:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -13,12 +14,15 @@ from bench.synthetic import write_corpus
 from components.data import load_dataset
 from components.filters import filter_dataset
 from components.state import ACTOR_FILTER_KEY, SOURCE_ARTICLE_KEY, SOURCE_RECORD_KEY
-from tests.hostile_data import (
+from tests.hostile import (
     HOSTILE_ACTOR_NAME,
     HOSTILE_QUOTE,
     HOSTILE_STATEMENT_ID,
+    JS_LINK,
     LIVE_FRAGMENTS,
-    make_hostile_copy,
+    MARKDOWN_BOLD,
+    SCRIPT,
+    write_hostile_data,
 )
 
 APP_FILE = Path(dashboard.__file__).resolve()
@@ -99,7 +103,7 @@ def test_filter_dims_what_it_excludes(monkeypatch, dataset):
 def test_hostile_data_is_escaped_everywhere(monkeypatch, tmp_path):
     """Names, quotes and titles with tags and Markdown render as text, never as markup."""
     app = open_source(
-        monkeypatch, make_hostile_copy(tmp_path / "data"), statement=HOSTILE_STATEMENT_ID
+        monkeypatch, write_hostile_data(tmp_path / "data"), statement=HOSTILE_STATEMENT_ID
     )
     assert not app.exception
     bodies = html_bodies(app)
@@ -107,13 +111,13 @@ def test_hostile_data_is_escaped_everywhere(monkeypatch, tmp_path):
         for fragment in LIVE_FRAGMENTS:
             assert fragment not in body
     markup = article_markup(app)
-    assert "&lt;script&gt;alert(&#x27;quote&#x27;)&lt;/script&gt;" in markup
-    assert "**bold** [link](javascript:alert(3))" in markup  # shown as typed, inert in HTML
+    assert html.escape(SCRIPT) in markup
+    assert f"{MARKDOWN_BOLD} {JS_LINK}" in markup  # shown as typed, inert in HTML
     legend = next(body for body in bodies if "src-legend" in body)
     assert "Nikol &lt;script&gt;" in legend
     markdown = " ".join(element.value for element in app.markdown)
     assert "<script>" not in markdown
-    assert "**Pashinyan**" not in markdown
+    assert MARKDOWN_BOLD not in markdown
     assert HOSTILE_QUOTE not in markdown
     assert HOSTILE_ACTOR_NAME not in markdown
 
