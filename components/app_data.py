@@ -24,11 +24,6 @@ def get_dataset() -> Dataset:
     return _load(str(resolve_data_dir()))
 
 
-def get_filtered_dataset() -> Dataset:
-    """The dataset reduced to what concerns the actors chosen in the sidebar."""
-    return _filter(str(resolve_data_dir()), tuple(selected_actor_ids()))
-
-
 def get_actor_choices() -> dict[str, str]:
     """The sidebar filter's options (actor id -> name), built once per data folder."""
     return _actor_choices(str(resolve_data_dir()))

@@ -672,12 +672,6 @@ def linked_record(params: Mapping[str, object]) -> tuple[str, str] | None:
     return None
 
 
-def record_exists(ds: Dataset, layer: str, record_id: str) -> bool:
-    """True when the dataset has this statement or event."""
-    frame = ds.statements if layer == "statement" else ds.events
-    return bool((frame[f"{layer}_id"] == record_id).any())
-
-
 def scroll_script(element_id: str) -> str:
     """A script that scrolls the page to the element with ``element_id`` once it exists.
 
