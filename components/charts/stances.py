@@ -17,6 +17,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.charts import new_figure
 from components.stances import CELL_STANCES, NO_STATEMENT, cell_id
 from components.text_safety import clip
 
@@ -96,8 +97,7 @@ def stance_matrix_figure(
     y_of = {actor_id: short_label(row_labels.get(actor_id, actor_id)) for actor_id in row_ids}
     shown = cells.loc[cells["actor_id"].isin(row_ids) & cells["issue_id"].isin(issue_labels)]
 
-    # Traces as plain dicts, validated once by go.Figure: a go.Scatter is validated again
-    # when a Figure takes it in (half the cost of this chart).
+    # Traces as plain dicts (components.charts.new_figure).
     traces = [_empty_cells_trace(shown, row_ids, issue_labels, x_of, y_of, row_labels)]
     for stance in CELL_STANCES:
         traces.append(
@@ -109,7 +109,7 @@ def stance_matrix_figure(
         actor_id, _, issue_id = selected_cell_id.partition("|")
         if actor_id in y_of and issue_id in x_of:
             traces.append(_highlight_trace(x_of[issue_id], y_of[actor_id], selected_cell_id))
-    figure = go.Figure(data=traces)
+    figure = new_figure(data=traces)
     figure.update_layout(
         height=HEADER_HEIGHT_PX + ROW_HEIGHT_PX * max(len(row_ids), 1) + 40,
         margin={"l": 10, "r": 10, "t": HEADER_HEIGHT_PX, "b": 40},
@@ -301,8 +301,7 @@ def agreement_network_figure(
     issues. Actors without an agreement or conflict stay on the circle, unconnected.
     """
     positions = _circle_positions(node_ids)
-    # Plain dicts, validated once by go.Figure: adding up to a hundred line traces one by
-    # one validates each twice.
+    # Plain dicts, given to new_figure at once (components.charts.new_figure).
     traces = []
     both = _pairs_with_both_relations(edges)
     for relation, style in RELATION_STYLES.items():
@@ -362,7 +361,7 @@ def agreement_network_figure(
             }
         )
     traces.append(_node_trace(node_ids, node_labels, positions, edges))
-    figure = go.Figure(data=traces)
+    figure = new_figure(data=traces)
     figure.update_layout(
         height=620,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
@@ -495,8 +494,7 @@ def targeting_figure(edges: pd.DataFrame) -> go.Figure:
             "hovertemplate": "%{customdata}<extra></extra>",
         },
     }
-    # One validation, by go.Figure (a go.Sankey would be validated again when added).
-    figure = go.Figure(data=[sankey])
+    figure = new_figure(data=[sankey])
     figure.update_layout(
         height=max(320, 34 * max(len(speakers), len(targets)) + 80),
         margin={"l": 10, "r": 10, "t": 40, "b": 10},

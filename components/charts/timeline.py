@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.charts import new_figure
 from components.charts.palette import (
     EVENT_COLOUR,
     LANE_BAND_COLOURS,
@@ -102,14 +103,13 @@ def build_timeline_figure(
     _add_items(parts, placed)
     _add_legend_keys(parts, placed)
     _add_offscreen_note(parts, placed, x_range)
-    return go.Figure(data=parts.traces, layout=_layout(lanes, x_range, parts))
+    return new_figure(data=parts.traces, layout=_layout(lanes, x_range, parts))
 
 
 @dataclass
 class _Parts:
-    """What the figure is made of, gathered first as plain dicts and validated once, by
-    go.Figure: a go.Scatter is validated again when a Figure takes it in, and adding shapes
-    one by one re-validates all of them each time (seconds for a few dozen lanes)."""
+    """What the figure is made of, gathered first as plain dicts and given to new_figure at
+    once: adding shapes one by one to a figure copies all of them each time."""
 
     traces: list[dict] = field(default_factory=list)
     shapes: list[dict] = field(default_factory=list)
@@ -594,7 +594,7 @@ def build_timeline_counts_figure(
         "margin": MARGIN_PX | {"b": COUNTS_MARGIN_BOTTOM_PX},
         "height": max(MIN_HEIGHT_PX, layout["height"] - room),
     }
-    return go.Figure(data=parts.traces, layout=layout)
+    return new_figure(data=parts.traces, layout=layout)
 
 
 def _add_counts(parts: _Parts, counts: pd.DataFrame, bucket: str) -> None:
@@ -635,7 +635,7 @@ def _add_counts(parts: _Parts, counts: pd.DataFrame, bucket: str) -> None:
 
 
 def _empty_figure(x_range: tuple[pd.Timestamp, pd.Timestamp]) -> go.Figure:
-    return go.Figure(
+    return new_figure(
         layout={
             "annotations": [
                 {
