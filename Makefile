@@ -11,7 +11,7 @@ DEV_STAMP := $(VENV)/dev.stamp
 .PHONY: run test lint format clean bench
 
 run: $(RUNTIME_STAMP)
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --browser.gatherUsageStats false
+	$(BIN)/streamlit run serve.py --server.port $(PORT) --browser.gatherUsageStats false
 
 test: $(DEV_STAMP) lint
 	$(BIN)/python -m pytest

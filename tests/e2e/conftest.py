@@ -53,14 +53,15 @@ def _wait_for_health(base_url: str, process: subprocess.Popen, log: Path) -> Non
 
 @contextmanager
 def streamlit_server(log_dir: Path, data_dir: Path | None = None) -> Iterator[str]:
-    """Run `streamlit run dashboard.py` on a free port; yield its base URL; stop it after."""
+    """Run `streamlit run serve.py` (as `make run` does) on a free port; yield its base URL;
+    stop it after."""
     port = _free_port()
     env = dict(os.environ)
     env.pop("DASHBOARD_DATA_DIR", None)
     if data_dir is not None:
         env["DASHBOARD_DATA_DIR"] = str(data_dir)
     command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
+        sys.executable, "-m", "streamlit", "run", "serve.py",
         "--server.headless", "true",
         "--server.port", str(port),
         "--server.fileWatcherType", "none",

@@ -1,5 +1,7 @@
 """Real-browser tests of the app shell: deep links, the shared actor filter, shareable URLs."""
 
+import time
+
 import pytest
 from playwright.sync_api import expect
 
@@ -19,6 +21,9 @@ from tests.e2e.helpers import (
 )
 
 UNKNOWN_ID = "no_such_actor"
+# What the server's warm-up (components/views/warm_up.py) prints once the data is ready.
+WARM_UP_DONE = "ready for the first reader"
+WARM_UP_TIMEOUT_S = 60
 
 # "" is the root URL, where the default page is served; every page also by its own path.
 DEEP_LINK_PATHS = [""] + [spec.url_path for spec in dashboard.PAGES]
@@ -47,6 +52,19 @@ def test_deep_link_on_fresh_server_runs_router(start_server, page, path):
     expect(page.locator("h1").first).to_be_visible()
     assert not page.get_by_test_id("stException").count()
     screenshot(page, f"deep-link-{path or 'root'}")
+
+
+def test_server_loads_the_data_before_any_reader_arrives(start_server, tmp_path):
+    """`make run`'s server (serve.py) reads the data as it starts, with no browser yet."""
+    base_url = start_server()
+    log = tmp_path / f"streamlit-{base_url.rsplit(':', 1)[1]}.log"
+    deadline = time.monotonic() + WARM_UP_TIMEOUT_S
+    while WARM_UP_DONE not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    text = log.read_text()
+    assert WARM_UP_DONE in text, text
+    assert "missing ScriptRunContext" not in text, text
+    assert "Traceback" not in text, text
 
 
 def test_filter_survives_page_switches_and_is_in_url(app_server, page, two_actors):
