@@ -113,6 +113,20 @@ ITEM_COLUMNS = [
     "x_end",
 ]
 
+# What only the table, the hover text, the item list and the detail show. A page view at
+# scale leaves them out (`timeline_items(ds, texts=False)`) and adds them to the rows it
+# shows (`with_texts`): building and moving them was half the items' cost at 120,000 items.
+TEXT_COLUMNS = [
+    "title",
+    "quote",
+    "who",
+    "target_name",
+    "date_label",
+    "precision_note",
+    "background_date_source",
+]
+KEY_COLUMNS = [column for column in ITEM_COLUMNS if column not in TEXT_COLUMNS]
+
 TABLE_COLUMNS = {
     "start_date": "From",
     "end_date": "To",
@@ -149,17 +163,88 @@ def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
     return flat[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def timeline_items(ds: Dataset) -> pd.DataFrame:
-    """One row per statement and per event, with what to show and the time span to draw."""
+def timeline_items(ds: Dataset, texts: bool = True) -> pd.DataFrame:
+    """One row per statement and per event, with what to show and the time span to draw.
+
+    ``texts=False`` leaves out TEXT_COLUMNS (KEY_COLUMNS only): enough to filter, lane,
+    count and order the items; `with_texts` adds them to the rows a page shows.
+    """
+    return _items(ds.statements, ds.events, ds.actors, texts)
+
+
+def with_texts(items: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
+    """``items`` (rows of `timeline_items` of ``ds``, with or without texts) with every
+    ITEM_COLUMNS column, the rows and their order unchanged.
+
+    The texts are built for those rows only, from their records: a few ms for the 5,000
+    rows of the page's table, where building them for 120,000 items took 100 ms.
+    """
+    if set(TEXT_COLUMNS) <= set(items.columns):
+        return items[ITEM_COLUMNS]
     names = ds.actors.set_index("actor_id")["actor_name"]
-    frames = [_statement_items(ds.statements, names), _event_items(ds.events, names)]
+    parts = []
+    for kind, frame, id_column, texts_of in (
+        ("statement", ds.statements, "statement_id", _statement_text_columns),
+        ("event", ds.events, "event_id", _event_text_columns),
+    ):
+        of_kind = (items["kind"] == kind).to_numpy(dtype=bool)
+        if of_kind.any():
+            wanted = items["record_id"][of_kind]
+            records = frame[isin_many(frame[id_column], wanted)]
+            records = records.take(pd.Index(records[id_column]).get_indexer(wanted))
+            parts.append(texts_of(records, names).set_axis(wanted.index))
+    record_texts = [name for name in TEXT_COLUMNS if name != "precision_note"]
+    texts = pd.concat(parts) if parts else pd.DataFrame(columns=record_texts)
+    texts = texts.reindex(items.index)
+    texts["precision_note"] = _precision_notes(items)
+    return items.assign(**{name: texts[name] for name in TEXT_COLUMNS})[ITEM_COLUMNS]
+
+
+def _statement_text_columns(statements: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+    keys = statements[["speaker_actor_id", "target_actor_id", "statement_type"]]
+    built = _per_distinct(keys, lambda distinct: _statement_texts(distinct, names, texts=True))
+    return pd.DataFrame(
+        {
+            "title": built["title"],
+            "quote": statements["quote"],
+            "who": built["who"],
+            "target_name": built["target_name"],
+            "date_label": statements["date_label"],
+            "background_date_source": None,
+        }
+    )
+
+
+def _event_text_columns(events: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+    keys = events[["actor_ids", "event_type"]]
+    built = _per_distinct(keys, lambda distinct: _event_texts(distinct, names, texts=True))
+    return pd.DataFrame(
+        {
+            "title": events["title"],
+            "quote": events["quote"],
+            "who": built["who"],
+            "target_name": None,
+            "date_label": events["date_label"],
+            "background_date_source": events["background_date_source"],
+        },
+        index=events.index,
+    )
+
+
+def _items(
+    statements: pd.DataFrame, events: pd.DataFrame, actors: pd.DataFrame, texts: bool
+) -> pd.DataFrame:
+    names = actors.set_index("actor_id")["actor_name"]
+    frames = [_statement_items(statements, names, texts), _event_items(events, names, texts)]
     frames = [frame for frame in frames if not frame.empty]
+    columns = ITEM_COLUMNS if texts else KEY_COLUMNS
     if not frames:
-        return pd.DataFrame(columns=ITEM_COLUMNS)
+        return pd.DataFrame(columns=columns)
     items = pd.concat(frames, ignore_index=True)
-    items["precision_note"] = _precision_notes(items)
+    if texts:
+        items["precision_note"] = _precision_notes(items)
     items = items.pipe(_with_positions)
-    return items[ITEM_COLUMNS].take(_time_order(items)).reset_index(drop=True)
+    return items[columns].take(_time_order(items)).reset_index(drop=True)
 
 
 def items_in(items: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
@@ -218,92 +303,102 @@ def _per_distinct(keys: pd.DataFrame, build) -> pd.DataFrame:
     )
 
 
-def _statement_texts(statements: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
-    """Title, who, target name and type key of each statement (speaker, target, type)."""
-    speaker = statements["speaker_actor_id"].map(names)
-    target = statements["target_actor_id"].map(names)
+def _statement_texts(statements: pd.DataFrame, names: pd.Series, texts: bool) -> pd.DataFrame:
+    """Type key and lane actors of each statement (speaker, target, type), and with
+    ``texts`` its title, who and target name."""
     item_type = statements["statement_type"]
-    return pd.DataFrame(
-        {
-            "type_key": "statement:" + item_type,
-            "title": speaker + ": " + item_type.str.replace("_", " "),
-            "who": speaker.where(target.isna(), speaker + " → " + target),
-            "target_name": target,
-            "lane_actor_ids": [(actor_id,) for actor_id in statements["speaker_actor_id"]],
-        }
+    built = {
+        "type_key": "statement:" + item_type,
+        "lane_actor_ids": [(actor_id,) for actor_id in statements["speaker_actor_id"].tolist()],
+    }
+    if texts:
+        speaker = statements["speaker_actor_id"].map(names)
+        target = statements["target_actor_id"].map(names)
+        built["title"] = speaker + ": " + item_type.str.replace("_", " ")
+        built["who"] = speaker.where(target.isna(), speaker + " → " + target)
+        built["target_name"] = target
+    return pd.DataFrame(built)
+
+
+def _statement_items(statements: pd.DataFrame, names: pd.Series, texts: bool) -> pd.DataFrame:
+    key_columns = ["speaker_actor_id", "target_actor_id", "statement_type"]
+    if not texts:
+        key_columns = ["speaker_actor_id", "statement_type"]
+    built = _per_distinct(
+        statements[key_columns], lambda distinct: _statement_texts(distinct, names, texts)
     )
-
-
-def _statement_items(statements: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
-    keys = statements[["speaker_actor_id", "target_actor_id", "statement_type"]]
-    texts = _per_distinct(keys, lambda distinct: _statement_texts(distinct, names))
-    return pd.DataFrame(
-        {
-            "item_id": "statement:" + statements["statement_id"],
-            "kind": "statement",
-            "record_id": statements["statement_id"],
-            "item_type": statements["statement_type"],
-            "type_key": texts["type_key"],
-            "title": texts["title"],
+    items = {
+        "item_id": "statement:" + statements["statement_id"],
+        "kind": "statement",
+        "record_id": statements["statement_id"],
+        "item_type": statements["statement_type"],
+        "type_key": built["type_key"],
+        "lane_actor_ids": built["lane_actor_ids"],
+        "start_date": statements["start_date"],
+        "end_date": statements["end_date"],
+        "date_precision": statements["date_precision"],
+        "part_of_day": statements["part_of_day"],
+        "is_background": False,
+        "background_start_date": pd.NaT,
+        "background_end_date": pd.NaT,
+    }
+    if texts:
+        items |= {
+            "title": built["title"],
             "quote": statements["quote"],
-            "who": texts["who"],
-            "target_name": texts["target_name"],
-            "lane_actor_ids": texts["lane_actor_ids"],
-            "start_date": statements["start_date"],
-            "end_date": statements["end_date"],
-            "date_precision": statements["date_precision"],
-            "part_of_day": statements["part_of_day"],
+            "who": built["who"],
+            "target_name": built["target_name"],
             "date_label": statements["date_label"],
-            "is_background": False,
-            "background_start_date": pd.NaT,
-            "background_end_date": pd.NaT,
             "background_date_source": None,
         }
+    return pd.DataFrame(items)
+
+
+def _event_texts(events: pd.DataFrame, names: pd.Series, texts: bool) -> pd.DataFrame:
+    """Type key and lane actors of each event (actors, type), and with ``texts`` who."""
+    built = {
+        "type_key": "event:" + events["event_type"],
+        "lane_actor_ids": [tuple(ids) for ids in events["actor_ids"]],
+    }
+    if texts:
+        name_of = names.to_dict()
+        built["who"] = [
+            ", ".join(name_of.get(actor_id, actor_id) for actor_id in ids)
+            for ids in events["actor_ids"]
+        ]
+    return pd.DataFrame(built)
+
+
+def _event_items(events: pd.DataFrame, names: pd.Series, texts: bool) -> pd.DataFrame:
+    built = _per_distinct(
+        events[["actor_ids", "event_type"]],
+        lambda distinct: _event_texts(distinct, names, texts),
     )
-
-
-def _event_texts(events: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
-    """Who, lane actors and type key of each event (actors, type)."""
-    name_of = names.to_dict()
-    return pd.DataFrame(
-        {
-            "type_key": "event:" + events["event_type"],
-            "who": [
-                ", ".join(name_of.get(actor_id, actor_id) for actor_id in ids)
-                for ids in events["actor_ids"]
-            ],
-            "lane_actor_ids": [tuple(ids) for ids in events["actor_ids"]],
-        }
-    )
-
-
-def _event_items(events: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
-    keys = events[["actor_ids", "event_type"]]
-    texts = _per_distinct(keys, lambda distinct: _event_texts(distinct, names))
-    return pd.DataFrame(
-        {
-            "item_id": "event:" + events["event_id"],
-            "kind": "event",
-            "record_id": events["event_id"],
-            "item_type": events["event_type"],
-            "type_key": texts["type_key"],
+    items = {
+        "item_id": "event:" + events["event_id"],
+        "kind": "event",
+        "record_id": events["event_id"],
+        "item_type": events["event_type"],
+        "type_key": built["type_key"],
+        "lane_actor_ids": built["lane_actor_ids"],
+        "start_date": events["start_date"],
+        "end_date": events["end_date"],
+        "date_precision": events["date_precision"],
+        "part_of_day": events["part_of_day"],
+        "is_background": events["is_background"].astype(bool),
+        "background_start_date": events["background_start_date"],
+        "background_end_date": events["background_end_date"],
+    }
+    if texts:
+        items |= {
             "title": events["title"],
             "quote": events["quote"],
-            "who": texts["who"],
+            "who": built["who"],
             "target_name": None,
-            "lane_actor_ids": texts["lane_actor_ids"],
-            "start_date": events["start_date"],
-            "end_date": events["end_date"],
-            "date_precision": events["date_precision"],
-            "part_of_day": events["part_of_day"],
             "date_label": events["date_label"],
-            "is_background": events["is_background"].astype(bool),
-            "background_start_date": events["background_start_date"],
-            "background_end_date": events["background_end_date"],
             "background_date_source": events["background_date_source"],
-        },
-        index=events.index,
-    )
+        }
+    return pd.DataFrame(items, index=events.index)
 
 
 def _precision_note(item: pd.Series) -> str:
@@ -821,6 +916,9 @@ class TimelineView:
 
     ``placed`` has one row per item and lane: with row and y when the chart draws items one
     by one, with a bubble_id when it draws ``counts`` (more than MAX_MARKERS markers).
+    ``items`` has the text columns when the chart draws items one by one; counted, it may
+    have KEY_COLUMNS only, and the table, the CSV and a bubble's items take their texts
+    from ``dataset`` (`with_texts`) for the rows they show, when first asked.
     """
 
     items: pd.DataFrame
@@ -829,16 +927,29 @@ class TimelineView:
     bucket: str | None
     lane_count: int
     folded_lanes: int
-    table: pd.DataFrame
     options: dict[str, str]
+    dataset: Dataset = field(repr=False, compare=False)
 
     @property
     def is_counted(self) -> bool:
         return self.counts is not None
 
     @property
+    def row_count(self) -> int:
+        """The table's rows: one per item."""
+        return len(self.items)
+
+    @cached_property
+    def table(self) -> pd.DataFrame:
+        """Every item as the page's table shows it (the CSV; made when first asked)."""
+        return items_table(with_texts(self.items, self.dataset))
+
+    @cached_property
     def shown_table(self) -> pd.DataFrame:
-        """The first MAX_TABLE_ROWS rows of the table, the part the page shows."""
+        """The first MAX_TABLE_ROWS rows of the table, the part the page shows: only those
+        get their texts when the items are in table order (as `timeline_items` gives them)."""
+        if len(self.items) > MAX_TABLE_ROWS and _table_order(self.items) is None:
+            return items_table(with_texts(self.items.head(MAX_TABLE_ROWS), self.dataset))
         return self.table.head(MAX_TABLE_ROWS)
 
     @cached_property
@@ -852,10 +963,10 @@ class TimelineView:
     def count_items(self, bubble_id: str) -> pd.DataFrame:
         """The items of one count bubble (none for an unknown bubble id)."""
         if self.counts is None:
-            return self.items.head(0)
+            return with_texts(self.items.head(0), self.dataset)
         numbers = self.counts.index[self.counts["bubble_id"] == bubble_id]
         ids = self.placed.loc[self.placed["bubble"].isin(numbers), "item_id"]
-        return self.items[self.items["item_id"].isin(ids)]
+        return with_texts(self.items[self.items["item_id"].isin(ids)], self.dataset)
 
     def count_label(self, bubble_id: str) -> str | None:
         """ "Armenia, week of 10 May 2021": the lane and period of one bubble."""
@@ -869,17 +980,19 @@ class TimelineView:
 
 
 def timeline_view(
-    items: pd.DataFrame, actors: pd.DataFrame, grouping: str, max_markers: int = MAX_MARKERS
+    items: pd.DataFrame, dataset: Dataset, grouping: str, max_markers: int = MAX_MARKERS
 ) -> TimelineView:
-    """Lanes, stacking or counts, the table and the item list of the filtered ``items``."""
-    laned = lanes_of_items(items, actors, grouping, columns=COUNTED_COLUMNS)
+    """Lanes, stacking or counts, the table and the item list of the filtered ``items``
+    (rows of `timeline_items` of ``dataset``, with or without their texts)."""
+    laned = lanes_of_items(items, dataset.actors, grouping, columns=COUNTED_COLUMNS)
     counted = len(laned) > max_markers
     counts, bucket = None, None
     if counted:
         counts, placed, bucket = count_in_lanes(laned)
         options = {}
     else:
-        placed = place_in_lanes(items, actors, grouping)
+        items = with_texts(items, dataset)
+        placed = place_in_lanes(items, dataset.actors, grouping)
         options = item_options(items)
     return TimelineView(
         items=items,
@@ -888,8 +1001,8 @@ def timeline_view(
         bucket=bucket,
         lane_count=int(laned["lane_id"].nunique()),
         folded_lanes=folded_lane_count(laned),
-        table=items_table(items),
         options=options,
+        dataset=dataset,
     )
 
 

@@ -238,15 +238,15 @@ with detail_column:
 
 st.subheader("Items")
 shown = view.shown_table
-if len(shown) < len(view.table):
+if len(shown) < view.row_count:
     st.caption(
-        f"The first {len(shown):,} of the {len(view.table):,} items of the chart in time "
+        f"The first {len(shown):,} of the {view.row_count:,} items of the chart in time "
         "order, one row each (filters apply; the time span does not): more rows would make "
         "every click slow. Narrow with the filters, or download them all below."
     )
 else:
     st.caption(
-        f"The {len(view.table)} items of the chart, one row each (filters apply; the time "
+        f"The {view.row_count} items of the chart, one row each (filters apply; the time "
         "span does not). Click a column header to sort."
     )
 st.dataframe(
@@ -263,8 +263,8 @@ st.dataframe(
 )
 st.download_button(
     "Download these rows (CSV)"
-    if len(shown) == len(view.table)
-    else f"Download all {len(view.table):,} rows (CSV)",
+    if len(shown) == view.row_count
+    else f"Download all {view.row_count:,} rows (CSV)",
     # A callable: the CSV is made when a reader asks for it, not on every rerun.
     data=view.csv_bytes,
     file_name="lake-sev-timeline.csv",

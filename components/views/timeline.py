@@ -25,9 +25,10 @@ ViewChoices = tuple[str, tuple[str, ...], tuple[str, ...], bool]
 
 @cached_view
 def timeline_page_items(data_dir: str, actor_ids: tuple[str, ...]) -> pd.DataFrame:
-    """Every item once per data folder; a filter takes its part of them (`items_in`)."""
+    """Every item once per data folder, without its texts (the view adds them to the rows
+    it shows); a filter takes its part of them (`items_in`)."""
     if not actor_ids:
-        return timeline_items(full_dataset(data_dir))
+        return timeline_items(full_dataset(data_dir), texts=False)
     return items_in(timeline_page_items(data_dir, ()), filtered_dataset(data_dir, actor_ids))
 
 
@@ -51,7 +52,7 @@ def timeline_page_view(
 ) -> TimelineView:
     items = timeline_page_items(data_dir, actor_ids)
     items = filter_items(items, list(kinds), list(type_keys), include_background)
-    return timeline_view(items, full_dataset(data_dir).actors, grouping)
+    return timeline_view(items, full_dataset(data_dir), grouping)
 
 
 @cached_view
