@@ -17,6 +17,8 @@ FILTERED_VIEWS_KEPT = 64
 # Page views (figures, frames, downloads) kept per page function: enough for every reader's
 # recent filter and widget choices, bounded so memory cannot grow without limit.
 PAGE_VIEWS_KEPT = 128
+# Every function made by cached_view, so that clear_views can empty them all.
+_VIEWS: list = []
 
 
 def get_dataset() -> Dataset:
@@ -56,7 +58,16 @@ def cached_view(function):
     Define views in a module (components/views/), never in a page script: Streamlit runs a
     page script again on every rerun, and decorating reads the function's source each time.
     """
-    return st.cache_resource(show_spinner=False, max_entries=PAGE_VIEWS_KEPT)(function)
+    view = st.cache_resource(show_spinner=False, max_entries=PAGE_VIEWS_KEPT)(function)
+    _VIEWS.append(view)
+    return view
+
+
+def clear_views() -> None:
+    """Empty the cache of every page view (not the dataset's, the filter's or the map
+    layers'): the benchmark builds the views again to time it."""
+    for view in _VIEWS:
+        view.clear()
 
 
 def dataset_or_stop() -> Dataset:

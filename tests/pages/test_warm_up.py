@@ -55,3 +55,20 @@ def test_warm_up_of_a_broken_folder_leaves_the_error_to_the_page(tmp_path, monke
     app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S).run()
     assert not app.exception, [exception.message for exception in app.exception]
     assert "could not load its data" in app.title[0].value
+
+
+def test_clear_views_empties_the_page_views_not_the_dataset(tmp_path, monkeypatch):
+    """What the benchmark uses to build the views again: the dataset stays loaded."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(REAL_DATA_DIR, data_dir)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_dir))
+    assert warm_up() is True
+    monkeypatch.setattr(components.app_data, "load_dataset", _refuse)
+    components.views.overview.overview_story(str(data_dir))  # still cached
+
+    components.app_data.clear_views()
+
+    monkeypatch.setattr(components.views.overview, "story_strip", _refuse)
+    with pytest.raises(AssertionError, match="built again"):
+        components.views.overview.overview_story(str(data_dir))
+    assert components.app_data.full_dataset(str(data_dir)) is not None
