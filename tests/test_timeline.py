@@ -19,6 +19,7 @@ from components.timeline import (
     clicked_item,
     count_in_lanes,
     filter_items,
+    folded_lane_count,
     item_detail,
     item_options,
     items_in,
@@ -278,6 +279,9 @@ def test_quiet_lanes_fold_into_one_other_lane(dataset, items):
     assert other["lane_index"].eq(folded["lane_index"].max()).all(), "the Other lane comes last"
     assert set(other["item_id"]) == set(full.loc[~full["lane_id"].isin(kept), "item_id"])
     assert set(folded["item_id"]) == set(items["item_id"])
+    assert folded_lane_count(folded) == full["lane_id"].nunique() - 4
+    assert folded_lane_count(full) == 0
+    assert folded_lane_count(full.head(0)) == 0
 
 
 def test_over_max_markers_items_are_counted_per_lane_period_and_kind(dataset, items):
