@@ -174,7 +174,8 @@ figure = timeline_page_figure(*key, zoom, *view_choices)
 counts = view.items["kind"].value_counts()
 scope = "the actors chosen in the sidebar" if selected_actor_ids() else "everyone"
 st.caption(
-    f"{counts.get('statement', 0)} statements and {counts.get('event', 0)} events for {scope}, "
+    f"{counts.get('statement', 0):,} statements and {counts.get('event', 0):,} events for "
+    f"{scope}, "
     f"in {view.lane_count} lanes. "
     + (
         "Hover a count for its types; click it to list its items. "

@@ -234,6 +234,8 @@ def test_at_scale_the_chart_draws_counts_and_says_so(large_app, large_dataset):
     captions = " ".join(caption.value for caption in large_app.caption)
     assert "folded into the last lane" in captions
     statements = len(large_dataset.statements)
+    # Counts over a thousand are written with a thousands separator.
+    assert f"{statements:,} statements and {len(large_dataset.events):,} events" in captions
     assert len(table_item_ids(large_app)) >= statements
 
 
