@@ -183,52 +183,22 @@ def with_texts(items: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
         return items[ITEM_COLUMNS]
     names = ds.actors.set_index("actor_id")["actor_name"]
     parts = []
-    for kind, frame, id_column, texts_of in (
-        ("statement", ds.statements, "statement_id", _statement_text_columns),
-        ("event", ds.events, "event_id", _event_text_columns),
+    record_texts = [name for name in TEXT_COLUMNS if name != "precision_note"]
+    for kind, frame, id_column, build in (
+        ("statement", ds.statements, "statement_id", _statement_items),
+        ("event", ds.events, "event_id", _event_items),
     ):
         of_kind = (items["kind"] == kind).to_numpy(dtype=bool)
         if of_kind.any():
             wanted = items["record_id"][of_kind]
             records = frame[isin_many(frame[id_column], wanted)]
             records = records.take(pd.Index(records[id_column]).get_indexer(wanted))
-            parts.append(texts_of(records, names).set_axis(wanted.index))
-    record_texts = [name for name in TEXT_COLUMNS if name != "precision_note"]
+            built = build(records, names, texts=True)[record_texts]
+            parts.append(built.set_axis(wanted.index))
     texts = pd.concat(parts) if parts else pd.DataFrame(columns=record_texts)
     texts = texts.reindex(items.index)
     texts["precision_note"] = _precision_notes(items)
     return items.assign(**{name: texts[name] for name in TEXT_COLUMNS})[ITEM_COLUMNS]
-
-
-def _statement_text_columns(statements: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
-    keys = statements[["speaker_actor_id", "target_actor_id", "statement_type"]]
-    built = _per_distinct(keys, lambda distinct: _statement_texts(distinct, names, texts=True))
-    return pd.DataFrame(
-        {
-            "title": built["title"],
-            "quote": statements["quote"],
-            "who": built["who"],
-            "target_name": built["target_name"],
-            "date_label": statements["date_label"],
-            "background_date_source": None,
-        }
-    )
-
-
-def _event_text_columns(events: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
-    keys = events[["actor_ids", "event_type"]]
-    built = _per_distinct(keys, lambda distinct: _event_texts(distinct, names, texts=True))
-    return pd.DataFrame(
-        {
-            "title": events["title"],
-            "quote": events["quote"],
-            "who": built["who"],
-            "target_name": None,
-            "date_label": events["date_label"],
-            "background_date_source": events["background_date_source"],
-        },
-        index=events.index,
-    )
 
 
 def _items(
@@ -327,31 +297,44 @@ def _statement_items(statements: pd.DataFrame, names: pd.Series, texts: bool) ->
     built = _per_distinct(
         statements[key_columns], lambda distinct: _statement_texts(distinct, names, texts)
     )
-    items = {
-        "item_id": "statement:" + statements["statement_id"],
-        "kind": "statement",
-        "record_id": statements["statement_id"],
-        "item_type": statements["statement_type"],
-        "type_key": built["type_key"],
-        "lane_actor_ids": built["lane_actor_ids"],
-        "start_date": statements["start_date"],
-        "end_date": statements["end_date"],
-        "date_precision": statements["date_precision"],
-        "part_of_day": statements["part_of_day"],
+    items = _key_columns(statements, "statement", built) | {
         "is_background": False,
         "background_start_date": pd.NaT,
         "background_end_date": pd.NaT,
     }
     if texts:
-        items |= {
-            "title": built["title"],
-            "quote": statements["quote"],
-            "who": built["who"],
-            "target_name": built["target_name"],
-            "date_label": statements["date_label"],
-            "background_date_source": None,
-        }
+        items |= _text_columns(statements, built["title"], built["who"], built["target_name"])
     return pd.DataFrame(items)
+
+
+def _key_columns(records: pd.DataFrame, kind: str, built: pd.DataFrame) -> dict:
+    """The KEY_COLUMNS a statement and an event have alike (`records` of one ``kind``;
+    ``built``: their type key and lane actors)."""
+    record_id = records[f"{kind}_id"]
+    return {
+        "item_id": f"{kind}:" + record_id,
+        "kind": kind,
+        "record_id": record_id,
+        "item_type": records[f"{kind}_type"],
+        "type_key": built["type_key"],
+        "lane_actor_ids": built["lane_actor_ids"],
+        "start_date": records["start_date"],
+        "end_date": records["end_date"],
+        "date_precision": records["date_precision"],
+        "part_of_day": records["part_of_day"],
+    }
+
+
+def _text_columns(records, title, who, target_name, date_source=None) -> dict:
+    """TEXT_COLUMNS but the precision note, for statements or events (`records`)."""
+    return {
+        "title": title,
+        "quote": records["quote"],
+        "who": who,
+        "target_name": target_name,
+        "date_label": records["date_label"],
+        "background_date_source": date_source,
+    }
 
 
 def _event_texts(events: pd.DataFrame, names: pd.Series, texts: bool) -> pd.DataFrame:
@@ -374,30 +357,15 @@ def _event_items(events: pd.DataFrame, names: pd.Series, texts: bool) -> pd.Data
         events[["actor_ids", "event_type"]],
         lambda distinct: _event_texts(distinct, names, texts),
     )
-    items = {
-        "item_id": "event:" + events["event_id"],
-        "kind": "event",
-        "record_id": events["event_id"],
-        "item_type": events["event_type"],
-        "type_key": built["type_key"],
-        "lane_actor_ids": built["lane_actor_ids"],
-        "start_date": events["start_date"],
-        "end_date": events["end_date"],
-        "date_precision": events["date_precision"],
-        "part_of_day": events["part_of_day"],
+    items = _key_columns(events, "event", built) | {
         "is_background": events["is_background"].astype(bool),
         "background_start_date": events["background_start_date"],
         "background_end_date": events["background_end_date"],
     }
     if texts:
-        items |= {
-            "title": events["title"],
-            "quote": events["quote"],
-            "who": built["who"],
-            "target_name": None,
-            "date_label": events["date_label"],
-            "background_date_source": events["background_date_source"],
-        }
+        items |= _text_columns(
+            events, events["title"], built["who"], None, events["background_date_source"]
+        )
     return pd.DataFrame(items, index=events.index)
 
 
