@@ -109,15 +109,16 @@ def stance_matrix_figure(
         actor_id, _, issue_id = selected_cell_id.partition("|")
         if actor_id in y_of and issue_id in x_of:
             traces.append(_highlight_trace(x_of[issue_id], y_of[actor_id], selected_cell_id))
-    figure = new_figure(data=traces)
-    figure.update_layout(
-        height=HEADER_HEIGHT_PX + ROW_HEIGHT_PX * max(len(row_ids), 1) + 40,
-        margin={"l": 10, "r": 10, "t": HEADER_HEIGHT_PX, "b": 40},
-        plot_bgcolor="white",
-        dragmode=False,
-        clickmode="event+select",
-        hovermode="closest",
-        legend={
+    # The whole layout at once: update_layout and update_*axes walk plotly's objects
+    # (about 50 ms for this figure at scale).
+    layout = {
+        "height": HEADER_HEIGHT_PX + ROW_HEIGHT_PX * max(len(row_ids), 1) + 40,
+        "margin": {"l": 10, "r": 10, "t": HEADER_HEIGHT_PX, "b": 40},
+        "plot_bgcolor": "white",
+        "dragmode": False,
+        "clickmode": "event+select",
+        "hovermode": "closest",
+        "legend": {
             "orientation": "h",
             "x": 0,
             "y": 0,
@@ -127,31 +128,31 @@ def stance_matrix_figure(
             "itemclick": False,
             "itemdoubleclick": False,
         },
-    )
-    figure.update_xaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=list(x_of.values()),
-        side="top",
-        tickangle=0,
-        tickfont=LABEL_FONT,
-        showgrid=False,
-        zeroline=False,
-        fixedrange=True,
-        range=[-0.5, len(x_of) - 0.5],
-    )
-    figure.update_yaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=[y_of[actor_id] for actor_id in row_ids],
-        autorange="reversed",
-        showgrid=False,
-        zeroline=False,
-        fixedrange=True,
-        ticksuffix="  ",
-        tickfont=LABEL_FONT,
-    )
-    return figure
+        "xaxis": {
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": list(x_of.values()),
+            "side": "top",
+            "tickangle": 0,
+            "tickfont": LABEL_FONT,
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+            "range": [-0.5, len(x_of) - 0.5],
+        },
+        "yaxis": {
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": [y_of[actor_id] for actor_id in row_ids],
+            "autorange": "reversed",
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+            "ticksuffix": "  ",
+            "tickfont": LABEL_FONT,
+        },
+    }
+    return new_figure(data=traces, layout=layout)
 
 
 def _cell_hover(actor_name: str, issue_label: str, what: str) -> str:
@@ -361,21 +362,30 @@ def agreement_network_figure(
             }
         )
     traces.append(_node_trace(node_ids, node_labels, positions, edges))
-    figure = new_figure(data=traces)
-    figure.update_layout(
-        height=620,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        plot_bgcolor="white",
-        dragmode=False,
-        showlegend=True,
-        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "font": {"size": 13}},
-    )
-    # The y range fixes the circle's size; scaleanchor keeps it round and widens x to fit.
-    figure.update_xaxes(visible=False, fixedrange=True)
-    figure.update_yaxes(
-        visible=False, range=[-1.3, 1.3], fixedrange=True, scaleanchor="x", scaleratio=1
-    )
-    return figure
+    layout = {
+        "height": 620,
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "plot_bgcolor": "white",
+        "dragmode": False,
+        "showlegend": True,
+        "legend": {
+            "orientation": "h",
+            "x": 0,
+            "y": 1.02,
+            "yanchor": "bottom",
+            "font": {"size": 13},
+        },
+        # The y range fixes the circle's size; scaleanchor keeps it round and widens x to fit.
+        "xaxis": {"visible": False, "fixedrange": True},
+        "yaxis": {
+            "visible": False,
+            "range": [-1.3, 1.3],
+            "fixedrange": True,
+            "scaleanchor": "x",
+            "scaleratio": 1,
+        },
+    }
+    return new_figure(data=traces, layout=layout)
 
 
 def _circle_positions(node_ids: list[str]) -> dict[str, tuple[float, float]]:
@@ -494,12 +504,11 @@ def targeting_figure(edges: pd.DataFrame) -> go.Figure:
             "hovertemplate": "%{customdata}<extra></extra>",
         },
     }
-    figure = new_figure(data=[sankey])
-    figure.update_layout(
-        height=max(320, 34 * max(len(speakers), len(targets)) + 80),
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        font={"size": 13},
-        annotations=[
+    layout = {
+        "height": max(320, 34 * max(len(speakers), len(targets)) + 80),
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+        "font": {"size": 13},
+        "annotations": [
             {
                 "text": "Band colour:  "
                 + "   ".join(
@@ -516,5 +525,5 @@ def targeting_figure(edges: pd.DataFrame) -> go.Figure:
                 "showarrow": False,
             }
         ],
-    )
-    return figure
+    }
+    return new_figure(data=[sankey], layout=layout)
