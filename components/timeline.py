@@ -914,6 +914,12 @@ class TimelineView:
         return len(self.items)
 
     @cached_property
+    def kind_counts(self) -> dict[str, int]:
+        """How many statements and events the view has (every kind, 0 when none)."""
+        counts = self.items["kind"].value_counts()
+        return {kind: int(counts.get(kind, 0)) for kind in ITEM_KINDS}
+
+    @cached_property
     def table(self) -> pd.DataFrame:
         """Every item as the page's table shows it (the CSV; made when first asked)."""
         return items_table(with_texts(self.items, self.dataset))

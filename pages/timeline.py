@@ -171,10 +171,10 @@ view_choices: ViewChoices = (grouping, tuple(kinds), tuple(type_keys), include_b
 view = timeline_page_view(*key, *view_choices)
 figure = timeline_page_figure(*key, zoom, *view_choices)
 
-counts = view.items["kind"].value_counts()
+counts = view.kind_counts
 scope = "the actors chosen in the sidebar" if selected_actor_ids() else "everyone"
 st.caption(
-    f"{counts.get('statement', 0):,} statements and {counts.get('event', 0):,} events for "
+    f"{counts['statement']:,} statements and {counts['event']:,} events for "
     f"{scope}, "
     f"in {view.lane_count} lanes. "
     + (

@@ -266,6 +266,9 @@ def test_default_view_draws_every_item_one_by_one(dataset, items):
     assert view.folded_lanes == 0
     assert list(view.options) == list(item_options(items))
     assert view.csv_bytes() == table_csv(view.table)
+    assert view.kind_counts == {"statement": len(dataset.statements), "event": len(dataset.events)}
+    events_only = timeline_view(filter_items(items, ["event"]), dataset, "actor")
+    assert events_only.kind_counts == {"statement": 0, "event": len(dataset.events)}
 
 
 def test_quiet_lanes_fold_into_one_other_lane(dataset, items):
