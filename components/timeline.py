@@ -113,20 +113,6 @@ ITEM_COLUMNS = [
     "x_end",
 ]
 
-# What only the table, the hover text, the item list and the detail show. A page view at
-# scale leaves them out (`timeline_items(ds, texts=False)`) and adds them to the rows it
-# shows (`with_texts`): building and moving them was half the items' cost at 120,000 items.
-TEXT_COLUMNS = [
-    "title",
-    "quote",
-    "who",
-    "target_name",
-    "date_label",
-    "precision_note",
-    "background_date_source",
-]
-KEY_COLUMNS = [column for column in ITEM_COLUMNS if column not in TEXT_COLUMNS]
-
 TABLE_COLUMNS = {
     "start_date": "From",
     "end_date": "To",
@@ -163,58 +149,17 @@ def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
     return flat[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def timeline_items(ds: Dataset, texts: bool = True) -> pd.DataFrame:
-    """One row per statement and per event, with what to show and the time span to draw.
-
-    ``texts=False`` leaves out TEXT_COLUMNS (KEY_COLUMNS only): enough to filter, lane,
-    count and order the items; `with_texts` adds them to the rows a page shows.
-    """
-    return _items(ds.statements, ds.events, ds.actors, texts)
-
-
-def with_texts(items: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
-    """``items`` (rows of `timeline_items` of ``ds``, with or without texts) with every
-    ITEM_COLUMNS column, the rows and their order unchanged.
-
-    The texts are built for those rows only, from their records: a few ms for the 5,000
-    rows of the page's table, where building them for 120,000 items took 100 ms.
-    """
-    if set(TEXT_COLUMNS) <= set(items.columns):
-        return items[ITEM_COLUMNS]
+def timeline_items(ds: Dataset) -> pd.DataFrame:
+    """One row per statement and per event, with what to show and the time span to draw."""
     names = ds.actors.set_index("actor_id")["actor_name"]
-    parts = []
-    record_texts = [name for name in TEXT_COLUMNS if name != "precision_note"]
-    for kind, frame, id_column, build in (
-        ("statement", ds.statements, "statement_id", _statement_items),
-        ("event", ds.events, "event_id", _event_items),
-    ):
-        of_kind = (items["kind"] == kind).to_numpy(dtype=bool)
-        if of_kind.any():
-            wanted = items["record_id"][of_kind]
-            records = frame[isin_many(frame[id_column], wanted)]
-            records = records.take(pd.Index(records[id_column]).get_indexer(wanted))
-            built = build(records, names, texts=True)[record_texts]
-            parts.append(built.set_axis(wanted.index))
-    texts = pd.concat(parts) if parts else pd.DataFrame(columns=record_texts)
-    texts = texts.reindex(items.index)
-    texts["precision_note"] = _precision_notes(items)
-    return items.assign(**{name: texts[name] for name in TEXT_COLUMNS})[ITEM_COLUMNS]
-
-
-def _items(
-    statements: pd.DataFrame, events: pd.DataFrame, actors: pd.DataFrame, texts: bool
-) -> pd.DataFrame:
-    names = actors.set_index("actor_id")["actor_name"]
-    frames = [_statement_items(statements, names, texts), _event_items(events, names, texts)]
+    frames = [_statement_items(ds.statements, names), _event_items(ds.events, names)]
     frames = [frame for frame in frames if not frame.empty]
-    columns = ITEM_COLUMNS if texts else KEY_COLUMNS
     if not frames:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=ITEM_COLUMNS)
     items = pd.concat(frames, ignore_index=True)
-    if texts:
-        items["precision_note"] = _precision_notes(items)
+    items["precision_note"] = _precision_notes(items)
     items = items.pipe(_with_positions)
-    return items[columns].take(_time_order(items)).reset_index(drop=True)
+    return items[ITEM_COLUMNS].take(_time_order(items)).reset_index(drop=True)
 
 
 def items_in(items: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
@@ -273,43 +218,40 @@ def _per_distinct(keys: pd.DataFrame, build) -> pd.DataFrame:
     )
 
 
-def _statement_texts(statements: pd.DataFrame, names: pd.Series, texts: bool) -> pd.DataFrame:
-    """Type key and lane actors of each statement (speaker, target, type), and with
-    ``texts`` its title, who and target name."""
+def _statement_texts(statements: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+    """Title, who, target name, type key and lane actors of each statement (speaker,
+    target, type)."""
+    speaker = statements["speaker_actor_id"].map(names)
+    target = statements["target_actor_id"].map(names)
     item_type = statements["statement_type"]
-    built = {
-        "type_key": "statement:" + item_type,
-        "lane_actor_ids": [(actor_id,) for actor_id in statements["speaker_actor_id"].tolist()],
-    }
-    if texts:
-        speaker = statements["speaker_actor_id"].map(names)
-        target = statements["target_actor_id"].map(names)
-        built["title"] = speaker + ": " + item_type.str.replace("_", " ")
-        built["who"] = speaker.where(target.isna(), speaker + " → " + target)
-        built["target_name"] = target
-    return pd.DataFrame(built)
-
-
-def _statement_items(statements: pd.DataFrame, names: pd.Series, texts: bool) -> pd.DataFrame:
-    key_columns = ["speaker_actor_id", "target_actor_id", "statement_type"]
-    if not texts:
-        key_columns = ["speaker_actor_id", "statement_type"]
-    built = _per_distinct(
-        statements[key_columns], lambda distinct: _statement_texts(distinct, names, texts)
+    return pd.DataFrame(
+        {
+            "type_key": "statement:" + item_type,
+            "title": speaker + ": " + item_type.str.replace("_", " "),
+            "who": speaker.where(target.isna(), speaker + " → " + target),
+            "target_name": target,
+            "lane_actor_ids": [(actor_id,) for actor_id in statements["speaker_actor_id"].tolist()],
+        }
     )
-    items = _key_columns(statements, "statement", built) | {
-        "is_background": False,
-        "background_start_date": pd.NaT,
-        "background_end_date": pd.NaT,
-    }
-    if texts:
-        items |= _text_columns(statements, built["title"], built["who"], built["target_name"])
-    return pd.DataFrame(items)
+
+
+def _statement_items(statements: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+    keys = statements[["speaker_actor_id", "target_actor_id", "statement_type"]]
+    built = _per_distinct(keys, lambda distinct: _statement_texts(distinct, names))
+    return pd.DataFrame(
+        _key_columns(statements, "statement", built)
+        | {
+            "is_background": False,
+            "background_start_date": pd.NaT,
+            "background_end_date": pd.NaT,
+        }
+        | _text_columns(statements, built["title"], built["who"], built["target_name"])
+    )
 
 
 def _key_columns(records: pd.DataFrame, kind: str, built: pd.DataFrame) -> dict:
-    """The KEY_COLUMNS a statement and an event have alike (`records` of one ``kind``;
-    ``built``: their type key and lane actors)."""
+    """The columns a statement and an event fill alike, from their own fields (`records` of
+    one ``kind``; ``built``: their type key and lane actors)."""
     record_id = records[f"{kind}_id"]
     return {
         "item_id": f"{kind}:" + record_id,
@@ -326,7 +268,7 @@ def _key_columns(records: pd.DataFrame, kind: str, built: pd.DataFrame) -> dict:
 
 
 def _text_columns(records, title, who, target_name, date_source=None) -> dict:
-    """TEXT_COLUMNS but the precision note, for statements or events (`records`)."""
+    """The text columns (but the precision note) of statements or events (`records`)."""
     return {
         "title": title,
         "quote": records["quote"],
@@ -337,36 +279,36 @@ def _text_columns(records, title, who, target_name, date_source=None) -> dict:
     }
 
 
-def _event_texts(events: pd.DataFrame, names: pd.Series, texts: bool) -> pd.DataFrame:
-    """Type key and lane actors of each event (actors, type), and with ``texts`` who."""
-    built = {
-        "type_key": "event:" + events["event_type"],
-        "lane_actor_ids": [tuple(ids) for ids in events["actor_ids"]],
-    }
-    if texts:
-        name_of = names.to_dict()
-        built["who"] = [
-            ", ".join(name_of.get(actor_id, actor_id) for actor_id in ids)
-            for ids in events["actor_ids"]
-        ]
-    return pd.DataFrame(built)
-
-
-def _event_items(events: pd.DataFrame, names: pd.Series, texts: bool) -> pd.DataFrame:
-    built = _per_distinct(
-        events[["actor_ids", "event_type"]],
-        lambda distinct: _event_texts(distinct, names, texts),
+def _event_texts(events: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+    """Who, type key and lane actors of each event (actors, type)."""
+    name_of = names.to_dict()
+    return pd.DataFrame(
+        {
+            "type_key": "event:" + events["event_type"],
+            "who": [
+                ", ".join(name_of.get(actor_id, actor_id) for actor_id in ids)
+                for ids in events["actor_ids"]
+            ],
+            "lane_actor_ids": [tuple(ids) for ids in events["actor_ids"]],
+        }
     )
-    items = _key_columns(events, "event", built) | {
-        "is_background": events["is_background"].astype(bool),
-        "background_start_date": events["background_start_date"],
-        "background_end_date": events["background_end_date"],
-    }
-    if texts:
-        items |= _text_columns(
+
+
+def _event_items(events: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+    keys = events[["actor_ids", "event_type"]]
+    built = _per_distinct(keys, lambda distinct: _event_texts(distinct, names))
+    return pd.DataFrame(
+        _key_columns(events, "event", built)
+        | {
+            "is_background": events["is_background"].astype(bool),
+            "background_start_date": events["background_start_date"],
+            "background_end_date": events["background_end_date"],
+        }
+        | _text_columns(
             events, events["title"], built["who"], None, events["background_date_source"]
-        )
-    return pd.DataFrame(items, index=events.index)
+        ),
+        index=events.index,
+    )
 
 
 def _precision_note(item: pd.Series) -> str:
@@ -890,9 +832,7 @@ class TimelineView:
 
     ``placed`` has one row per item and lane: with row and y when the chart draws items one
     by one, with a bubble_id when it draws ``counts`` (more than MAX_MARKERS markers).
-    ``items`` has the text columns when the chart draws items one by one; counted, it may
-    have KEY_COLUMNS only, and the table, the CSV and a bubble's items take their texts
-    from ``dataset`` (`with_texts`) for the rows they show, when first asked.
+    The table is made when first asked: the rows the page shows, the whole for the CSV.
     """
 
     items: pd.DataFrame
@@ -902,7 +842,6 @@ class TimelineView:
     lane_count: int
     folded_lanes: int
     options: dict[str, str]
-    dataset: Dataset = field(repr=False, compare=False)
 
     @property
     def is_counted(self) -> bool:
@@ -922,14 +861,14 @@ class TimelineView:
     @cached_property
     def table(self) -> pd.DataFrame:
         """Every item as the page's table shows it (the CSV; made when first asked)."""
-        return items_table(with_texts(self.items, self.dataset))
+        return items_table(self.items)
 
     @cached_property
     def shown_table(self) -> pd.DataFrame:
-        """The first MAX_TABLE_ROWS rows of the table, the part the page shows: only those
-        get their texts when the items are in table order (as `timeline_items` gives them)."""
+        """The first MAX_TABLE_ROWS rows of the table, the part the page shows: made from
+        those rows only when the items are in table order (as `timeline_items` gives them)."""
         if len(self.items) > MAX_TABLE_ROWS and _table_order(self.items) is None:
-            return items_table(with_texts(self.items.head(MAX_TABLE_ROWS), self.dataset))
+            return items_table(self.items.head(MAX_TABLE_ROWS))
         return self.table.head(MAX_TABLE_ROWS)
 
     @cached_property
@@ -943,10 +882,10 @@ class TimelineView:
     def count_items(self, bubble_id: str) -> pd.DataFrame:
         """The items of one count bubble (none for an unknown bubble id)."""
         if self.counts is None:
-            return with_texts(self.items.head(0), self.dataset)
+            return self.items.head(0)
         numbers = self.counts.index[self.counts["bubble_id"] == bubble_id]
         ids = self.placed.loc[self.placed["bubble"].isin(numbers), "item_id"]
-        return with_texts(self.items[self.items["item_id"].isin(ids)], self.dataset)
+        return self.items[self.items["item_id"].isin(ids)]
 
     def count_label(self, bubble_id: str) -> str | None:
         """ "Armenia, week of 10 May 2021": the lane and period of one bubble."""
@@ -963,7 +902,7 @@ def timeline_view(
     items: pd.DataFrame, dataset: Dataset, grouping: str, max_markers: int = MAX_MARKERS
 ) -> TimelineView:
     """Lanes, stacking or counts, the table and the item list of the filtered ``items``
-    (rows of `timeline_items` of ``dataset``, with or without their texts)."""
+    (rows of `timeline_items` of ``dataset``)."""
     laned = lanes_of_items(items, dataset.actors, grouping, columns=COUNTED_COLUMNS)
     counted = len(laned) > max_markers
     counts, bucket = None, None
@@ -971,7 +910,6 @@ def timeline_view(
         counts, placed, bucket = count_in_lanes(laned)
         options = {}
     else:
-        items = with_texts(items, dataset)
         placed = place_in_lanes(items, dataset.actors, grouping)
         options = item_options(items)
     return TimelineView(
@@ -982,7 +920,6 @@ def timeline_view(
         lane_count=int(laned["lane_id"].nunique()),
         folded_lanes=folded_lane_count(laned),
         options=options,
-        dataset=dataset,
     )
 
 

@@ -25,10 +25,9 @@ ViewChoices = tuple[str, tuple[str, ...], tuple[str, ...], bool]
 
 @cached_view
 def timeline_page_items(data_dir: str, actor_ids: tuple[str, ...]) -> pd.DataFrame:
-    """Every item once per data folder, without its texts (the view adds them to the rows
-    it shows); a filter takes its part of them (`items_in`)."""
+    """Every item once per data folder; a filter takes its part of them (`items_in`)."""
     if not actor_ids:
-        return timeline_items(full_dataset(data_dir), texts=False)
+        return timeline_items(full_dataset(data_dir))
     return items_in(timeline_page_items(data_dir, ()), filtered_dataset(data_dir, actor_ids))
 
 
