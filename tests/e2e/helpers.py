@@ -8,7 +8,8 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Download, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from components.state import ACTOR_PARAM
 
@@ -20,6 +21,13 @@ APP_TIMEOUT_MS = 30_000
 # How often a pick is retried: in a fresh browser the first keystrokes can reach the
 # multiselect before its dropdown is ready and be lost.
 PICK_ATTEMPTS = 3
+
+# A download made on click (a callable given to st.download_button) asks the server for
+# the file first. Once in a CI run of the whole suite that click brought no download within
+# 30 s (it never failed alone, in 5 runs); a second click, after waiting for the app, is
+# what a reader would do.
+DOWNLOAD_ATTEMPTS = 2
+DOWNLOAD_TIMEOUT_MS = 20_000
 
 
 def wait_for_app(page: Page, timeout: float = APP_TIMEOUT_MS) -> None:
@@ -97,3 +105,17 @@ def screenshot(page: Page, name: str) -> Path:
     path = SCREENSHOT_DIR / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def download_on_click(page: Page, button: Locator) -> Download:
+    """Click a download button once the app is idle; click again if no download came."""
+    for attempt in range(1, DOWNLOAD_ATTEMPTS + 1):
+        wait_for_app(page)
+        try:
+            with page.expect_download(timeout=DOWNLOAD_TIMEOUT_MS) as download_info:
+                button.click()
+            return download_info.value
+        except PlaywrightTimeoutError:
+            if attempt == DOWNLOAD_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")

@@ -10,6 +10,7 @@ from components.stances_view import build_stances_view
 from tests.e2e.helpers import (
     APP_TIMEOUT_MS,
     SCREENSHOT_DIR,
+    download_on_click,
     screenshot,
     url_path,
     wait_for_app,
@@ -117,9 +118,7 @@ def test_matrix_download_is_made_on_click_and_is_the_whole_matrix(app_server, pa
     open_stances(page, app_server)
     button = page.get_by_role("button", name="Download the matrix (CSV, one row per actor)")
     button.scroll_into_view_if_needed()
-    with page.expect_download(timeout=APP_TIMEOUT_MS) as download_info:
-        button.click()
-    download = download_info.value
+    download = download_on_click(page, button)
     assert download.suggested_filename == "stance-matrix-actor.csv"
     matrix = pd.read_csv(download.path())
     dataset = load_dataset()
