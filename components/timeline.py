@@ -267,7 +267,13 @@ def _key_columns(records: pd.DataFrame, kind: str, built: pd.DataFrame) -> dict:
     }
 
 
-def _text_columns(records, title, who, target_name, date_source=None) -> dict:
+def _text_columns(
+    records: pd.DataFrame,
+    title: pd.Series,
+    who: pd.Series,
+    target_name: pd.Series | None,
+    date_source: pd.Series | None = None,
+) -> dict:
     """The text columns (but the precision note) of statements or events (`records`)."""
     return {
         "title": title,
@@ -899,18 +905,17 @@ class TimelineView:
 
 
 def timeline_view(
-    items: pd.DataFrame, dataset: Dataset, grouping: str, max_markers: int = MAX_MARKERS
+    items: pd.DataFrame, actors: pd.DataFrame, grouping: str, max_markers: int = MAX_MARKERS
 ) -> TimelineView:
-    """Lanes, stacking or counts, the table and the item list of the filtered ``items``
-    (rows of `timeline_items` of ``dataset``)."""
-    laned = lanes_of_items(items, dataset.actors, grouping, columns=COUNTED_COLUMNS)
+    """Lanes, stacking or counts, the table and the item list of the filtered ``items``."""
+    laned = lanes_of_items(items, actors, grouping, columns=COUNTED_COLUMNS)
     counted = len(laned) > max_markers
     counts, bucket = None, None
     if counted:
         counts, placed, bucket = count_in_lanes(laned)
         options = {}
     else:
-        placed = place_in_lanes(items, dataset.actors, grouping)
+        placed = place_in_lanes(items, actors, grouping)
         options = item_options(items)
     return TimelineView(
         items=items,

@@ -174,8 +174,7 @@ figure = timeline_page_figure(*key, zoom, *view_choices)
 counts = view.kind_counts
 scope = "the actors chosen in the sidebar" if selected_actor_ids() else "everyone"
 st.caption(
-    f"{counts['statement']:,} statements and {counts['event']:,} events for "
-    f"{scope}, "
+    f"{counts['statement']:,} statements and {counts['event']:,} events for {scope}, "
     f"in {view.lane_count} lanes. "
     + (
         "Hover a count for its types; click it to list its items. "

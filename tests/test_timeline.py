@@ -256,14 +256,14 @@ def test_clicked_item_is_the_last_point_with_an_id():
 
 def test_default_view_draws_every_item_one_by_one(dataset, items):
     """The curated data stays far below MAX_MARKERS: single items, no counts, no folding."""
-    view = timeline_view(items, dataset, "actor")
+    view = timeline_view(items, dataset.actors, "actor")
     assert not view.is_counted
     assert set(view.placed["item_id"]) == set(items["item_id"])
     assert view.folded_lanes == 0
     assert list(view.options) == list(item_options(items))
     assert view.csv_bytes() == table_csv(view.table)
     assert view.kind_counts == {"statement": len(dataset.statements), "event": len(dataset.events)}
-    events_only = timeline_view(filter_items(items, ["event"]), dataset, "actor")
+    events_only = timeline_view(filter_items(items, ["event"]), dataset.actors, "actor")
     assert events_only.kind_counts == {"statement": 0, "event": len(dataset.events)}
 
 
@@ -285,7 +285,7 @@ def test_quiet_lanes_fold_into_one_other_lane(dataset, items):
 
 def test_over_max_markers_items_are_counted_per_lane_period_and_kind(dataset, items):
     """Forced with a low threshold: every marker is in exactly one count, nothing is lost."""
-    view = timeline_view(items, dataset, "actor", max_markers=10)
+    view = timeline_view(items, dataset.actors, "actor", max_markers=10)
     assert view.is_counted
     assert view.options == {}
     counts = view.counts
@@ -334,7 +334,7 @@ def test_the_table_shown_is_the_first_rows_of_the_whole_table(dataset, items, mo
     """Over MAX_TABLE_ROWS items, the view makes the table it shows from its first rows
     only, and the whole table (the CSV) when first asked: the same rows either way."""
     monkeypatch.setattr("components.timeline.MAX_TABLE_ROWS", 10)
-    view = timeline_view(items, dataset, "actor", max_markers=10)
+    view = timeline_view(items, dataset.actors, "actor", max_markers=10)
     assert view.is_counted
     assert view.row_count == len(items)
     assert "table" not in vars(view), "the whole table waits for a download"

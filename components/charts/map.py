@@ -308,17 +308,21 @@ def _add_regional_context(fig: go.Figure, layers: GeoLayers) -> None:
         (geometry_lines(layers.border), NE_BORDER_COLOR, 2, NE_BORDER_NAME),
     )
     for (lats, lons), colour, width, name in lines:
-        fig.add_trace(
-            dict(
-                type="scattermap",
-                lat=lats,
-                lon=lons,
-                mode="lines",
-                line={"color": colour, "width": width},
-                name=name,
-                hoverinfo="skip",
-            )
-        )
+        fig.add_trace(_line_trace(lats, lons, colour, width, name))
+
+
+def _line_trace(lats, lons, colour: str, width: float, name: str, **more) -> dict:
+    """A line trace of the map (no hover unless ``more`` gives one)."""
+    return {
+        "type": "scattermap",
+        "lat": lats,
+        "lon": lons,
+        "mode": "lines",
+        "line": {"color": colour, "width": width},
+        "name": name,
+        "hoverinfo": "skip",
+        **more,
+    }
 
 
 def _add_region_labels(fig: go.Figure, layers: GeoLayers) -> None:
@@ -367,16 +371,7 @@ def _add_scale(fig: go.Figure, center: tuple[float, float], towns: pd.DataFrame)
     lon = center[1] + SCALE_BAR_OFFSET[1]
     lats, lons = scale_bar(lat, lon, SCALE_BAR_KM)
     fig.add_trace(
-        dict(
-            type="scattermap",
-            lat=lats,
-            lon=lons,
-            mode="lines",
-            line={"color": "#000000", "width": 4},
-            name=f"Scale bar ({SCALE_BAR_KM} km)",
-            hoverinfo="skip",
-            showlegend=False,
-        )
+        _line_trace(lats, lons, "#000000", 4, f"Scale bar ({SCALE_BAR_KM} km)", showlegend=False)
     )
     fig.add_trace(
         dict(
@@ -396,13 +391,12 @@ def _add_scale(fig: go.Figure, center: tuple[float, float], towns: pd.DataFrame)
     nearest = towns.loc[towns["distance_km"].idxmin()]
     km = haversine_km(center[0], center[1], nearest["lat"], nearest["lon"])
     fig.add_trace(
-        dict(
-            type="scattermap",
-            lat=[center[0], nearest["lat"]],
-            lon=[center[1], nearest["lon"]],
-            mode="lines",
-            line={"color": "#000000", "width": 1},
-            name=f"{km:.1f} km to {nearest['name']}",
+        _line_trace(
+            [center[0], nearest["lat"]],
+            [center[1], nearest["lon"]],
+            "#000000",
+            1,
+            f"{km:.1f} km to {nearest['name']}",
             hovertext=html.escape(f"{km:.1f} km (great circle) to {nearest['name']}"),
             hoverinfo="text",
             showlegend=False,
@@ -505,17 +499,7 @@ def _add_arcs(fig: go.Figure, seats: pd.DataFrame, crisis: pd.Series) -> None:
         arc_lats, arc_lons = great_circle(row.lat, row.lon, crisis["lat"], crisis["lon"])
         lats += [*arc_lats, None]
         lons += [*arc_lons, None]
-    fig.add_trace(
-        dict(
-            type="scattermap",
-            lat=lats,
-            lon=lons,
-            mode="lines",
-            line={"color": ARC_COLOR, "width": 1},
-            name=ARCS_NAME,
-            hoverinfo="skip",
-        )
-    )
+    fig.add_trace(_line_trace(lats, lons, ARC_COLOR, 1, ARCS_NAME))
 
 
 def _add_crisis_site(fig: go.Figure, crisis: pd.Series) -> None:

@@ -51,7 +51,7 @@ def timeline_page_view(
 ) -> TimelineView:
     items = timeline_page_items(data_dir, actor_ids)
     items = filter_items(items, list(kinds), list(type_keys), include_background)
-    return timeline_view(items, full_dataset(data_dir), grouping)
+    return timeline_view(items, full_dataset(data_dir).actors, grouping)
 
 
 @cached_view

@@ -37,9 +37,9 @@ def _figures(full: Dataset, actor_ids: tuple[str, ...]) -> dict[str, object]:
     items = timeline_items(shown)
     windows = zoom_windows(timeline_items(full))
     report_date = full.articles["published_date"].max()
-    placed = timeline_view(items, full, "actor")
+    placed = timeline_view(items, full.actors, "actor")
     figures["timeline"] = build_timeline_figure(placed.placed, windows["crisis"], report_date)
-    counted = timeline_view(items, full, "state", max_markers=0)
+    counted = timeline_view(items, full.actors, "state", max_markers=0)
     figures["timeline counts"] = build_timeline_counts_figure(
         counted.counts, counted.bucket, windows["since_war"], report_date
     )

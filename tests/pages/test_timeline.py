@@ -249,7 +249,7 @@ def test_at_scale_a_click_on_a_count_lists_its_items(large_app, large_dataset):
     assert_ran_cleanly(large_app)
     assert large_app.session_state[TIMELINE_COUNT_KEY] == bubble_id
     items = timeline_items(large_dataset)
-    expected = timeline_view(items, large_dataset, "actor").count_items(bubble_id)
+    expected = timeline_view(items, large_dataset.actors, "actor").count_items(bubble_id)
     options = large_app.selectbox(key=TIMELINE_ITEM_KEY).options
     assert len(options) == int(counted[busiest].split()[0]) == len(expected)
     picked = expected["item_id"].iloc[0]
@@ -285,6 +285,6 @@ def test_at_scale_the_table_shows_its_first_rows_and_the_csv_has_all(
     assert f"The first 500 of the {len(items):,} items" in captions
     labels = [button.proto.label for button in app.get("download_button")]
     assert f"Download all {len(items):,} rows (CSV)" in labels
-    view = timeline_view(items, large_dataset, "actor")
+    view = timeline_view(items, large_dataset.actors, "actor")
     assert len(pd.read_csv(io.BytesIO(view.csv_bytes()))) == len(items)
     st.cache_resource.clear()
