@@ -16,6 +16,7 @@ from itertools import chain
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 from components.data import Dataset
 from components.data.schemas import ACTOR_TYPES
@@ -87,6 +88,10 @@ MAX_TABLE_ROWS = 5_000
 # Periods a count bubble may stand for, finest first.
 BUCKETS = ("day", "week", "month", "quarter", "year")
 
+# Item columns of few distinct values, filled per kind of item: pandas categoricals (see
+# `timeline_items`). The precision, the part of the day and the precision note are too.
+KIND_CATEGORY_COLUMNS = ("kind", "item_type", "type_key", "title", "who", "target_name")
+
 ITEM_COLUMNS = [
     "item_id",
     "kind",
@@ -150,16 +155,48 @@ def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
 
 
 def timeline_items(ds: Dataset) -> pd.DataFrame:
-    """One row per statement and per event, with what to show and the time span to draw."""
+    """One row per statement and per event, with what to show and the time span to draw.
+
+    The CATEGORY_COLUMNS are pandas categoricals with sorted categories: they read, compare
+    and sort as their strings do, and are carried as integer codes.
+    """
     names = ds.actors.set_index("actor_id")["actor_name"]
     frames = [_statement_items(ds.statements, names), _event_items(ds.events, names)]
     frames = [frame for frame in frames if not frame.empty]
     if not frames:
         return pd.DataFrame(columns=ITEM_COLUMNS)
-    items = pd.concat(frames, ignore_index=True)
-    items["precision_note"] = _precision_notes(items)
-    items = items.pipe(_with_positions)
+    items = _concat_items(frames).pipe(_with_positions)
     return items[ITEM_COLUMNS].take(_time_order(items)).reset_index(drop=True)
+
+
+def _concat_items(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The items of each kind one after the other, their categoricals united (a plain concat
+    turns categoricals with different categories back into strings)."""
+    united = {
+        name: union_categoricals(
+            [_categorical(frame[name]) for frame in frames], sort_categories=True
+        )
+        for name in KIND_CATEGORY_COLUMNS
+    }
+    items = pd.concat(
+        [frame.drop(columns=list(KIND_CATEGORY_COLUMNS)) for frame in frames], ignore_index=True
+    )
+    return items.assign(**united)[frames[0].columns]
+
+
+def _categorical(values: pd.Series) -> pd.Categorical:
+    """``values`` as a categorical with sorted string categories (as it is if it is one)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.array
+    codes, uniques = pd.factorize(values, sort=True)
+    return pd.Categorical.from_codes(codes, categories=uniques.astype("str"))
+
+
+def _categorical_at(values: pd.Series, positions: np.ndarray) -> pd.Categorical:
+    """``values.take(positions)`` as a categorical (sorted categories): the few ``values``
+    are factorized, and only their integer codes are taken."""
+    codes, uniques = pd.factorize(values, sort=True)
+    return pd.Categorical.from_codes(codes[positions], categories=uniques.astype("str"))
 
 
 def items_in(items: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
@@ -195,11 +232,13 @@ def _time_order(items: pd.DataFrame) -> np.ndarray:
     return np.lexsort((record_rank, kind_rank, marker, day))
 
 
-def _per_distinct(keys: pd.DataFrame, build) -> pd.DataFrame:
+def _per_distinct(keys: pd.DataFrame, build, categories: tuple[str, ...] = ()) -> pd.DataFrame:
     """``build(keys)``, computed once per distinct row of ``keys`` and spread back.
 
     A string operation on 100,000 rows costs 10 to 40 ms; speakers, targets, types and
-    precisions take a few hundred distinct values, so the work is done on those.
+    precisions take a few hundred distinct values, so the work is done on those. The built
+    columns named in ``categories`` come back as categoricals with sorted categories (their
+    codes spread, not their strings), the others as values.
     """
     codes = np.zeros(len(keys), dtype=np.int64)
     uniques = []
@@ -213,19 +252,24 @@ def _per_distinct(keys: pd.DataFrame, build) -> pd.DataFrame:
         combined, column_codes = np.divmod(combined, len(column_uniques))
         distinct[name] = column_uniques.take(column_codes)
     built = build(pd.DataFrame(distinct)[keys.columns])
-    return pd.DataFrame(
-        {name: built[name].array.take(codes) for name in built.columns}, index=keys.index
-    )
+    spread = {}
+    for name in built.columns:
+        if name in categories:
+            spread[name] = _categorical_at(built[name], codes)
+        else:
+            spread[name] = built[name].array.take(codes)
+    return pd.DataFrame(spread, index=keys.index)
 
 
 def _statement_texts(statements: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
-    """Title, who, target name, type key and lane actors of each statement (speaker,
+    """Type, type key, title, who, target name and lane actors of each statement (speaker,
     target, type)."""
     speaker = statements["speaker_actor_id"].map(names)
     target = statements["target_actor_id"].map(names)
     item_type = statements["statement_type"]
     return pd.DataFrame(
         {
+            "item_type": item_type,
             "type_key": "statement:" + item_type,
             "title": speaker + ": " + item_type.str.replace("_", " "),
             "who": speaker.where(target.isna(), speaker + " → " + target),
@@ -237,7 +281,9 @@ def _statement_texts(statements: pd.DataFrame, names: pd.Series) -> pd.DataFrame
 
 def _statement_items(statements: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
     keys = statements[["speaker_actor_id", "target_actor_id", "statement_type"]]
-    built = _per_distinct(keys, lambda distinct: _statement_texts(distinct, names))
+    built = _per_distinct(
+        keys, lambda distinct: _statement_texts(distinct, names), KIND_CATEGORY_COLUMNS
+    )
     return pd.DataFrame(
         _key_columns(statements, "statement", built)
         | {
@@ -251,13 +297,16 @@ def _statement_items(statements: pd.DataFrame, names: pd.Series) -> pd.DataFrame
 
 def _key_columns(records: pd.DataFrame, kind: str, built: pd.DataFrame) -> dict:
     """The columns a statement and an event fill alike, from their own fields (`records` of
-    one ``kind``; ``built``: their type key and lane actors)."""
+    one ``kind``; ``built``: their type, type key and lane actors)."""
     record_id = records[f"{kind}_id"]
+    kinds = sorted(ITEM_KINDS)
     return {
         "item_id": f"{kind}:" + record_id,
-        "kind": kind,
+        "kind": pd.Categorical.from_codes(
+            np.full(len(records), kinds.index(kind)), categories=pd.Index(kinds, dtype="str")
+        ),
         "record_id": record_id,
-        "item_type": records[f"{kind}_type"],
+        "item_type": built["item_type"],
         "type_key": built["type_key"],
         "lane_actor_ids": built["lane_actor_ids"],
         "start_date": records["start_date"],
@@ -286,10 +335,11 @@ def _text_columns(
 
 
 def _event_texts(events: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
-    """Who, type key and lane actors of each event (actors, type)."""
+    """Type, type key, who and lane actors of each event (actors, type)."""
     name_of = names.to_dict()
     return pd.DataFrame(
         {
+            "item_type": events["event_type"],
             "type_key": "event:" + events["event_type"],
             "who": [
                 ", ".join(name_of.get(actor_id, actor_id) for actor_id in ids)
@@ -302,7 +352,9 @@ def _event_texts(events: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
 
 def _event_items(events: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
     keys = events[["actor_ids", "event_type"]]
-    built = _per_distinct(keys, lambda distinct: _event_texts(distinct, names))
+    built = _per_distinct(
+        keys, lambda distinct: _event_texts(distinct, names), KIND_CATEGORY_COLUMNS
+    )
     return pd.DataFrame(
         _key_columns(events, "event", built)
         | {
@@ -323,17 +375,6 @@ def _precision_note(item: pd.Series) -> str:
     return PRECISION_NOTES[item["date_precision"]]
 
 
-def _precision_notes(items: pd.DataFrame) -> pd.Series:
-    """`_precision_note` of every item at once."""
-    keys = items[["date_precision", "part_of_day"]]
-    return _per_distinct(keys, lambda distinct: _notes(distinct).to_frame("note"))["note"]
-
-
-def _notes(items: pd.DataFrame) -> pd.Series:
-    parts = items["part_of_day"].where(items["date_precision"] == "part_of_day")
-    return parts.map(PART_OF_DAY_NOTES).fillna(items["date_precision"].map(PRECISION_NOTES))
-
-
 def _hour(hours: int) -> str:
     if hours > 24:
         return f"{hours - 24:02d}:00 next day"
@@ -348,33 +389,59 @@ PART_OF_DAY_NOTES = {
 
 
 def _with_positions(items: pd.DataFrame) -> pd.DataFrame:
-    """Add x_start/x_end (the span, NaT for points) and x_marker (where the marker sits).
+    """Add the precision note, x_start/x_end (the span, NaT for points) and x_marker (where
+    the marker sits); the precision and part of the day become categoricals.
 
     A part of the day spans its hours; the other span precisions run from the first day to
     the end of the last one; a day or an undated item is a point at midday.
     """
-    day = items["start_date"].astype("datetime64[ns]")
-    last_day = items["end_date"].astype("datetime64[ns]")
-    drawn = _per_distinct(items[["date_precision", "part_of_day"]], _drawn_hours)
-    first_hour = pd.to_timedelta(drawn["first_hour"], "h")
-    last_hour = pd.to_timedelta(drawn["last_hour"], "h")
-    is_part = first_hour.notna()
-    is_span = drawn["is_span"]
-    x_start = (day + first_hour).where(is_part, day.where(is_span))
-    x_end = (day + last_hour).where(is_part, (last_day + pd.Timedelta(days=1)).where(is_span))
-    middle = x_start + (x_end - x_start) / 2
-    marker = middle.where(x_start.notna(), day + MIDDAY)
-    return items.assign(x_start=x_start, x_end=x_end, x_marker=marker)
+    precision_columns = ("date_precision", "part_of_day", "precision_note")
+    drawn = _per_distinct(items[["date_precision", "part_of_day"]], _drawn, precision_columns)
+    day = items["start_date"].to_numpy("datetime64[ns]")
+    last_day = items["end_date"].to_numpy("datetime64[ns]")
+    first_hour = drawn["first_hour"].to_numpy(dtype=float)
+    is_part = ~np.isnan(first_hour)
+    is_span = drawn["is_span"].to_numpy(dtype=bool)
+    nat = np.datetime64("NaT", "ns")
+    x_start = np.where(is_part, day + _hours(first_hour), np.where(is_span, day, nat))
+    x_end = np.where(
+        is_part,
+        day + _hours(drawn["last_hour"].to_numpy(dtype=float)),
+        np.where(is_span, last_day + np.timedelta64(1, "D"), nat),
+    )
+    marker = np.where(
+        np.isnat(x_start), day + MIDDAY.to_timedelta64(), x_start + (x_end - x_start) // 2
+    )
+    return items.assign(
+        **{name: drawn[name] for name in precision_columns},
+        x_start=x_start,
+        x_end=x_end,
+        x_marker=marker,
+    )
 
 
-def _drawn_hours(items: pd.DataFrame) -> pd.DataFrame:
-    """First and last hour of a part of the day (NaN otherwise); whether a span is drawn."""
-    precision = items["date_precision"]
-    parts = items["part_of_day"].where(precision == "part_of_day")
+def _hours(hours: np.ndarray) -> np.ndarray:
+    """Whole hours as nanosecond durations (0 where NaN: those are not used)."""
+    return np.nan_to_num(hours).astype(np.int64) * np.timedelta64(1, "h").astype("m8[ns]")
+
+
+def _drawn(keys: pd.DataFrame) -> pd.DataFrame:
+    """For each precision and part of the day: the precision note, first and last hour of a
+    part of the day (NaN otherwise) and whether a span is drawn."""
+    precision = keys["date_precision"]
+    parts = keys["part_of_day"].where(precision == "part_of_day")
     first_hour = parts.map({p: h[0] for p, h in PART_OF_DAY_HOURS.items()})
     last_hour = parts.map({p: h[1] for p, h in PART_OF_DAY_HOURS.items()})
-    is_span = precision.isin(SPAN_PRECISIONS) & first_hour.isna()
-    return pd.DataFrame({"first_hour": first_hour, "last_hour": last_hour, "is_span": is_span})
+    return pd.DataFrame(
+        {
+            "date_precision": precision,
+            "part_of_day": keys["part_of_day"],
+            "precision_note": parts.map(PART_OF_DAY_NOTES).fillna(precision.map(PRECISION_NOTES)),
+            "first_hour": first_hour.astype(float),
+            "last_hour": last_hour.astype(float),
+            "is_span": precision.isin(SPAN_PRECISIONS) & first_hour.isna(),
+        }
+    )
 
 
 def filter_items(
@@ -486,7 +553,7 @@ def lanes_of_items(
     laned = items[[c for c in columns if c != "lane_actor_ids"]].take(position)
     laned = laned.reset_index(drop=True)
     for column in ("lane_id", "lane_label", "lane_group"):
-        laned[column] = lanes[column].array.take(lane)
+        laned[column] = _categorical_at(lanes[column], lane)
     laned["lane_index"] = lane_index[lane]
     if "lane_actor_ids" in columns:
         laned["lane_actor_ids"] = info["actor_id"].to_numpy(dtype=object)[actor]
@@ -496,17 +563,24 @@ def lanes_of_items(
 def _memberships(lane_actor_ids: pd.Series, actor_ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """(item position, actor position) for each actor of each item, in item order.
 
-    Integer arrays, not an exploded frame of strings (0.5 s at 120,000 items). An actor
+    Integer arrays, not an exploded frame of strings (0.5 s at 120,000 items): each distinct
+    tuple of actors (a few thousand) is looked up once, then spread by its code. An actor
     missing from ``actor_ids`` has no lane.
     """
-    tuples = lane_actor_ids.to_numpy()
-    sizes = np.fromiter(map(len, tuples), dtype=np.int64, count=len(tuples))
-    flat = np.fromiter(chain.from_iterable(tuples), dtype=object, count=sizes.sum())
-    codes, distinct = pd.factorize(flat)
-    actor = pd.Index(actor_ids).get_indexer(distinct)[codes]
-    position = np.repeat(np.arange(len(tuples)), sizes)
-    known = actor >= 0
-    return position[known], actor[known]
+    codes, distinct = pd.factorize(lane_actor_ids.to_numpy(dtype=object))
+    sizes = np.fromiter(map(len, distinct), dtype=np.int64, count=len(distinct))
+    flat = np.fromiter(chain.from_iterable(distinct), dtype=object, count=sizes.sum())
+    flat_actor = pd.Index(actor_ids).get_indexer(flat)
+    known = flat_actor >= 0
+    owner = np.repeat(np.arange(len(distinct)), sizes)[known]
+    flat_actor = flat_actor[known]
+    sizes = np.bincount(owner, minlength=len(distinct))
+    item_sizes = sizes[codes]
+    position = np.repeat(np.arange(len(codes)), item_sizes)
+    # Where each item's actors start in flat_actor, then 0, 1, ... within the item.
+    within = np.arange(len(position)) - np.repeat(np.cumsum(item_sizes) - item_sizes, item_sizes)
+    first = np.cumsum(sizes) - sizes
+    return position, flat_actor[np.repeat(first[codes], item_sizes) + within]
 
 
 def _first_per_lane(
@@ -530,13 +604,22 @@ def place_in_lanes(
     downwards, one unit per row, with LANE_GAP between lanes.
     """
     columns = [*LANE_COLUMNS, "row", "y"]
-    placed = lanes_of_items(items, actors, grouping, max_lanes)
+    placed = _plain(lanes_of_items(items, actors, grouping, max_lanes))
     if placed.empty:
         return pd.DataFrame(columns=columns)
     placed["row"] = _stack_rows(placed)
     placed["y"] = _lane_offsets(placed) + placed["row"]
     placed = placed.sort_values(["lane_index", "row", "x_marker"], kind="stable")
     return placed[columns].reset_index(drop=True)
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its categoricals as strings: for the few rows a figure draws, whose
+    texts are joined and formatted."""
+    categorical = [name for name, dtype in frame.dtypes.items() if dtype == "category"]
+    if not categorical:
+        return frame
+    return frame.astype({name: "str" for name in categorical})
 
 
 def _lane_offsets(placed: pd.DataFrame) -> pd.Series:
@@ -705,20 +788,24 @@ def count_in_lanes(
     lane = laned["lane_index"].to_numpy()
     # Sorted codes, so that bubbles are numbered in lane, period and kind order.
     kind, kinds = pd.factorize(laned["kind"], sort=True)
+    # Periods are worked out on the distinct days (a few thousand), then spread by code.
+    day_code, days = pd.factorize(marker.astype("datetime64[D]"), use_na_sentinel=False)
     for bucket in BUCKETS:
-        start, end = _bucket_bounds(marker, bucket)
-        period, periods = pd.factorize(start, sort=True)
-        key = (lane * len(periods) + period) * len(kinds) + kind
+        start, end = _bucket_bounds(days, bucket)
+        period_of_day, periods = pd.factorize(start, sort=True, use_na_sentinel=False)
+        key = (lane * len(periods) + period_of_day[day_code]) * len(kinds) + kind
         if bucket == BUCKETS[-1] or len(pd.unique(key)) <= max_bubbles:
             break
-    _, first, bubble = np.unique(key, return_index=True, return_inverse=True)
+    bubble, keys = pd.factorize(key, sort=True)
+    first_rows = np.flatnonzero(~pd.Series(bubble).duplicated().to_numpy())
+    first = np.empty(len(keys), dtype=np.int64)
+    first[bubble[first_rows]] = first_rows
     laned = laned.assign(bubble=bubble)
-    counts = laned.iloc[first][
-        ["lane_id", "lane_label", "lane_group", "lane_index", "kind"]
-    ].reset_index(drop=True)
+    counts = laned.iloc[first][["lane_id", "lane_label", "lane_group", "lane_index", "kind"]]
+    counts = _plain(counts.reset_index(drop=True))
     counts["count"] = np.bincount(bubble)
-    counts["start"] = start[first]
-    counts["end"] = end[first]
+    counts["start"] = start[day_code[first]]
+    counts["end"] = end[day_code[first]]
     counts["x_marker"] = counts["start"] + (counts["end"] - counts["start"]) / 2
     # Stable across filters and reruns (unlike the group number), so a click stays meaningful.
     counts.insert(
@@ -749,7 +836,8 @@ def bucket_period(start: pd.Timestamp, bucket: str) -> str:
 
 
 def _bucket_bounds(marker: np.ndarray, bucket: str) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end (exclusive) of the day, Monday week, month, quarter or year of each x."""
+    """Start and end (exclusive) of the day, Monday week, month, quarter or year of each x
+    (datetime64 of any unit)."""
     day = marker.astype("datetime64[D]")
     if bucket == "day":
         start, end = day, day + 1
@@ -773,7 +861,11 @@ def _bucket_bounds(marker: np.ndarray, bucket: str) -> tuple[np.ndarray, np.ndar
 def _type_counts(item_types: pd.Series, bubble: np.ndarray, n_bubbles: int) -> list[str]:
     """For each bubble, its types with their counts, most frequent first (then by name)."""
     type_code, types = pd.factorize(item_types, sort=True)
-    pairs, sizes = np.unique(bubble * len(types) + type_code, return_counts=True)
+    # Each (bubble, type) pair once, with its size; a count per possible pair is at most
+    # MAX_BUBBLES x the types, so no sort is needed.
+    pair_sizes = np.bincount(bubble * len(types) + type_code, minlength=n_bubbles * len(types))
+    pairs = np.flatnonzero(pair_sizes)
+    sizes = pair_sizes[pairs]
     pair_bubble, pair_type = np.divmod(pairs, len(types))
     order = np.lexsort((pair_type, -sizes, pair_bubble))
     words = [readable(item_type) for item_type in types]
@@ -797,7 +889,8 @@ def items_table(items: pd.DataFrame) -> pd.DataFrame:
         table[column] = table[column].dt.normalize()
     words = ["Precision", "Type"]
     table[words] = _per_distinct(table[words], _readable_columns)
-    return table.reset_index(drop=True)
+    # Plain strings, as the page shows and writes them (not the items' categoricals).
+    return _plain(table.reset_index(drop=True))
 
 
 def _readable_columns(frame: pd.DataFrame) -> pd.DataFrame:

@@ -13,6 +13,7 @@ import pytest
 from components.data import load_dataset
 from components.timeline import (
     COUNTED_COLUMNS,
+    _memberships,
     _per_distinct,
     _table_order,
     _time_order,
@@ -69,6 +70,58 @@ def test_per_distinct_equals_building_on_every_row():
     assert np.array_equal(spread.index, keys.index)
 
 
+def test_per_distinct_categories_hold_the_same_values_with_sorted_categories():
+    keys = pd.DataFrame({"speaker": ["b", "a", "b", None, "c"]}, index=[5, 6, 7, 8, 9])
+    keys = keys.astype("str")
+
+    def build(frame: pd.DataFrame) -> pd.DataFrame:
+        return pd.DataFrame(
+            {"who": "Minister " + frame["speaker"], "n": frame["speaker"].str.len()}
+        )
+
+    spread = _per_distinct(keys, build, categories=("who",))
+    assert spread["who"].dtype == "category"
+    assert list(spread["who"].cat.categories) == ["Minister a", "Minister b", "Minister c"]
+    assert spread["who"].astype(object).where(spread["who"].notna(), None).tolist() == [
+        "Minister b", "Minister a", "Minister b", None, "Minister c"
+    ]  # fmt: skip
+    assert spread["n"].dtype != "category"
+    assert np.array_equal(spread.index, keys.index)
+
+
+def test_categorical_item_columns_sort_and_compare_as_their_strings(items_of_real_data):
+    """The item columns kept as categoricals have sorted categories: sorting or comparing
+    them gives what the strings give (type choices, the table and the counts rely on it)."""
+    items = items_of_real_data
+    categorical = [name for name, dtype in items.dtypes.items() if dtype == "category"]
+    assert {"kind", "item_type", "title", "who", "precision_note"} <= set(categorical)
+    for name in categorical:
+        as_strings = items[name].astype(object)
+        assert list(items[name].cat.categories) == sorted(items[name].cat.categories)
+        assert list(items[name].sort_values(kind="stable").index) == list(
+            as_strings.sort_values(kind="stable").index
+        ), name
+        first = as_strings.dropna().iloc[0]
+        assert ((items[name] == first) == (as_strings == first)).all(), name
+
+
+def test_memberships_equal_exploding_the_actor_tuples():
+    """(item, actor) pairs in item order, actors in tuple order; unknown actors have none."""
+    tuples = pd.Series(
+        [("b", "a"), ("c",), ("b", "a"), ("zz", "a"), (), ("a",), ("c",), ("zz",)],
+        dtype=object,
+    )
+    actor_ids = pd.Series(["a", "b", "c"], dtype="str")
+    position, actor = _memberships(tuples, actor_ids)
+    exploded = tuples.explode().dropna()
+    expected = [
+        (item, ["a", "b", "c"].index(actor_id))
+        for item, actor_id in exploded.items()
+        if actor_id in {"a", "b", "c"}
+    ]
+    assert list(zip(position.tolist(), actor.tolist(), strict=True)) == expected
+
+
 def test_table_order_is_the_stable_sort_on_date_marker_and_item_id():
     """In table order already (None: nothing to sort), and shuffled: the sort items_table
     needs."""
@@ -93,6 +146,8 @@ def test_items_come_in_the_order_of_the_table(items_of_real_data):
     assert _table_order(items) is None
     table = items_table(items)
     assert table["Item"].tolist() == items["item_id"].tolist()
+    # The table is plain strings, as the page shows and writes it (not categoricals).
+    assert "category" not in set(table.dtypes.astype(str))
     expected = items.sort_values(["start_date", "x_marker", "item_id"], kind="stable")
     assert table["Item"].tolist() == expected["item_id"].tolist()
 
