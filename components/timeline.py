@@ -16,7 +16,6 @@ from itertools import chain
 
 import numpy as np
 import pandas as pd
-from pandas.api.types import union_categoricals
 
 from components.data import Dataset
 from components.data.schemas import ACTOR_TYPES
@@ -173,9 +172,7 @@ def _concat_items(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """The items of each kind one after the other, their categoricals united (a plain concat
     turns categoricals with different categories back into strings)."""
     united = {
-        name: union_categoricals(
-            [_categorical(frame[name]) for frame in frames], sort_categories=True
-        )
+        name: _united([_categorical(frame[name]) for frame in frames])
         for name in KIND_CATEGORY_COLUMNS
     }
     items = pd.concat(
@@ -190,6 +187,17 @@ def _categorical(values: pd.Series) -> pd.Categorical:
         return values.array
     codes, uniques = pd.factorize(values, sort=True)
     return pd.Categorical.from_codes(codes, categories=uniques.astype("str"))
+
+
+def _united(parts: list[pd.Categorical]) -> pd.Categorical:
+    """The categoricals one after the other, on the sorted union of their categories."""
+    categories = parts[0].categories
+    for part in parts[1:]:
+        categories = categories.union(part.categories)
+    categories = categories.sort_values()
+    # A code of -1 (no value) stays -1: it picks the -1 appended to each recoding.
+    codes = [np.append(categories.get_indexer(part.categories), -1)[part.codes] for part in parts]
+    return pd.Categorical.from_codes(np.concatenate(codes), categories=categories)
 
 
 def _categorical_at(values: pd.Series, positions: np.ndarray) -> pd.Categorical:
@@ -342,10 +350,10 @@ def _event_texts(events: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
             "item_type": events["event_type"],
             "type_key": "event:" + events["event_type"],
             "who": [
-                ", ".join(name_of.get(actor_id, actor_id) for actor_id in ids)
-                for ids in events["actor_ids"]
+                ", ".join([name_of.get(actor_id, actor_id) for actor_id in ids])
+                for ids in events["actor_ids"].tolist()
             ],
-            "lane_actor_ids": [tuple(ids) for ids in events["actor_ids"]],
+            "lane_actor_ids": [tuple(ids) for ids in events["actor_ids"].tolist()],
         }
     )
 
@@ -427,21 +435,17 @@ def _hours(hours: np.ndarray) -> np.ndarray:
 
 def _drawn(keys: pd.DataFrame) -> pd.DataFrame:
     """For each precision and part of the day: the precision note, first and last hour of a
-    part of the day (NaN otherwise) and whether a span is drawn."""
-    precision = keys["date_precision"]
-    parts = keys["part_of_day"].where(precision == "part_of_day")
-    first_hour = parts.map({p: h[0] for p, h in PART_OF_DAY_HOURS.items()})
-    last_hour = parts.map({p: h[1] for p, h in PART_OF_DAY_HOURS.items()})
-    return pd.DataFrame(
-        {
-            "date_precision": precision,
-            "part_of_day": keys["part_of_day"],
-            "precision_note": parts.map(PART_OF_DAY_NOTES).fillna(precision.map(PRECISION_NOTES)),
-            "first_hour": first_hour.astype(float),
-            "last_hour": last_hour.astype(float),
-            "is_span": precision.isin(SPAN_PRECISIONS) & first_hour.isna(),
-        }
-    )
+    part of the day (NaN otherwise) and whether a span is drawn (a handful of rows)."""
+    rows = []
+    for precision, part in zip(
+        keys["date_precision"].tolist(), keys["part_of_day"].tolist(), strict=True
+    ):
+        hours = PART_OF_DAY_HOURS.get(part) if precision == "part_of_day" else None
+        note = PART_OF_DAY_NOTES[part] if hours else PRECISION_NOTES.get(precision)
+        first, last = hours if hours else (np.nan, np.nan)
+        rows.append((note, float(first), float(last), precision in SPAN_PRECISIONS and not hours))
+    built = pd.DataFrame(rows, columns=["precision_note", "first_hour", "last_hour", "is_span"])
+    return built.assign(date_precision=keys["date_precision"], part_of_day=keys["part_of_day"])
 
 
 def filter_items(
@@ -567,7 +571,11 @@ def _memberships(lane_actor_ids: pd.Series, actor_ids: pd.Series) -> tuple[np.nd
     tuple of actors (a few thousand) is looked up once, then spread by its code. An actor
     missing from ``actor_ids`` has no lane.
     """
-    codes, distinct = pd.factorize(lane_actor_ids.to_numpy(dtype=object))
+    # By identity: the items of one distinct key share their tuple object (`_per_distinct`),
+    # and equal tuples that are not one object are only looked up twice.
+    tuples = lane_actor_ids.to_numpy(dtype=object)
+    codes, _ = pd.factorize(np.fromiter(map(id, tuples), dtype=np.int64, count=len(tuples)))
+    distinct = tuples[_first_rows(codes)]
     sizes = np.fromiter(map(len, distinct), dtype=np.int64, count=len(distinct))
     flat = np.fromiter(chain.from_iterable(distinct), dtype=object, count=sizes.sum())
     flat_actor = pd.Index(actor_ids).get_indexer(flat)
@@ -583,11 +591,30 @@ def _memberships(lane_actor_ids: pd.Series, actor_ids: pd.Series) -> tuple[np.nd
     return position, flat_actor[np.repeat(first[codes], item_sizes) + within]
 
 
+def _first_rows(codes: np.ndarray) -> np.ndarray:
+    """Where each code first appears, for codes from ``pd.factorize`` (numbered in order of
+    first appearance: a code is new where it exceeds every code before it)."""
+    if not len(codes):
+        return np.arange(0)
+    running = np.maximum.accumulate(codes)
+    return np.flatnonzero(np.r_[True, running[1:] > running[:-1]])
+
+
 def _first_per_lane(
     position: np.ndarray, actor: np.ndarray, lane: np.ndarray, lane_count: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each item once per lane: the first of its actors in that lane is kept."""
-    first = ~pd.Series(position * lane_count + lane).duplicated().to_numpy()
+    """Each item once per lane: the first of its actors in that lane is kept.
+
+    Only the rows of items with more than one actor can repeat a lane (``position`` is in
+    item order), so only those are compared.
+    """
+    shared = np.zeros(len(position), dtype=bool)
+    same_item = position[1:] == position[:-1]
+    shared[1:] |= same_item
+    shared[:-1] |= same_item
+    first = np.ones(len(position), dtype=bool)
+    rows = np.flatnonzero(shared)
+    first[rows] = ~pd.Series(position[rows] * lane_count + lane[rows]).duplicated().to_numpy()
     return position[first], actor[first], lane[first]
 
 
@@ -619,7 +646,16 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     categorical = [name for name, dtype in frame.dtypes.items() if dtype == "category"]
     if not categorical:
         return frame
-    return frame.astype({name: "str" for name in categorical})
+    # Each value taken from the categories (astype converts every category first: 25,000
+    # event titles for a few rows).
+    return frame.assign(
+        **{
+            name: frame[name].cat.categories.array.take(
+                frame[name].cat.codes.to_numpy(), allow_fill=True
+            )
+            for name in categorical
+        }
+    )
 
 
 def _lane_offsets(placed: pd.DataFrame) -> pd.Series:
@@ -641,9 +677,11 @@ def _fold_quiet_lanes(
     present = np.flatnonzero(counts)
     if len(present) <= max_lanes:
         return lanes, lane
-    ranked = pd.DataFrame({"lane_id": lanes["lane_id"].take(present), "items": counts[present]})
-    ranked = ranked.sort_values(["items", "lane_id"], ascending=[False, True], kind="stable")
-    kept = ranked.index[: max_lanes - 1].to_numpy()
+    lane_ids = lanes["lane_id"].tolist()
+    ranked = sorted(
+        present.tolist(), key=lambda number: (-counts[number], _last_if_missing(lane_ids[number]))
+    )
+    kept = np.array(ranked[: max_lanes - 1], dtype=np.int64)
     noun = {"actor": "actors", "actor_type": "actor types", "state": "states or organisations"}
     label = f"Other {noun[grouping]} ({len(present) - len(kept)})"
     other = pd.DataFrame(
@@ -702,32 +740,47 @@ def _ordered_lanes(
     people (-1 for a lane with no item).
 
     The "Other ..." lane of folded lanes comes last. Counts are made on the lane numbers of
-    each (item position, lane) pair; the few lanes are then sorted as a small frame.
+    each (item position, lane) pair; the few lanes are then sorted in Python.
     """
     group_of_lane, groups = pd.factorize(lanes["lane_group"])
     group = group_of_lane[lane]
     group_pairs = pd.unique(position * len(groups) + group)
     group_items = np.bincount(group_pairs % len(groups), minlength=len(groups))
     counts = np.bincount(lane, minlength=len(lanes))
-    present = lanes.assign(items=counts, group_items=group_items[group_of_lane])[counts > 0]
-    present = present.sort_values("lane_id", kind="stable")
-    present["is_other"] = present["lane_id"] == OTHER_LANE_ID
+    lane_ids, labels = lanes["lane_id"].tolist(), lanes["lane_label"].tolist()
+    lane_groups = lanes["lane_group"].tolist()
     if grouping == "actor":
-        depth = _depths(actors)
-        present["depth"] = present["lane_id"].map(depth).fillna(0)
+        depth_of = _depths(actors)
     elif grouping == "actor_type":
-        present["depth"] = present["lane_id"].map({kind: i for i, kind in enumerate(ACTOR_TYPES)})
+        depth_of = {kind: i for i, kind in enumerate(ACTOR_TYPES)}
     else:
-        present["depth"] = 0
-    if grouping == "actor_type":
-        keys, ascending = ["is_other", "depth", "lane_label"], [True, True, True]
-    else:
-        keys = ["is_other", "group_items", "lane_group", "depth", "items", "lane_label"]
-        ascending = [True, False, True, True, False, True]
-    present = present.sort_values(keys, ascending=ascending, kind="stable")
+        depth_of = {}
+
+    # A missing value sorts last, as in pandas.
+    def key(number: int) -> tuple:
+        lane_id = lane_ids[number]
+        depth = depth_of.get(lane_id, None if grouping == "actor_type" else 0)
+        if grouping == "actor_type":
+            first = (_last_if_missing(depth), _last_if_missing(labels[number]))
+        else:
+            first = (
+                -group_items[group_of_lane[number]],
+                _last_if_missing(lane_groups[number]),
+                depth,
+                -counts[number],
+                _last_if_missing(labels[number]),
+            )
+        return (lane_id == OTHER_LANE_ID, *first, _last_if_missing(lane_id))
+
+    ordered = sorted(np.flatnonzero(counts).tolist(), key=key)
     lane_index = np.full(len(lanes), -1, dtype=np.int64)
-    lane_index[present.index.to_numpy()] = np.arange(len(present))
+    lane_index[ordered] = np.arange(len(ordered))
     return lane_index
+
+
+def _last_if_missing(value: object) -> tuple[bool, object]:
+    """A sort key that puts a missing value (None, NaN) after every other."""
+    return (True, "") if value is None or pd.isna(value) else (False, value)
 
 
 def _depths(actors: pd.DataFrame) -> dict[str, int]:
@@ -794,16 +847,19 @@ def count_in_lanes(
         start, end = _bucket_bounds(days, bucket)
         period_of_day, periods = pd.factorize(start, sort=True, use_na_sentinel=False)
         key = (lane * len(periods) + period_of_day[day_code]) * len(kinds) + kind
-        if bucket == BUCKETS[-1] or len(pd.unique(key)) <= max_bubbles:
+        # Keys run up to lanes x periods x kinds: counted in one array, not hashed.
+        sizes = np.bincount(key)
+        if bucket == BUCKETS[-1] or np.count_nonzero(sizes) <= max_bubbles:
             break
-    bubble, keys = pd.factorize(key, sort=True)
+    # Bubbles numbered in key order; the first row of each gives its lane and period.
+    bubble = (np.cumsum(sizes > 0) - 1)[key]
     first_rows = np.flatnonzero(~pd.Series(bubble).duplicated().to_numpy())
-    first = np.empty(len(keys), dtype=np.int64)
+    first = np.empty(np.count_nonzero(sizes), dtype=np.int64)
     first[bubble[first_rows]] = first_rows
     laned = laned.assign(bubble=bubble)
     counts = laned.iloc[first][["lane_id", "lane_label", "lane_group", "lane_index", "kind"]]
     counts = _plain(counts.reset_index(drop=True))
-    counts["count"] = np.bincount(bubble)
+    counts["count"] = sizes[sizes > 0]
     counts["start"] = start[day_code[first]]
     counts["end"] = end[day_code[first]]
     counts["x_marker"] = counts["start"] + (counts["end"] - counts["start"]) / 2
