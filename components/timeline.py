@@ -471,9 +471,9 @@ def filter_items(
 
 def type_options(items: pd.DataFrame) -> dict[str, str]:
     """type_key -> label for the type filter: statement types first, then event types."""
-    ordered = items.drop_duplicates("type_key").sort_values(
-        ["kind", "item_type"], ascending=[False, True]
-    )
+    # The three columns of each type's first row (the whole rows cost 8 ms at scale).
+    firsts = items.loc[~items["type_key"].duplicated(), ["type_key", "kind", "item_type"]]
+    ordered = firsts.sort_values(["kind", "item_type"], ascending=[False, True])
     return {
         row.type_key: f"{row.item_type.replace('_', ' ')} ({row.kind})"
         for row in ordered.itertuples(index=False)
