@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import logging
 import pkgutil
 import statistics
 import threading
@@ -41,6 +42,7 @@ import dashboard
 from bench.measure import once_ms, timed
 from components import app_data
 from components.state import ACTOR_FILTER_KEY
+from components.views.warm_up import LOGGER as warm_up_logger
 from components.views.warm_up import warm_up
 
 APP_FILE = str(Path(dashboard.__file__).resolve())
@@ -380,7 +382,8 @@ def _measure_steady_page(
     after_warm_up = []
     for _ in range(BUILD_SAMPLES):
         app_data.clear_views()
-        warm_up()
+        with _quiet(warm_up_logger):
+            warm_up()
         after_warm_up.append(_session_first_run_ms(page_path) - cached_first)
     functions = {
         name: round(statistics.median(values + [0.0] * (profiled_runs - len(values))), 2)
@@ -409,6 +412,17 @@ def _measure_steady_page(
             if _is_fig(call.method, call.args, call.kwargs)
         ],
     }
+
+
+@contextmanager
+def _quiet(logger: logging.Logger):
+    """No info lines from ``logger`` (the warm-up's "ready for the first reader")."""
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _measure_filtered(page_path: str, runs: int, actor_ids: list[str]) -> dict:
