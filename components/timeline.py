@@ -156,8 +156,9 @@ def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
 def timeline_items(ds: Dataset) -> pd.DataFrame:
     """One row per statement and per event, with what to show and the time span to draw.
 
-    The CATEGORY_COLUMNS are pandas categoricals with sorted categories: they read, compare
-    and sort as their strings do, and are carried as integer codes.
+    Columns of few distinct values (KIND_CATEGORY_COLUMNS, the precision, the part of the
+    day and the precision note) are pandas categoricals with sorted categories: they read,
+    compare and sort as their strings do, and are carried as integer codes.
     """
     names = ds.actors.set_index("actor_id")["actor_name"]
     frames = [_statement_items(ds.statements, names), _event_items(ds.events, names)]
