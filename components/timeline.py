@@ -16,6 +16,8 @@ from itertools import chain
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from components.data import Dataset
 from components.data.schemas import ACTOR_TYPES
@@ -233,12 +235,34 @@ def _time_order(items: pd.DataFrame) -> np.ndarray:
     strings took 85 ms at 120,000 items). Kind and record id sort as the item id does, so
     this is also the order of the page's table (`items_table`), which then needs no sort.
     """
-    record_rank = np.empty(len(items), dtype=np.int64)
-    record_rank[items["record_id"].argsort(kind="stable").to_numpy()] = np.arange(len(items))
     kind_rank = pd.factorize(items["kind"], sort=True)[0]
+    record_rank = _record_rank(items["record_id"], kind_rank)
     day = items["start_date"].to_numpy("datetime64[ns]").view(np.int64)
     marker = items["x_marker"].to_numpy("datetime64[ns]").view(np.int64)
     return np.lexsort((record_rank, kind_rank, marker, day))
+
+
+def _record_rank(record_ids: pd.Series, kind_rank: np.ndarray) -> np.ndarray:
+    """A rank of the record ids that orders the items of each kind as their ids sort.
+
+    When the items of each kind come in one block, their ids in increasing order (records
+    are numbered in the order of their files, and `timeline_items` keeps it), the positions
+    are such a rank: checked on neighbours, where sorting 120,000 ids took 10 ms.
+    """
+    ids = pa.array(record_ids)
+    if isinstance(ids, pa.ChunkedArray):
+        ids = ids.combine_chunks()
+    if len(ids) < 2:
+        return np.arange(len(ids))
+    kind_changes = kind_rank[1:] != kind_rank[:-1]
+    # Each kind in one block (statements, then events), ids not decreasing inside a block.
+    in_blocks = np.count_nonzero(kind_changes) == len(np.unique(kind_rank)) - 1
+    rising = pc.less_equal(ids.slice(0, len(ids) - 1), ids.slice(1))
+    if in_blocks and (rising.to_numpy(zero_copy_only=False) | kind_changes).all():
+        return np.arange(len(ids))
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[record_ids.argsort(kind="stable").to_numpy()] = np.arange(len(ids))
+    return rank
 
 
 def _per_distinct(keys: pd.DataFrame, build, categories: tuple[str, ...] = ()) -> pd.DataFrame:

@@ -46,6 +46,28 @@ def test_time_order_is_the_stable_sort_on_date_marker_kind_and_record_id():
     assert list(_time_order(items)) == list(expected) == [3, 6, 4, 1, 0, 5, 2]
 
 
+@pytest.mark.parametrize(
+    "record_ids",
+    [
+        ["s1", "s2", "s3", "s3", "e1", "e2", "e9"],  # in blocks, rising: positions are ranks
+        ["s1", "s3", "s2", "s4", "e1", "e2", "e9"],  # in blocks, one id out of order
+        ["s1", "s2", "s3", "s4", "e9", "e2", "e1"],
+    ],
+)
+def test_time_order_ranks_the_ids_whether_or_not_they_rise_in_blocks(record_ids):
+    noon = pd.Timedelta(hours=12)
+    items = pd.DataFrame(
+        {
+            "start_date": [DAY] * 7,
+            "x_marker": [DAY + noon] * 7,
+            "kind": ["statement"] * 4 + ["event"] * 3,
+            "record_id": record_ids,
+        }
+    ).astype({"kind": "str", "record_id": "str"})
+    keys = ["start_date", "x_marker", "kind", "record_id"]
+    assert list(_time_order(items)) == list(items.sort_values(keys, kind="stable").index)
+
+
 def test_per_distinct_equals_building_on_every_row():
     keys = pd.DataFrame(
         {
