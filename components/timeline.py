@@ -188,8 +188,7 @@ def _categorical(values: pd.Series) -> pd.Categorical:
     """``values`` as a categorical with sorted string categories (as it is if it is one)."""
     if isinstance(values.dtype, pd.CategoricalDtype):
         return values.array
-    codes, uniques = pd.factorize(values, sort=True)
-    return pd.Categorical.from_codes(codes, categories=uniques.astype("str"))
+    return _categorical_at(values, np.arange(len(values)))
 
 
 def _united(parts: list[pd.Categorical]) -> pd.Categorical:
