@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from pandera.engines.pandas_engine import Engine
 
 from components.contradictions import contradiction_pairs
 from components.data import load_dataset
-from components.data.schemas import SCHEMAS
+from components.data.schemas import SCHEMAS, Text
 
 from ..conftest import folder_digest
 from .conftest import REAL_DATA_DIR
@@ -180,3 +181,20 @@ def test_dataset_is_frozen(dataset):
 def test_default_folder_comes_from_the_environment(monkeypatch, data_copy):
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
     assert load_dataset().data_dir == data_copy.resolve()
+
+
+def test_text_columns_are_checked_on_their_dtype(dataset):
+    """Every text column is a `Text` column of pandas' str dtype; its dtype check answers
+    one bool for the column (not one per value, which made pandera format an empty failure
+    report for each column on every load) and still refuses a column of another dtype."""
+    text_columns = 0
+    for table, model in SCHEMAS.items():
+        for name, column in model.to_schema().columns.items():
+            if isinstance(column.dtype, Text):
+                text_columns += 1
+                assert getattr(dataset, table)[name].dtype == "str", (table, name)
+    assert text_columns >= 70
+    texts = pd.Series(["a", None])
+    assert Text().check(Engine.dtype(texts.dtype), texts) is True
+    numbers = pd.Series([1, 2])
+    assert Text().check(Engine.dtype(numbers.dtype), numbers) is False
