@@ -85,6 +85,9 @@ TIMELINE_COUNT_KEY = "timeline_count"
 # Timeline page: the download button of the table's CSV.
 TIMELINE_CSV_KEY = "timeline_csv"
 
+# Timeline page: whether the items table is open (an expander's state; closed at first).
+TIMELINE_TABLE_KEY = "timeline_table"
+
 
 # Stances page: matrix rows per actor or per state/organisation (a radio's value).
 STANCES_LEVEL_KEY = "stances_level"

@@ -4,9 +4,9 @@ Layout only: the items, lanes and presets come from components.timeline, the fig
 components.charts.timeline, each built once per choice of filters and shared
 (components.views.timeline).
 A click on an item (or a pick in the item list) opens its detail beside the chart; the
-table below holds the same items, with a CSV download. With more than MAX_MARKERS markers
-the chart draws counts per lane and period instead, and says so; a click on a count lists
-its items.
+table below (closed until a reader opens it) holds the same items, with a CSV download.
+With more than MAX_MARKERS markers the chart draws counts per lane and period instead, and
+says so; a click on a count lists its items.
 """
 
 import streamlit as st
@@ -24,6 +24,7 @@ from components.state import (
     TIMELINE_ITEM_KEY,
     TIMELINE_KINDS_KEY,
     TIMELINE_LANES_KEY,
+    TIMELINE_TABLE_KEY,
     TIMELINE_TYPES_KEY,
     TIMELINE_ZOOM_KEY,
     selected_actor_ids,
@@ -103,6 +104,46 @@ def _show_detail(detail: ItemDetail) -> None:
         label="Open in the Source page",
         icon=":material/article:",
         query_params={SOURCE_PARAMS[detail.kind]: detail.record_id},
+    )
+
+
+def _show_table(view: TimelineView) -> None:
+    """The items of the chart, one row each, and the CSV of all of them."""
+    shown = view.shown_table
+    if len(shown) < view.row_count:
+        st.caption(
+            f"The first {len(shown):,} of the {view.row_count:,} items of the chart in time "
+            "order, one row each (filters apply; the time span does not): more rows would make "
+            "every click slow. Narrow with the filters, or download them all below."
+        )
+    else:
+        st.caption(
+            f"The {view.row_count} items of the chart, one row each (filters apply; the time "
+            "span does not). Click a column header to sort."
+        )
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "From": st.column_config.DateColumn(format="D MMM YYYY"),
+            "To": st.column_config.DateColumn(format="D MMM YYYY"),
+            "When": st.column_config.TextColumn(width="medium"),
+            "Words of the article": st.column_config.TextColumn(width="large"),
+            "Background": st.column_config.CheckboxColumn(width="small"),
+        },
+    )
+    st.download_button(
+        "Download these rows (CSV)"
+        if len(shown) == view.row_count
+        else f"Download all {view.row_count:,} rows (CSV)",
+        # A callable: the CSV is made when a reader asks for it, not on every rerun.
+        data=view.csv_bytes,
+        file_name="lake-sev-timeline.csv",
+        mime="text/csv",
+        key=TIMELINE_CSV_KEY,
+        on_click="ignore",
+        icon=":material/download:",
     )
 
 
@@ -236,40 +277,16 @@ with detail_column:
         else:
             _show_detail(detail)
 
-st.subheader("Items")
-shown = view.shown_table
-if len(shown) < view.row_count:
-    st.caption(
-        f"The first {len(shown):,} of the {view.row_count:,} items of the chart in time "
-        "order, one row each (filters apply; the time span does not): more rows would make "
-        "every click slow. Narrow with the filters, or download them all below."
-    )
-else:
-    st.caption(
-        f"The {view.row_count} items of the chart, one row each (filters apply; the time "
-        "span does not). Click a column header to sort."
-    )
-st.dataframe(
-    shown,
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "From": st.column_config.DateColumn(format="D MMM YYYY"),
-        "To": st.column_config.DateColumn(format="D MMM YYYY"),
-        "When": st.column_config.TextColumn(width="medium"),
-        "Words of the article": st.column_config.TextColumn(width="large"),
-        "Background": st.column_config.CheckboxColumn(width="small"),
-    },
+# The table is made and sent only once opened: closed, the first chart is drawn sooner
+# (the browser loads and lays out no data grid) and every click on the chart reruns
+# without sending up to MAX_TABLE_ROWS rows again. The label stays the same whatever the
+# filters: a new label would be a new expander, closed again.
+table = st.expander(
+    "The items as a table, sortable, with a CSV download",
+    icon=":material/table_rows:",
+    key=TIMELINE_TABLE_KEY,
+    on_change="rerun",
 )
-st.download_button(
-    "Download these rows (CSV)"
-    if len(shown) == view.row_count
-    else f"Download all {view.row_count:,} rows (CSV)",
-    # A callable: the CSV is made when a reader asks for it, not on every rerun.
-    data=view.csv_bytes,
-    file_name="lake-sev-timeline.csv",
-    mime="text/csv",
-    key=TIMELINE_CSV_KEY,
-    on_click="ignore",
-    icon=":material/download:",
-)
+if table.open:
+    with table:
+        _show_table(view)

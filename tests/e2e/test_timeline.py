@@ -2,12 +2,15 @@
 
 from urllib.parse import parse_qs, urlparse
 
+import pandas as pd
 from playwright.sync_api import Page, expect
 
 from components.charts.timeline import ITEMS_TRACE
 from components.data import load_dataset
+from components.timeline import timeline_items, timeline_view
 from tests.e2e.helpers import (
     APP_TIMEOUT_MS,
+    download_on_click,
     screenshot,
     url_path,
     wait_for_app,
@@ -16,6 +19,7 @@ from tests.e2e.helpers import (
 
 # The item clicked: Pashinyan's appeal to Putin, on the evening of 14 May.
 CLICKED_ITEM = "statement:s05"
+TABLE_LABEL = "The items as a table, sortable, with a CSV download"
 # Tall enough for the chart and the whole detail panel in one screenshot.
 TALL_VIEWPORT = {"width": 1400, "height": 1500}
 
@@ -103,3 +107,25 @@ def test_since_the_war_preset(app_server, page):
     expect(chart).to_contain_text("autumn 2020 (season)")
     expect(chart).to_contain_text("November 2020 (month)")
     screenshot(page, "timeline-since-the-war")
+
+
+def test_items_table_opens_and_its_csv_holds_every_item(app_server, page):
+    """The table starts closed (no data grid to load before the chart); a click opens it,
+    and its CSV is the whole table of the chart's items."""
+    open_timeline(page, app_server)
+    grid = page.get_by_test_id("stDataFrame")
+    expect(grid).to_have_count(0)
+    page.get_by_text(TABLE_LABEL).click()
+    wait_for_rerun(page)
+    expect(grid).to_be_visible(timeout=APP_TIMEOUT_MS)
+    grid.scroll_into_view_if_needed()
+    screenshot(page, "timeline-items-table")
+    button = page.get_by_role("button", name="Download these rows (CSV)")
+    button.scroll_into_view_if_needed()
+    download = download_on_click(page, button)
+    assert download.suggested_filename == "lake-sev-timeline.csv"
+    dataset = load_dataset()
+    rows = pd.read_csv(download.path())
+    assert len(rows) == len(dataset.statements) + len(dataset.events)
+    view = timeline_view(timeline_items(dataset), dataset.actors, "actor")
+    assert download.path().read_bytes() == view.csv_bytes()

@@ -29,6 +29,7 @@ from components.state import (
     TIMELINE_ITEM_KEY,
     TIMELINE_KINDS_KEY,
     TIMELINE_LANES_KEY,
+    TIMELINE_TABLE_KEY,
     TIMELINE_TYPES_KEY,
     TIMELINE_ZOOM_KEY,
 )
@@ -37,6 +38,7 @@ from components.timeline import MAX_LANES, MAX_MARKERS, timeline_items, timeline
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60
 PAGE = "pages/timeline.py"
+TABLE_LABEL = "The items as a table, sortable, with a CSV download"
 
 
 @pytest.fixture
@@ -65,8 +67,23 @@ def chart_item_ids(app: AppTest) -> set[str]:
     return set(items[0]["customdata"]) if items else set()
 
 
+def open_table(app: AppTest) -> AppTest:
+    """Open the items table (it starts closed), as a click on its expander does."""
+    if not app.session_state[TIMELINE_TABLE_KEY]:
+        app.session_state[TIMELINE_TABLE_KEY] = True
+        app.run()
+        assert_ran_cleanly(app)
+    return app
+
+
+def items_table(app: AppTest) -> pd.DataFrame:
+    tables = [frame.value for frame in open_table(app).dataframe if "Item" in frame.value]
+    assert len(tables) == 1
+    return tables[0]
+
+
 def table_item_ids(app: AppTest) -> list[str]:
-    return app.dataframe[0].value["Item"].tolist()
+    return items_table(app)["Item"].tolist()
 
 
 def all_ids(statements: pd.DataFrame, events: pd.DataFrame) -> set[str]:
@@ -101,6 +118,23 @@ def test_default_shows_every_item_on_the_crisis_days(app, dataset):
     assert set(table_item_ids(app)) == expected
     start, end = (pd.Timestamp(x) for x in figure(app)["layout"]["xaxis"]["range"])
     assert (start, end) == (pd.Timestamp("2021-05-12"), pd.Timestamp("2021-05-17"))
+
+
+def test_the_table_starts_closed_and_stays_open_through_filters(app, dataset):
+    """Closed, the page makes no table and no CSV button (a first chart drawn sooner, and
+    reruns that send no rows); once opened it follows the filters and stays open."""
+    assert [expander.label for expander in app.expander] == [TABLE_LABEL]
+    assert not app.dataframe
+    assert not app.get("download_button")
+    assert len(table_item_ids(app)) == len(dataset.statements) + len(dataset.events)
+    app.button_group(key=TIMELINE_KINDS_KEY).set_value(["event"]).run()
+    assert_ran_cleanly(app)
+    # Still open after the rerun, without being opened again: the events only.
+    assert app.session_state[TIMELINE_TABLE_KEY] is True
+    [table] = [frame.value for frame in app.dataframe]
+    assert sorted(table["Item"]) == sorted(f"event:{eid}" for eid in dataset.events["event_id"])
+    labels = [button.proto.label for button in app.get("download_button")]
+    assert labels == ["Download these rows (CSV)"]
 
 
 def test_since_the_war_preset_reaches_back_to_autumn_2020(app, dataset):
