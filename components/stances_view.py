@@ -47,6 +47,15 @@ NETWORK_MAX_EDGES = 80
 TARGETING_MAX_FLOWS = 40
 # Contradiction boxes listed (in article order); the rest are counted.
 CONTRADICTIONS_MAX_SHOWN = 20
+# The columns of the page's tables of agreements and of flows, in order.
+AGREEMENT_TABLE_COLUMNS = [
+    "actor_name",
+    "relation",
+    "other_actor_name",
+    "issue_labels",
+    "statement_count",
+]
+TARGET_TABLE_COLUMNS = ["speaker_name", "verb", "target_name", "statement_count", "statement_ids"]
 
 
 @dataclass(frozen=True)
@@ -54,7 +63,9 @@ class StancesView:
     """What the Stances page shows for one data folder, filter, row level and order.
 
     The CSV downloads are made on the first click (``*_csv_bytes``, for
-    st.download_button), not with the view: at scale they cost more than the charts.
+    st.download_button), not with the view: at scale they cost more than the charts. What
+    the page lists (``*_table``, ``contradiction_rows``) is made once per view, not on
+    every rerun.
     """
 
     cells: pd.DataFrame
@@ -78,7 +89,21 @@ class StancesView:
     # What the matrix download needs besides the cells.
     names: dict[str, str] = field(repr=False)
     issues: pd.DataFrame = field(repr=False)
+    issue_labels: dict[str, str] = field(repr=False)
     order: str = "like-minded"
+
+    @cached_property
+    def agreement_table(self) -> pd.DataFrame:
+        return self.agreements[AGREEMENT_TABLE_COLUMNS]
+
+    @cached_property
+    def target_table(self) -> pd.DataFrame:
+        return self.targets[TARGET_TABLE_COLUMNS]
+
+    @cached_property
+    def contradiction_rows(self) -> tuple:
+        """The contradictions shown, one named tuple each (columns as attributes)."""
+        return tuple(self.contradictions.itertuples(index=False))
 
     @cached_property
     def matrix_csv(self) -> bytes:
@@ -188,6 +213,7 @@ def build_stances_view(
         contradiction_total=len(pairs),
         names=names,
         issues=dataset.issues,
+        issue_labels=issue_labels,
         order=order,
     )
 

@@ -7,7 +7,7 @@ Below it: actor × actor agreement and conflict, who targets whom, and the contr
 
 import streamlit as st
 
-from components.app_data import get_dataset, view_key
+from components.app_data import dataset_or_stop, view_key
 from components.routing import ensure_router
 from components.stances import (
     LEVELS,
@@ -46,9 +46,7 @@ CONTRADICTION_KEY_PREFIX = "stances_contradiction_"
 ensure_router()
 
 
-dataset = get_dataset()
-names = dict(zip(dataset.actors["actor_id"], dataset.actors["actor_name"], strict=True))
-issue_labels = dict(zip(dataset.issues["issue_id"], dataset.issues["issue_label"], strict=True))
+dataset_or_stop()
 
 
 def _source_link(statement_id: str) -> None:
@@ -143,11 +141,10 @@ else:
         else:
             actor_id, issue_id = split_cell_id(chosen)
             st.markdown(
-                f"**{escape_markdown(names.get(actor_id, actor_id))}** on "
-                f"*{escape_markdown(issue_labels[issue_id])}*"
+                f"**{escape_markdown(view.names.get(actor_id, actor_id))}** on "
+                f"*{escape_markdown(view.issue_labels[issue_id])}*"
             )
-            evidence = stances_cell_evidence(*view_key(), level, chosen)
-            for row in evidence.itertuples(index=False):
+            for row in stances_cell_evidence(*view_key(), level, chosen):
                 with st.container(border=True):
                     st.markdown(
                         f"**{escape_markdown(row.actor_name)}** {STANCE_VERBS[row.stance]} · "
@@ -173,9 +170,7 @@ else:
         st.info(view.network_note, icon=":material/filter_list:")
     st.plotly_chart(view.network_figure, config=CHART_CONFIG)
     st.dataframe(
-        agreements[
-            ["actor_name", "relation", "other_actor_name", "issue_labels", "statement_count"]
-        ],
+        view.agreement_table,
         hide_index=True,
         height="content",
         column_config={
@@ -209,7 +204,7 @@ else:
         st.info(view.targeting_note, icon=":material/filter_list:")
     st.plotly_chart(view.targeting_figure, config=CHART_CONFIG)
     st.dataframe(
-        targets[["speaker_name", "verb", "target_name", "statement_count", "statement_ids"]],
+        view.target_table,
         hide_index=True,
         height="content",
         column_config={
@@ -241,7 +236,7 @@ elif view.contradiction_total > len(pairs):
         "narrow with the actor filter in the sidebar.",
         icon=":material/filter_list:",
     )
-for pair in pairs.itertuples(index=False):
+for pair in view.contradiction_rows:
     with st.container(border=True, key=f"{CONTRADICTION_KEY_PREFIX}{pair.statement_id}"):
         if isinstance(pair.issue_label, str):
             st.markdown(f"On **{escape_markdown(pair.issue_label)}**")

@@ -1,6 +1,5 @@
 """The Stances page's cached views: the whole view, the matrix per chosen cell, the evidence."""
 
-import pandas as pd
 import plotly.graph_objects as go
 
 from components.app_data import cached_view, filtered_dataset, full_dataset
@@ -39,7 +38,9 @@ def stances_matrix_figure(
 @cached_view
 def stances_cell_evidence(
     data_dir: str, actor_ids: tuple[str, ...], level: str, chosen: str
-) -> pd.DataFrame:
-    return build_cell_evidence(
+) -> tuple:
+    """The statements behind the chosen cell, one named tuple each, as the page lists them."""
+    evidence = build_cell_evidence(
         full_dataset(data_dir), filtered_dataset(data_dir, actor_ids), chosen, level
     )
+    return tuple(evidence.itertuples(index=False))
