@@ -414,6 +414,20 @@ def _measure_steady_page(
     }
 
 
+def folder_views(runs: int) -> dict:
+    """What `make run`'s load adds to the dataset's: the views that depend on the data
+    folder alone (the Timeline's items, the contradiction pairs, the Overview's strip...),
+    which serve.py's warm-up builds as the server starts; timed once the dataset is loaded,
+    the views' caches emptied before each run (the folder of DASHBOARD_DATA_DIR)."""
+
+    def build() -> None:
+        app_data.clear_views()
+        with _quiet(warm_up_logger):
+            warm_up()
+
+    return timed(build, runs).as_dict()
+
+
 @contextmanager
 def _quiet(logger: logging.Logger):
     """No info lines from ``logger`` (the warm-up's "ready for the first reader")."""
