@@ -12,6 +12,7 @@ from components.stances import (
     NO_STATEMENT,
     TARGET_TONES,
     TARGET_VERBS,
+    _sorted_codes,
     agreement_edges,
     cell_choices,
     cell_evidence,
@@ -446,3 +447,21 @@ def test_state_rows_roll_actors_up_and_keep_unknown_and_missing_ids():
     assert rows.tolist()[:1] + rows.tolist()[2:] == ["land", "other", "stranger", "land"]
     assert pd.isna(rows.iloc[1])
     assert row_actor_ids(actor_ids, TINY_ACTORS, "actor") is actor_ids
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["s01", "s01", "s03", "s10", "s10", "s2"],  # in order: counted between neighbours
+        ["s10", "s01", "s2", "s01", "s03", "s10"],  # out of order: hashed and sorted
+        ["b", "a"],
+        ["only"],
+        ["é", "e", "z", "ä"],
+    ],
+)
+def test_sorted_codes_are_the_sorted_factorization(values):
+    """Both ways of coding give what pandas' sorted factorize gives."""
+    codes, distinct = _sorted_codes(pd.Series(values, dtype="str"))
+    expected_codes, expected_distinct = pd.factorize(pd.Series(values, dtype=object), sort=True)
+    assert codes.tolist() == expected_codes.tolist()
+    assert distinct.tolist() == list(expected_distinct)
