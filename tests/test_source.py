@@ -199,6 +199,16 @@ def test_escape_markdown_escapes_every_special(text):
     assert re.fullmatch(r"[\w\s/]*", unescaped_rest)
 
 
+def test_escape_markdown_backslashes_each_special_and_keeps_the_rest():
+    """Every special gets one backslash before it (a backslash too); every other character,
+    accents, arrows, newlines, is kept as it is."""
+    specials = "\\`*_{}[]()<>#+-.!|~$:"
+    text = "Ça va → " + specials + " fin\n\t«ok»"
+    expected = "Ça va → " + "".join("\\" + char for char in specials) + " fin\n\t«ok»"
+    assert escape_markdown(text) == expected
+    assert escape_markdown("") == ""
+
+
 def test_record_card_escapes_data_text(tmp_path):
     """The side panel's Markdown holds the data text escaped."""
     hostile = load_dataset(write_hostile_data(tmp_path / "data"))
