@@ -381,9 +381,7 @@ def _measure_steady_page(
     # the page builds its own views on its first run.
     after_warm_up = []
     for _ in range(BUILD_SAMPLES):
-        app_data.clear_views()
-        with _quiet(warm_up_logger):
-            warm_up()
+        _rebuild_folder_views()
         after_warm_up.append(_session_first_run_ms(page_path) - cached_first)
     functions = {
         name: round(statistics.median(values + [0.0] * (profiled_runs - len(values))), 2)
@@ -420,12 +418,14 @@ def folder_views(runs: int) -> dict:
     which serve.py's warm-up builds as the server starts; timed once the dataset is loaded,
     the views' caches emptied before each run (the folder of DASHBOARD_DATA_DIR)."""
 
-    def build() -> None:
-        app_data.clear_views()
-        with _quiet(warm_up_logger):
-            warm_up()
+    return timed(_rebuild_folder_views, runs).as_dict()
 
-    return timed(build, runs).as_dict()
+
+def _rebuild_folder_views() -> None:
+    """Every view emptied, then the folder views built again as serve.py's warm-up does."""
+    app_data.clear_views()
+    with _quiet(warm_up_logger):
+        warm_up()
 
 
 @contextmanager

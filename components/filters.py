@@ -104,6 +104,22 @@ def isin_many(column: pd.Series, values: pd.Series) -> np.ndarray:
     return found.to_numpy(zero_copy_only=False)
 
 
+def in_order(values: pd.Series) -> tuple[pa.Array, np.ndarray]:
+    """``values`` as one Arrow array, and for each value but the last whether the next one
+    is not smaller (False where either is missing).
+
+    Ids are numbered in the order of their files: checking neighbours tells in one pass
+    that they are still in order, where sorting 100,000 string ids takes 10 to 20 ms.
+    """
+    array = pa.array(values.array, from_pandas=True)
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    if len(array) < 2:
+        return array, np.zeros(0, dtype=bool)
+    rising = pc.less_equal(array.slice(0, len(array) - 1), array.slice(1))
+    return array, pc.fill_null(rising, False).to_numpy(zero_copy_only=False)
+
+
 def _values(column: pd.Series) -> set[str]:
     """The distinct non-empty values of a column, as a plain set.
 

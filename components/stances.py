@@ -20,10 +20,9 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pyarrow.compute as pc
 
-from components.filters import isin_many
+from components.filters import in_order, isin_many
 
 # Levels of the matrix rows: the actor who took the stance, or the state/organisation it
 # counts for (actors.state_actor_id: a spokeswoman counts for her country).
@@ -188,16 +187,13 @@ def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     files, and stances follow their statements) are coded by counting the changes between
     neighbours, with no hashing and no sort: 8 ms instead of 18 for 100,000 ids.
     """
-    array = pa.array(values.array, from_pandas=True)
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks()
-    if len(array) > 1 and array.null_count == 0:
-        before, after = array.slice(0, len(array) - 1), array.slice(1)
-        if pc.all(pc.less_equal(before, after)).as_py():
-            changes = pc.not_equal(before, after).to_numpy(zero_copy_only=False)
-            codes = np.concatenate(([0], np.cumsum(changes)))
-            starts = np.concatenate(([0], np.flatnonzero(changes) + 1))
-            return codes, array.take(starts).to_numpy(zero_copy_only=False)
+    array, rising = in_order(values)
+    if len(array) > 1 and rising.all():
+        changes = pc.not_equal(array.slice(0, len(array) - 1), array.slice(1))
+        changes = changes.to_numpy(zero_copy_only=False)
+        codes = np.concatenate(([0], np.cumsum(changes)))
+        starts = np.concatenate(([0], np.flatnonzero(changes) + 1))
+        return codes, array.take(starts).to_numpy(zero_copy_only=False)
     encoded = pc.dictionary_encode(array)
     order = pc.array_sort_indices(encoded.dictionary).to_numpy()
     rank = np.empty(len(order), dtype=np.int64)
