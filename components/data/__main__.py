@@ -1,7 +1,9 @@
 """Command line for annotators: ``python -m components.data validate [DIR]``.
 
-Prints every problem found in a data folder (file, record, field, what was expected) and
-exits 1 while there is one; prints the table sizes and exits 0 when the folder is valid.
+Prints every problem found in a data folder (file, record, field, what was expected), then
+the coverage check's (components/data/coverage.py: quotations and reporting sentences no
+statement covers), and exits 1 while there is one; prints the table sizes and exits 0 when
+the folder is valid.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .coverage import coverage_problems
 from .errors import DatasetError
 from .loader import load_dataset, resolve_data_dir
 
@@ -29,6 +32,16 @@ def main(argv: list[str] | None = None) -> int:
         count = len(error.problems)
         print(f"{folder}: {count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
         for problem in error.problems:
+            print(f"- {problem}", file=sys.stderr)
+        return 1
+    gaps = coverage_problems(dataset)
+    if gaps:
+        count = len(gaps)
+        print(
+            f"{folder}: {count} coverage problem{'s' if count != 1 else ''} found",
+            file=sys.stderr,
+        )
+        for problem in gaps:
             print(f"- {problem}", file=sys.stderr)
         return 1
     sizes = ", ".join(f"{len(frame)} {name}" for name, frame in dataset.tables().items())

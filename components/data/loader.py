@@ -24,7 +24,28 @@ from .text import find_mentions, find_span, sentence_bounds
 DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 ARTICLES_DIR = "articles"
-REGISTRY_FILES = {"actors": "actors.yaml", "locations": "locations.yaml", "issues": "issues.yaml"}
+REGISTRY_FILES = {
+    "actors": "actors.yaml",
+    "locations": "locations.yaml",
+    "issues": "issues.yaml",
+    "aspects": "aspects.yaml",
+    "events": "events.yaml",
+}
+# Registries a data folder may leave out: with no claims there are no aspects, and events
+# that one article reports are defined in that article's events.yaml.
+OPTIONAL_REGISTRIES = ("aspects", "events")
+# Which report of an event the events table takes its words and date from: the most
+# precise, then the earliest published, then the first article id.
+_PRECISION_RANK = {"day": 0, "part_of_day": 0, "range": 1, "month": 2, "season": 3}
+_LAST_RANK = 4
+_DEFINITION_ONLY = (
+    "title",
+    "event_type",
+    "status",
+    "is_background",
+    "background_dates",
+    "actor_ids",
+)
 ARTICLE_FILES = ("article.yaml", "article.txt", "statements.yaml", "events.yaml")
 
 
@@ -40,6 +61,10 @@ class Dataset:
     events: pd.DataFrame
     stances: pd.DataFrame
     mentions: pd.DataFrame
+    event_reports: pd.DataFrame
+    event_claims: pd.DataFrame
+    aspects: pd.DataFrame
+    not_statements: pd.DataFrame
     data_dir: Path
 
     TABLES = (
@@ -51,6 +76,10 @@ class Dataset:
         "events",
         "stances",
         "mentions",
+        "event_reports",
+        "event_claims",
+        "aspects",
+        "not_statements",
     )
 
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -96,30 +125,40 @@ class _Loader:
         actors = self._registry("actors", rec.ACTOR_FIELDS, "actor_id")
         locations = self._registry("locations", rec.LOCATION_FIELDS, "location_id")
         issues = self._registry("issues", rec.ISSUE_FIELDS, "issue_id")
+        aspects = self._registry("aspects", rec.ASPECT_FIELDS, "aspect_id")
+        definitions = self._registry("events", rec.EVENT_DEFINITION_FIELDS, "event_id")
         articles = self._articles()
         self.problems.raise_if_any()
 
-        statements, events, stances, mentions = [], [], [], []
+        statements, reports, stances, mentions, not_statements = [], [], [], [], []
         aliases = self._alias_index(actors, locations)
         for article in articles:
             statements += self._statements(article)
-            events += self._events(article)
+            reports += self._event_reports(article, definitions)
             mentions += self._mentions(article, aliases)
+            not_statements += self._not_statements(article)
         for statement in statements:
             stances += statement.pop("_stances")
+        events, claims = self._events(definitions, reports, articles)
 
         origins = {
             "articles": self.sources.get("articles", []),
             "actors": self.sources.get("actors", []),
             "locations": self.sources.get("locations", []),
             "issues": self.sources.get("issues", []),
+            "aspects": self.sources.get("aspects", []),
             "statements": [(row["_file"], row["statement_id"]) for row in statements],
             "events": [(row["_file"], row["event_id"]) for row in events],
+            "event_reports": [(row["_file"], row["report_id"]) for row in reports],
+            "event_claims": [(row["_file"], row["claim_id"]) for row in claims],
             "stances": [(row["_file"], row["stance_id"]) for row in stances],
             "mentions": [("(derived from aliases)", row["mention_id"]) for row in mentions],
+            "not_statements": [(row["_file"], row["not_statement_id"]) for row in not_statements],
         }
         frames = {
-            "articles": _frame(articles, "articles", drop=("body_ends_after", "_dir")),
+            "articles": _frame(
+                articles, "articles", drop=("body_ends_after", "_dir", "not_statements")
+            ),
             "actors": _frame(actors, "actors"),
             "locations": _frame(locations, "locations"),
             "issues": _frame(issues, "issues"),
@@ -127,6 +166,10 @@ class _Loader:
             "events": _frame(events, "events"),
             "stances": _frame(stances, "stances"),
             "mentions": _frame(mentions, "mentions"),
+            "event_reports": _frame(reports, "event_reports", drop=("_claims",)),
+            "event_claims": _frame(claims, "event_claims"),
+            "aspects": _frame(aspects, "aspects"),
+            "not_statements": _frame(not_statements, "not_statements"),
         }
         self._check_references(frames)
         self.problems.raise_if_any()
@@ -169,10 +212,13 @@ class _Loader:
     def _registry(self, table: str, specs: dict, id_field: str) -> list[dict]:
         path = self.root / REGISTRY_FILES[table]
         label = self.label(path)
+        if table in OPTIONAL_REGISTRIES and not path.exists():
+            self.sources[table] = []
+            return []
         items = rec.read_yaml(path, label, self.problems, list)
         if items is None:
             return []
-        if not items:
+        if not items and table not in OPTIONAL_REGISTRIES:
             self.problems.add(label, "(file)", "(content)", "no records; expected at least one")
         rows = rec.parse_records(items, specs, id_field, label, self.problems)
         self._unique(rows, id_field, label)
@@ -238,6 +284,7 @@ class _Loader:
             )
             return None
         article["text"] = text
+        article["story_id"] = article["story_id"] or article["article_id"]
         article["body_end_char"] = len(text)
         if article["body_ends_after"]:
             try:
@@ -261,24 +308,191 @@ class _Loader:
                 row, article, label, name
             ):
                 continue
+            row["utterance_id"] = row["utterance_id"] or row["statement_id"]
             row["_stances"] = self._stances(row, article, label, name)
             out.append(row)
         return out
 
-    def _events(self, article: dict) -> list[dict]:
+    def _event_reports(self, article: dict, registry: list[dict]) -> list[dict]:
+        """The article's reports of events; a report with a title also defines its event."""
         path = article["_dir"] / "events.yaml"
         label = self.label(path)
-        items = rec.read_yaml(path, label, self.problems, list)
-        rows = rec.parse_records(items or [], rec.EVENT_FIELDS, "event_id", label, self.problems)
+        items = rec.read_yaml(path, label, self.problems, list) or []
         out = []
-        for row in rows:
+        for position, item in enumerate(items, start=1):
+            row = rec.parse_record(
+                item, rec.EVENT_FIELDS, "event_id", f"item {position}", label, self.problems
+            )
+            if row is None:
+                continue
             name = _name(row, "event_id")
+            defining = [key for key in _DEFINITION_ONLY if key in item]
+            if defining and "title" not in item:
+                self.problems.add(
+                    label,
+                    name,
+                    defining[0],
+                    "only allowed in a record that defines the event (with a title); "
+                    "a report of an event defined elsewhere gives event_id, quote and date",
+                )
+                continue
+            if "title" in item and not self._definition_complete(row, label, name):
+                continue
             if not self._place(row, article, label, name) or not self._date(
                 row, article, label, name
             ):
                 continue
-            if self._background_dates(row, label, name):
-                out.append(row)
+            row["_definition"] = "title" in item
+            row["report_id"] = f"{row['event_id']}:{article['article_id']}"
+            row["_published"] = article["published_date"]
+            row["_claims"] = self._claims(row, article, label, name)
+            out.append(row)
+        return out
+
+    def _definition_complete(self, row: dict, label: str, name: str) -> bool:
+        missing = [key for key in ("event_type", "actor_ids") if row[key] is None]
+        for key in missing:
+            spec = rec.EVENT_DEFINITION_FIELDS[key]
+            self.problems.add(label, name, key, f"missing; expected {rec.describe(spec.kind)}")
+        return not missing
+
+    def _claims(self, report: dict, article: dict, label: str, name: str) -> list[dict]:
+        out = []
+        for position, item in enumerate(report.pop("claims"), start=1):
+            where = f"{name} claim {position}"
+            claim = rec.parse_record(item, rec.CLAIM_FIELDS, "", where, label, self.problems)
+            if claim is None:
+                continue
+            try:
+                start, end = find_span(article["text"], claim["quote"], claim["occurrence"])
+            except ValueError as error:
+                self.problems.add(label, where, "quote", str(error))
+                continue
+            out.append(
+                {
+                    "claim_id": f"{report['report_id']}:{position}",
+                    "event_id": report["event_id"],
+                    "article_id": article["article_id"],
+                    "aspect": claim["aspect"],
+                    "value": claim["value"],
+                    "unit": claim["unit"],
+                    "quote": article["text"][start:end],
+                    "start_char": start,
+                    "end_char": end,
+                    "by_actor_id": claim["by_actor_id"],
+                    "note": claim["note"],
+                    "_file": label,
+                }
+            )
+        return out
+
+    def _events(
+        self, registry: list[dict], reports: list[dict], articles: list[dict]
+    ) -> tuple[list[dict], list[dict]]:
+        """One row per event: its definition with the words and date of its main report."""
+        registry_label = self.label(self.root / REGISTRY_FILES["events"])
+        definitions: dict[str, tuple[dict, str]] = {}
+        for row in registry:
+            definitions[row["event_id"]] = (row, registry_label)
+        for report in reports:
+            if not report["_definition"]:
+                continue
+            event_id = report["event_id"]
+            if event_id in definitions:
+                self.problems.add(
+                    report["_file"],
+                    event_id,
+                    "event_id",
+                    f"duplicate id (also defined in {definitions[event_id][1]}); expected one "
+                    "definition per event (data/events.yaml for one several articles report)",
+                )
+                continue
+            definitions[event_id] = (report, report["_file"])
+
+        by_event: dict[str, list[dict]] = {}
+        for report in reports:
+            event_id = report["event_id"]
+            if event_id not in definitions:
+                self.problems.add(
+                    report["_file"],
+                    event_id,
+                    "event_id",
+                    f"unknown event id {event_id!r}; expected one defined in "
+                    f"{registry_label} or by a record with a title",
+                )
+                continue
+            same = by_event.setdefault(event_id, [])
+            if any(other["article_id"] == report["article_id"] for other in same):
+                self.problems.add(
+                    report["_file"],
+                    event_id,
+                    "event_id",
+                    "the article already reports this event; expected one report per article",
+                )
+                continue
+            report["is_main_report"] = False
+            same.append(report)
+        for event_id, (_definition, label) in definitions.items():
+            if event_id not in by_event:
+                self.problems.add(
+                    label,
+                    event_id,
+                    "event_id",
+                    "no article reports this event; expected at least one report in an "
+                    "article's events.yaml",
+                )
+
+        events, claims = [], []
+        for event_id, same in by_event.items():
+            definition, label = definitions[event_id]
+            main = min(same, key=_report_rank)
+            for report in same:
+                report["is_main_report"] = report is main
+            event = {key: definition[key] for key in rec.EVENT_DEFINITION_FIELDS}
+            for key in _REPORT_COLUMNS:
+                event[key] = main[key]
+            event["location_id"] = definition["location_id"] or main["location_id"]
+            event["report_count"] = len(same)
+            event["_file"] = label
+            # Outside dates refine the date of the record that defines the event (for a
+            # registry event, of any of its reports).
+            dated_by = [r for r in same if r["_definition"]] or same
+            if self._background_dates(event, label, event_id, dated_by):
+                events.append(event)
+        kept = {event["event_id"] for event in events}
+        accepted = [report for report in reports if "is_main_report" in report]
+        for report in accepted:
+            claims += report.pop("_claims")
+        reports[:] = [_report_row(report) for report in accepted if report["event_id"] in kept]
+        claims[:] = [claim for claim in claims if claim["event_id"] in kept]
+        return events, claims
+
+    def _not_statements(self, article: dict) -> list[dict]:
+        label = self.label(article["_dir"] / "article.yaml")
+        out = []
+        for position, item in enumerate(article.get("not_statements") or (), start=1):
+            where = f"not_statements {position}"
+            parsed = rec.parse_record(
+                item, rec.NOT_STATEMENT_FIELDS, "", where, label, self.problems
+            )
+            if parsed is None:
+                continue
+            try:
+                start, end = find_span(article["text"], parsed["quote"], parsed["occurrence"])
+            except ValueError as error:
+                self.problems.add(label, where, "quote", str(error))
+                continue
+            out.append(
+                {
+                    "not_statement_id": f"{article['article_id']}:{start}",
+                    "article_id": article["article_id"],
+                    "quote": article["text"][start:end],
+                    "start_char": start,
+                    "end_char": end,
+                    "reason": parsed["reason"],
+                    "_file": label,
+                }
+            )
         return out
 
     def _place(self, row: dict, article: dict, label: str, name: str) -> bool:
@@ -343,7 +557,9 @@ class _Loader:
         )
         return True
 
-    def _background_dates(self, row: dict, label: str, name: str) -> bool:
+    def _background_dates(
+        self, row: dict, label: str, name: str, reports: list[dict] | None = None
+    ) -> bool:
         refined = row.pop("background_dates")
         row.update(
             background_start_date=None, background_end_date=None, background_date_source=None
@@ -362,13 +578,16 @@ class _Loader:
             )
             return False
         start, end = parsed["start_date"], parsed["end_date"]
-        if end < start or start < row["start_date"] or end > row["end_date"]:
+        within = reports or [row]
+        if end < start or not any(
+            r["start_date"] <= start and end <= r["end_date"] for r in within
+        ):
             self.problems.add(
                 label,
                 name,
                 "background_dates",
                 f"expected {start} – {end} to be an ordered range inside the article's date "
-                f"({row['date_label']})",
+                f"({within[0]['date_label']})",
             )
             return False
         row.update(
@@ -533,6 +752,28 @@ class _Loader:
             for actor_id in row["actor_ids"]:
                 self._ref(*where, "actor_ids", actor_id, actor_ids, "actor")
             self._ref(*where, "location_id", row["location_id"], location_ids, "location")
+        reports = frames["event_reports"]
+        # A report's place is checked where it differs from its event's (checked above).
+        event_place = events.set_index("event_id")["location_id"] if len(events) else pd.Series()
+        own_place = reports["location_id"].ne(reports["event_id"].map(event_place))
+        for row in _rows(reports, _unknown(reports["location_id"], location_ids) & own_place):
+            self._ref(
+                row["_file"],
+                row["report_id"],
+                "location_id",
+                row["location_id"],
+                location_ids,
+                "location",
+            )
+        aspect_ids = set(frames["aspects"].get("aspect_id", []))
+        claims = frames["event_claims"]
+        suspect = _unknown(claims["aspect"], aspect_ids) | _unknown(
+            claims["by_actor_id"], actor_ids
+        )
+        for row in _rows(claims, suspect):
+            where = (row["_file"], row["claim_id"])
+            self._ref(*where, "aspect", row["aspect"], aspect_ids, "aspect")
+            self._ref(*where, "by_actor_id", row["by_actor_id"], actor_ids, "actor")
         issue_ids = set(frames["issues"].get("issue_id", []))
         stances = frames["stances"]
         suspect = _unknown(stances["issue_id"], issue_ids) | _unknown(
@@ -600,6 +841,7 @@ class _Loader:
             used_actors |= set(statements[field].dropna()) if len(statements) else set()
         for ids in frames["events"].get("actor_ids", []):
             used_actors |= set(ids)
+        used_actors |= set(frames["event_claims"].get("by_actor_id", pd.Series()).dropna())
         for row in frames["actors"].to_dict("records"):
             actor_id = row["actor_id"]
             in_text = any(alias in text for alias in row["aliases"] for text in texts)
@@ -611,6 +853,41 @@ class _Loader:
                     "no article mentions this actor and no record uses it; "
                     "expected an alias found in a text",
                 )
+
+
+# The columns an event takes from its main report.
+_REPORT_COLUMNS = (
+    "article_id",
+    "quote",
+    "start_char",
+    "end_char",
+    "sentence",
+    "date_expression",
+    "date_quote",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "part_of_day",
+    "date_label",
+)
+
+
+def _report_rank(report: dict) -> tuple:
+    rank = _PRECISION_RANK.get(report["date_precision"], _LAST_RANK)
+    return (rank, report["_published"], report["article_id"])
+
+
+def _report_row(report: dict) -> dict:
+    """A report as the event_reports table holds it."""
+    row = {"report_id": report["report_id"], "event_id": report["event_id"]}
+    row.update({key: report[key] for key in _REPORT_COLUMNS})
+    row.update(
+        location_id=report["location_id"],
+        is_main_report=report["is_main_report"],
+        note=report["note"],
+        _file=report["_file"],
+    )
+    return row
 
 
 def _name(row: dict, id_field: str) -> str:

@@ -46,6 +46,18 @@ ARTICLE_FIELDS = {
     "translation_note": Field("str"),
     "url": Field("str"),
     "body_ends_after": Field("str"),
+    "outlet_type": Field("str", True),
+    "side": Field("str", True),
+    "syndicated_from": Field("str"),
+    "story_id": Field("id"),
+    "rights": Field("str", True),
+    "left_out": Field("str"),
+    "not_statements": Field("mapping_list", False, ()),
+}
+NOT_STATEMENT_FIELDS = {
+    "quote": Field("str", True),
+    "occurrence": Field("int"),
+    "reason": Field("str", True),
 }
 ACTOR_FIELDS = {
     "actor_id": Field("id", True),
@@ -87,7 +99,8 @@ STANCE_FIELDS = {
 _DATED_FIELDS = {
     "quote": Field("str", True),
     "occurrence": Field("int"),
-    "when": Field("str", True),
+    # A bare YAML date (when: 2021-05-27) reads as a date; it means the same as the text.
+    "when": Field("scalar", True),
     "date_quote": Field("str"),
     "date_quote_occurrence": Field("int"),
     "date_precision": Field("str"),
@@ -96,6 +109,7 @@ _DATED_FIELDS = {
 }
 STATEMENT_FIELDS = {
     "statement_id": Field("id", True),
+    "utterance_id": Field("id"),
     "speaker_actor_id": Field("id", True),
     "target_actor_id": Field("id"),
     "reported_by_actor_id": Field("id"),
@@ -106,7 +120,9 @@ STATEMENT_FIELDS = {
     "stances": Field("mapping_list", False, ()),
     **_DATED_FIELDS,
 }
-EVENT_FIELDS = {
+# What an event is, said once: in data/events.yaml (events several articles report) or in
+# the one article's events.yaml record that reports it (a record with a title).
+EVENT_DEFINITION_FIELDS = {
     "event_id": Field("id", True),
     "title": Field("str", True),
     "event_type": Field("str", True),
@@ -114,7 +130,37 @@ EVENT_FIELDS = {
     "is_background": Field("bool", False, False),
     "background_dates": Field("mapping"),
     "actor_ids": Field("id_list", True),
+    "location_id": Field("id"),
+    "note": Field("str"),
+}
+# One article's account of an event: its words, its date, the details it claims.
+EVENT_REPORT_FIELDS = {
+    "event_id": Field("id", True),
+    "claims": Field("mapping_list", False, ()),
     **_DATED_FIELDS,
+}
+# An article's events.yaml record: a report, which may also define the event.
+EVENT_FIELDS = {
+    **{
+        name: Field(spec.kind, False, spec.default)
+        for name, spec in EVENT_DEFINITION_FIELDS.items()
+    },
+    **EVENT_REPORT_FIELDS,
+}
+CLAIM_FIELDS = {
+    "aspect": Field("id", True),
+    "value": Field("scalar", True),
+    "unit": Field("str"),
+    "quote": Field("str", True),
+    "occurrence": Field("int"),
+    "by_actor_id": Field("id"),
+    "note": Field("str"),
+}
+ASPECT_FIELDS = {
+    "aspect_id": Field("id", True),
+    "aspect_label": Field("str", True),
+    "value_kind": Field("str", True),
+    "description": Field("str"),
 }
 BACKGROUND_DATE_FIELDS = {
     "start_date": Field("date", True),
@@ -200,7 +246,7 @@ def parse_record(
         value = item.get(key)
         if value is None:
             if spec.required:
-                problems.add(label, name, key, f"missing; expected {_describe(spec.kind)}")
+                problems.add(label, name, key, f"missing; expected {describe(spec.kind)}")
             record[key] = spec.default
             continue
         record[key] = _coerce(value, spec.kind, label, name, key, problems)
@@ -213,7 +259,7 @@ def record_name(item: dict, id_field: str, fallback: str) -> str:
 
 
 def _coerce(value: Any, kind: str, label: str, name: str, key: str, problems: Problems) -> Any:
-    expected = _describe(kind)
+    expected = describe(kind)
     if kind == "str":
         if isinstance(value, str) and value.strip():
             return value
@@ -248,6 +294,13 @@ def _coerce(value: Any, kind: str, label: str, name: str, key: str, problems: Pr
             and all(isinstance(v, str) and _ID.match(v) for v in value)
         ):
             return tuple(value)
+    elif kind == "scalar":
+        if isinstance(value, str) and value.strip():
+            return value
+        if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+            return str(value)
+        if isinstance(value, date):
+            return value.isoformat()
     elif kind == "mapping" and isinstance(value, dict):
         return value
     elif kind == "mapping_list" and isinstance(value, list):
@@ -256,7 +309,7 @@ def _coerce(value: Any, kind: str, label: str, name: str, key: str, problems: Pr
     return None
 
 
-def _describe(kind: str) -> str:
+def describe(kind: str) -> str:
     return {
         "str": "a non-empty text",
         "id": "an identifier",
@@ -266,6 +319,7 @@ def _describe(kind: str) -> str:
         "date": "a date YYYY-MM-DD",
         "str_list": "a list of non-empty texts",
         "id_list": "a non-empty list of identifiers",
+        "scalar": "a text, a number or a date",
         "mapping": "a mapping of fields",
         "mapping_list": "a list of mappings",
     }[kind]

@@ -58,6 +58,18 @@ LOCATION_TYPES = (
     "national capital",
     "international organisation HQ",
 )
+# The camp of an outlet or issuer (not of the speakers it quotes); a verbatim repost of an
+# agency's story takes the agency's camp.
+SIDES = ("armenia", "azerbaijan", "russia", "west", "international", "other")
+OUTLET_TYPES = (
+    "government",
+    "state media",
+    "private media",
+    "wire",
+    "international organisation",
+)
+# How a claim's value reads: a number (with a unit), a day, a place id, or words.
+VALUE_KINDS = ("number", "date", "place", "text")
 ID_PATTERN = r"^[a-z0-9][a-z0-9_\-]*$"
 CAMEO_PATTERN = r"^\d{2,4}$"
 COUNTRY_PATTERN = r"^[A-Z]{3}$"
@@ -109,6 +121,20 @@ class ArticleSchema(_Strict):
     text: Series[Text] = pa.Field(description="The verbatim article text (article.txt).")
     body_end_char: Series[int] = pa.Field(
         ge=0, description="End of the report body; after it, page furniture."
+    )
+    outlet_type: Series[Text] = pa.Field(isin=OUTLET_TYPES, description="Kind of outlet or issuer.")
+    side: Series[Text] = pa.Field(
+        isin=SIDES, description="Camp of the outlet or issuer (not of the speakers)."
+    )
+    syndicated_from: Series[Text] = pa.Field(
+        nullable=True, description="Outlet or agency whose text this repost carries."
+    )
+    story_id: Series[Text] = pa.Field(
+        description="Copies of one wire story share it; else the article_id."
+    )
+    rights: Series[Text] = pa.Field(description="Whose text it is, and on what terms it is kept.")
+    left_out: Series[Text] = pa.Field(
+        nullable=True, description="What of the published page was not recorded."
     )
 
 
@@ -176,6 +202,9 @@ class IssueSchema(_Strict):
 
 class StatementSchema(_Strict):
     statement_id: Series[Text] = _id("Stable key, unique across all articles.", unique=True)
+    utterance_id: Series[Text] = pa.Field(
+        description="Shared by reports of one utterance in several articles; else statement_id."
+    )
     article_id: Series[Text] = pa.Field(description="Article the statement is in.")
     speaker_actor_id: Series[Text] = pa.Field(description="Who said it.")
     target_actor_id: Series[Text] = pa.Field(
@@ -217,7 +246,8 @@ class StatementSchema(_Strict):
 
 class EventSchema(_Strict):
     event_id: Series[Text] = _id("Stable key, unique across all articles.", unique=True)
-    article_id: Series[Text] = pa.Field(description="Article the event is in.")
+    article_id: Series[Text] = pa.Field(description="Article of the event's main report.")
+    report_count: Series[int] = pa.Field(ge=1, description="Number of articles reporting it.")
     title: Series[Text] = pa.Field(description="Short title.")
     event_type: Series[Text] = pa.Field(isin=EVENT_TYPES, description="Kind of event.")
     status: Series[Text] = pa.Field(
@@ -282,6 +312,68 @@ class MentionSchema(_Strict):
     end_char: Series[int] = pa.Field(ge=1, description="End of the mention (exclusive).")
 
 
+class EventReportSchema(_Strict):
+    report_id: Series[Text] = pa.Field(unique=True, description="event_id:article_id.")
+    event_id: Series[Text] = pa.Field(description="The event reported.")
+    article_id: Series[Text] = pa.Field(description="The article reporting it.")
+    quote: Series[Text] = pa.Field(
+        str_length={"min_value": 1}, description="The exact words of the article."
+    )
+    start_char: Series[int] = pa.Field(ge=0, description="Start of the quote in the article text.")
+    end_char: Series[int] = pa.Field(ge=1, description="End of the quote (exclusive).")
+    sentence: Series[Text] = pa.Field(description="The sentence(s) of the article the quote is in.")
+    date_expression: Series[Text] = pa.Field(description="The annotation's 'when', as written.")
+    date_quote: Series[Text] = pa.Field(
+        nullable=True, description="The article's words that give the date."
+    )
+    start_date: Series[pd.Timestamp] = pa.Field(description="First day, as this report dates it.")
+    end_date: Series[pd.Timestamp] = pa.Field(description="Last day, as this report dates it.")
+    date_precision: Series[Text] = pa.Field(isin=PRECISIONS, description="How precise the date is.")
+    part_of_day: Series[Text] = pa.Field(
+        nullable=True, isin=PARTS_OF_DAY, description="For part_of_day precision."
+    )
+    date_label: Series[Text] = pa.Field(description="Readable date with its precision.")
+    location_id: Series[Text] = pa.Field(nullable=True, description="Where this report places it.")
+    is_main_report: Series[bool] = pa.Field(
+        description="True for the report the events table takes its words and date from."
+    )
+    note: Series[Text] = pa.Field(nullable=True, description="Annotator's note.")
+
+
+class EventClaimSchema(_Strict):
+    claim_id: Series[Text] = pa.Field(unique=True, description="event_id:article_id:n.")
+    event_id: Series[Text] = pa.Field(description="The event the claim is about.")
+    article_id: Series[Text] = pa.Field(description="The article that makes the claim.")
+    aspect: Series[Text] = pa.Field(description="What is claimed (aspect_id).")
+    value: Series[Text] = pa.Field(description="The claimed value, as the annotation gives it.")
+    unit: Series[Text] = pa.Field(nullable=True, description="Unit of the value, if any.")
+    quote: Series[Text] = pa.Field(
+        str_length={"min_value": 1}, description="The exact words that state it."
+    )
+    start_char: Series[int] = pa.Field(ge=0, description="Start of the quote in the article text.")
+    end_char: Series[int] = pa.Field(ge=1, description="End of the quote (exclusive).")
+    by_actor_id: Series[Text] = pa.Field(
+        nullable=True, description="Whom the article attributes the claim to."
+    )
+    note: Series[Text] = pa.Field(nullable=True, description="Annotator's note.")
+
+
+class AspectSchema(_Strict):
+    aspect_id: Series[Text] = _id("Stable key of the aspect.", unique=True)
+    aspect_label: Series[Text] = pa.Field(description="Label shown in the dashboard.")
+    value_kind: Series[Text] = pa.Field(isin=VALUE_KINDS, description="How the value reads.")
+    description: Series[Text] = pa.Field(nullable=True, description="What the aspect measures.")
+
+
+class NotStatementSchema(_Strict):
+    not_statement_id: Series[Text] = pa.Field(unique=True, description="article_id:start_char.")
+    article_id: Series[Text] = pa.Field(description="Article of the words.")
+    quote: Series[Text] = pa.Field(description="Quoted or reporting words that are no statement.")
+    start_char: Series[int] = pa.Field(ge=0, description="Start of the words in the text.")
+    end_char: Series[int] = pa.Field(ge=1, description="End of the words (exclusive).")
+    reason: Series[Text] = pa.Field(description="Why they are not an attributed statement.")
+
+
 SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "articles": ArticleSchema,
     "actors": ActorSchema,
@@ -291,4 +383,8 @@ SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "events": EventSchema,
     "stances": StanceSchema,
     "mentions": MentionSchema,
+    "event_reports": EventReportSchema,
+    "event_claims": EventClaimSchema,
+    "aspects": AspectSchema,
+    "not_statements": NotStatementSchema,
 }

@@ -51,6 +51,18 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return sentence_start, sentence_end
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Every sentence of the text as (start, end), trailing space left out, in order."""
+    bounds = [0, *_sentence_start_ends(text), len(text)]
+    spans = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
 def find_mentions(
     text: str, aliases: dict[str, tuple[str, str]]
 ) -> Iterable[tuple[str, str, str, int, int]]:
