@@ -157,7 +157,9 @@ class _Loader:
         }
         frames = {
             "articles": _frame(
-                articles, "articles", drop=("body_ends_after", "_dir", "not_statements")
+                articles,
+                "articles",
+                drop=("body_ends_after", "_dir", "not_statements", "not_mentions"),
             ),
             "actors": _frame(actors, "actors"),
             "locations": _frame(locations, "locations"),
@@ -651,6 +653,7 @@ class _Loader:
         return index
 
     def _mentions(self, article: dict, aliases: dict[str, tuple[str, str]]) -> list[dict]:
+        skipped = self._not_mentions(article)
         return [
             {
                 "mention_id": f"{article['article_id']}:{start}",
@@ -664,7 +667,25 @@ class _Loader:
             for entity_type, entity_id, surface, start, end in find_mentions(
                 article["text"], aliases
             )
+            if start not in skipped
         ]
+
+    def _not_mentions(self, article: dict) -> set[int]:
+        """Starts of the words article.yaml says are no mention of the alias's entity."""
+        label = self.label(article["_dir"] / "article.yaml")
+        starts = set()
+        for position, item in enumerate(article.get("not_mentions") or (), start=1):
+            where = f"not_mentions {position}"
+            parsed = rec.parse_record(item, rec.NOT_MENTION_FIELDS, "", where, label, self.problems)
+            if parsed is None:
+                continue
+            try:
+                start, _ = find_span(article["text"], parsed["surface"], parsed["occurrence"])
+            except ValueError as error:
+                self.problems.add(label, where, "surface", str(error))
+                continue
+            starts.add(start)
+        return starts
 
     def _unique(self, rows: list[dict], id_field: str, label: str) -> None:
         seen: set[str] = set()

@@ -53,6 +53,14 @@ ARTICLE_FIELDS = {
     "rights": Field("str", True),
     "left_out": Field("str"),
     "not_statements": Field("mapping_list", False, ()),
+    "not_mentions": Field("mapping_list", False, ()),
+}
+# Words of a text that match a registry alias but do not name that entity there
+# ("border guards" of the other side): no mention is derived from them.
+NOT_MENTION_FIELDS = {
+    "surface": Field("str", True),
+    "occurrence": Field("int"),
+    "reason": Field("str", True),
 }
 NOT_STATEMENT_FIELDS = {
     "quote": Field("str", True),

@@ -45,6 +45,7 @@ EVENT_TYPES = (
     "armed conflict",
     "territorial change",
     "agreement",
+    "election",
 )
 EVENT_STATUSES = ("occurred", "planned", "reported", "alleged")
 STANCES = ("support", "oppose", "neutral")
@@ -53,8 +54,10 @@ LOCATION_TYPES = (
     "lake",
     "region",
     "district",
+    "village",
     "town",
     "city",
+    "mountain",
     "national capital",
     "international organisation HQ",
 )

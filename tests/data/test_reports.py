@@ -222,3 +222,25 @@ def test_article_metadata_names_its_source(dataset):
         assert article.rights
     seed = dataset.articles.set_index("article_id").loc[ARTICLE_ID]
     assert (seed.outlet_type, seed.side, seed.story_id) == ("state media", "west", ARTICLE_ID)
+
+
+def test_not_mentions_drop_a_generic_alias_where_it_names_someone_else(data_copy):
+    def exclude(meta):
+        meta["not_mentions"] = [{"surface": "border guards", "reason": "test: another side's"}]
+
+    before = load_dataset(data_copy).mentions
+    assert (before["surface"] == "border guards").sum() == 1
+    edit_yaml(article_file(data_copy, "article.yaml"), exclude)
+    after = load_dataset(data_copy).mentions
+    assert (after["surface"] == "border guards").sum() == 0
+    assert len(after) == len(before) - 1
+
+
+def test_a_not_mention_must_be_words_of_the_text(data_copy):
+    def exclude(meta):
+        meta["not_mentions"] = [{"surface": "coast guards", "reason": "test"}]
+
+    edit_yaml(article_file(data_copy, "article.yaml"), exclude)
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(data_copy)
+    assert caught.value.problems[0].field == "surface"
