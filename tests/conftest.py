@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from components.data import Dataset, load_dataset
+from tests.seed import write_seed_data
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
@@ -33,10 +34,25 @@ def data_folder_is_never_written():
 
 
 @pytest.fixture(scope="session")
-def dataset():
-    """The real, curated dataset, loaded once for the whole suite and shared: tests only
+def seed_data_dir(tmp_path_factory) -> Path:
+    """The seed article and the registry records it uses, projected from data/ (tests/seed.py)."""
+    return write_seed_data(tmp_path_factory.mktemp("seed") / "data")
+
+
+@pytest.fixture(scope="session")
+def dataset(seed_data_dir):
+    """The seed article's dataset, loaded once for the whole suite and shared: tests only
     read it, and the end of the run checks that it still equals a fresh load."""
+    shared: Dataset = load_dataset(seed_data_dir)
+    yield shared
+    for name, frame in load_dataset(seed_data_dir).tables().items():
+        pd.testing.assert_frame_equal(getattr(shared, name), frame, obj=f"dataset.{name}")
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    """The whole bundled corpus (data/), loaded once and shared; checked unchanged at the end."""
     shared: Dataset = load_dataset(DATA_DIR)
     yield shared
     for name, frame in load_dataset(DATA_DIR).tables().items():
-        pd.testing.assert_frame_equal(getattr(shared, name), frame, obj=f"dataset.{name}")
+        pd.testing.assert_frame_equal(getattr(shared, name), frame, obj=f"corpus.{name}")

@@ -654,26 +654,34 @@ class _Loader:
 
     def _mentions(self, article: dict, aliases: dict[str, tuple[str, str]]) -> list[dict]:
         skipped = self._not_mentions(article)
-        return [
-            {
-                "mention_id": f"{article['article_id']}:{start}",
-                "article_id": article["article_id"],
-                "entity_type": entity_type,
-                "entity_id": entity_id,
-                "surface": surface,
-                "start_char": start,
-                "end_char": end,
-            }
-            for entity_type, entity_id, surface, start, end in find_mentions(
-                article["text"], aliases
+        mentions = []
+        for entity_type, entity_id, surface, start, end in find_mentions(article["text"], aliases):
+            if skipped.pop(start, None) is not None:
+                continue
+            mentions.append(
+                {
+                    "mention_id": f"{article['article_id']}:{start}",
+                    "article_id": article["article_id"],
+                    "entity_type": entity_type,
+                    "entity_id": entity_id,
+                    "surface": surface,
+                    "start_char": start,
+                    "end_char": end,
+                }
             )
-            if start not in skipped
-        ]
+        for where in skipped.values():
+            self.problems.add(
+                self.label(article["_dir"] / "article.yaml"),
+                where,
+                "surface",
+                "the words start no mention; expected them to begin with an alias of the registry",
+            )
+        return mentions
 
-    def _not_mentions(self, article: dict) -> set[int]:
-        """Starts of the words article.yaml says are no mention of the alias's entity."""
+    def _not_mentions(self, article: dict) -> dict[int, str]:
+        """Starts of the words article.yaml says are no mention, with where they are listed."""
         label = self.label(article["_dir"] / "article.yaml")
-        starts = set()
+        starts = {}
         for position, item in enumerate(article.get("not_mentions") or (), start=1):
             where = f"not_mentions {position}"
             parsed = rec.parse_record(item, rec.NOT_MENTION_FIELDS, "", where, label, self.problems)
@@ -684,7 +692,7 @@ class _Loader:
             except ValueError as error:
                 self.problems.add(label, where, "surface", str(error))
                 continue
-            starts.add(start)
+            starts[start] = where
         return starts
 
     def _unique(self, rows: list[dict], id_field: str, label: str) -> None:

@@ -1,4 +1,5 @@
-"""Fixtures for data-layer tests: the real data folder, and editable copies of it."""
+"""Fixtures for data-layer tests: the real data folder, the seed article on its own
+(tests/seed.py), and editable copies of it."""
 
 from __future__ import annotations
 
@@ -13,11 +14,17 @@ REAL_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 ARTICLE_ID = "france24-2021-05-14-lake-sev"
 
 
+@pytest.fixture(scope="session")
+def seed_dir(seed_data_dir) -> Path:
+    """The seed article with the registry records it uses, projected from the real data."""
+    return seed_data_dir
+
+
 @pytest.fixture
-def data_copy(tmp_path: Path) -> Path:
-    """A writable copy of the real data folder (without the map layers the loader ignores)."""
+def data_copy(tmp_path: Path, seed_dir: Path) -> Path:
+    """A writable copy of the seed's data folder (without the map layers the loader ignores)."""
     target = tmp_path / "data"
-    shutil.copytree(REAL_DATA_DIR, target, ignore=shutil.ignore_patterns("geo"))
+    shutil.copytree(seed_dir, target, ignore=shutil.ignore_patterns("geo"))
     return target
 
 

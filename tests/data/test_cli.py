@@ -19,10 +19,16 @@ def _validate(folder: Path) -> subprocess.CompletedProcess:
     )
 
 
-def test_valid_folder_exits_zero_with_sizes():
-    result = _validate(REAL_DATA_DIR)
+def test_valid_folder_exits_zero_with_sizes(seed_dir):
+    result = _validate(seed_dir)
     assert result.returncode == 0, result.stderr
     assert "valid (1 articles, 25 actors" in result.stdout
+
+
+def test_the_bundled_corpus_is_valid_and_covered():
+    result = _validate(REAL_DATA_DIR)
+    assert result.returncode == 0, result.stderr
+    assert "valid (" in result.stdout
 
 
 def test_broken_folder_lists_every_problem_and_exits_one(data_copy):

@@ -5,7 +5,6 @@ import json
 import pandas as pd
 import pytest
 
-from components.data import load_dataset
 from components.filters import filter_dataset, with_descendants
 from components.geo import (
     LAYER_FILES,
@@ -32,8 +31,8 @@ from components.geo import (
 
 
 @pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
+def ds(dataset):
+    return dataset
 
 
 @pytest.fixture(scope="module")

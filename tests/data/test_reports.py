@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import yaml
 
 from components.data import DatasetError, load_dataset
 
-from .conftest import ARTICLE_ID, article_file, edit_yaml
+from .conftest import ARTICLE_ID, REAL_DATA_DIR, article_file, edit_yaml
 
 OTHER_ID = "wire-2021-05-20-recap"
 # A made-up second report (tests only): it reports the seed's 2020 war (e08) more
@@ -42,6 +43,7 @@ def _add_other_article(data: Path, reports: list[dict], registry: list[dict] | N
         published_date="2021-05-20",
         body_ends_after=None,
         not_statements=None,
+        not_mentions=None,
         is_translation=False,
         translation_note=None,
         syndicated_from=None,
@@ -52,6 +54,8 @@ def _add_other_article(data: Path, reports: list[dict], registry: list[dict] | N
     _dump(folder / "events.yaml", reports)
     if registry is not None:
         _dump(data / "events.yaml", registry)
+    # The seed uses one aspect; the claims below need the corpus' others.
+    shutil.copy(REAL_DATA_DIR / "aspects.yaml", data / "aspects.yaml")
 
 
 def _war_report() -> dict:
@@ -226,7 +230,7 @@ def test_article_metadata_names_its_source(dataset):
 
 def test_not_mentions_drop_a_generic_alias_where_it_names_someone_else(data_copy):
     def exclude(meta):
-        meta["not_mentions"] = [{"surface": "border guards", "reason": "test: another side's"}]
+        meta["not_mentions"].append({"surface": "border guards", "reason": "test: another side's"})
 
     before = load_dataset(data_copy).mentions
     assert (before["surface"] == "border guards").sum() == 1
@@ -236,11 +240,20 @@ def test_not_mentions_drop_a_generic_alias_where_it_names_someone_else(data_copy
     assert len(after) == len(before) - 1
 
 
-def test_a_not_mention_must_be_words_of_the_text(data_copy):
+@pytest.mark.parametrize(
+    ("surface", "message"),
+    [
+        pytest.param("coast guards", "is not in it", id="not in the text"),
+        pytest.param("deployed border guards", "start no mention", id="starts no mention"),
+    ],
+)
+def test_a_not_mention_must_start_a_mention_in_the_text(data_copy, surface, message):
     def exclude(meta):
-        meta["not_mentions"] = [{"surface": "coast guards", "reason": "test"}]
+        meta["not_mentions"] = [{"surface": surface, "reason": "test"}]
 
     edit_yaml(article_file(data_copy, "article.yaml"), exclude)
     with pytest.raises(DatasetError) as caught:
         load_dataset(data_copy)
-    assert caught.value.problems[0].field == "surface"
+    problem = caught.value.problems[0]
+    assert (problem.field, problem.record) == ("surface", "not_mentions 1")
+    assert message in problem.message
