@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.codebook import TABLE_ROWS, column_help, display_frame, search_rows
 from components.data.schemas import SCHEMAS
-from components.downloads import table_names
+from components.tables.codebook import TABLE_ROWS, column_help, display_frame, search_rows
+from components.tables.downloads import table_names
 
 
 @pytest.mark.parametrize("table", table_names())

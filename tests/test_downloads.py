@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from components.data import load_dataset
-from components.downloads import (
+from components.tables.downloads import (
     LIST_SEPARATOR,
     ZIP_ROOT,
     json_bundle,

@@ -10,7 +10,7 @@ import pytest
 from bench.synthetic import write_corpus
 from components.data import load_dataset
 from components.filters import filter_dataset, with_descendants
-from components.overview import (
+from components.overview.frames import (
     CONTRADICTIONS_SHOWN,
     MAX_STORY_STEPS,
     article_source_lines,

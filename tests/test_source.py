@@ -11,7 +11,7 @@ import pytest
 
 from bench.synthetic import write_corpus
 from components.data import load_dataset
-from components.source import (
+from components.source.frames import (
     ANCHOR_PREFIX,
     LEGEND_SPEAKERS_SHOWN,
     LegendEntry,

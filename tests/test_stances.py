@@ -8,7 +8,7 @@ import pytest
 from components.contradictions import contradiction_pairs
 from components.data.schemas import STATEMENT_TYPES
 from components.filters import filter_dataset
-from components.stances import (
+from components.stances.frames import (
     NO_STATEMENT,
     TARGET_TONES,
     TARGET_VERBS,

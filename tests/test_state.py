@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from components.state import actor_choices, split_known_ids
+from components.app.state import actor_choices, split_known_ids
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from components.filters import filter_dataset
-from components.timeline import (
+from components.timeline.frames import (
     ITEM_COLUMNS,
     LANE_GROUPINGS,
     MAX_TABLE_ROWS,
@@ -338,7 +338,7 @@ def test_a_filtered_dataset_takes_exactly_its_items_from_the_whole(dataset, item
 def test_the_table_shown_is_the_first_rows_of_the_whole_table(dataset, items, monkeypatch):
     """Over MAX_TABLE_ROWS items, the view makes the table it shows from its first rows
     only, and the whole table (the CSV) when first asked: the same rows either way."""
-    monkeypatch.setattr("components.timeline.MAX_TABLE_ROWS", 10)
+    monkeypatch.setattr("components.timeline.frames.MAX_TABLE_ROWS", 10)
     view = timeline_view(items, dataset.actors, "actor", max_markers=10)
     assert view.is_counted
     assert view.row_count == len(items)

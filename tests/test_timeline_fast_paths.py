@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from components.data import load_dataset
-from components.timeline import (
+from components.timeline.frames import (
     COUNTED_COLUMNS,
     _memberships,
     _per_distinct,

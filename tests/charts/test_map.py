@@ -3,18 +3,6 @@
 import pandas as pd
 import pytest
 
-from components.charts.map import (
-    ARTICLE_PLACES_NAME,
-    DIMMED_OPACITY,
-    GEOBOUNDARIES_NAME,
-    NAGORNO_KARABAKH_NAME,
-    NE_BORDER_NAME,
-    SEATS_NAME,
-    TOWNS_NAME,
-    border_area_figure,
-    seat_marker_size,
-    world_figure,
-)
 from components.data import load_dataset
 from components.geo import (
     PREFERRED_CRISIS_LOCATION_ID,
@@ -27,6 +15,18 @@ from components.geo import (
     place_activity,
     seat_activity,
     with_distance_km,
+)
+from components.map.figures import (
+    ARTICLE_PLACES_NAME,
+    DIMMED_OPACITY,
+    GEOBOUNDARIES_NAME,
+    NAGORNO_KARABAKH_NAME,
+    NE_BORDER_NAME,
+    SEATS_NAME,
+    TOWNS_NAME,
+    border_area_figure,
+    seat_marker_size,
+    world_figure,
 )
 
 # The floor: the default view is centred within 10 km of Sev Lich.

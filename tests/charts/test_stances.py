@@ -4,7 +4,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from components.charts.stances import (
+from components.app.text_safety import CLIP_CHARS
+from components.stances.figures import (
     RELATION_STYLES,
     STANCE_LEGEND,
     agreement_network_figure,
@@ -12,13 +13,12 @@ from components.charts.stances import (
     targeting_figure,
     wrap_label,
 )
-from components.stances import (
+from components.stances.frames import (
     agreement_edges,
     order_actors,
     stance_cells,
     targeting_edges,
 )
-from components.text_safety import CLIP_CHARS
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.charts.palette import (
+from components.app.palette import (
     EVENT_COLOUR,
     LANE_BAND_COLOURS,
     STATEMENT_TYPE_COLOURS,
     STATEMENT_TYPE_FAMILIES,
 )
-from components.charts.timeline import (
+from components.data.schemas import STATEMENT_TYPES
+from components.timeline.figures import (
     DAY_MS,
     EXACT_DATES_TRACE,
     ITEMS_TRACE,
@@ -22,8 +23,7 @@ from components.charts.timeline import (
     build_timeline_figure,
     hover_text,
 )
-from components.data.schemas import STATEMENT_TYPES
-from components.timeline import ITEM_COLUMNS, place_in_lanes, timeline_items, zoom_windows
+from components.timeline.frames import ITEM_COLUMNS, place_in_lanes, timeline_items, zoom_windows
 
 HOUR = pd.Timedelta(hours=1)
 DAY = pd.Timedelta(days=1)

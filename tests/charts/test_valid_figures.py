@@ -1,7 +1,7 @@
 """Every figure the pages show passes plotly's validation, and is the same without it.
 
 The app builds its figures without plotly's value-by-value validation
-(`components.charts.new_figure`), which was most of a figure's build time. Here each page's
+(`components.app.figures.new_figure`), which was most of a figure's build time. Here each page's
 figures are built twice, as the app builds them and with validation switched on, from the
 real data, a filtered view and the hostile copy: the validated build must not raise (every
 property and value is one plotly knows), and both must give the same figure JSON.
@@ -14,16 +14,16 @@ import json
 import plotly.io as pio
 import pytest
 
-import components.charts
-from components.charts.timeline import build_timeline_counts_figure, build_timeline_figure
+import components.app.figures
 from components.contradictions import contradiction_pairs
 from components.data import Dataset, load_dataset
 from components.filters import filter_dataset, with_descendants
 from components.geo import geo_dir, load_geo_layers
-from components.map_view import BORDER_VIEW, WORLD_VIEW, build_map_view
-from components.stances import LEVELS, ORDERS
-from components.stances_view import build_matrix_figure, build_stances_view
-from components.timeline import timeline_items, timeline_view, zoom_windows
+from components.map.model import BORDER_VIEW, WORLD_VIEW, build_map_view
+from components.stances.frames import LEVELS, ORDERS
+from components.stances.model import build_matrix_figure, build_stances_view
+from components.timeline.figures import build_timeline_counts_figure, build_timeline_figure
+from components.timeline.frames import timeline_items, timeline_view, zoom_windows
 from tests.hostile import write_hostile_data
 
 # An actor choice that narrows every page (a state with people under it).
@@ -90,7 +90,7 @@ def test_figures_pass_validation_and_equal_their_validated_build(
     full = hostile_dataset if source == "hostile" else dataset
     actor_ids = FILTER if source == "real, filtered" else ()
     built = _figures(full, actor_ids)
-    monkeypatch.setattr(components.charts, "VALIDATE_FIGURES", True)
+    monkeypatch.setattr(components.app.figures, "VALIDATE_FIGURES", True)
     validated = _figures(full, actor_ids)  # raises ValueError on anything plotly refuses
     assert built.keys() == validated.keys()
     assert len(built) == 15, sorted(built)
@@ -101,8 +101,8 @@ def test_figures_pass_validation_and_equal_their_validated_build(
 
 
 def test_validation_would_catch_a_wrong_property(monkeypatch):
-    monkeypatch.setattr(components.charts, "VALIDATE_FIGURES", True)
+    monkeypatch.setattr(components.app.figures, "VALIDATE_FIGURES", True)
     with pytest.raises(ValueError, match="markr"):
-        components.charts.new_figure([{"type": "scatter", "markr": {}}])
-    monkeypatch.setattr(components.charts, "VALIDATE_FIGURES", False)
-    components.charts.new_figure([{"type": "scatter", "markr": {}}])
+        components.app.figures.new_figure([{"type": "scatter", "markr": {}}])
+    monkeypatch.setattr(components.app.figures, "VALIDATE_FIGURES", False)
+    components.app.figures.new_figure([{"type": "scatter", "markr": {}}])

@@ -6,8 +6,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import dashboard
+from components.app.state import ACTOR_FILTER_KEY, ACTOR_PARAM
 from components.data import load_dataset
-from components.state import ACTOR_FILTER_KEY, ACTOR_PARAM
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60

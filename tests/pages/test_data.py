@@ -8,9 +8,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import dashboard
-from components.downloads import table_names
+from components.app.state import ACTOR_FILTER_KEY, DATA_SEARCH_KEY, DATA_TABLE_KEY
 from components.filters import filter_dataset
-from components.state import ACTOR_FILTER_KEY, DATA_SEARCH_KEY, DATA_TABLE_KEY
+from components.tables.downloads import table_names
 from tests.hostile import LIVE_FRAGMENTS, write_hostile_data
 
 APP_FILE = Path(dashboard.__file__).resolve()

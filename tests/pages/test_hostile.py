@@ -19,10 +19,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import dashboard
+from components.app.state import ACTOR_FILTER_KEY, STATEMENT_PARAM
+from components.app.text_safety import escape_markdown
 from components.data import load_dataset
-from components.downloads import json_bundle, read_table_csv, table_csv, table_names
-from components.state import ACTOR_FILTER_KEY, STATEMENT_PARAM
-from components.text_safety import escape_markdown
+from components.tables.downloads import json_bundle, read_table_csv, table_csv, table_names
 from tests.hostile import (
     FORMULA,
     HOSTILE,

@@ -8,9 +8,15 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.typing import PlotlyState
 
-import components.map_view
+import components.map.model
 import dashboard
 from bench.synthetic import write_corpus
+from components.app.state import (
+    ACTOR_FILTER_KEY,
+    MAP_BORDER_CHART_KEY,
+    MAP_VIEW_KEY,
+    MAP_WORLD_CHART_KEY,
+)
 from components.data import load_dataset
 from components.filters import filter_dataset
 from components.geo import (
@@ -19,12 +25,6 @@ from components.geo import (
     events_at,
     statements_about,
     statements_from_seat,
-)
-from components.state import (
-    ACTOR_FILTER_KEY,
-    MAP_BORDER_CHART_KEY,
-    MAP_VIEW_KEY,
-    MAP_WORLD_CHART_KEY,
 )
 
 APP_FILE = Path(dashboard.__file__).resolve()
@@ -160,7 +160,7 @@ def test_a_busy_place_lists_its_first_records_and_counts_the_rest(monkeypatch, o
     """More records about one place than the page lists: the first of each kind as links,
     and a caption with the totals (the limit lowered to fit this small corpus)."""
     shown = 5
-    monkeypatch.setattr(components.map_view, "RECORDS_SHOWN", shown)
+    monkeypatch.setattr(components.map.model, "RECORDS_SHOWN", shown)
     other = load_dataset(other_corpus)
     busiest = other.statements["location_id"].value_counts().index[0]
     total = len(statements_about(other, busiest))

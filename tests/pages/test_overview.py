@@ -7,17 +7,17 @@ from streamlit.testing.v1 import AppTest
 
 import dashboard
 from bench.synthetic import write_corpus
+from components.app.state import ACTOR_FILTER_KEY
+from components.app.text_safety import escape_markdown
 from components.data import load_dataset
 from components.filters import filter_dataset
-from components.overview import (
+from components.overview.frames import (
     CONTRADICTIONS_SHOWN,
     MAX_STORY_STEPS,
     SOURCE_LINES_SHOWN,
     contradiction_lines,
     story_strip,
 )
-from components.state import ACTOR_FILTER_KEY
-from components.text_safety import escape_markdown
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60

@@ -1,6 +1,6 @@
 """The cached dataset is one object shared by every session: no page may change it.
 
-components.app_data caches the Dataset with st.cache_resource (a shared object, not a copy
+components.app.dataset caches the Dataset with st.cache_resource (a shared object, not a copy
 per call, which cost most of a rerun on a large corpus). That is only safe while every
 page treats the frames as read-only; this test runs every page, with and without the
 actor filter, and checks the shared frames still equal a fresh load.
@@ -12,10 +12,10 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 import dashboard
-from components import app_data
+from components.app import dataset as app_data
+from components.app.state import ACTOR_FILTER_KEY
 from components.data import load_dataset, resolve_data_dir
 from components.filters import filter_dataset
-from components.state import ACTOR_FILTER_KEY
 
 APP_FILE = str(Path(dashboard.__file__).resolve())
 RUN_TIMEOUT_S = 60

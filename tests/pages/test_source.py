@@ -11,9 +11,9 @@ from streamlit.testing.v1 import AppTest
 
 import dashboard
 from bench.synthetic import write_corpus
+from components.app.state import ACTOR_FILTER_KEY, SOURCE_ARTICLE_KEY, SOURCE_RECORD_KEY
 from components.data import load_dataset
 from components.filters import filter_dataset
-from components.state import ACTOR_FILTER_KEY, SOURCE_ARTICLE_KEY, SOURCE_RECORD_KEY
 from tests.hostile import (
     HOSTILE_ACTOR_NAME,
     HOSTILE_QUOTE,

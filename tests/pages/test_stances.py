@@ -11,15 +11,15 @@ from streamlit.typing import PlotlyState
 
 import dashboard
 from bench.synthetic import write_corpus
-from components.data import load_dataset
-from components.stances import stance_cells
-from components.stances_view import MATRIX_MAX_ROWS, TARGETING_MAX_FLOWS, build_stances_view
-from components.state import (
+from components.app.state import (
     ACTOR_FILTER_KEY,
     STANCES_CELL_KEY,
     STANCES_LEVEL_KEY,
     STANCES_MATRIX_KEY,
 )
+from components.data import load_dataset
+from components.stances.frames import stance_cells
+from components.stances.model import MATRIX_MAX_ROWS, TARGETING_MAX_FLOWS, build_stances_view
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60

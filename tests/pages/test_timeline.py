@@ -10,18 +10,10 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 from streamlit.typing import PlotlyState
 
-import components.timeline as timeline_module
+import components.timeline.frames as timeline_module
 import dashboard
 from bench.synthetic import write_corpus
-from components.charts.timeline import (
-    COUNTS_MARGIN_BOTTOM_PX,
-    COUNTS_TRACE,
-    ITEMS_TRACE,
-    MARGIN_PX,
-)
-from components.data import load_dataset
-from components.filters import filter_dataset
-from components.state import (
+from components.app.state import (
     ACTOR_FILTER_KEY,
     TIMELINE_BACKGROUND_KEY,
     TIMELINE_CHART_KEY,
@@ -33,7 +25,15 @@ from components.state import (
     TIMELINE_TYPES_KEY,
     TIMELINE_ZOOM_KEY,
 )
-from components.timeline import MAX_LANES, MAX_MARKERS, timeline_items, timeline_view
+from components.data import load_dataset
+from components.filters import filter_dataset
+from components.timeline.figures import (
+    COUNTS_MARGIN_BOTTOM_PX,
+    COUNTS_TRACE,
+    ITEMS_TRACE,
+    MARGIN_PX,
+)
+from components.timeline.frames import MAX_LANES, MAX_MARKERS, timeline_items, timeline_view
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60

@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import dashboard
-from components.state import ACTOR_FILTER_KEY, ACTOR_PARAM, EVENT_PARAM, STATEMENT_PARAM
+from components.app.state import ACTOR_FILTER_KEY, ACTOR_PARAM, EVENT_PARAM, STATEMENT_PARAM
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60

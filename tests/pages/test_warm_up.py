@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import components.app_data
-import components.views.overview
-import components.views.timeline
+import components.app.dataset
+import components.overview.view
+import components.timeline.view
 import dashboard
-from components.views.warm_up import warm_up
+from components.app.warm_up import warm_up
 from tests.broken import BREAKAGES, write_broken_data
 
 APP_FILE = Path(dashboard.__file__).resolve()
@@ -35,9 +35,9 @@ def test_first_run_after_warm_up_loads_and_builds_nothing_again(tmp_path, monkey
 
     assert warm_up() is True
 
-    monkeypatch.setattr(components.app_data, "load_dataset", _refuse)
-    monkeypatch.setattr(components.views.timeline, "timeline_items", _refuse)
-    monkeypatch.setattr(components.views.overview, "story_strip", _refuse)
+    monkeypatch.setattr(components.app.dataset, "load_dataset", _refuse)
+    monkeypatch.setattr(components.timeline.view, "timeline_items", _refuse)
+    monkeypatch.setattr(components.overview.view, "story_strip", _refuse)
     app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S)
     app.switch_page(page)
     app.run()
@@ -63,12 +63,12 @@ def test_clear_views_empties_the_page_views_not_the_dataset(tmp_path, monkeypatc
     shutil.copytree(REAL_DATA_DIR, data_dir)
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_dir))
     assert warm_up() is True
-    monkeypatch.setattr(components.app_data, "load_dataset", _refuse)
-    components.views.overview.overview_story(str(data_dir))  # still cached
+    monkeypatch.setattr(components.app.dataset, "load_dataset", _refuse)
+    components.overview.view.overview_story(str(data_dir))  # still cached
 
-    components.app_data.clear_views()
+    components.app.dataset.clear_views()
 
-    monkeypatch.setattr(components.views.overview, "story_strip", _refuse)
+    monkeypatch.setattr(components.overview.view, "story_strip", _refuse)
     with pytest.raises(AssertionError, match="built again"):
-        components.views.overview.overview_story(str(data_dir))
-    assert components.app_data.full_dataset(str(data_dir)) is not None
+        components.overview.view.overview_story(str(data_dir))
+    assert components.app.dataset.full_dataset(str(data_dir)) is not None

@@ -15,7 +15,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts import new_figure
+from components.app.figures import new_figure
 from components.geo import (
     BORDER_AREA_BOX,
     GeoLayers,

@@ -1,4 +1,4 @@
-"""The timeline figure: items placed in swimlanes (components.timeline) in, plotly Figure out.
+"""The timeline figure: items placed in swimlanes (timeline.frames) in, plotly Figure out.
 
 Every item has one clickable marker per lane in a single scatter trace ("items": customdata
 is the item id, ids are "<lane_id>/<item_id>"), because Streamlit's selection events come
@@ -22,15 +22,15 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts import new_figure
-from components.charts.palette import (
+from components.app.figures import new_figure
+from components.app.palette import (
     EVENT_COLOUR,
     LANE_BAND_COLOURS,
     MARKER_OUTLINE,
     STATEMENT_TYPE_FAMILIES,
     statement_type_colour,
 )
-from components.timeline import (
+from components.timeline.frames import (
     COARSE_PRECISIONS,
     LANE_GAP,
     UNCERTAIN_PRECISIONS,
@@ -89,7 +89,7 @@ def build_timeline_figure(
     x_range: tuple[pd.Timestamp, pd.Timestamp],
     report_date: pd.Timestamp | None = None,
 ) -> go.Figure:
-    """The swimlane timeline of ``placed`` (see components.timeline.place_in_lanes)."""
+    """The swimlane timeline of ``placed`` (see components.timeline.frames.place_in_lanes)."""
     if placed.empty:
         return _empty_figure(x_range)
     lanes = _lanes(placed)
@@ -571,7 +571,7 @@ def build_timeline_counts_figure(
     x_range: tuple[pd.Timestamp, pd.Timestamp],
     report_date: pd.Timestamp | None = None,
 ) -> go.Figure:
-    """Items counted per lane, period and kind (components.timeline.count_in_lanes).
+    """Items counted per lane, period and kind (components.timeline.frames.count_in_lanes).
 
     One bubble per count, its area growing with the count: statements as grey circles,
     events as dark diamonds. Hover lists the types counted; customdata is the bubble id,

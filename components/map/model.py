@@ -1,6 +1,6 @@
 """Everything the Map page shows, built in one go per data, filter, view and basemap.
 
-The page caches `build_map_view` and `place_records` (components.app_data.cached_view), so
+The page caches `build_map_view` and `place_records` (components.app.dataset.cached_view), so
 a rerun only looks them up and sends them. Both are shared by every session: read them,
 never change them.
 
@@ -17,7 +17,6 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts.map import border_area_figure, world_figure
 from components.data import Dataset
 from components.geo import (
     GeoLayers,
@@ -33,6 +32,7 @@ from components.geo import (
     unseated_speakers,
     with_distance_km,
 )
+from components.map.figures import border_area_figure, world_figure
 
 # The two views of the page.
 BORDER_VIEW = "border"

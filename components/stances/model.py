@@ -1,6 +1,6 @@
 """Everything the Stances page shows, built in one go per data, filter, rows and order.
 
-The page caches `build_stances_view` (components.app_data.cached_view), so a rerun only
+The page caches `build_stances_view` (components.app.dataset.cached_view), so a rerun only
 looks the view up and sends it. The view is shared by every session: read it, never
 change it.
 
@@ -19,14 +19,14 @@ from functools import cached_property
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts.stances import (
+from components.contradictions import contradiction_pairs
+from components.data import Dataset
+from components.stances.figures import (
     agreement_network_figure,
     stance_matrix_figure,
     targeting_figure,
 )
-from components.contradictions import contradiction_pairs
-from components.data import Dataset
-from components.stances import (
+from components.stances.frames import (
     agreement_edges,
     cell_choices,
     cell_evidence,
@@ -233,7 +233,7 @@ def build_matrix_figure(
 def build_cell_evidence(
     dataset: Dataset, filtered: Dataset, chosen_cell_id: str, level: str
 ) -> pd.DataFrame:
-    """The statements behind one cell (see `components.stances.cell_evidence`)."""
+    """The statements behind one cell (see `components.stances.frames.cell_evidence`)."""
     return cell_evidence(
         filtered.stances, filtered.statements, dataset.actors, chosen_cell_id, level
     )

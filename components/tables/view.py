@@ -7,8 +7,8 @@ a callable).
 import pandas as pd
 import streamlit as st
 
-from components.app_data import cached_view, filtered_dataset, full_dataset
-from components.codebook import (
+from components.app.dataset import cached_view, filtered_dataset, full_dataset
+from components.tables.codebook import (
     TableView,
     column_help,
     column_kinds,
@@ -17,7 +17,7 @@ from components.codebook import (
     search_text,
     table_view_caption,
 )
-from components.downloads import json_bundle, places_geojson_bytes, table_csv, zip_archive
+from components.tables.downloads import json_bundle, places_geojson_bytes, table_csv, zip_archive
 
 
 @cached_view

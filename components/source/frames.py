@@ -19,8 +19,8 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from components.app.text_safety import clip, escape_markdown
 from components.data import Dataset
-from components.text_safety import clip, escape_markdown
 
 # Nesting order of the marks, outermost first: a statement holds events and mentions.
 LAYERS = ("statement", "event", "mention")

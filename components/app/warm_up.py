@@ -16,15 +16,14 @@ from contextlib import contextmanager
 
 from streamlit.logger import get_logger
 
-from components.app_data import full_dataset, get_actor_choices
-from components.charts import new_figure
+from components.app.dataset import dataset_contradictions, full_dataset, get_actor_choices
+from components.app.figures import new_figure
 from components.data import DatasetError, resolve_data_dir
 from components.geo import geo_dir
-from components.views.dataset import dataset_contradictions
-from components.views.map import map_geo_layers
-from components.views.overview import overview_story
-from components.views.source import source_article_choices, source_speaker_colours
-from components.views.timeline import timeline_choices
+from components.map.view import map_geo_layers
+from components.overview.view import overview_story
+from components.source.view import source_article_choices, source_speaker_colours
+from components.timeline.view import timeline_choices
 
 LOGGER = get_logger(__name__)
 # The trace types the pages draw: plotly imports each one's classes on first use.

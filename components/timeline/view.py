@@ -3,9 +3,9 @@
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.app_data import cached_view, filtered_dataset, full_dataset
-from components.charts.timeline import build_timeline_counts_figure, build_timeline_figure
-from components.timeline import (
+from components.app.dataset import cached_view, filtered_dataset, full_dataset
+from components.timeline.figures import build_timeline_counts_figure, build_timeline_figure
+from components.timeline.frames import (
     ItemDetail,
     TimelineView,
     filter_items,

@@ -1,9 +1,13 @@
 """The Overview page's cached view."""
 
-from components.app_data import cached_view, filtered_dataset, full_dataset
+from components.app.dataset import (
+    cached_view,
+    dataset_contradictions,
+    filtered_dataset,
+    full_dataset,
+)
 from components.filters import with_descendants
-from components.overview import OverviewView, StoryStrip, overview_view, story_strip
-from components.views.dataset import dataset_contradictions
+from components.overview.frames import OverviewView, StoryStrip, overview_view, story_strip
 
 
 @cached_view

@@ -2,14 +2,18 @@
 
 import plotly.graph_objects as go
 
-from components.app_data import cached_view, filtered_dataset, full_dataset
-from components.stances_view import (
+from components.app.dataset import (
+    cached_view,
+    dataset_contradictions,
+    filtered_dataset,
+    full_dataset,
+)
+from components.stances.model import (
     StancesView,
     build_cell_evidence,
     build_matrix_figure,
     build_stances_view,
 )
-from components.views.dataset import dataset_contradictions
 
 
 @cached_view

@@ -17,9 +17,9 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts import new_figure
-from components.stances import CELL_STANCES, NO_STATEMENT, cell_id
-from components.text_safety import clip
+from components.app.figures import new_figure
+from components.app.text_safety import clip
+from components.stances.frames import CELL_STANCES, NO_STATEMENT, cell_id
 
 # Okabe-Ito colours, safe for the common colour-vision deficiencies: blue and vermillion
 # diverge; grey and reddish purple stay apart from both.
@@ -97,7 +97,7 @@ def stance_matrix_figure(
     y_of = {actor_id: short_label(row_labels.get(actor_id, actor_id)) for actor_id in row_ids}
     shown = cells.loc[cells["actor_id"].isin(row_ids) & cells["issue_id"].isin(issue_labels)]
 
-    # Traces as plain dicts (components.charts.new_figure).
+    # Traces as plain dicts (components.app.figures.new_figure).
     traces = [_empty_cells_trace(shown, row_ids, issue_labels, x_of, y_of, row_labels)]
     for stance in CELL_STANCES:
         traces.append(
@@ -302,7 +302,7 @@ def agreement_network_figure(
     issues. Actors without an agreement or conflict stay on the circle, unconnected.
     """
     positions = _circle_positions(node_ids)
-    # Plain dicts, given to new_figure at once (components.charts.new_figure).
+    # Plain dicts, given to new_figure at once (components.app.figures.new_figure).
     traces = []
     both = _pairs_with_both_relations(edges)
     for relation, style in RELATION_STYLES.items():

@@ -7,7 +7,7 @@ and written back to the URL on every run.
 
 import streamlit as st
 
-from components.state import (
+from components.app.state import (
     ACTOR_FILTER_KEY,
     ACTOR_PARAM,
     DROPPED_ACTOR_IDS_KEY,
@@ -15,7 +15,7 @@ from components.state import (
     selected_actor_ids,
     split_known_ids,
 )
-from components.text_safety import clip
+from components.app.text_safety import clip
 
 CLEAR_BUTTON_KEY = "actor_filter_clear"
 
@@ -26,7 +26,7 @@ MAX_DROPPED_SHOWN = 5
 def render_actor_filter(choices: dict[str, str]) -> list[str]:
     """Show the actor filter in the sidebar and return the selected actor ids.
 
-    ``choices`` maps actor id to name in display order (`components.state.actor_choices`).
+    ``choices`` maps actor id to name in display order (`components.app.state.actor_choices`).
     """
     _read_filter_from_url_once(choices)
 

@@ -1,14 +1,17 @@
-"""The Streamlit side of the data layer: one cached load, the filtered view, the error page.
+"""The Streamlit side of the data layer: one cached load, the filtered view, the error page,
+the page views' cache and the views every page shares.
 
 `components.data` never imports streamlit; this module is the one place that caches it.
 """
 
+import pandas as pd
 import streamlit as st
 
+from components.app.state import actor_choices, selected_actor_ids
+from components.app.text_safety import escape_markdown
+from components.contradictions import contradiction_pairs
 from components.data import DATA_DIR_ENV, Dataset, DatasetError, load_dataset, resolve_data_dir
 from components.filters import filter_dataset
-from components.state import actor_choices, selected_actor_ids
-from components.text_safety import escape_markdown
 
 # How many problems the error page lists before it points to the validator.
 MAX_PROBLEMS_SHOWN = 10
@@ -55,8 +58,9 @@ def cached_view(function):
     cache lookup plus sending the outputs (the page's floor). The objects are shared by all
     sessions (st.cache_resource, no copy), so the page must only read them.
 
-    Define views in a module (components/views/), never in a page script: Streamlit runs a
-    page script again on every rerun, and decorating reads the function's source each time.
+    Define views in a feature's view module (components/<feature>/view.py), never in a
+    page script: Streamlit runs a page script again on every rerun, and decorating reads
+    the function's source each time.
     """
     view = st.cache_resource(show_spinner=False, max_entries=PAGE_VIEWS_KEPT)(function)
     _VIEWS.append(view)
@@ -68,6 +72,14 @@ def clear_views() -> None:
     layers'): the benchmark builds the views again to time it."""
     for view in _VIEWS:
         view.clear()
+
+
+# Part of the whole dataset that several pages' views need and no filter changes: built once
+# per data folder and shared, so a new actor choice does not build it again.
+@cached_view
+def dataset_contradictions(data_dir: str) -> pd.DataFrame:
+    """`contradiction_pairs` of the whole dataset (the Overview and Stances views scope it)."""
+    return contradiction_pairs(full_dataset(data_dir))
 
 
 def dataset_or_stop() -> Dataset:

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.app_data import cached_view, filtered_dataset, full_dataset
+from components.app.dataset import cached_view, filtered_dataset, full_dataset
 from components.filters import with_descendants
 from components.geo import GeoLayers, crisis_site, geo_dir, load_geo_layers
-from components.map_view import MapView, PlaceRecords, build_map_view, place_records
+from components.map.model import MapView, PlaceRecords, build_map_view, place_records
 
 
 # Read-only layers, read once per data folder (the folder is the cache key) and shared:

@@ -1,7 +1,7 @@
 """The Source page's cached views: the choices, the highlighted article, one record."""
 
-from components.app_data import cached_view, filtered_dataset, full_dataset
-from components.source import (
+from components.app.dataset import cached_view, filtered_dataset, full_dataset
+from components.source.frames import (
     ArticleView,
     RecordView,
     article_options,
