@@ -30,15 +30,11 @@ from components.app.state import (
     selected_actor_ids,
 )
 from components.app.text_safety import escape_markdown
-from components.timeline.frames import (
-    ITEM_KINDS,
-    LANE_GROUPINGS,
-    MAX_MARKERS,
-    ItemDetail,
-    TimelineView,
-    clicked_item,
-    readable,
-)
+from components.timeline.choices import clicked_item
+from components.timeline.detail import ItemDetail
+from components.timeline.frames import MAX_MARKERS, TimelineView
+from components.timeline.items import ITEM_KINDS, readable
+from components.timeline.lanes import LANE_GROUPINGS
 from components.timeline.view import (
     ViewChoices,
     timeline_choices,

@@ -8,28 +8,25 @@ import pandas as pd
 import pytest
 
 from components.filters import filter_dataset
-from components.timeline.frames import (
-    ITEM_COLUMNS,
-    LANE_GROUPINGS,
-    MAX_TABLE_ROWS,
-    OTHER_LANE_ID,
+from components.timeline.choices import (
     clicked_item,
-    count_in_lanes,
     filter_items,
-    folded_lane_count,
-    item_detail,
     item_options,
-    items_in,
-    items_table,
-    lanes_of_items,
-    place_in_lanes,
-    split_item_id,
-    table_csv,
-    timeline_items,
-    timeline_view,
     type_options,
     zoom_windows,
 )
+from components.timeline.counts import count_in_lanes
+from components.timeline.detail import item_detail
+from components.timeline.frames import MAX_TABLE_ROWS, timeline_view
+from components.timeline.items import ITEM_COLUMNS, items_in, split_item_id, timeline_items
+from components.timeline.lanes import (
+    LANE_GROUPINGS,
+    OTHER_LANE_ID,
+    folded_lane_count,
+    lanes_of_items,
+    place_in_lanes,
+)
+from components.timeline.table import items_table, table_csv
 
 HOUR = pd.Timedelta(hours=1)
 DAY = pd.Timedelta(days=1)

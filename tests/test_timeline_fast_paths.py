@@ -11,17 +11,10 @@ import pandas as pd
 import pytest
 
 from components.data import load_dataset
-from components.timeline.frames import (
-    COUNTED_COLUMNS,
-    _memberships,
-    _per_distinct,
-    _table_order,
-    _time_order,
-    _type_counts,
-    items_table,
-    lanes_of_items,
-    timeline_items,
-)
+from components.timeline.counts import COUNTED_COLUMNS, _type_counts
+from components.timeline.items import _per_distinct, _time_order, timeline_items
+from components.timeline.lanes import _memberships, lanes_of_items
+from components.timeline.table import _table_order, items_table
 
 DAY = pd.Timestamp("2021-05-14")
 

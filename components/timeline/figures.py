@@ -1,4 +1,5 @@
-"""The timeline figure: items placed in swimlanes (timeline.frames) in, plotly Figure out.
+"""The timeline figures: items placed in swimlanes, or counted per lane and period (see
+frames.py), in; a plotly Figure out.
 
 Every item has one clickable marker per lane in a single scatter trace ("items": customdata
 is the item id, ids are "<lane_id>/<item_id>"), because Streamlit's selection events come
@@ -12,12 +13,6 @@ because plotly renders tags in hover text and tick labels. No streamlit here.
 
 from __future__ import annotations
 
-import html
-import math
-import textwrap
-from dataclasses import dataclass, field
-from itertools import pairwise
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -25,63 +20,71 @@ import plotly.graph_objects as go
 from components.app.figures import new_figure
 from components.app.palette import (
     EVENT_COLOUR,
-    LANE_BAND_COLOURS,
     MARKER_OUTLINE,
     STATEMENT_TYPE_FAMILIES,
     statement_type_colour,
 )
-from components.timeline.frames import (
-    COARSE_PRECISIONS,
-    LANE_GAP,
-    UNCERTAIN_PRECISIONS,
-    bucket_period,
-    readable,
-    shorten,
+from components.timeline.counts import bucket_period
+from components.timeline.figure_layout import (
+    LABEL_COLOUR,
+    MARGIN_PX,
+    MIN_HEIGHT_PX,
+    _add_lane_bands,
+    _add_report_day,
+    _empty_figure,
+    _escape,
+    _lanes,
+    _layout,
+    _Parts,
 )
+from components.timeline.items import readable, shorten
+from components.timeline.precision import COARSE_PRECISIONS, UNCERTAIN_PRECISIONS
 
 ITEMS_TRACE = "items"
+
 COUNTS_TRACE = "counts"
+
 SPANS_TRACE = "spans"
+
 SPAN_LABELS_TRACE = "span labels"
+
 EXACT_DATES_TRACE = "Exact dates from an outside source"
 
 SYMBOLS = {"statement": "circle", "event": "diamond"}
+
 MARKER_SIZE = 13
+
+
 # A clicked item grows; the others fade, but stay readable for the next click.
 SELECTED_MARKER_SIZE = 18
+
+
 UNSELECTED_OPACITY = 0.35
+
+
 # Undated items are hollow: white inside, a thick ring in the item's colour.
 HOLLOW_RING_WIDTH = 3
+
+
 SPAN_WIDTH = 9
+
+
 # Count bubbles: area grows with the count, between these diameters (pixels).
 COUNT_MIN_PX = 8
+
+
 COUNT_MAX_PX = 30
+
+
 # Statements counted together mix types, so their bubble takes no type colour.
 COUNT_STATEMENT_COLOUR = "#7F8FA6"
+
+
 SPAN_OPACITY = 0.5
 
-# Height of one row of a lane, and the room around the plot, in pixels.
-ROW_PX = 26
-MARGIN_PX = {"l": 10, "r": 10, "t": 90, "b": 230}
-# Room between the time axis and the legend below the plot.
-LEGEND_GAP_PX = 40
-MIN_HEIGHT_PX = 360
+
 # Below the counts chart, which has no legend: room for the bottom lane only.
 COUNTS_MARGIN_BOTTOM_PX = 30
-
-# Date labels along the time axis at most: the finest step (a day, a week, 1, 2, 3 or 6
-# months, whole years) that gives no more, so the labels stay level and apart in a chart
-# about 550 px wide (rotated labels ran into the "Report published" note).
-MAX_DATE_LABELS = 8
-MONTH_STEPS = (1, 2, 3, 6)
-DAY_MS = 86_400_000
-DAYS_PER_MONTH = 365.25 / 12
-# Lane labels longer than this wrap onto a second line.
-LANE_LABEL_CHARS = 24
-# Light band behind the day the article was published, where undated items sit.
-REPORT_DAY_COLOUR = "rgba(230, 159, 0, 0.10)"
-LANE_LINE_COLOUR = "#E3E5E8"
-LABEL_COLOUR = "#31333F"
 
 
 def build_timeline_figure(
@@ -89,7 +92,7 @@ def build_timeline_figure(
     x_range: tuple[pd.Timestamp, pd.Timestamp],
     report_date: pd.Timestamp | None = None,
 ) -> go.Figure:
-    """The swimlane timeline of ``placed`` (see components.timeline.frames.place_in_lanes)."""
+    """The swimlane timeline of ``placed`` (see components.timeline.lanes.place_in_lanes)."""
     if placed.empty:
         return _empty_figure(x_range)
     lanes = _lanes(placed)
@@ -104,16 +107,6 @@ def build_timeline_figure(
     _add_legend_keys(parts, placed)
     _add_offscreen_note(parts, placed, x_range)
     return new_figure(data=parts.traces, layout=_layout(lanes, x_range, parts))
-
-
-@dataclass
-class _Parts:
-    """What the figure is made of, gathered first as plain dicts and given to new_figure at
-    once: adding shapes one by one to a figure copies all of them each time."""
-
-    traces: list[dict] = field(default_factory=list)
-    shapes: list[dict] = field(default_factory=list)
-    annotations: list[dict] = field(default_factory=list)
 
 
 def item_colour(kind: str, item_type: str) -> str:
@@ -153,10 +146,6 @@ def _hover_texts(items: pd.DataFrame) -> list[str]:
     ]
 
 
-def _escape(text: object) -> str:
-    return html.escape(str(text), quote=False)
-
-
 def _escaped(values: pd.Series) -> list[str]:
     return [_escape(value) for value in values.tolist()]
 
@@ -165,93 +154,6 @@ def _day_range(start: pd.Timestamp, end: pd.Timestamp) -> str:
     if pd.isna(end) or start == end:
         return f"{start.day} {start:%b %Y}"
     return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
-
-
-def _lanes(placed: pd.DataFrame) -> pd.DataFrame:
-    """One row per lane, in lane order: label, group, first and last y."""
-    lane_index, first_row = np.unique(placed["lane_index"].to_numpy(), return_index=True)
-    ys = placed.groupby("lane_index")["y"]
-    return pd.DataFrame(
-        {
-            "lane_index": lane_index,
-            "lane_label": placed["lane_label"].to_numpy()[first_row],
-            "lane_group": placed["lane_group"].to_numpy()[first_row],
-            "y_first": ys.min().to_numpy(),
-            "y_last": ys.max().to_numpy(),
-        }
-    )
-
-
-def _lane_tick_label(label: str) -> str:
-    return "<br>".join(_escape(line) for line in textwrap.wrap(label, LANE_LABEL_CHARS))
-
-
-def _add_lane_bands(parts: _Parts, lanes: pd.DataFrame) -> None:
-    """One band per lane group, alternating, so a state's people read as one block; a thin
-    line between the lanes inside a group."""
-    half_gap = LANE_GAP / 2
-    groups = lanes["lane_group"].tolist()
-    firsts, lasts = lanes["y_first"].tolist(), lanes["y_last"].tolist()
-    starts = [i for i, group in enumerate(groups) if i == 0 or group != groups[i - 1]]
-    for number, (start, stop) in enumerate(pairwise([*starts, len(groups)]), start=1):
-        parts.shapes.append(
-            {
-                "type": "rect",
-                "xref": "paper",
-                "x0": 0,
-                "x1": 1,
-                "y0": min(firsts[start:stop]) - 0.5 - half_gap,
-                "y1": max(lasts[start:stop]) + 0.5 + half_gap,
-                "fillcolor": LANE_BAND_COLOURS[number % 2],
-                "line": {"width": 0},
-                "layer": "below",
-            }
-        )
-        for y in firsts[start + 1 : stop]:
-            parts.shapes.append(
-                {
-                    "type": "line",
-                    "xref": "paper",
-                    "x0": 0,
-                    "x1": 1,
-                    "y0": y - 0.5 - half_gap,
-                    "y1": y - 0.5 - half_gap,
-                    "line": {"color": LANE_LINE_COLOUR, "width": 1},
-                    "layer": "below",
-                }
-            )
-
-
-def _add_report_day(parts: _Parts, report_date: pd.Timestamp) -> None:
-    day = report_date.normalize()
-    parts.shapes.append(
-        {
-            "type": "rect",
-            "xref": "x",
-            "yref": "paper",
-            "x0": day,
-            "x1": day + pd.Timedelta(days=1),
-            "y0": 0,
-            "y1": 1,
-            "fillcolor": REPORT_DAY_COLOUR,
-            "line": {"width": 0},
-            "layer": "below",
-        }
-    )
-    parts.annotations.append(
-        {
-            "text": f"Report published ({day.day} {day:%b})",
-            "xref": "x",
-            "yref": "paper",
-            "x": day + pd.Timedelta(days=1),
-            "y": 1,
-            "xanchor": "right",
-            "yanchor": "bottom",
-            "yshift": 22,
-            "showarrow": False,
-            "font": {"size": 11, "color": "#6B6B6B"},
-        }
-    )
 
 
 def _add_spans(parts: _Parts, placed: pd.DataFrame) -> None:
@@ -491,87 +393,13 @@ def _add_offscreen_note(
             )
 
 
-def _x_axis(x_range: tuple[pd.Timestamp, pd.Timestamp]) -> dict:
-    start, end = pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])
-    axis = {
-        "type": "date",
-        "range": [start, end],
-        # Dates on top: the lanes run long, and the reader starts at the top.
-        "side": "top",
-        "showgrid": True,
-        "gridcolor": "#D9D9D9",
-        "tickfont": {"size": 12, "color": LABEL_COLOUR},
-    }
-    return axis | _date_ticks(end - start)
-
-
-def _date_ticks(span: pd.Timedelta) -> dict:
-    """Tick step and format for a time axis this long (see MAX_DATE_LABELS)."""
-    days = span / pd.Timedelta(days=1)
-    ticks = {"ticklabelmode": "period"}
-    if days <= MAX_DATE_LABELS:
-        return ticks | {"dtick": DAY_MS, "tickformat": "%a %-d %b %Y"}
-    if days <= 7 * MAX_DATE_LABELS:
-        # Weeks from a Monday (3 January 2000 was one).
-        return ticks | {"dtick": 7 * DAY_MS, "tick0": "2000-01-03", "tickformat": "%-d %b %Y"}
-    months = days / DAYS_PER_MONTH
-    for step in MONTH_STEPS:
-        if months / step <= MAX_DATE_LABELS:
-            return ticks | {"dtick": f"M{step}", "tickformat": "%b %Y"}
-    years = math.ceil(months / 12 / MAX_DATE_LABELS)
-    return ticks | {"dtick": f"M{12 * years}", "tickformat": "%Y"}
-
-
-def _layout(lanes: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp], parts: _Parts) -> dict:
-    centres = (lanes["y_first"] + lanes["y_last"]) / 2
-    last_y = lanes["y_last"].max()
-    height = max(MIN_HEIGHT_PX, int((last_y + 1.5) * ROW_PX) + MARGIN_PX["t"] + MARGIN_PX["b"])
-    return dict(
-        shapes=parts.shapes,
-        annotations=parts.annotations,
-        height=height,
-        margin=MARGIN_PX,
-        xaxis=_x_axis(x_range),
-        yaxis={
-            "tickvals": centres.tolist(),
-            "ticktext": [_lane_tick_label(label) for label in lanes["lane_label"]],
-            "range": [last_y + 0.8, -0.8],
-            "showgrid": False,
-            "zeroline": False,
-            "fixedrange": True,
-            "ticks": "",
-            "tickfont": {"size": 12, "color": LABEL_COLOUR},
-        },
-        hovermode="closest",
-        hoverlabel={
-            "align": "left",
-            "bgcolor": "white",
-            "bordercolor": "#8C8C8C",
-            "font": {"color": LABEL_COLOUR, "size": 13},
-        },
-        legend={
-            "orientation": "h",
-            "yanchor": "top",
-            "y": -LEGEND_GAP_PX / height,
-            "x": 0,
-            "itemclick": False,
-            "itemdoubleclick": False,
-            "tracegroupgap": 6,
-            "font": {"size": 12},
-        },
-        clickmode="event+select",
-        dragmode="zoom",
-        plot_bgcolor="white",
-    )
-
-
 def build_timeline_counts_figure(
     counts: pd.DataFrame,
     bucket: str,
     x_range: tuple[pd.Timestamp, pd.Timestamp],
     report_date: pd.Timestamp | None = None,
 ) -> go.Figure:
-    """Items counted per lane, period and kind (components.timeline.frames.count_in_lanes).
+    """Items counted per lane, period and kind (components.timeline.counts.count_in_lanes).
 
     One bubble per count, its area growing with the count: statements as grey circles,
     events as dark diamonds. Hover lists the types counted; customdata is the bubble id,
@@ -630,27 +458,5 @@ def _add_counts(parts: _Parts, counts: pd.DataFrame, bucket: str) -> None:
                 "color": np.where(is_event, EVENT_COLOUR, COUNT_STATEMENT_COLOUR).astype(object),
                 "line": {"color": MARKER_OUTLINE, "width": 1},
             },
-        }
-    )
-
-
-def _empty_figure(x_range: tuple[pd.Timestamp, pd.Timestamp]) -> go.Figure:
-    return new_figure(
-        layout={
-            "annotations": [
-                {
-                    "text": "No item matches the filters",
-                    "xref": "paper",
-                    "yref": "paper",
-                    "x": 0.5,
-                    "y": 0.5,
-                    "showarrow": False,
-                    "font": {"size": 14},
-                }
-            ],
-            "height": MIN_HEIGHT_PX,
-            "xaxis": _x_axis(x_range),
-            "yaxis": {"visible": False},
-            "plot_bgcolor": "white",
         }
     )

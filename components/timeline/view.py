@@ -4,19 +4,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.app.dataset import cached_view, filtered_dataset, full_dataset
+from components.timeline.choices import filter_items, item_options, type_options, zoom_windows
+from components.timeline.detail import ItemDetail, item_detail
 from components.timeline.figures import build_timeline_counts_figure, build_timeline_figure
-from components.timeline.frames import (
-    ItemDetail,
-    TimelineView,
-    filter_items,
-    item_detail,
-    item_options,
-    items_in,
-    timeline_items,
-    timeline_view,
-    type_options,
-    zoom_windows,
-)
+from components.timeline.frames import TimelineView, timeline_view
+from components.timeline.items import items_in, timeline_items
 
 # The widget values a view depends on (besides the data folder and the actor filter):
 # lane grouping, kinds, type keys, whether the background is shown.

@@ -12,18 +12,18 @@ from components.app.palette import (
     STATEMENT_TYPE_FAMILIES,
 )
 from components.data.schemas import STATEMENT_TYPES
+from components.timeline.choices import zoom_windows
+from components.timeline.figure_layout import DAY_MS, MAX_DATE_LABELS, _date_ticks
 from components.timeline.figures import (
-    DAY_MS,
     EXACT_DATES_TRACE,
     ITEMS_TRACE,
-    MAX_DATE_LABELS,
     SPAN_LABELS_TRACE,
     SPANS_TRACE,
-    _date_ticks,
     build_timeline_figure,
     hover_text,
 )
-from components.timeline.frames import ITEM_COLUMNS, place_in_lanes, timeline_items, zoom_windows
+from components.timeline.items import ITEM_COLUMNS, timeline_items
+from components.timeline.lanes import place_in_lanes
 
 HOUR = pd.Timedelta(hours=1)
 DAY = pd.Timedelta(days=1)

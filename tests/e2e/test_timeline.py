@@ -7,7 +7,8 @@ from playwright.sync_api import Page, expect
 
 from components.data import load_dataset
 from components.timeline.figures import ITEMS_TRACE
-from components.timeline.frames import timeline_items, timeline_view
+from components.timeline.frames import timeline_view
+from components.timeline.items import timeline_items
 from tests.e2e.helpers import (
     APP_TIMEOUT_MS,
     download_on_click,

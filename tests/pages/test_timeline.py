@@ -27,13 +27,11 @@ from components.app.state import (
 )
 from components.data import load_dataset
 from components.filters import filter_dataset
-from components.timeline.figures import (
-    COUNTS_MARGIN_BOTTOM_PX,
-    COUNTS_TRACE,
-    ITEMS_TRACE,
-    MARGIN_PX,
-)
-from components.timeline.frames import MAX_LANES, MAX_MARKERS, timeline_items, timeline_view
+from components.timeline.figure_layout import MARGIN_PX
+from components.timeline.figures import COUNTS_MARGIN_BOTTOM_PX, COUNTS_TRACE, ITEMS_TRACE
+from components.timeline.frames import MAX_MARKERS, timeline_view
+from components.timeline.items import timeline_items
+from components.timeline.lanes import MAX_LANES
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60
