@@ -18,6 +18,7 @@ from components.app.state import (
     MAP_WORLD_CHART_KEY,
     STATEMENT_PARAM,
 )
+from components.app.text_safety import escape_markdown
 from components.geo import (
     ATTRIBUTION,
     GeoDataError,
@@ -29,7 +30,6 @@ from components.map.model import (
     PlaceRecords,
 )
 from components.map.view import map_page_view, map_place_records
-from components.source.frames import escape_markdown
 
 ensure_router()
 

@@ -18,13 +18,13 @@ from components.app.state import (
 )
 from components.app.text_safety import clip, escape_markdown
 from components.source.frames import (
-    anchor_id,
     linked_record,
     record_article,
     record_key,
     scroll_script,
     split_record_key,
 )
+from components.source.markup import anchor_id
 from components.source.view import (
     source_article_choices,
     source_article_view,

@@ -12,20 +12,22 @@ import pytest
 from bench.synthetic import write_corpus
 from components.data import load_dataset
 from components.source.frames import (
+    article_part,
+    article_view,
+    escape_markdown,
+    record_card_markdown,
+    scroll_script,
+)
+from components.source.markup import (
     ANCHOR_PREFIX,
     LEGEND_SPEAKERS_SHOWN,
     LegendEntry,
     Span,
     article_html,
-    article_part,
-    article_view,
-    escape_markdown,
     event_spans,
     legend_entries,
     legend_html,
     mention_spans,
-    record_card_markdown,
-    scroll_script,
     segments,
     speaker_colours,
     statement_spans,

@@ -9,9 +9,9 @@ from components.source.frames import (
     article_view,
     record_options,
     record_view,
-    speaker_colours,
     split_record_key,
 )
+from components.source.markup import speaker_colours
 
 
 @cached_view
