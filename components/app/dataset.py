@@ -95,7 +95,7 @@ def dataset_or_stop() -> Dataset:
 # a fresh copy of the whole dataset (125 MiB pickled at 100,000 statements: 35 ms and a
 # second copy in memory), and every rerun asks for it at least twice; a shared hit costs
 # 0.06 ms (docs/bench-results.json). Sharing is safe because the Dataset is frozen and its
-# frames are read-only by contract (tests/pages/test_shared_dataset.py).
+# frames are read-only by contract (tests/app/test_shared_dataset.py).
 # The data folder is an argument (not read inside) so that it is part of the cache key.
 @st.cache_resource(show_spinner="Loading the dataset…")
 def _load(data_dir: str) -> Dataset:

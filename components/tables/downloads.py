@@ -1,7 +1,7 @@
 """The dataset as files to take away: CSV per table, one JSON bundle, GeoJSON, one ZIP.
 
 Each format has a reader here too, so a download can be checked by reading it back into
-frames equal to the dataset's (tests/test_downloads.py). Tuple columns (aliases,
+frames equal to the dataset's (tests/tables/test_downloads.py). Tuple columns (aliases,
 actor_ids) are "|"-joined in CSV and lists in JSON; dates are ISO days; empty cells are
 missing values. The column types come from the pandera schemas, declared once. No
 streamlit here.

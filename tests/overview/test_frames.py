@@ -1,4 +1,4 @@
-"""The Overview's reshaping (components/overview.py), on hand-made frames and the real data."""
+"""The Overview's reshaping (components/overview/frames.py), on hand-made frames and real data."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Every download reads back into the dataset's frames (components/downloads.py).
+"""Every download reads back into the dataset's frames (components/tables/downloads.py).
 
 No normalisation is needed: the readers restore the schema's column types (strings with
 NaN for missing, int64, float64, bool, datetime64[ns]) and tuples for list columns, so the

@@ -1,4 +1,4 @@
-"""Unit tests of the shared filter helpers in components/state.py."""
+"""Unit tests of the shared filter helpers in components/app/state.py."""
 
 import pandas as pd
 import pytest

@@ -1,4 +1,4 @@
-"""The Timeline's reshaping (components/timeline.py), on the real data and hand-made frames."""
+"""The Timeline's reshaping (components/timeline/), on the real data and hand-made frames."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The Timeline's integer-key shortcuts (components/timeline.py) give what plain pandas gives.
+"""The Timeline's integer-key shortcuts (components/timeline/) give what plain pandas gives.
 
 At 100,000 statements the reshaping works on codes and on distinct values instead of sorting
 and rewriting strings row by row; these tests pin each shortcut to the plain pandas it replaces.

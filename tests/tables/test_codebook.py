@@ -1,4 +1,4 @@
-"""Column help and row search of the Data page (components/codebook.py)."""
+"""Column help and row search of the Data page (components/tables/codebook.py)."""
 
 from __future__ import annotations
 

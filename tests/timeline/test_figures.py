@@ -1,4 +1,4 @@
-"""The timeline figure (components/charts/timeline.py): structure and content, real data."""
+"""The timeline figure (components/timeline/figures.py): structure and content, real data."""
 
 from __future__ import annotations
 

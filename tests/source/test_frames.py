@@ -1,4 +1,4 @@
-"""The Source reader's markup (components/source.py): exact spans, nesting, escaping."""
+"""The Source reader's markup (components/source/): exact spans, nesting, escaping."""
 
 from __future__ import annotations
 

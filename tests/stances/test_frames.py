@@ -1,4 +1,4 @@
-"""Unit tests of the Stances reshaping in components/stances.py: real data and tiny frames."""
+"""The Stances reshaping (components/stances/frames.py): real data and tiny frames."""
 
 from dataclasses import replace
 
