@@ -6,7 +6,7 @@ import pandas as pd
 from playwright.sync_api import Page, expect
 
 from components.data import load_dataset
-from components.stances_view import build_stances_view
+from components.stances.model import build_stances_view
 from tests.e2e.helpers import (
     APP_TIMEOUT_MS,
     SCREENSHOT_DIR,
