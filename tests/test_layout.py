@@ -26,17 +26,18 @@ PAGE_FEATURES = {
     "source": "source",
     "data": "tables",
 }
-# Shared by several features and imported by tests/data/ under these names, so they stay at
-# the top of components/ until the data layer's branch lands; then they move to data/ (or
-# app/) and leave this list. No streamlit in them, like data/.
-SHARED_MODULES = ("components.filters", "components.contradictions", "components.geo")
+# The pure modules of app/: what several features compute alike (the filter rule, the
+# contradiction pairs, the places with their counts). No streamlit in them, like data/.
+PURE_APP_MODULES = (
+    "components.app.filters",
+    "components.app.contradictions",
+    "components.app.places",
+)
 # The one app module allowed to import features: the server's warm-up builds each
 # feature's folder-wide views (see docs/architecture.md for why it names them).
 APP_MODULES_IMPORTING_FEATURES = {"components.app.warm_up"}
 # (page, module) pairs allowed beyond the rule, each with its reason.
 PAGE_EXCEPTIONS = {
-    # The Map page's geo helpers are components.geo, shared with the Data page's GeoJSON.
-    ("map", "components.geo"),
     # The Overview links to every page of the router's list.
     ("overview", "dashboard"),
 }
@@ -110,13 +111,16 @@ def test_app_imports_no_feature_but_the_warm_up():
             assert not features, f"{module} imports {features}"
 
 
-def test_data_layer_and_shared_modules_import_no_streamlit_app_or_feature():
+def test_data_layer_and_pure_app_modules_import_no_streamlit_or_feature():
     for module, names in IMPORTS.items():
-        if is_in(module, "components.data") or module in SHARED_MODULES:
+        if is_in(module, "components.data") or module in PURE_APP_MODULES:
             for name in names:
                 assert not is_in(name, "streamlit"), (module, name)
-                assert not is_in(name, "components.app"), (module, name)
                 assert feature_of(name) is None, (module, name)
+                if is_in(module, "components.data"):
+                    assert not is_in(name, "components.app"), (module, name)
+                else:
+                    assert not is_in(name, "plotly"), (module, name)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda path: path.stem)
@@ -133,7 +137,7 @@ def test_a_page_imports_only_app_and_its_own_feature(page):
         assert allowed, f"pages/{page.name} imports {name}"
 
 
-def test_no_module_is_left_at_the_top_of_components_but_the_shared_ones():
+def test_no_module_is_left_at_the_top_of_components():
     top = {m for m in SOURCES if m.count(".") == 1 and m != "components.__init__"}
     packages = {f"components.{name}" for name in (*FEATURES, "app", "data")}
-    assert top - packages == set(SHARED_MODULES)
+    assert top - packages == set()

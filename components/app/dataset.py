@@ -7,11 +7,11 @@ the page views' cache and the views every page shares.
 import pandas as pd
 import streamlit as st
 
+from components.app.contradictions import contradiction_pairs
+from components.app.filters import filter_dataset
 from components.app.state import actor_choices, selected_actor_ids
 from components.app.text_safety import escape_markdown
-from components.contradictions import contradiction_pairs
 from components.data import DATA_DIR_ENV, Dataset, DatasetError, load_dataset, resolve_data_dir
-from components.filters import filter_dataset
 
 # How many problems the error page lists before it points to the validator.
 MAX_PROBLEMS_SHOWN = 10

@@ -18,8 +18,8 @@ from streamlit.logger import get_logger
 
 from components.app.dataset import dataset_contradictions, full_dataset, get_actor_choices
 from components.app.figures import new_figure
+from components.app.places import geo_dir
 from components.data import DatasetError, resolve_data_dir
-from components.geo import geo_dir
 from components.map.view import map_geo_layers
 from components.overview.view import overview_story
 from components.source.view import source_article_choices, source_speaker_colours

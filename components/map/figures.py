@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.app.figures import new_figure
-from components.geo import (
+from components.map.geo import (
     BORDER_AREA_BOX,
     GeoLayers,
     features_where,
@@ -91,7 +91,7 @@ def border_area_figure(
 ) -> go.Figure:
     """The border area: countries, regions, both border sources, the lake, towns and places.
 
-    ``activity`` is `components.geo.place_activity` (with distance_km), ``towns`` the context
+    ``activity`` is `components.map.geo.place_activity` (with distance_km), ``towns`` the context
     places (name, lat, lon, kind, and distance_km). ``center`` is the crisis site (lat, lon).
     When ``highlight_ids`` is not empty (an actor filter is set), other places fade.
     """
@@ -126,7 +126,7 @@ def world_figure(
 ) -> go.Figure:
     """Where the actors spoke from, sized by their statements, with the crisis site marked.
 
-    ``seats`` is `components.geo.seat_activity`; ``crisis`` the crisis site's location row
+    ``seats`` is `components.map.geo.seat_activity`; ``crisis`` the crisis site's location row
     (location_name, lat, lon).
     """
     fig = new_figure(

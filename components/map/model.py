@@ -17,14 +17,14 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.app.places import place_activity, places_geojson
 from components.data import Dataset
-from components.geo import (
+from components.map.figures import border_area_figure, world_figure
+from components.map.geo import (
     GeoLayers,
     context_places,
     crisis_site,
     events_at,
-    place_activity,
-    places_geojson,
     seat_activity,
     statements_about,
     statements_from_seat,
@@ -32,7 +32,6 @@ from components.geo import (
     unseated_speakers,
     with_distance_km,
 )
-from components.map.figures import border_area_figure, world_figure
 
 # The two views of the page.
 BORDER_VIEW = "border"

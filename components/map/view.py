@@ -5,8 +5,9 @@ from pathlib import Path
 import streamlit as st
 
 from components.app.dataset import cached_view, filtered_dataset, full_dataset
-from components.filters import with_descendants
-from components.geo import GeoLayers, crisis_site, geo_dir, load_geo_layers
+from components.app.filters import with_descendants
+from components.app.places import geo_dir
+from components.map.geo import GeoLayers, crisis_site, load_geo_layers
 from components.map.model import MapView, PlaceRecords, build_map_view, place_records
 
 

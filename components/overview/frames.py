@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from components.contradictions import contradiction_pairs
+from components.app.contradictions import contradiction_pairs
 from components.data import Dataset
 
 # What a source line is made of (`_source_line`), and the tie-break of its order.

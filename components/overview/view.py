@@ -6,7 +6,7 @@ from components.app.dataset import (
     filtered_dataset,
     full_dataset,
 )
-from components.filters import with_descendants
+from components.app.filters import with_descendants
 from components.overview.frames import OverviewView, StoryStrip, overview_view, story_strip
 
 

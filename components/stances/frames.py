@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import pyarrow.compute as pc
 
-from components.filters import in_order, isin_many
+from components.app.filters import in_order, isin_many
 
 # Levels of the matrix rows: the actor who took the stance, or the state/organisation it
 # counts for (actors.state_actor_id: a spokeswoman counts for her country).

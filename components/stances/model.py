@@ -19,7 +19,7 @@ from functools import cached_property
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.contradictions import contradiction_pairs
+from components.app.contradictions import contradiction_pairs
 from components.data import Dataset
 from components.stances.figures import (
     agreement_network_figure,

@@ -17,14 +17,18 @@ from components.data.schemas import SCHEMAS
 
 # What one row of each table stands for, shown above the table.
 TABLE_ROWS = {
-    "articles": "One row per article: its source, date, translation note and full text.",
+    "articles": "One row per article: its outlet and side, date, address, rights and full text.",
     "actors": "One row per actor (person, state, body, group) named in the texts.",
     "locations": "One row per place: places mentioned in the texts and the actors' seats.",
     "issues": "One row per issue: a proposition actors support or oppose.",
     "statements": "One row per attributed statement: who said what about whom, and when.",
-    "events": "One row per event the article reports: talks, calls, troop moves, the war.",
+    "events": "One row per event (talks, calls, troop moves, the war), with its main report.",
     "stances": "One row per stance: an actor supports or opposes an issue in a statement.",
     "mentions": "One row per mention of an actor or place in the text (found from aliases).",
+    "event_reports": "One row per article's report of an event: its words and its date.",
+    "event_claims": "One row per detail a report claims (how far, how many, where, when).",
+    "aspects": "One row per aspect claims are about (depth of the advance, soldiers...).",
+    "not_statements": "One row per quotation that is no statement, with the reason.",
 }
 
 

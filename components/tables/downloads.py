@@ -17,9 +17,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from components.app.places import place_activity, places_geojson
 from components.data import Dataset
 from components.data.schemas import SCHEMAS
-from components.geo import place_activity, places_geojson
 
 # Joins the items of a tuple column (aliases, actor_ids) in one CSV cell.
 LIST_SEPARATOR = "|"
@@ -168,7 +168,7 @@ def read_json_bundle(data: bytes) -> dict[str, pd.DataFrame]:
 def places_geojson_bytes(ds: Dataset) -> bytes:
     """The places as GeoJSON points with their statement/event counts, as UTF-8 bytes.
 
-    The Map page's own GeoJSON (components.geo), so both downloads say the same thing.
+    The Map page's own GeoJSON (components.map.geo), so both downloads say the same thing.
     """
     activity = place_activity(ds.locations, ds.statements, ds.events)
     return json.dumps(places_geojson(activity), ensure_ascii=False, indent=1).encode("utf-8")

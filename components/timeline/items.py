@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from components.app.filters import in_order, isin_many
 from components.data import Dataset
-from components.filters import in_order, isin_many
 from components.timeline.precision import MIDDAY, _drawn, _hours
 
 ITEM_KINDS = ("statement", "event")
@@ -130,7 +130,7 @@ def _categorical_at(values: pd.Series, positions: np.ndarray) -> pd.Categorical:
 
 def items_in(items: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
     """The rows of ``items`` (from `timeline_items` of a whole dataset) whose statement or
-    event is in ``ds`` (a part of it, `components.filters.filter_dataset`), in their order.
+    event is in ``ds`` (a part of it, `components.app.filters.filter_dataset`), in their order.
 
     The same rows as ``timeline_items(ds)``, because an item only depends on its record and
     the names of its actors, which a filtered dataset keeps; taking them is much cheaper

@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 import dashboard
 from components.app.state import ACTOR_FILTER_KEY, ACTOR_PARAM
 from components.data import load_dataset
+from tests.seed import seed_data_dir
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60
@@ -28,7 +29,7 @@ def two_actor_ids() -> list[str]:
 
 def start_app(monkeypatch: pytest.MonkeyPatch, **query_params) -> AppTest:
     """Run the router once, as a new browser session opening `/?<query_params>`."""
-    monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(seed_data_dir()))
     app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S)
     app.query_params.update(query_params)
     return app.run()

@@ -13,9 +13,10 @@ from streamlit.testing.v1 import AppTest
 
 import dashboard
 from components.app import dataset as app_data
+from components.app.filters import filter_dataset
 from components.app.state import ACTOR_FILTER_KEY
 from components.data import load_dataset, resolve_data_dir
-from components.filters import filter_dataset
+from tests.seed import seed_data_dir
 
 APP_FILE = str(Path(dashboard.__file__).resolve())
 RUN_TIMEOUT_S = 60
@@ -28,7 +29,7 @@ def assert_same_tables(shared, fresh) -> None:
 
 def test_pages_leave_the_shared_dataset_unchanged(monkeypatch):
     """After every page ran, filtered and not, the cached frames equal a fresh load."""
-    monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(seed_data_dir()))
     fresh = load_dataset()
     actor_ids = fresh.actors.loc[fresh.actors["actor_type"] == "state", "actor_id"].head(1)
     app = AppTest.from_file(APP_FILE, default_timeout=RUN_TIMEOUT_S).run()

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 import dashboard
 from components.app.state import ACTOR_FILTER_KEY, ACTOR_PARAM, EVENT_PARAM, STATEMENT_PARAM
+from tests.seed import seed_data_dir
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60
@@ -42,7 +43,7 @@ BAD_RECORD_PARAMS = {
 
 def open_page(monkeypatch: pytest.MonkeyPatch, page_path: str, query: dict) -> AppTest:
     """A new session opening ``page_path`` with ``query`` as its query string."""
-    monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(seed_data_dir()))
     app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S)
     app.query_params.update(query)
     app.switch_page(page_path)

@@ -15,10 +15,11 @@ import plotly.io as pio
 import pytest
 
 import components.app.figures
-from components.contradictions import contradiction_pairs
+from components.app.contradictions import contradiction_pairs
+from components.app.filters import filter_dataset, with_descendants
+from components.app.places import geo_dir
 from components.data import Dataset, load_dataset
-from components.filters import filter_dataset, with_descendants
-from components.geo import geo_dir, load_geo_layers
+from components.map.geo import load_geo_layers
 from components.map.model import BORDER_VIEW, WORLD_VIEW, build_map_view
 from components.stances.frames import LEVELS, ORDERS
 from components.stances.model import build_matrix_figure, build_stances_view

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from components.app.state import actor_choices
 from components.data import load_dataset
-from components.geo import (
+from components.map.geo import (
     PREFERRED_CRISIS_LOCATION_ID,
     events_at,
     statements_about,

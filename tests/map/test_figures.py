@@ -3,19 +3,8 @@
 import pandas as pd
 import pytest
 
+from components.app.places import geo_dir, place_activity
 from components.data import load_dataset
-from components.geo import (
-    PREFERRED_CRISIS_LOCATION_ID,
-    context_places,
-    crisis_site,
-    geo_dir,
-    geometry_lines,
-    haversine_km,
-    load_geo_layers,
-    place_activity,
-    seat_activity,
-    with_distance_km,
-)
 from components.map.figures import (
     ARTICLE_PLACES_NAME,
     DIMMED_OPACITY,
@@ -27,6 +16,16 @@ from components.map.figures import (
     border_area_figure,
     seat_marker_size,
     world_figure,
+)
+from components.map.geo import (
+    PREFERRED_CRISIS_LOCATION_ID,
+    context_places,
+    crisis_site,
+    geometry_lines,
+    haversine_km,
+    load_geo_layers,
+    seat_activity,
+    with_distance_km,
 )
 
 # The floor: the default view is centred within 10 km of Sev Lich.

@@ -11,6 +11,7 @@ from streamlit.typing import PlotlyState
 import components.map.model
 import dashboard
 from bench.synthetic import write_corpus
+from components.app.filters import filter_dataset
 from components.app.state import (
     ACTOR_FILTER_KEY,
     MAP_BORDER_CHART_KEY,
@@ -18,14 +19,14 @@ from components.app.state import (
     MAP_WORLD_CHART_KEY,
 )
 from components.data import load_dataset
-from components.filters import filter_dataset
-from components.geo import (
+from components.map.geo import (
     PREFERRED_CRISIS_LOCATION_ID,
     crisis_site,
     events_at,
     statements_about,
     statements_from_seat,
 )
+from tests.seed import seed_data_dir
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60
@@ -37,7 +38,7 @@ def ds():
 
 
 def open_map(monkeypatch, **session) -> AppTest:
-    monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(seed_data_dir()))
     app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S).run()
     app.switch_page("pages/map.py")
     for key, value in session.items():

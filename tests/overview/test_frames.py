@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from bench.synthetic import write_corpus
+from components.app.filters import filter_dataset, with_descendants
 from components.data import load_dataset
-from components.filters import filter_dataset, with_descendants
 from components.overview.frames import (
     CONTRADICTIONS_SHOWN,
     MAX_STORY_STEPS,

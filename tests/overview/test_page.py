@@ -7,10 +7,10 @@ from streamlit.testing.v1 import AppTest
 
 import dashboard
 from bench.synthetic import write_corpus
+from components.app.filters import filter_dataset
 from components.app.state import ACTOR_FILTER_KEY
 from components.app.text_safety import escape_markdown
 from components.data import load_dataset
-from components.filters import filter_dataset
 from components.overview.frames import (
     CONTRADICTIONS_SHOWN,
     MAX_STORY_STEPS,
@@ -18,13 +18,14 @@ from components.overview.frames import (
     contradiction_lines,
     story_strip,
 )
+from tests.seed import seed_data_dir
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60
 
 
 def start_overview(monkeypatch) -> AppTest:
-    monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(seed_data_dir()))
     return AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S).run()
 
 

@@ -11,9 +11,9 @@ from streamlit.testing.v1 import AppTest
 
 import dashboard
 from bench.synthetic import write_corpus
+from components.app.filters import filter_dataset
 from components.app.state import ACTOR_FILTER_KEY, SOURCE_ARTICLE_KEY, SOURCE_RECORD_KEY
 from components.data import load_dataset
-from components.filters import filter_dataset
 from tests.hostile import (
     HOSTILE_ACTOR_NAME,
     HOSTILE_QUOTE,
@@ -24,6 +24,7 @@ from tests.hostile import (
     SCRIPT,
     write_hostile_data,
 )
+from tests.seed import seed_data_dir
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60
@@ -33,7 +34,7 @@ SOURCE_PAGE = "pages/source.py"
 def open_source(monkeypatch, data_dir: Path | None = None, **query_params) -> AppTest:
     """Run the router, switch to the Source page with ``query_params`` as a deep link would."""
     if data_dir is None:
-        monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+        monkeypatch.setenv("DASHBOARD_DATA_DIR", str(seed_data_dir()))
     else:
         monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_dir))
     app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S).run()

@@ -5,9 +5,9 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from components.contradictions import contradiction_pairs
+from components.app.contradictions import contradiction_pairs
+from components.app.filters import filter_dataset
 from components.data.schemas import STATEMENT_TYPES
-from components.filters import filter_dataset
 from components.stances.frames import (
     NO_STATEMENT,
     TARGET_TONES,

@@ -20,6 +20,7 @@ from components.app.state import (
 from components.data import load_dataset
 from components.stances.frames import stance_cells
 from components.stances.model import MATRIX_MAX_ROWS, TARGETING_MAX_FLOWS, build_stances_view
+from tests.seed import seed_data_dir
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60
@@ -29,7 +30,7 @@ PAGE = "pages/stances.py"
 @pytest.fixture
 def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
     """A new session on the Stances page, filter empty."""
-    monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(seed_data_dir()))
     app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S).run()
     app.switch_page(PAGE).run()
     assert_ran_cleanly(app)

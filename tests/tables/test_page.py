@@ -8,10 +8,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import dashboard
+from components.app.filters import filter_dataset
 from components.app.state import ACTOR_FILTER_KEY, DATA_SEARCH_KEY, DATA_TABLE_KEY
-from components.filters import filter_dataset
 from components.tables.downloads import table_names
 from tests.hostile import LIVE_FRAGMENTS, write_hostile_data
+from tests.seed import seed_data_dir
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60
@@ -20,7 +21,7 @@ DATA_PAGE = "pages/data.py"
 
 def open_data(monkeypatch, data_dir: Path | None = None) -> AppTest:
     if data_dir is None:
-        monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+        monkeypatch.setenv("DASHBOARD_DATA_DIR", str(seed_data_dir()))
     else:
         monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_dir))
     app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S).run()

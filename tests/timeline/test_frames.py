@@ -7,7 +7,7 @@ import io
 import pandas as pd
 import pytest
 
-from components.filters import filter_dataset
+from components.app.filters import filter_dataset
 from components.timeline.choices import (
     clicked_item,
     filter_items,

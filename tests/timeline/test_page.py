@@ -13,6 +13,7 @@ from streamlit.typing import PlotlyState
 import components.timeline.frames as timeline_module
 import dashboard
 from bench.synthetic import write_corpus
+from components.app.filters import filter_dataset
 from components.app.state import (
     ACTOR_FILTER_KEY,
     TIMELINE_BACKGROUND_KEY,
@@ -26,12 +27,12 @@ from components.app.state import (
     TIMELINE_ZOOM_KEY,
 )
 from components.data import load_dataset
-from components.filters import filter_dataset
 from components.timeline.figure_layout import MARGIN_PX
 from components.timeline.figures import COUNTS_MARGIN_BOTTOM_PX, COUNTS_TRACE, ITEMS_TRACE
 from components.timeline.frames import MAX_MARKERS, timeline_view
 from components.timeline.items import timeline_items
 from components.timeline.lanes import MAX_LANES
+from tests.seed import seed_data_dir
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60
@@ -42,7 +43,7 @@ TABLE_LABEL = "The items as a table, sortable, with a CSV download"
 @pytest.fixture
 def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
     """A new session on the Timeline page, filter empty."""
-    monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(seed_data_dir()))
     app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S).run()
     app.switch_page(PAGE).run()
     assert_ran_cleanly(app)

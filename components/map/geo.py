@@ -1,4 +1,4 @@
-"""Map data: the geo layers of `data/geo`, places with their statement and event counts.
+"""Map data: the geo layers of `data/geo`, the actors' seats, distances and outlines.
 
 Reads the layers from ``dataset.data_dir / "geo"`` (never from elsewhere), and reshapes the
 dataset for the Map page: per-place counts, the actors' seats, the records about a place,
@@ -19,22 +19,26 @@ import pandas as pd
 
 from components.data import Dataset
 
-GEO_DIR_NAME = "geo"
-
 # The curated article's crisis site: preferred when a data folder has it. Any other folder
 # gets the place its records are most about (`crisis_site`).
 PREFERRED_CRISIS_LOCATION_ID = "sev_lich"
+
+
 # Name of the crisis site when no place has a record about it: the centre of the places named.
 MENTIONED_PLACES_CENTRE = "Centre of the places named"
+
 
 # Mean Earth radius (IUGG), for great-circle distances.
 EARTH_RADIUS_KM = 6371.0088
 
+
 # The box every layer of data/geo is clipped to (SOURCES.md): lon_min, lat_min, lon_max, lat_max.
 BORDER_AREA_BOX = (43.0, 38.2, 51.0, 42.0)
 
+
 # places.csv kinds that are context for the border area (not the far-away capitals).
 CONTEXT_KINDS = ("town", "city", "lake")
+
 
 LAYER_FILES = {
     "countries": "armenia_azerbaijan_admin0.geojson",
@@ -45,31 +49,11 @@ LAYER_FILES = {
     "lakes": "lakes.geojson",
     "world": "world_admin0_110m.geojson",
 }
+
+
 PLACES_FILE = "places.csv"
 
-# Who made the layers, as the map's attribution line says it (licences in SOURCES.md).
-ATTRIBUTION = (
-    "Boundaries, lakes and Nagorno-Karabakh: Natural Earth (public domain). "
-    "Armenia's outline: geoBoundaries ARM ADM1 (Runfola et al. 2020; Wikimedia Commons), "
-    "CC BY 2.5. Towns and capitals: GeoNames, CC BY 4.0. "
-    "Sev Lich, Lake Sevan, UN HQ: Wikipedia infoboxes. World countries: Natural Earth "
-    "1:110m (public domain). See data/geo/SOURCES.md."
-)
 
-ACTIVITY_COLUMNS = [
-    "location_id",
-    "location_name",
-    "location_type",
-    "lat",
-    "lon",
-    "geo_precision",
-    "coord_source",
-    "border_note",
-    "mention_count",
-    "statement_count",
-    "event_count",
-    "is_article_place",
-]
 SEAT_COLUMNS = [
     "location_id",
     "location_name",
@@ -97,11 +81,6 @@ class GeoLayers:
     lakes: dict
     world: dict
     places: pd.DataFrame
-
-
-def geo_dir(ds: Dataset) -> Path:
-    """The folder of the map layers that belong to this dataset."""
-    return Path(ds.data_dir) / GEO_DIR_NAME
 
 
 def load_geo_layers(folder: Path) -> GeoLayers:
@@ -204,26 +183,6 @@ def crisis_site(
         },
         name=None,
     )
-
-
-def place_activity(
-    locations: pd.DataFrame, statements: pd.DataFrame, events: pd.DataFrame
-) -> pd.DataFrame:
-    """One row per location: its statement and event counts, and whether the article names it.
-
-    ``locations`` should be the full table (so no place vanishes from the map), while
-    ``statements`` and ``events`` may be the filtered ones: the counts then follow the
-    filter. An article place is mentioned in a text or has a statement or event about it.
-    """
-    statement_counts = statements["location_id"].value_counts()
-    event_counts = events["location_id"].value_counts()
-    activity = locations.assign(
-        statement_count=locations["location_id"].map(statement_counts).fillna(0).astype(int),
-        event_count=locations["location_id"].map(event_counts).fillna(0).astype(int),
-    )
-    all_referenced = (activity["statement_count"] > 0) | (activity["event_count"] > 0)
-    activity = activity.assign(is_article_place=(activity["mention_count"] > 0) | all_referenced)
-    return activity[ACTIVITY_COLUMNS].reset_index(drop=True)
 
 
 def with_distance_km(frame: pd.DataFrame, lat: float, lon: float) -> pd.DataFrame:
@@ -358,38 +317,6 @@ def clicked_location_id(points: Sequence[dict]) -> str | None:
         if isinstance(customdata, str) and customdata:
             return customdata
     return None
-
-
-def places_geojson(activity: pd.DataFrame, actor_ids: Sequence[str] = ()) -> dict:
-    """The places as a GeoJSON FeatureCollection (RFC 7946) with their counts as properties."""
-    features = []
-    for row in activity.itertuples(index=False):
-        properties = {
-            "location_id": row.location_id,
-            "location_name": row.location_name,
-            "location_type": row.location_type,
-            "statement_count": int(row.statement_count),
-            "event_count": int(row.event_count),
-            "mention_count": int(row.mention_count),
-            "is_article_place": bool(row.is_article_place),
-            "geo_precision": row.geo_precision,
-            "coord_source": row.coord_source,
-            "border_note": row.border_note if isinstance(row.border_note, str) else None,
-        }
-        features.append(
-            {
-                "type": "Feature",
-                "id": row.location_id,
-                "geometry": {"type": "Point", "coordinates": [float(row.lon), float(row.lat)]},
-                "properties": properties,
-            }
-        )
-    return {
-        "type": "FeatureCollection",
-        "features": features,
-        "counts_for_actors": list(actor_ids) or "everyone",
-        "attribution": ATTRIBUTION,
-    }
 
 
 def geometry_lines(collection: dict) -> tuple[list[float | None], list[float | None]]:

@@ -12,8 +12,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from components.app.filters import isin_many
 from components.data import Dataset
-from components.filters import isin_many
 
 PAIR_COLUMNS = [
     "statement_id",
