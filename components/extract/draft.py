@@ -73,9 +73,15 @@ _TYPE_BY_VERB = {
 }
 _TYPE_BY_WORDS = (
     (r"\b(?:talks|negotiat\w+|dialogue|peaceful settlement)\b", "call_for_negotiation"),
-    (r"\b(?:assistance|help|military aid|support)\b.*\b(?:ask\w*|request\w*|appeal\w*)\b|\b(?:ask\w*|request\w*|appeal\w*)\b.*\b(?:assistance|help|aid)\b", "appeal_for_assistance"),
+    (
+        r"\b(?:ask\w*|request\w*|appeal\w*|turn\w* to)\b.*\b(?:assistance|help|aid)\b",
+        "appeal_for_assistance",
+    ),
     (r"\b(?:concern\w*|worr\w+|alarm\w*)\b", "concern"),
-    (r"\b(?:must|should|demand\w*|expect\w*)\b.*\b(?:withdraw\w*|leave|return\w*|stop)\b", "demand"),
+    (
+        r"\b(?:must|should|demand\w*|expect\w*)\b.*\b(?:withdraw\w*|leave|return\w*|stop)\b",
+        "demand",
+    ),
     (r"\b(?:provocation|irresponsible|unacceptable|violat\w+)\b", "criticism"),
     (r"\b(?:restraint|calm|de-escalat\w+|normali[sz]ation)\b", "appeal"),
     (r"\b(?:will|would|plans? to|intends? to|is studying|considering)\b", "intention"),
@@ -227,9 +233,7 @@ def statement_type(verb: str, quote: str) -> str:
 
 
 def _confidence(attribution: Attribution, speaker: Speaker) -> float:
-    base = {"reporting verb": 0.9, "according to": 0.85, "concern": 0.6}.get(
-        attribution.rule, 0.7
-    )
+    base = {"reporting verb": 0.9, "according to": 0.85, "concern": 0.6}.get(attribution.rule, 0.7)
     return base * (speaker.score if speaker.actor else 0.7)
 
 

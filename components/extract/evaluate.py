@@ -126,11 +126,15 @@ def load_corpus(data_dir: Path, staging: list[Path], held_out: list[Path]) -> Co
 
 def leave_one_out(corpus: Corpus, article: GoldArticle) -> tuple[list[dict], list[dict]]:
     """The registry without the aliases (and actors, places) only this article names."""
-    others = [a.text for a in corpus.articles if a.article_id != article.article_id]
-    return (
-        _without_only_here(corpus.actors, others, article.text),
-        _without_only_here(corpus.locations, others, article.text),
-    )
+    others = [a for a in corpus.articles if a.article_id != article.article_id]
+    texts = [a.text for a in others]
+    used_elsewhere = set().union(*(a.actor_ids for a in others)) if others else set()
+    actors = [
+        record
+        for record in _without_only_here(corpus.actors, texts, article.text)
+        if record.get("aliases") or record["actor_id"] in used_elsewhere
+    ]
+    return actors, _without_only_here(corpus.locations, texts, article.text)
 
 
 def score_article(corpus: Corpus, article: GoldArticle) -> Score:

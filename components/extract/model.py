@@ -59,4 +59,3 @@ def paragraph_sentences(doc: Doc) -> Doc:
             if token.is_quote and token.i + 1 < len(doc):
                 doc[token.i + 1].is_sent_start = False
     return doc
-

@@ -28,6 +28,8 @@ NAME_MATCH_THRESHOLD = 85
 # Titles are compared as sorted words; "deputy prime minister armenia" against "prime
 # minister armenia" scores 86, so a title match must be nearly exact.
 TITLE_MATCH_THRESHOLD = 92
+# A gazetteer city and a registry place this close (about 10 km) are the same city.
+SAME_PLACE_DEGREES = 0.1
 # Names shorter than this are too ambiguous to match by spelling ("EU", "Kut").
 MIN_FUZZY_LENGTH = 5
 
@@ -124,13 +126,24 @@ class Registry:
                 names.setdefault(name, place.location_id)
         for place in self.gazetteer:
             if place.kind in ("national capital", "city"):
-                names.setdefault(place.location_name, place.location_name.lower())
+                seat = self._registry_place_near(place)
+                if seat is not None:
+                    names.setdefault(place.location_name, seat)
         seats = {
             actor.seat_location_id: actor
             for actor in self.actors
             if actor.actor_type == "state" and actor.seat_location_id
         }
         return {name: seats[loc] for name, loc in names.items() if loc in seats}
+
+    def _registry_place_near(self, place: Place) -> str | None:
+        for known in self.places:
+            if (
+                abs(known.lat - place.lat) < SAME_PLACE_DEGREES
+                and abs(known.lon - place.lon) < SAME_PLACE_DEGREES
+            ):
+                return known.location_id
+        return None
 
     @functools.cached_property
     def _title_keys(self) -> list[tuple[str, Actor]]:
@@ -164,7 +177,10 @@ class Registry:
             return self.capitals[mention], 0.9
         key = title_key(mention)
         best: tuple[Actor | None, float] = (None, 0.0)
+        countries = _countries(key)
         for title, actor in self._title_keys:
+            if countries and _countries(title) and countries != _countries(title):
+                continue
             score = fuzz.token_sort_ratio(key, title)
             if score >= TITLE_MATCH_THRESHOLD and score / 100 > best[1]:
                 best = (actor, score / 100)
@@ -210,6 +226,13 @@ def title_key(text: str) -> str:
         word = _TITLE_SYNONYMS.get(word, word)
         words += [w for w in word.split() if w not in _TITLE_STOPWORDS]
     return " ".join(words)
+
+
+def _countries(key: str) -> set[str]:
+    return {word for word in key.split() if word in _COUNTRY_WORDS}
+
+
+_COUNTRY_WORDS = {word for country in DEMONYMS.values() for word in country.split()}
 
 
 def name_key(word: str) -> str:
@@ -265,7 +288,7 @@ def _ranked(places: tuple[Place, ...]) -> list[Place]:
 def _strip_mention(mention: str) -> str:
     mention = " ".join(mention.replace("’", "'").split())
     mention = re.sub(r"^(?:the|The)\s+", "", mention)
-    return re.sub(r"'s?$", "", mention).strip(" ,.;:\"“”")
+    return re.sub(r"'s?$", "", mention).strip(' ,.;:"“”')
 
 
 def _actor(record: dict) -> Actor:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from components.data.text import find_mentions
 
-from .registry import Actor, Registry
+from .registry import DEMONYMS, Actor, Registry
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 BODY_PRONOUNS = {"it", "they", "we"}
@@ -151,7 +151,25 @@ class SpeakerResolver:
         mention = self._best_mention(start, end, head)
         if mention is not None:
             return self._speaker_from_mention(mention, start, end)
+        if head.ent_type_ != "PERSON":
+            titled = self._from_title(span_text, start)
+            if titled is not None:
+                return titled
         return self._from_entities(head, start, end) or self._from_words(head, span_text, start)
+
+    def _from_title(self, span_text: str, start: int) -> Speaker | None:
+        actor, score = self.registry.resolve_actor(span_text)
+        if actor is None:
+            return None
+        return Speaker(
+            actor.actor_name,
+            _clean(span_text),
+            start,
+            start + len(span_text),
+            actor,
+            score,
+            actor.actor_type == "person",
+        )
 
     def _speaker_from_mention(self, mention: Mention, start: int, end: int) -> Speaker:
         surface = self.doc.text[start:end]
@@ -172,8 +190,12 @@ class SpeakerResolver:
         for mention in inside:
             if mention.start_char <= head.idx < mention.end_char:
                 return mention
-        people = [m for m in inside if m.actor.actor_type == "person"]
-        return (people or inside)[-1]
+        # A name in a modifier ("Azerbaijan's foreign ministry", "US State Department
+        # spokeswoman Jalina Porter") is not the speaker; a name in apposition is.
+        appositive = [
+            m for m in inside if m.actor.actor_type == "person" and m.start_char > head.idx
+        ]
+        return appositive[-1] if appositive else None
 
     def _from_entities(self, head: Token, start: int, end: int) -> Speaker | None:
         entities = [
@@ -184,7 +206,7 @@ class SpeakerResolver:
         entities.sort(key=lambda ent: (ent.label_ != "PERSON", -len(ent)))
         for ent in entities:
             name = _entity_name(ent)
-            if not name:
+            if not name or not _is_name(ent):
                 continue
             actor, score = self.registry.resolve_actor(name)
             if actor is None:
@@ -231,7 +253,11 @@ class SpeakerResolver:
         before = [
             m for m in self.mentions if m.end_char <= position and m.actor.actor_type == "person"
         ]
-        people = [ent for ent in self.doc.ents if ent.label_ == "PERSON" and ent.end_char <= position]
+        people = [
+            ent
+            for ent in self.doc.ents
+            if ent.label_ == "PERSON" and ent.end_char <= position and _is_name(ent)
+        ]
         candidates = [(m.start_char, m) for m in before] + [(e.start_char, e) for e in people]
         if not candidates:
             return None
@@ -256,6 +282,11 @@ class SpeakerResolver:
             0.6,
             True,
         )
+
+
+def _is_name(ent: Span) -> bool:
+    """spaCy's small model tags "Azerbaijani" as a PERSON now and then: not a name."""
+    return ent.text.lower() not in DEMONYMS and any(t.pos_ == "PROPN" for t in ent)
 
 
 def _as_pronoun(speaker: Speaker, token: Token) -> Speaker:
@@ -334,4 +365,4 @@ def _is_person(head: Token) -> bool:
 def _clean(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"'s$|’s$", "", text)
-    return text.strip(" ,.;:\"“”()")
+    return text.strip(' ,.;:"“”()')

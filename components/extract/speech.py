@@ -249,7 +249,9 @@ def _from_verb(
     )
 
 
-def _subject(verb: Token, by_verb: dict[int, Attribution]) -> tuple[Token | None, Attribution | None]:
+def _subject(
+    verb: Token, by_verb: dict[int, Attribution]
+) -> tuple[Token | None, Attribution | None]:
     """The token naming who speaks, and the attribution it was inherited from, if any."""
     if verb.lemma_.lower() in CONCERN_VERBS:
         return next((c for c in verb.children if c.dep_ == "dobj"), None), None
@@ -263,9 +265,9 @@ def _subject(verb: Token, by_verb: dict[int, Attribution]) -> tuple[Token | None
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None), None
     # Inversion: '"...," added Nikol Pachinian' (the parser makes the name an object).
-    for child in verb.children:
-        if child.dep_ in ("dobj", "attr", "npadvmod") and child.i > verb.i:
-            if _quote_before(verb) and (child.pos_ == "PROPN" or child.ent_type_ in NAME_LABELS):
+    if _quote_before(verb):
+        for child in verb.children:
+            if _inverted_name(child, verb):
                 return child, None
     if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and verb.head.i != verb.i:
         head = verb.head
@@ -274,6 +276,14 @@ def _subject(verb: Token, by_verb: dict[int, Attribution]) -> tuple[Token | None
         subject, _ = _subject(head, by_verb)
         return subject, by_verb.get(head.i)
     return None, None
+
+
+def _inverted_name(child: Token, verb: Token) -> bool:
+    return (
+        child.dep_ in ("dobj", "attr", "npadvmod")
+        and child.i > verb.i
+        and (child.pos_ == "PROPN" or child.ent_type_ in NAME_LABELS)
+    )
 
 
 def _quote_before(verb: Token) -> bool:
@@ -285,10 +295,10 @@ def _clause_bounds(verb: Token, anchors: list[Token]) -> tuple[int, int]:
     """The verb's clause without the clauses of other anchors below it."""
     excluded = set()
     for other in anchors:
-        if other.i != verb.i and verb.is_ancestor(other):
-            if _own_subject(other) or other.dep_ in ("advcl", "conj"):
-                excluded.update(t.i for t in other.subtree)
-    tokens = [t for t in verb.subtree if t.i not in excluded]
+        nested = other.i != verb.i and verb.is_ancestor(other)
+        if nested and (_own_subject(other) or other.dep_ in ("advcl", "conj")):
+            excluded.update(t.i for t in other.subtree)
+    tokens = _run_around(verb, [t for t in verb.subtree if t.i not in excluded])
     if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl") and verb.lemma_ != "worry":
         tokens = [t for t in tokens if t.i >= verb.i or t.dep_ in ("nsubj", "nsubjpass")]
     tokens = _trim(tokens)
@@ -301,15 +311,26 @@ def _clause_bounds(verb: Token, anchors: list[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+def _run_around(verb: Token, tokens: list[Token]) -> list[Token]:
+    """The unbroken stretch of tokens around the verb: a nested clause cuts it."""
+    kept = {t.i for t in tokens}
+    start = end = verb.i
+    while start - 1 in kept:
+        start -= 1
+    while end + 1 in kept:
+        end += 1
+    return [verb.doc[i] for i in range(start, end + 1)]
+
+
 def _own_subject(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
     tokens = sorted(tokens, key=lambda t: t.i)
-    while tokens and (tokens[0].is_punct and tokens[0].text not in "\"“«" or tokens[0].dep_ == "cc"):
+    while tokens and (tokens[0].is_punct and tokens[0].text not in '"“«' or tokens[0].dep_ == "cc"):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in "\"”»":
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in '"”»':
         tokens = tokens[:-1]
     return tokens
 
@@ -337,7 +358,8 @@ def _date_candidates(child: Token) -> list[Span]:
     return [
         doc[c.left_edge.i : c.right_edge.i + 1]
         for c in child.children
-        if c.dep_ in ("prep", "npadvmod") and c.right_edge.i - c.left_edge.i < MAX_DATE_PHRASE_TOKENS
+        if c.dep_ in ("prep", "npadvmod")
+        and c.right_edge.i - c.left_edge.i < MAX_DATE_PHRASE_TOKENS
     ]
 
 

@@ -69,7 +69,7 @@ def find_date(text: str, published: date) -> DatePhrase | None:
 
 
 def _weekday(text: str, published: date) -> str | None:
-    match = re.search(rf"\b(next )?({_WEEKDAYS})(?:,? ?\(?[^)]*\)?)?(?: ({_PARTS}))?\b", text)
+    match = re.search(rf"\b(next )?({_WEEKDAYS})(?: ({_PARTS}))?\b", text)
     if not match:
         return None
     part = match[3] or _leading_part(text)
@@ -87,9 +87,7 @@ def _day_month(text: str, published: date) -> str | None:
     match = match or re.search(rf"\b({_MONTHS}|{'|'.join(_MONTH_ABBR)})\.? (\d{{1,2}})\b", text)
     if not match:
         return None
-    day_text, month_text = (
-        (match[1], match[2]) if match[1].isdigit() else (match[2], match[1])
-    )
+    day_text, month_text = (match[1], match[2]) if match[1].isdigit() else (match[2], match[1])
     month = _MONTH_ABBR[month_text[:3]]
     year_match = re.search(r"\b(20\d\d)\b", text)
     year = int(year_match[1]) if year_match else published.year
@@ -150,7 +148,9 @@ def _week(text: str, published: date) -> str | None:
 def _month(text: str, published: date) -> str | None:
     if match := re.search(rf"\b({_MONTHS}),? (20\d\d)\b", text):
         return f"{match[1]} {match[2]}"
-    if match := re.search(rf"\b(?:in|since|last|early|late|mid|in early|in late) ({_MONTHS})\b", text):
+    if match := re.search(
+        rf"\b(?:in|since|last|early|late|mid|in early|in late) ({_MONTHS})\b", text
+    ):
         return f"in {match[1]}"
     if re.search(r"\blast month\b", text):
         first = published.replace(day=1) - timedelta(days=1)
