@@ -20,8 +20,8 @@ import streamlit as st
 
 from bench.measure import once_ms, timed
 from components.app import dataset as app_data
+from components.app.filters import filter_dataset
 from components.data import Dataset
-from components.filters import filter_dataset
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,6 +8,7 @@ built once per data, filter, view and basemap (components.map.model), and shared
 import streamlit as st
 
 from components.app.dataset import dataset_or_stop, view_key
+from components.app.places import ATTRIBUTION
 from components.app.routing import ensure_router
 from components.app.state import (
     EVENT_PARAM,
@@ -19,11 +20,7 @@ from components.app.state import (
     STATEMENT_PARAM,
 )
 from components.app.text_safety import escape_markdown
-from components.geo import (
-    ATTRIBUTION,
-    GeoDataError,
-    clicked_location_id,
-)
+from components.map.geo import GeoDataError, clicked_location_id
 from components.map.model import (
     BORDER_VIEW,
     WORLD_VIEW,
