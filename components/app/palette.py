@@ -63,3 +63,29 @@ UNKNOWN_COLOUR = "#999999"
 def statement_type_colour(statement_type: str) -> str:
     """The colour of one statement type (grey for a type the palette does not know)."""
     return STATEMENT_TYPE_COLOURS.get(statement_type, UNKNOWN_COLOUR)
+
+
+# The camp of an outlet (articles.side), in the order pages list them; labels for people.
+SIDE_LABELS: dict[str, str] = {
+    "armenia": "Armenian",
+    "azerbaijan": "Azerbaijani",
+    "russia": "Russian",
+    "west": "Western",
+    "international": "International organisations",
+    "other": "Other",
+}
+# One colour per side, distinct from one another (Okabe–Ito and Tol's muted scheme); every
+# chart that uses them also names the side, so colour is never the only channel.
+SIDE_COLOURS: dict[str, str] = {
+    "armenia": "#E69F00",  # Okabe–Ito orange
+    "azerbaijan": "#0072B2",  # Okabe–Ito blue
+    "russia": "#CC3311",  # Tol vivid red
+    "west": "#009E73",  # Okabe–Ito bluish green
+    "international": "#882255",  # Tol muted wine
+    "other": "#777777",  # neutral grey
+}
+
+
+def side_label(side: str) -> str:
+    """The readable name of a side ("Azerbaijani"), or the code itself if unknown."""
+    return SIDE_LABELS.get(side, side)
