@@ -16,13 +16,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 COMPONENTS = ROOT / "components"
-FEATURES = ("timeline", "stances", "map", "source", "overview", "tables")
+FEATURES = ("timeline", "stances", "map", "disagreements", "source", "overview", "tables")
 # Page file -> its feature (the Data page's feature is the tables).
 PAGE_FEATURES = {
     "overview": "overview",
     "timeline": "timeline",
     "stances": "stances",
     "map": "map",
+    "disagreements": "disagreements",
     "source": "source",
     "data": "tables",
 }
@@ -32,6 +33,7 @@ PURE_APP_MODULES = (
     "components.app.filters",
     "components.app.contradictions",
     "components.app.places",
+    "components.app.reports",
 )
 # The one app module allowed to import features: the server's warm-up builds each
 # feature's folder-wide views (see docs/architecture.md for why it names them).
