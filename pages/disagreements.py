@@ -118,10 +118,11 @@ st.caption(
     )
 )
 
-if view.claims.empty:
+if not view.choices:
     st.info(
-        "No report in view makes a claim about an event's details, so there is nothing to "
-        "compare. Claims come from the articles' events.yaml (data/README.md, “Claims”)."
+        "No two reports of one event in view make a claim about the same detail, so there is "
+        "nothing to compare. Claims come from the articles' events.yaml (data/README.md, "
+        "“Claims”)."
     )
 else:
     st.subheader("What the reports disagree on")
