@@ -114,9 +114,6 @@ STANCES_TARGETING_CSV_KEY = "stances_targeting_csv"
 # event's main one: ?event=<event_id>&article=<article_id> (the article that reports it).
 ARTICLE_PARAM = "article"
 
-# Timeline page: the report of a grouped event or utterance whose words are shown (its id).
-TIMELINE_REPORTS_KEY = "timeline_reports"
-
 # Stances page: whose outlets' statements count ("all", "one" side, "split" two sides), and
 # the side(s) chosen.
 STANCES_REPORTED_BY_KEY = "stances_reported_by"
