@@ -16,6 +16,9 @@ PAGES = [
     PageSpec("pages/timeline.py", "Timeline", "timeline", ":material/timeline:"),
     PageSpec("pages/stances.py", "Stances", "stances", ":material/balance:"),
     PageSpec("pages/map.py", "Map", "map", ":material/map:"),
+    PageSpec(
+        "pages/disagreements.py", "Disagreements", "disagreements", ":material/compare_arrows:"
+    ),
     PageSpec("pages/source.py", "Source", "source", ":material/article:"),
     PageSpec("pages/data.py", "Data", "data", ":material/table:"),
 ]

@@ -15,6 +15,7 @@ from components.app.state import (
     MAP_BASEMAP_KEY,
     MAP_BORDER_CHART_KEY,
     MAP_DOWNLOAD_KEY,
+    MAP_SECTOR_KEY,
     MAP_VIEW_KEY,
     MAP_WORLD_CHART_KEY,
     STATEMENT_PARAM,
@@ -26,6 +27,7 @@ from components.map.model import (
     WORLD_VIEW,
     PlaceRecords,
 )
+from components.map.sides import SECTORS
 from components.map.view import map_page_view, map_place_records
 
 ensure_router()
@@ -42,6 +44,22 @@ def _show_records(records: PlaceRecords) -> None:
         st.subheader(f"Statements made from {name}")
     else:
         st.subheader(f"About {name}")
+    if not records.by_side.empty:
+        st.caption("Reported by outlets of each side (the camp of the outlet):")
+        st.dataframe(
+            records.by_side[["side_label", "statements", "reports", "claims"]],
+            hide_index=True,
+            column_config={
+                "side_label": "Outlets",
+                "statements": st.column_config.NumberColumn("Statements", help="About it"),
+                "reports": st.column_config.NumberColumn(
+                    "Event reports", help="Reports that place their event here"
+                ),
+                "claims": st.column_config.NumberColumn(
+                    "Place claims", help="Reports that name it as where the event happened"
+                ),
+            },
+        )
     if records.statement_total == 0 and records.event_total == 0:
         st.caption(f"No statement or event in the current view is about {name}.")
         return
@@ -79,7 +97,7 @@ st.markdown(
     "layers shipped with the data, so it works without an internet connection."
 )
 
-controls = st.columns([2, 2, 3], vertical_alignment="center")
+controls = st.columns([1.6, 2.6, 1.4, 2.4], vertical_alignment="center")
 view = controls[0].segmented_control(
     "View",
     options=list(VIEWS),
@@ -88,20 +106,30 @@ view = controls[0].segmented_control(
     key=MAP_VIEW_KEY,
     required=True,
 )
-basemap = controls[1].toggle(
+sector = "border"
+if view == BORDER_VIEW:
+    sector = controls[1].selectbox(
+        "Sector",
+        options=list(SECTORS),
+        format_func=lambda key: SECTORS[key][0],
+        key=MAP_SECTOR_KEY,
+        help="Open the border map on one sector of the crisis: Syunik in the south (Sev "
+        "Lich) or Gegharkunik in the north (Vardenis, Verin Shorzha).",
+    )
+basemap = controls[2].toggle(
     "Online basemap",
     key=MAP_BASEMAP_KEY,
     help="Draws OpenStreetMap tiles under the layers: needs an internet connection. "
     "Off, the map needs none.",
 )
 if chosen_actor_ids:
-    controls[2].caption(
+    controls[3].caption(
         "Places tied to the actors chosen in the sidebar are in full colour, the others "
         "faded; counts are for what concerns those actors."
     )
 
 try:
-    page = map_page_view(data_dir, chosen_actor_ids, view, basemap)
+    page = map_page_view(data_dir, chosen_actor_ids, view, basemap, sector)
 except GeoDataError as error:
     st.error(f"The map layers could not be read: {escape_markdown(str(error))}")
     st.stop()

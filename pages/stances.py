@@ -17,6 +17,9 @@ from components.app.state import (
     STANCES_MATRIX_CSV_KEY,
     STANCES_MATRIX_KEY,
     STANCES_ORDER_KEY,
+    STANCES_OTHER_SIDE_KEY,
+    STANCES_REPORTED_BY_KEY,
+    STANCES_SIDE_KEY,
     STANCES_TARGETING_CSV_KEY,
     selected_actor_ids,
 )
@@ -28,10 +31,12 @@ from components.stances.frames import (
     cell_from_selection,
     split_cell_id,
 )
+from components.stances.sides import ALL_SIDES, REPORTED_BY
 from components.stances.view import (
     stances_cell_evidence,
     stances_matrix_figure,
     stances_page_view,
+    stances_side_choices,
 )
 
 # Plotly's toolbar offers zoom and pan, which a fixed grid does not need.
@@ -100,18 +105,76 @@ order = order_column.selectbox(
     "sit next to each other, opponents further apart.",
 )
 
-view = stances_page_view(*view_key(), level, order)
+sides = stances_side_choices(view_key()[0])
+by_column, side_column, other_column = st.columns([1.6, 1, 1], vertical_alignment="bottom")
+reported = by_column.segmented_control(
+    "Reported by",
+    options=list(REPORTED_BY),
+    format_func=REPORTED_BY.get,
+    default=ALL_SIDES,
+    required=True,
+    key=STANCES_REPORTED_BY_KEY,
+    help="Count only the statements printed by outlets of one side (the camp of the outlet, "
+    "not of the speaker), or set two sides' matrices side by side to compare how each "
+    "reports the same actors.",
+)
+side = ALL_SIDES
+if reported != ALL_SIDES:
+    side = side_column.selectbox(
+        "Side" if reported == "one" else "First side",
+        options=list(sides),
+        format_func=sides.get,
+        key=STANCES_SIDE_KEY,
+    )
+if reported == "split":
+    others = [choice for choice in sides if choice != side]
+    if st.session_state.get(STANCES_OTHER_SIDE_KEY) not in others:
+        st.session_state[STANCES_OTHER_SIDE_KEY] = others[0] if others else None
+    other_side = other_column.selectbox(
+        "Second side", options=others, format_func=sides.get, key=STANCES_OTHER_SIDE_KEY
+    )
+    st.subheader("Actor × issue, as each side's outlets report it")
+    st.caption(
+        "Each matrix counts only the statements printed by that side's outlets. Pick one "
+        "side above to click a square and read the statements behind it."
+    )
+    # One above the other, each at full width: side by side, half a page is too narrow for
+    # the issue labels of the columns.
+    for position, shown_side in enumerate((side, other_side)):
+        with st.container(key=f"stances_split_{position}"):
+            st.markdown(f"**Reported by {escape_markdown(sides[shown_side])}**")
+            side_view = stances_page_view(*view_key(), level, order, shown_side)
+            if side_view.matrix_figure is None:
+                st.info("No statement of these outlets takes a stance on an issue.")
+            else:
+                st.plotly_chart(
+                    side_view.matrix_figure,
+                    key=f"stances_matrix_split_{position}",
+                    config=CHART_CONFIG,
+                )
+    # The sections below count every outlet: a split view has no single scope for them.
+    side = ALL_SIDES
+
+view = stances_page_view(*view_key(), level, order, side)
 choices = view.choices
 
-st.subheader("Actor × issue")
-if view.cells.empty:
-    st.info("No statement that concerns the chosen actors takes a stance on an issue.")
+if reported == "split":
+    st.caption("Who agrees, who targets whom and the contradictions below count every outlet.")
 else:
+    st.subheader(
+        "Actor × issue" if side == ALL_SIDES else f"Actor × issue, as reported by {sides[side]}"
+    )
+single_matrix = reported != "split"
+if single_matrix and view.cells.empty:
+    st.info("No statement that concerns the chosen actors takes a stance on an issue.")
+elif single_matrix:
     _apply_chart_click(choices)
     if view.matrix_note:
         st.info(view.matrix_note, icon=":material/filter_list:")
     st.plotly_chart(
-        stances_matrix_figure(*view_key(), level, order, st.session_state.get(STANCES_CELL_KEY)),
+        stances_matrix_figure(
+            *view_key(), level, order, st.session_state.get(STANCES_CELL_KEY), side
+        ),
         key=STANCES_MATRIX_KEY,
         on_select="rerun",
         selection_mode="points",
@@ -144,7 +207,7 @@ else:
                 f"**{escape_markdown(view.names.get(actor_id, actor_id))}** on "
                 f"*{escape_markdown(view.issue_labels[issue_id])}*"
             )
-            for row in stances_cell_evidence(*view_key(), level, chosen):
+            for row in stances_cell_evidence(*view_key(), level, chosen, side):
                 with st.container(border=True):
                     st.markdown(
                         f"**{escape_markdown(row.actor_name)}** {STANCE_VERBS[row.stance]} · "

@@ -14,6 +14,7 @@ import streamlit as st
 from components.app.dataset import dataset_or_stop, view_key
 from components.app.routing import ensure_router
 from components.app.state import (
+    ARTICLE_PARAM,
     EVENT_PARAM,
     STATEMENT_PARAM,
     TIMELINE_BACKGROUND_KEY,
@@ -47,6 +48,10 @@ from components.timeline.view import (
 ZOOM_PRESETS = {"crisis": "Crisis days", "since_war": "Since the war"}
 KIND_LABELS = {"statement": "Statements", "event": "Events"}
 SOURCE_PARAMS = {"statement": STATEMENT_PARAM, "event": EVENT_PARAM}
+# Reports of one item set side by side, this many to a row.
+REPORTS_PER_ROW = 3
+# Key prefix of each report's box (its st-key-… class finds it in tests).
+REPORT_KEY_PREFIX = "timeline_report_"
 # Only clicks select: box and lasso would select many items at once.
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
@@ -101,6 +106,49 @@ def _show_detail(detail: ItemDetail) -> None:
         icon=":material/article:",
         query_params={SOURCE_PARAMS[detail.kind]: detail.record_id},
     )
+
+
+def _report_link(report) -> dict[str, str]:
+    """The Source page's query for one report: a statement opens its own article; an event's
+    report names its article, since the event's own link opens its main report."""
+    if report.kind == "statement":
+        return {STATEMENT_PARAM: report.record_id}
+    return {EVENT_PARAM: report.record_id, ARTICLE_PARAM: report.article_id}
+
+
+def _show_reports(detail: ItemDetail) -> None:
+    """Every article's report of the item, side by side: outlet, side, words, date words."""
+    reports = detail.reports
+    noun = "event" if detail.kind == "event" else "utterance"
+    st.subheader(f"{len(reports)} reports of this {noun}, side by side", anchor=False)
+    st.caption(
+        "The same " + noun + " in each article that reports it, with that article's own words "
+        "and date words. The side is the camp of the outlet, not of the speaker."
+    )
+    rows = [reports.iloc[i : i + REPORTS_PER_ROW] for i in range(0, len(reports), REPORTS_PER_ROW)]
+    for chunk in rows:
+        for column, report in zip(
+            st.columns(REPORTS_PER_ROW), chunk.itertuples(index=False), strict=False
+        ):
+            with column, st.container(border=True, key=f"{REPORT_KEY_PREFIX}{report.article_id}"):
+                st.markdown(
+                    f"**{escape_markdown(report.outlet)}** · {escape_markdown(report.side_label)}"
+                )
+                main = " · drawn on the chart" if report.is_main_report else ""
+                st.caption(
+                    f"Published {report.published_date.day} {report.published_date:%B %Y}{main}"
+                )
+                st.markdown("> " + escape_markdown(" ".join(str(report.quote).split())))
+                when = f"**When:** {escape_markdown(report.date_label)}"
+                if isinstance(report.date_quote, str) and report.date_quote:
+                    when += f" (“{escape_markdown(report.date_quote)}”)"
+                st.markdown(when)
+                st.page_link(
+                    "pages/source.py",
+                    label="Open in the Source page",
+                    icon=":material/article:",
+                    query_params=_report_link(report),
+                )
 
 
 def _show_table(view: TimelineView) -> None:
@@ -272,6 +320,10 @@ with detail_column:
             )
         else:
             _show_detail(detail)
+
+# One article's record is the item itself; several are set side by side under the chart.
+if picked and detail is not None and len(detail.reports) > 1:
+    _show_reports(detail)
 
 # The table is made and sent only once opened: closed, the first chart is drawn sooner
 # (the browser loads and lays out no data grid) and every click on the chart reruns

@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 COMPONENTS = ROOT / "components"
-FEATURES = ("timeline", "stances", "map", "source", "overview", "tables")
+FEATURES = ("timeline", "stances", "map", "disagreements", "source", "overview", "tables")
 # Libraries under components/ that know nothing of the app: the data layer, and the draft
 # extractor (its command line and the Review page both use it).
 LIBRARIES = ("data", "extract")
@@ -26,6 +26,7 @@ PAGE_FEATURES = {
     "timeline": "timeline",
     "stances": "stances",
     "map": "map",
+    "disagreements": "disagreements",
     "source": "source",
     "data": "tables",
 }
@@ -35,6 +36,7 @@ PURE_APP_MODULES = (
     "components.app.filters",
     "components.app.contradictions",
     "components.app.places",
+    "components.app.reports",
 )
 # The one app module allowed to import features: the server's warm-up builds each
 # feature's folder-wide views (see docs/architecture.md for why it names them).

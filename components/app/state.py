@@ -110,6 +110,28 @@ STANCES_MATRIX_CSV_KEY = "stances_matrix_csv"
 STANCES_AGREEMENT_CSV_KEY = "stances_agreement_csv"
 STANCES_TARGETING_CSV_KEY = "stances_targeting_csv"
 
+# Deep link to the Source page for one report of an event in another article than the
+# event's main one: ?event=<event_id>&article=<article_id> (the article that reports it).
+ARTICLE_PARAM = "article"
+
+# Stances page: whose outlets' statements count ("all", "one" side, "split" two sides), and
+# the side(s) chosen.
+STANCES_REPORTED_BY_KEY = "stances_reported_by"
+STANCES_SIDE_KEY = "stances_side"
+STANCES_OTHER_SIDE_KEY = "stances_other_side"
+
+# Map page: the sector the border map opens on (a zoom preset).
+MAP_SECTOR_KEY = "map_sector"
+
+# Disagreements page: the aspect drawn, whether only disagreeing events are, the chart
+# (its value holds the clicked mark), the chosen claim (a selectbox a click also sets) and
+# the last click already applied.
+DISAGREEMENTS_ASPECT_KEY = "disagreements_aspect"
+DISAGREEMENTS_ONLY_KEY = "disagreements_only"
+DISAGREEMENTS_CHART_KEY = "disagreements_chart"
+DISAGREEMENTS_CLAIM_KEY = "disagreements_claim"
+DISAGREEMENTS_CLICK_SEEN_KEY = "disagreements_click_seen"
+
 
 def selected_actor_ids() -> list[str]:
     """The actor ids chosen in the sidebar; empty means everyone."""

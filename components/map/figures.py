@@ -88,24 +88,30 @@ def border_area_figure(
     center: tuple[float, float],
     highlight_ids: set[str] | frozenset[str] = frozenset(),
     basemap: bool = False,
+    view: tuple[tuple[float, float], float, str] | None = None,
 ) -> go.Figure:
     """The border area: countries, regions, both border sources, the lake, towns and places.
+
+    ``view``: (centre, zoom, name) of a sector to open on; the whole area around ``center``
+    when None. A place's hover lists its reports by side when ``activity`` has ``by_side``.
 
     ``activity`` is `components.map.geo.place_activity` (with distance_km), ``towns`` the context
     places (name, lat, lon, kind, and distance_km). ``center`` is the crisis site (lat, lon).
     When ``highlight_ids`` is not empty (an actor filter is set), other places fade.
     """
+    opening = view or (center, BORDER_AREA_ZOOM, "border")
     # The layout (with its GeoJSON layers) goes in first: update_layout would copy the
     # layers again (100 to 240 ms for the world view's).
     fig = new_figure(
         layout={
             "map": {
                 "style": BASEMAP_STYLE if basemap else OFFLINE_STYLE,
-                "center": {"lat": center[0], "lon": center[1]},
-                "zoom": BORDER_AREA_ZOOM,
+                "center": {"lat": opening[0][0], "lon": opening[0][1]},
+                "zoom": opening[1],
                 "layers": _fill_layers(layers, basemap),
             },
-            "uirevision": "border-area",
+            # A new sector is a new view: the reader's pan and zoom are kept within one.
+            "uirevision": f"border-area-{opening[2]}",
             **_common_layout(),
         }
     )
@@ -478,6 +484,9 @@ def _place_hover(row) -> str:
         _counts(row.statement_count, row.event_count),
         f"{row.lat:.4f} N, {row.lon:.4f} E; {row.geo_precision}",
     ]
+    by_side = getattr(row, "by_side", None)
+    if isinstance(by_side, tuple) and by_side:
+        lines[2:2] = ["Reported by outlets of each side:", *by_side]
     return _hover_lines(lines)
 
 

@@ -12,7 +12,7 @@ RECORDS_SHOWN statements and events with a count of the others.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -32,6 +32,7 @@ from components.map.geo import (
     unseated_speakers,
     with_distance_km,
 )
+from components.map.sides import SECTOR_ZOOM, reports_by_side, sector_center, side_lines
 
 # The two views of the page.
 BORDER_VIEW = "border"
@@ -76,6 +77,8 @@ class PlaceRecords:
     events: pd.DataFrame
     statement_total: int
     event_total: int
+    # Per side of the outlet: statements, event reports and place claims of the place.
+    by_side: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def build_map_view(
@@ -86,6 +89,7 @@ def build_map_view(
     scope_actor_ids: set[str],
     view: str,
     basemap: bool,
+    sector: str = "border",
 ) -> MapView:
     """The Map page for one actor choice (``actor_ids``, empty for everyone; ``filtered``
     the data narrowed to them, ``scope_actor_ids`` them with their descendants), one view
@@ -96,6 +100,8 @@ def build_map_view(
         crisis["lat"],
         crisis["lon"],
     )
+    lines = side_lines(reports_by_side(filtered))
+    activity = activity.assign(by_side=activity["location_id"].map(lines))
     highlight = frozenset(tied_location_ids(filtered, scope_actor_ids))
     towns = with_distance_km(
         context_places(layers.places, dataset.locations), crisis["lat"], crisis["lon"]
@@ -111,6 +117,7 @@ def build_map_view(
             center=(crisis["lat"], crisis["lon"]),
             highlight_ids=highlight,
             basemap=basemap,
+            view=_sector_view(dataset, sector),
         )
     nearest = towns.nsmallest(NEAREST_TOWNS_SHOWN, "distance_km")
     unseated = unseated_speakers(dataset.actors, filtered.statements)
@@ -126,6 +133,13 @@ def build_map_view(
             zip(unseated["actor_name"], unseated["statement_count"].astype(int), strict=True)
         ),
     )
+
+
+def _sector_view(dataset: Dataset, sector: str) -> tuple | None:
+    """(centre, zoom, name) of a sector of the border map; None for the whole area (or a
+    sector none of whose places is in the data)."""
+    center = sector_center(dataset.locations, sector) if sector != "border" else None
+    return None if center is None else (center, SECTOR_ZOOM[sector], sector)
 
 
 def place_records(
@@ -146,4 +160,5 @@ def place_records(
         events=events.head(RECORDS_SHOWN),
         statement_total=len(statements),
         event_total=len(events),
+        by_side=reports_by_side(filtered).query("location_id == @location_id"),
     )

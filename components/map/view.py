@@ -19,7 +19,9 @@ def map_geo_layers(folder: str) -> GeoLayers:
 
 
 @cached_view
-def map_page_view(data_dir: str, actor_ids: tuple[str, ...], view: str, basemap: bool) -> MapView:
+def map_page_view(
+    data_dir: str, actor_ids: tuple[str, ...], view: str, basemap: bool, sector: str = "border"
+) -> MapView:
     dataset = full_dataset(data_dir)
     return build_map_view(
         dataset,
@@ -29,6 +31,7 @@ def map_page_view(data_dir: str, actor_ids: tuple[str, ...], view: str, basemap:
         with_descendants(dataset.actors, list(actor_ids)) if actor_ids else set(),
         view,
         basemap,
+        sector,
     )
 
 

@@ -4,13 +4,15 @@ its stances. Pure pandas.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from components.app.reports import side_counts_text
 from components.data import Dataset
 from components.timeline.items import readable, split_item_id
 from components.timeline.precision import _precision_note
+from components.timeline.reports import item_reports
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ class ItemDetail:
     people: list[tuple[str, str]]
     facts: list[tuple[str, str]] = field(default_factory=list)
     stances: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # Every article's report of it (`reports.item_reports`): one row for most items.
+    reports: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def item_detail(ds: Dataset, value: str) -> ItemDetail | None:
@@ -54,11 +58,19 @@ def item_detail(ds: Dataset, value: str) -> ItemDetail | None:
         "date_precision": record["date_precision"],
         "precision_note": precision_note,
         "date_quote": _text_or_none(record["date_quote"]),
+        "reports": item_reports(ds, kind, record_id),
     }
     place = places.get(record["location_id"]) if isinstance(record["location_id"], str) else None
     if kind == "statement":
-        return _statement_detail(ds, record, names, place, common)
-    return _event_detail(record, names, place, common)
+        detail = _statement_detail(ds, record, names, place, common)
+    else:
+        detail = _event_detail(record, names, place, common)
+    reports = detail.reports
+    if len(reports) < 2:
+        return detail
+    sides = side_counts_text(reports["side"])
+    reported = f"{len(reports)} articles: {sides} (side by side under the chart)"
+    return replace(detail, facts=[*detail.facts, ("Reported by", reported)])
 
 
 def _statement_detail(ds, record, names, place, common) -> ItemDetail:

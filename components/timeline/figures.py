@@ -129,10 +129,19 @@ def _hover_texts(items: pd.DataFrame) -> list[str]:
             strict=True,
         )
     ]
+    reports = [
+        f"Reported by {int(count)} articles: {_escape(sides)}<br>"
+        if isinstance(sides, str) and count > 1
+        else ""
+        for count, sides in zip(
+            items["report_count"].tolist(), items["report_sides"].tolist(), strict=True
+        )
+    ]
     return [
         f"<b>{title}</b><br>{who}<br><i>“{quote}”</i><br>{kind.capitalize()} · {item_type}<br>"
-        f"When: {when}<br>Precision: {precision}<br>{outside}<i>Click for the details</i>"
-        for title, who, quote, kind, item_type, when, precision, outside in zip(
+        f"When: {when}<br>Precision: {precision}<br>{outside}{reported}"
+        "<i>Click for the details</i>"
+        for title, who, quote, kind, item_type, when, precision, outside, reported in zip(
             _escaped(items["title"]),
             _escaped(items["who"]),
             _escaped(items["quote"].map(shorten)),
@@ -141,6 +150,7 @@ def _hover_texts(items: pd.DataFrame) -> list[str]:
             _escaped(items["date_label"]),
             _escaped(items["precision_note"]),
             outside,
+            reports,
             strict=True,
         )
     ]

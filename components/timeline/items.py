@@ -13,6 +13,7 @@ import pandas as pd
 from components.app.filters import in_order, isin_many
 from components.data import Dataset
 from components.timeline.precision import MIDDAY, _drawn, _hours
+from components.timeline.reports import one_per_utterance, report_counts
 
 ITEM_KINDS = ("statement", "event")
 
@@ -50,6 +51,9 @@ ITEM_COLUMNS = [
     "x_marker",
     "x_start",
     "x_end",
+    "group_id",
+    "report_count",
+    "report_sides",
 ]
 
 
@@ -82,12 +86,35 @@ def timeline_items(ds: Dataset) -> pd.DataFrame:
     compare and sort as their strings do, and are carried as integer codes.
     """
     names = ds.actors.set_index("actor_id")["actor_name"]
-    frames = [_statement_items(ds.statements, names), _event_items(ds.events, names)]
+    statements = one_per_utterance(ds.statements)
+    frames = [_statement_items(statements, names), _event_items(ds.events, names)]
     frames = [frame for frame in frames if not frame.empty]
     if not frames:
         return pd.DataFrame(columns=ITEM_COLUMNS)
     items = _concat_items(frames).pipe(_with_positions)
+    items = _with_reports(items, ds)
     return items[ITEM_COLUMNS].take(_time_order(items)).reset_index(drop=True)
+
+
+def _with_reports(items: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
+    """Add how many articles report each item and, where several do, their sides.
+
+    An event's reports are its event_reports; a statement's are the statements that share
+    its utterance (`one_per_utterance` drew only the first of them).
+    """
+    by_utterance, by_event = report_counts(ds)
+    is_event = (items["kind"] == "event").to_numpy(dtype=bool)
+    group_id = np.where(is_event, items["record_id"].to_numpy(dtype=object), None)
+    utterances = ds.statements.set_index("statement_id")["utterance_id"]
+    statement_ids = items.loc[~is_event, "record_id"]
+    group_id[~is_event] = statement_ids.map(utterances).to_numpy(dtype=object)
+    group = pd.Series(group_id, index=items.index, dtype=object)
+    counts = pd.concat([by_utterance, by_event])
+    return items.assign(
+        group_id=group,
+        report_count=group.map(counts["report_count"]).fillna(1).astype(int),
+        report_sides=group.map(counts["report_sides"]),
+    )
 
 
 def _concat_items(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -137,12 +164,13 @@ def items_in(items: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
     than building them again (a mask, where building sorts and formats every row).
     """
     keep = np.zeros(len(items), dtype=bool)
+    # A statement item stands for its utterance: it is in ``ds`` when any report of it is.
     for kind, frame, id_column in (
-        ("statement", ds.statements, "statement_id"),
+        ("statement", ds.statements, "utterance_id"),
         ("event", ds.events, "event_id"),
     ):
         of_kind = (items["kind"] == kind).to_numpy(dtype=bool)
-        keep |= of_kind & isin_many(items["record_id"], frame[id_column])
+        keep |= of_kind & isin_many(items["group_id"], frame[id_column])
     return items[keep].reset_index(drop=True)
 
 

@@ -1,0 +1,428 @@
+"""Where the sources disagree: every claim of every event report with its outlet and side,
+its value made comparable (numbers in one unit per aspect, ranges as spans, days, place
+names), and the (event, aspect) pairs whose reports claim different values. Pure pandas.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from components.app.palette import side_label
+from components.app.reports import side_counts_text, side_order, with_outlets
+from components.data import Dataset
+
+# Units converted before comparing: a depth of 500 m is 0.5 km, six weeks are 42 days.
+UNIT_CONVERSIONS = {"m": ("km", 0.001), "weeks": ("days", 7.0)}
+# "500", "3.5", "500-600", "2,000" (a range is two numbers joined by a dash).
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_RANGE = re.compile(rf"^\s*({_NUMBER})\s*(?:[-–]\s*({_NUMBER}))?\s*$")
+# How many characters of a text value a figure's axis shows (the hover has it whole).
+AXIS_LABEL_CHARS = 28
+
+CLAIM_COLUMNS = [
+    "claim_id",
+    "event_id",
+    "event_title",
+    "aspect",
+    "aspect_label",
+    "value_kind",
+    "value",
+    "unit",
+    "value_label",
+    "value_key",
+    "low",
+    "high",
+    "day",
+    "quote",
+    "article_id",
+    "outlet",
+    "side",
+    "side_label",
+    "published_date",
+    "by_actor_name",
+]
+
+
+def parse_number(value: str) -> tuple[float, float] | None:
+    """(low, high) of "500" or "500-600" (thousands commas allowed); None if not a number."""
+    match = _RANGE.match(str(value))
+    if match is None:
+        return None
+    low = _to_float(match.group(1))
+    high = _to_float(match.group(2)) if match.group(2) else low
+    return (min(low, high), max(low, high))
+
+
+def _to_float(text: str) -> float:
+    # "2,000" is two thousand; "3,5" (a decimal comma) does not occur in English texts.
+    return float(text.replace(",", ""))
+
+
+def normalised_unit(unit: object) -> tuple[str | None, float]:
+    """The unit numbers are compared in, and the factor to get there ("m" -> ("km", 0.001))."""
+    if not isinstance(unit, str) or not unit:
+        return None, 1.0
+    return UNIT_CONVERSIONS.get(unit, (unit, 1.0))
+
+
+def _number_label(low: float, high: float, unit: str | None) -> str:
+    span = f"{low:g}" if low == high else f"{low:g}–{high:g}"
+    return f"{span} {unit}" if unit else span
+
+
+def claims_table(ds: Dataset) -> pd.DataFrame:
+    """One row per claim of the events of ``ds``, with its outlet, side and a comparable value.
+
+    ``low``/``high`` hold numbers in the aspect's compared unit (a single number has
+    low == high), ``day`` a claimed day, ``value_label`` the value as a reader reads it (a
+    place's name, "0.5 km", "500–600 soldiers") and ``value_key`` what two claims must share
+    to agree.
+    """
+    claims = ds.event_claims.loc[ds.event_claims["event_id"].isin(ds.events["event_id"])]
+    if claims.empty:
+        return pd.DataFrame(columns=CLAIM_COLUMNS)
+    aspects = ds.aspects.set_index("aspect_id")
+    titles = ds.events.set_index("event_id")["title"]
+    places = ds.locations.set_index("location_id")["location_name"]
+    names = ds.actors.set_index("actor_id")["actor_name"]
+    table = with_outlets(claims, ds.articles).assign(
+        event_title=claims["event_id"].map(titles),
+        aspect_label=claims["aspect"].map(aspects["aspect_label"]).fillna(claims["aspect"]),
+        value_kind=claims["aspect"].map(aspects["value_kind"]).fillna("text"),
+        by_actor_name=claims["by_actor_id"].map(names),
+    )
+    values = [
+        _comparable(kind, value, unit, places)
+        for kind, value, unit in zip(
+            table["value_kind"].tolist(),
+            table["value"].tolist(),
+            table["unit"].tolist(),
+            strict=True,
+        )
+    ]
+    compared = pd.DataFrame(values, columns=["value_label", "value_key", "low", "high", "day"])
+    compared.index = table.index
+    table = pd.concat([table, compared], axis=1)
+    table["day"] = pd.to_datetime(table["day"])
+    return table[CLAIM_COLUMNS].reset_index(drop=True)
+
+
+def _comparable(kind: str, value: str, unit: object, places: pd.Series) -> tuple:
+    """(value_label, value_key, low, high, day) of one claim."""
+    if kind == "number":
+        parsed = parse_number(value)
+        if parsed is not None:
+            shown_unit, factor = normalised_unit(unit)
+            low, high = parsed[0] * factor, parsed[1] * factor
+            label = _number_label(low, high, shown_unit)
+            return label, label, low, high, None
+    if kind == "date":
+        day = pd.to_datetime(value, errors="coerce")
+        if pd.notna(day):
+            return f"{day.day} {day:%B %Y}", f"{day:%Y-%m-%d}", np.nan, np.nan, day
+    if kind == "place":
+        name = places.get(value, value)
+        return name, value, np.nan, np.nan, None
+    text = " ".join(str(value).split())
+    if isinstance(unit, str) and unit:
+        text = f"{text} {unit}"
+    return text, text.casefold(), np.nan, np.nan, None
+
+
+def disagreements(claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per (event, aspect) whose claims hold more than one value, with the values and
+    the sides behind each: event_id, event_title, aspect, aspect_label, value_kind,
+    value_count, claim_count, sides (side ids, the pages' order), positions (a tuple of
+    (value_label, "Armenian 3 · Russian 1") per value, most claimed first), summary."""
+    columns = [
+        "event_id",
+        "event_title",
+        "aspect",
+        "aspect_label",
+        "value_kind",
+        "value_count",
+        "claim_count",
+        "sides",
+        "is_across_sides",
+        "positions",
+        "summary",
+    ]
+    rows = []
+    for (event_id, aspect), group in claims.groupby(["event_id", "aspect"], sort=False):
+        if group["value_key"].nunique() < 2:
+            continue
+        first = group.iloc[0]
+        positions = _positions(group)
+        rows.append(
+            {
+                "event_id": event_id,
+                "event_title": first["event_title"],
+                "aspect": aspect,
+                "aspect_label": first["aspect_label"],
+                "value_kind": first["value_kind"],
+                "value_count": group["value_key"].nunique(),
+                "claim_count": len(group),
+                "sides": tuple(side_order(group["side"])),
+                "is_across_sides": _is_across_sides(group),
+                "positions": positions,
+                "summary": "; ".join(f"{label} ({sides})" for label, sides in positions),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.sort_values(
+        ["claim_count", "event_id", "aspect"], ascending=[False, True, True], kind="stable"
+    ).reset_index(drop=True)
+
+
+def _is_across_sides(group: pd.DataFrame) -> bool:
+    """Whether two sides' outlets claim different sets of values (not only one side's
+    outlets among themselves)."""
+    values = group.groupby("side")["value_key"].agg(frozenset)
+    return values.nunique() > 1
+
+
+def _positions(group: pd.DataFrame) -> tuple[tuple[str, str], ...]:
+    """Each value of one (event, aspect) with the sides that claim it, most claimed first."""
+    by_value = group.groupby("value_key", sort=False)
+    ordered = by_value.size().sort_values(ascending=False, kind="stable").index
+    return tuple(
+        (
+            by_value.get_group(key)["value_label"].iloc[0],
+            side_counts_text(by_value.get_group(key)["side"]),
+        )
+        for key in ordered
+    )
+
+
+def aspect_choices(found: pd.DataFrame, claims: pd.DataFrame) -> dict[str, str]:
+    """aspect_id -> "Place (9 events, 4 disagree)" for every aspect with claims on two or
+    more reports of one event, the aspects with the most disagreements first."""
+    compared = claims.groupby(["aspect", "event_id"]).size()
+    compared = compared[compared > 1].reset_index().groupby("aspect").size()
+    disagreeing = found.groupby("aspect").size()
+    labels = claims.drop_duplicates("aspect").set_index("aspect")["aspect_label"]
+    kinds = claims.drop_duplicates("aspect").set_index("aspect")["value_kind"]
+    # Numbers, days and places first (they can be compared), then accounts in words.
+    order = sorted(
+        compared.index,
+        key=lambda aspect: (kinds[aspect] == "text", -disagreeing.get(aspect, 0), aspect),
+    )
+    return {
+        aspect: f"{labels[aspect]} ({int(disagreeing.get(aspect, 0))} of "
+        f"{int(compared[aspect])} events disagree)"
+        for aspect in order
+    }
+
+
+def strip_claims(claims: pd.DataFrame, aspect: str, event_ids: list[str]) -> pd.DataFrame:
+    """The claims on ``aspect`` of ``event_ids`` (in that order), one row each, with the
+    row of their event (``row``, 0 at the top), the height of their side's band in it
+    (``dodge``), and their place (``step``) among the ``stack`` claims of the same value and
+    side, so that none hides another."""
+    chosen = claims.loc[(claims["aspect"] == aspect) & claims["event_id"].isin(event_ids)]
+    rank = {event_id: position for position, event_id in enumerate(event_ids)}
+    chosen = chosen.assign(row=chosen["event_id"].map(rank))
+    side_rank = {side: position for position, side in enumerate(side_order(claims["side"]))}
+    chosen = chosen.assign(side_rank=chosen["side"].map(side_rank)).sort_values(
+        ["row", "side_rank", "published_date", "claim_id"], kind="stable"
+    )
+    # Within a row, each side has its own band; reports of one value and side are counted
+    # (``step`` of ``stack``), so the figure can set them side by side.
+    sides_in_row = chosen.groupby("row")["side"].transform("nunique")
+    band = chosen.groupby("row")["side"].transform(lambda sides: pd.factorize(sides)[0])
+    same = chosen.groupby(["row", "side", "value_key"])
+    band_height = 0.7 / sides_in_row
+    # The first side (the pages' order) on top, as the legend reads left to right.
+    dodge = 0.35 - band_height * (band + 0.5)
+    return (
+        chosen.assign(
+            dodge=dodge.astype(float),
+            step=same.cumcount().astype(int),
+            stack=same["claim_id"].transform("size").astype(int),
+        )
+        .drop(columns="side_rank")
+        .reset_index(drop=True)
+    )
+
+
+def axis_label(value_label: str) -> str:
+    """A text value short enough for an axis tick."""
+    flat = " ".join(str(value_label).split())
+    if len(flat) <= AXIS_LABEL_CHARS:
+        return flat
+    return flat[: AXIS_LABEL_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def clicked_claim(points: list[dict]) -> str | None:
+    """The claim id of the last clicked mark of a plotly selection, if any."""
+    ids = [point.get("customdata") for point in points]
+    ids = [value for value in ids if isinstance(value, str) and value]
+    return ids[-1] if ids else None
+
+
+def claim_detail(claims: pd.DataFrame, claim_id: str) -> pd.Series | None:
+    """One claim's row, or None when it is not in ``claims``."""
+    found = claims.loc[claims["claim_id"] == claim_id]
+    return None if found.empty else found.iloc[0]
+
+
+def event_claims_of(claims: pd.DataFrame, event_id: str, aspect: str) -> pd.DataFrame:
+    """Every claim of one event on one aspect, in the pages' side order, then by day."""
+    chosen = claims.loc[(claims["event_id"] == event_id) & (claims["aspect"] == aspect)]
+    rank = {side: position for position, side in enumerate(side_order(chosen["side"]))}
+    return (
+        chosen.assign(side_rank=chosen["side"].map(rank))
+        .sort_values(["side_rank", "published_date", "claim_id"], kind="stable")
+        .drop(columns="side_rank")
+        .reset_index(drop=True)
+    )
+
+
+CONTRADICTION_COLUMNS = [
+    "statement_id",
+    "speaker_name",
+    "quote",
+    "date_label",
+    "outlet",
+    "side_label",
+    "reporters",
+    "contradicted_statement_id",
+    "contradicted_speaker_name",
+    "contradicted_quote",
+    "contradicted_date_label",
+    "contradicted_outlet",
+    "contradicted_side_label",
+    "contradicted_reporters",
+    "issue_label",
+    "article_count",
+]
+
+
+def contradictions_across(pairs: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
+    """The contradiction pairs (`components.app.contradictions.contradiction_pairs`) with the
+    outlet and side of each statement, and every article that reports either utterance.
+
+    A denial is often printed beside the claim it denies, but the claim's utterance (the
+    same speaker on the same occasion) may be carried by other outlets too: ``reporters``
+    lists them ("Armenpress (Armenian); TASS (Russian)") and ``article_count`` says how many
+    articles the pair spans.
+    """
+    if pairs.empty:
+        return pd.DataFrame(columns=CONTRADICTION_COLUMNS)
+    statements = with_outlets(
+        ds.statements[["statement_id", "utterance_id", "article_id"]], ds.articles
+    )
+    by_id = statements.set_index("statement_id")
+    reports: dict[str, list[tuple[str, str, str]]] = {}
+    for utterance_id, outlet, side, article_id in zip(
+        statements["utterance_id"].tolist(),
+        statements["outlet"].tolist(),
+        statements["side_label"].tolist(),
+        statements["article_id"].tolist(),
+        strict=True,
+    ):
+        reports.setdefault(utterance_id, []).append((outlet, side, article_id))
+    rows = []
+    for pair in pairs.itertuples(index=False):
+        row = {column: getattr(pair, column, None) for column in CONTRADICTION_COLUMNS}
+        articles: set[str] = set()
+        ends = (("", pair.statement_id), ("contradicted_", pair.contradicted_statement_id))
+        for prefix, statement_id in ends:
+            own = by_id.loc[statement_id]
+            reported = reports[own["utterance_id"]]
+            row[f"{prefix}outlet"] = own["outlet"]
+            row[f"{prefix}side_label"] = own["side_label"]
+            row[f"{prefix}reporters"] = _reporters_text(reported)
+            articles.update(article_id for _, _, article_id in reported)
+        row["article_count"] = len(articles)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=CONTRADICTION_COLUMNS)
+
+
+def _reporters_text(reported: list[tuple[str, str, str]]) -> str:
+    """ "Armenpress (Armenian); TASS (Russian)": each outlet once, in the order given."""
+    seen = dict.fromkeys((outlet, side) for outlet, side, _ in reported)
+    return "; ".join(f"{outlet} ({side})" for outlet, side in seen)
+
+
+def contradictions_in(pairs: pd.DataFrame, statement_ids: pd.Series) -> pd.DataFrame:
+    """The pairs with either statement among ``statement_ids`` (the filter's statements)."""
+    keep = pairs["statement_id"].isin(statement_ids) | pairs["contradicted_statement_id"].isin(
+        statement_ids
+    )
+    return pairs.loc[keep].reset_index(drop=True)
+
+
+def spread_events(
+    claims: pd.DataFrame, found: pd.DataFrame, aspect: str, only_disagreeing: bool
+) -> list[str]:
+    """The events one aspect's figure draws, most claims first: those whose reports disagree
+    on it, or every event that two or more reports make a claim on it for."""
+    if only_disagreeing:
+        return found.loc[found["aspect"] == aspect, "event_id"].tolist()
+    counts = claims.loc[claims["aspect"] == aspect].groupby("event_id").size()
+    counts = counts[counts > 1].reset_index(name="claim_count")
+    ordered = counts.sort_values(["claim_count", "event_id"], ascending=[False, True])
+    return ordered["event_id"].tolist()
+
+
+def findings(found: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """Sentences for the page, from the data: (measurable aspects that disagree — numbers,
+    days, places —, text aspects told differently), each "Aspect of the event: value (sides);
+    …"."""
+    measured, told = [], []
+    for row in found.itertuples(index=False):
+        line = f"{row.aspect_label} of “{row.event_title}”: {row.summary}"
+        (told if row.value_kind == "text" else measured).append(line)
+    return measured, told
+
+
+def sides_in_disagreement(found: pd.DataFrame) -> pd.DataFrame:
+    """Per measurable aspect (number, date, place): how many events disagree, in how many
+    of them two sides' outlets claim different values, and those sides in words
+    ("Armenian, Azerbaijani, Russian")."""
+    measured = found.loc[found["value_kind"] != "text"]
+    rows = []
+    for aspect_label, group in measured.groupby("aspect_label", sort=False):
+        across = group.loc[group["is_across_sides"]]
+        sides = side_order(side for sides in across["sides"] for side in sides)
+        rows.append(
+            {
+                "aspect_label": aspect_label,
+                "event_count": len(group),
+                "across_count": len(across),
+                "sides": ", ".join(side_label(side) for side in sides),
+            }
+        )
+    return pd.DataFrame(rows, columns=["aspect_label", "event_count", "across_count", "sides"])
+
+
+@dataclass(frozen=True)
+class DisagreementsView:
+    """The claims of the events in view, the (event, aspect) pairs that disagree, the aspect
+    choices and the page's sentences: built once per data folder and filter, shared."""
+
+    claims: pd.DataFrame
+    found: pd.DataFrame
+    choices: dict[str, str]
+    measured: list[str]
+    told: list[str]
+    by_aspect: pd.DataFrame
+
+
+def disagreements_view(ds: Dataset) -> DisagreementsView:
+    claims = claims_table(ds)
+    found = disagreements(claims)
+    measured, told = findings(found)
+    return DisagreementsView(
+        claims=claims,
+        found=found,
+        choices=aspect_choices(found, claims),
+        measured=measured,
+        told=told,
+        by_aspect=sides_in_disagreement(found),
+    )

@@ -1,0 +1,163 @@
+"""The Disagreements frames: values made comparable, what disagrees, the strips, the
+contradictions with their outlets. Hand-made cases, then the corpus."""
+
+import pandas as pd
+import pytest
+
+from components.app.contradictions import contradiction_pairs
+from components.disagreements.figures import figure_marks, spread_figure
+from components.disagreements.frames import (
+    claims_table,
+    contradictions_across,
+    disagreements,
+    disagreements_view,
+    normalised_unit,
+    parse_number,
+    spread_events,
+    strip_claims,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param("500", (500.0, 500.0), id="one number"),
+        pytest.param("3.5", (3.5, 3.5), id="decimal"),
+        pytest.param("500-600", (500.0, 600.0), id="range"),
+        pytest.param("600–500", (500.0, 600.0), id="range written high first, en dash"),
+        pytest.param("2,895", (2895.0, 2895.0), id="thousands comma"),
+        pytest.param("about 40", None, id="words"),
+    ],
+)
+def test_parse_number(value, expected):
+    assert parse_number(value) == expected
+
+
+def test_metres_become_kilometres_and_weeks_days():
+    assert normalised_unit("m") == ("km", 0.001)
+    assert normalised_unit("weeks") == ("days", 7.0)
+    assert normalised_unit("soldiers") == ("soldiers", 1.0)
+    assert normalised_unit(None) == (None, 1.0)
+
+
+def claims_frame(rows):
+    """Claims as claims_table gives them, from (event, aspect, kind, key, label, side)."""
+    return pd.DataFrame(
+        [
+            {
+                "claim_id": f"c{i}",
+                "event_id": event,
+                "event_title": event.upper(),
+                "aspect": aspect,
+                "aspect_label": aspect.capitalize(),
+                "value_kind": kind,
+                "value_key": key,
+                "value_label": label,
+                "side": side,
+                "published_date": pd.Timestamp("2021-05-27"),
+            }
+            for i, (event, aspect, kind, key, label, side) in enumerate(rows)
+        ]
+    )
+
+
+def test_only_aspects_with_two_values_disagree_and_sides_are_said():
+    claims = claims_frame(
+        [
+            ("ev", "place", "place", "gegharkunik", "Gegharkunik", "armenia"),
+            ("ev", "place", "place", "gegharkunik", "Gegharkunik", "armenia"),
+            ("ev", "place", "place", "kalbajar", "Kalbajar", "azerbaijan"),
+            ("ev", "captured", "number", "6 servicemen", "6 servicemen", "armenia"),
+            ("ev", "captured", "number", "6 servicemen", "6 servicemen", "azerbaijan"),
+            ("other", "date", "date", "2021-05-13", "13 May 2021", "armenia"),
+            ("other", "date", "date", "2021-05-14", "14 May 2021", "armenia"),
+        ]
+    )
+    found = disagreements(claims).set_index(["event_id", "aspect"])
+    assert list(found.index) == [("ev", "place"), ("other", "date")]
+    place = found.loc[("ev", "place")]
+    assert place["positions"] == (("Gegharkunik", "Armenian 2"), ("Kalbajar", "Azerbaijani 1"))
+    assert place["sides"] == ("armenia", "azerbaijan")
+    assert place["is_across_sides"]
+    # Two Armenian outlets that differ: a disagreement, but not between sides.
+    assert not found.loc[("other", "date"), "is_across_sides"]
+
+
+def test_claims_of_the_corpus_are_comparable(corpus):
+    claims = claims_table(corpus).set_index("claim_id")
+    depth = claims.loc[claims["aspect"] == "advance_depth"]
+    # Metres are kilometres now: Armudlu's 400 m is 0.4 km beside Sev Lich's 3.5 km.
+    assert set(depth["value_label"]) == {"3.5 km", "3 km", "0.4 km", "0.5 km", "0.3–0.4 km"}
+    troops = claims.loc[(claims["aspect"] == "troops") & (claims["value"] == "500-600")].iloc[0]
+    assert (troops["low"], troops["high"]) == (500, 600)
+    place = claims.loc[(claims["aspect"] == "place") & (claims["value"] == "verin_shorzha")]
+    assert set(place["value_label"]) == {"Verin Shorzha"}
+    assert claims["outlet"].notna().all()
+    assert claims["side"].notna().all()
+
+
+def test_the_capture_place_divides_armenian_and_azerbaijani_outlets(corpus):
+    view = disagreements_view(corpus)
+    found = view.found.set_index(["event_id", "aspect"])
+    capture = found.loc[("ev-capture-six", "place")]
+    positions = dict(capture["positions"])
+    assert positions["Gegharkunik province"].startswith("Armenian 4")
+    assert positions["Kalbajar (Kəlbəcər) district"].startswith("Azerbaijani 2")
+    assert capture["is_across_sides"]
+    # Every report agrees on six captured: no disagreement there.
+    assert ("ev-capture-six", "captured") not in found.index
+    assert any("Place of “Six Armenian servicemen" in line for line in view.measured)
+    assert list(view.choices)[0] == "place"
+
+
+def test_strip_marks_every_claim_once_coloured_by_side(corpus):
+    view = disagreements_view(corpus)
+    events = spread_events(view.claims, view.found, "place", only_disagreeing=True)
+    strip = strip_claims(view.claims, "place", events)
+    expected = view.claims.loc[
+        (view.claims["aspect"] == "place") & view.claims["event_id"].isin(events), "claim_id"
+    ]
+    assert sorted(strip["claim_id"]) == sorted(expected)
+    assert strip["dodge"].between(-0.5, 0.5).all()
+    titles = view.claims.drop_duplicates("event_id").set_index("event_id")["event_title"]
+    figure = spread_figure(strip, "place", [titles[e] for e in events])
+    assert sorted(figure_marks(figure)) == sorted(expected)
+    legend = {trace.name for trace in figure.data if trace.showlegend}
+    assert {"Armenian", "Azerbaijani"} <= legend
+
+
+def test_a_range_is_drawn_as_a_bar(corpus):
+    view = disagreements_view(corpus)
+    strip = strip_claims(view.claims, "troops", ["ev-azerbaijani-troops-remain"])
+    figure = spread_figure(strip, "number", ["Troops remain"])
+    bars = [trace for trace in figure.data if trace.mode == "lines"]
+    assert [list(bar.x) for bar in bars] == [[500.0, 600.0, None]]
+
+
+def test_hover_text_is_escaped():
+    strip = claims_frame([("ev", "cause", "text", "x", "<b>x</b>", "armenia")]).assign(
+        quote="<script>", outlet="A & B", side_label="Armenian", by_actor_name=None,
+        row=0, dodge=0.0, step=0, stack=1, claim_id="c0",
+    )  # fmt: skip
+    hover = spread_figure(strip, "text", ["EV"]).data[0].hovertext[0]
+    assert "&lt;script&gt;" in hover
+    assert "A &amp; B" in hover
+    assert "<script>" not in hover
+
+
+def test_contradictions_name_the_outlets_of_each_utterance(corpus):
+    pairs = contradictions_across(contradiction_pairs(corpus), corpus).set_index("statement_id")
+    assert len(pairs) == len(contradiction_pairs(corpus))
+    across = pairs.loc[pairs["article_count"] > 1]
+    assert not across.empty
+    row = across.iloc[0]
+    assert (
+        row["outlet"] in row["reporters"]
+        or row["contradicted_outlet"] in (row["contradicted_reporters"])
+    )
+    assert pairs["side_label"].notna().all()
+
+
+def test_the_seed_has_no_claim_to_compare(dataset):
+    view = disagreements_view(dataset)
+    assert view.found.empty

@@ -1,0 +1,72 @@
+"""Page tests of the Disagreements page, headless with AppTest, on the corpus and the seed."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import dashboard
+from components.app.state import (
+    ACTOR_FILTER_KEY,
+    DISAGREEMENTS_ASPECT_KEY,
+    DISAGREEMENTS_CLAIM_KEY,
+)
+from components.data import load_dataset
+from tests.conftest import DATA_DIR
+from tests.seed import seed_data_dir
+
+APP_FILE = Path(dashboard.__file__).resolve()
+RUN_TIMEOUT_S = 60
+PAGE = "pages/disagreements.py"
+
+
+def open_page(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> AppTest:
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_dir))
+    app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S).run()
+    app.switch_page(PAGE).run()
+    assert not app.exception, [exception.message for exception in app.exception]
+    return app
+
+
+def markdown_text(app: AppTest) -> str:
+    return "\n".join(element.value for element in app.markdown).replace("\\", "")
+
+
+def test_the_corpus_page_says_what_disagrees_between_which_sides(monkeypatch):
+    app = open_page(monkeypatch, DATA_DIR)
+    text = markdown_text(app)
+    assert "**Place**: reports of 10 events disagree" in text
+    assert "Armenian, Azerbaijani" in text
+    assert app.selectbox(key=DISAGREEMENTS_ASPECT_KEY).value == "place"
+    assert len(app.get("plotly_chart")) == 1
+
+
+def test_picking_a_report_shows_its_outlet_words_and_every_other_report(monkeypatch):
+    app = open_page(monkeypatch, DATA_DIR)
+    data = load_dataset(DATA_DIR)
+    claims = data.event_claims.merge(data.articles[["article_id", "outlet"]])
+    trend = claims.loc[
+        (claims["event_id"] == "ev-capture-six")
+        & (claims["aspect"] == "place")
+        & (claims["outlet"] == "Trend")
+    ].iloc[0]
+    app.selectbox(key=DISAGREEMENTS_CLAIM_KEY).set_value(trend["claim_id"]).run()
+    assert not app.exception
+    text = markdown_text(app)
+    assert "**Trend** · Azerbaijani outlet" in text
+    assert "Kalbajar" in text
+    assert " ".join(trend["quote"].split()) in text
+    table = app.dataframe[0].value
+    assert {"Armenian", "Azerbaijani"} <= set(table["side_label"])
+
+
+def test_the_filter_narrows_the_events(monkeypatch):
+    app = open_page(monkeypatch, DATA_DIR)
+    app.multiselect(key=ACTOR_FILTER_KEY).set_value(["macron"]).run()
+    assert not app.exception
+    assert "Only events that concern the actors chosen" in app.caption[0].value
+
+
+def test_the_seed_alone_has_nothing_to_compare(monkeypatch):
+    app = open_page(monkeypatch, seed_data_dir())
+    assert any("nothing to compare" in info.value for info in app.info)

@@ -1,0 +1,97 @@
+"""Real-browser tests of the cross-source views on the corpus (data/): the Timeline's grouped
+event detail (every report of one event, side by side) and the Disagreements page."""
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from components.data import load_dataset
+from tests.conftest import DATA_DIR
+from tests.e2e.conftest import streamlit_server
+from tests.e2e.helpers import APP_TIMEOUT_MS, screenshot, wait_for_app, wait_for_rerun
+from tests.e2e.test_timeline import click_item
+
+# The capture of six Armenian servicemen on 27 May: 13 articles of five sides report it.
+CAPTURE = "ev-capture-six"
+TALL_VIEWPORT = {"width": 1400, "height": 2200}
+
+# Where a mark of the first plotly chart is drawn, in page coordinates: the trace and point
+# whose customdata is the claim id, placed through its subplot's axes.
+_MARK_CENTRE_JS = """(claimId) => {
+  const plot = document.querySelector('.js-plotly-plot');
+  const box = plot.getBoundingClientRect();
+  for (const trace of plot._fullData) {
+    const point = Array.from(trace.customdata || []).indexOf(claimId);
+    if (point < 0) continue;
+    const xaxis = plot._fullLayout[trace.xaxis.replace('x', 'xaxis')];
+    const yaxis = plot._fullLayout[trace.yaxis.replace('y', 'yaxis')];
+    return [
+      box.left + xaxis._offset + xaxis.c2p(xaxis.d2c(trace.x[point])),
+      box.top + yaxis._offset + yaxis.c2p(yaxis.d2c(trace.y[point])),
+    ];
+  }
+  return null;
+}"""
+
+
+@pytest.fixture(scope="module")
+def corpus_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One server of the corpus for this module's tests."""
+    with streamlit_server(tmp_path_factory.mktemp("corpus-server"), DATA_DIR) as base_url:
+        yield base_url
+
+
+def test_clicking_an_event_shows_every_report_with_its_outlet(corpus_server, page: Page):
+    """The capture is drawn once; a click sets its 13 reports side by side, each with its
+    outlet and side."""
+    reports = load_dataset(DATA_DIR).event_reports
+    articles = load_dataset(DATA_DIR).articles.set_index("article_id")
+    expected = reports.loc[reports["event_id"] == CAPTURE, "article_id"].tolist()
+    assert len(expected) == 13
+    page.set_viewport_size(TALL_VIEWPORT)
+    page.goto(f"{corpus_server}/timeline")
+    wait_for_app(page)
+    expect(page.locator(".js-plotly-plot .xtick text").first).to_be_visible(timeout=APP_TIMEOUT_MS)
+    click_item(page, f"event:{CAPTURE}")
+    heading = page.get_by_text("13 reports of this event, side by side")
+    expect(heading).to_be_visible()
+    for article_id in expected:
+        box = page.locator(f".st-key-timeline_report_{article_id}")
+        expect(box).to_contain_text(articles.loc[article_id, "outlet"])
+        link = box.get_by_role("link", name="Open in the Source page")
+        expect(link).to_have_attribute("href", f"source?event={CAPTURE}&article={article_id}")
+    expect(page.locator("[class*='st-key-timeline_report_']")).to_have_count(13)
+    heading.scroll_into_view_if_needed()
+    screenshot(page, "timeline-capture-reports")
+
+
+def test_disagreements_show_the_capture_places_by_side(corpus_server, page: Page):
+    """The place strip of the capture has Armenian and Azerbaijani marks; clicking the
+    Azerbaijani one shows its outlet, the place it claims and its words."""
+    data = load_dataset(DATA_DIR)
+    claims = data.event_claims.merge(data.articles[["article_id", "outlet", "side"]])
+    places = claims.loc[(claims["event_id"] == CAPTURE) & (claims["aspect"] == "place")]
+    assert {"armenia", "azerbaijan"} <= set(places["side"])
+    azerbaijani = places.loc[places["side"] == "azerbaijan"].iloc[0]
+    page.set_viewport_size(TALL_VIEWPORT)
+    page.goto(f"{corpus_server}/disagreements")
+    wait_for_app(page)
+    chart = page.locator(".js-plotly-plot").first
+    expect(chart).to_be_visible(timeout=APP_TIMEOUT_MS)
+    expect(chart).to_contain_text("Six Armenian servicemen")
+    legend = page.locator(".js-plotly-plot .legendtext").all_text_contents()
+    assert {"Armenian", "Azerbaijani"} <= set(legend), legend
+    for claim_id in places["claim_id"]:
+        assert page.evaluate(_MARK_CENTRE_JS, claim_id) is not None, claim_id
+    chart.scroll_into_view_if_needed()
+    x, y = page.evaluate(_MARK_CENTRE_JS, azerbaijani["claim_id"])
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
+    wait_for_rerun(page)
+    report = page.locator(".st-key-disagreements_report")
+    expect(report).to_contain_text(azerbaijani["outlet"])
+    expect(report).to_contain_text("Azerbaijani outlet")
+    expect(report).to_contain_text(" ".join(azerbaijani["quote"].split()))
+    expect(report.get_by_role("link", name="Open the report in the Source page")).to_be_visible()
+    screenshot(page, "disagreements-capture-place")
