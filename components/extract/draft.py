@@ -16,6 +16,7 @@ from datetime import date
 
 from components.data.text import find_mentions
 
+from .context import context_attributions
 from .model import load_pipeline
 from .registry import Place, Registry
 from .speakers import SPEAKER_LABELS, Speaker, SpeakerResolver
@@ -181,11 +182,16 @@ class Draft:
         }
 
 
-def extract(text: str, published: date, registry: Registry) -> Draft:
-    """Find the statements, actors and places of an article text published on `published`."""
+def extract(text: str, published: date, registry: Registry, issuer: str | None = None) -> Draft:
+    """Find the statements, actors and places of an article text published on `published`.
+
+    `issuer` is the article's outlet or issuing body ("Ministry of Defence of Armenia"),
+    when known: an official release's sentences with no speaker of their own are its."""
     doc = load_pipeline()(text)
     resolver = SpeakerResolver(doc, registry)
+    resolver.issuer = issuer_speaker(issuer, registry)
     attributions = find_attributions(doc, resolver, published)
+    attributions = context_attributions(doc, attributions, resolver.issuer, published)
     locations = _locations(text, registry)
     statements = []
     for attribution in attributions:
@@ -193,6 +199,17 @@ def extract(text: str, published: date, registry: Registry) -> Draft:
             statements.append(_statement(text, attribution, speaker, locations))
     actors = _actors(doc, resolver, statements)
     return Draft(text, published, statements, actors, locations)
+
+
+def issuer_speaker(issuer: str | None, registry: Registry) -> Speaker | None:
+    """The registry body that issued the article ("Ministry of Defence of Armenia"), if any:
+    a news outlet is not a speaker, a ministry publishing its own release is."""
+    if not issuer:
+        return None
+    actor, score = registry.resolve_actor(issuer)
+    if actor is None or actor.actor_type in ("person", "state", ""):
+        return None
+    return Speaker(actor.actor_name, issuer, 0, 0, actor, score, False)
 
 
 def _statement(
@@ -233,7 +250,12 @@ def statement_type(verb: str, quote: str) -> str:
 
 
 def _confidence(attribution: Attribution, speaker: Speaker) -> float:
-    base = {"reporting verb": 0.9, "according to": 0.85, "concern": 0.6}.get(attribution.rule, 0.7)
+    base = {
+        "reporting verb": 0.9,
+        "according to": 0.85,
+        "concern": 0.6,
+        "context": 0.4,
+    }.get(attribution.rule, 0.7)
     return base * (speaker.score if speaker.actor else 0.7)
 
 

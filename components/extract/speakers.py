@@ -129,6 +129,9 @@ class SpeakerResolver:
         self.mentions = registry_mentions(doc.text, registry)
         self.last_person: Speaker | None = None
         self.last_body: Speaker | None = None
+        # The body that issued the article, when known: "we" of a release with no
+        # antecedent is the issuer.
+        self.issuer: Speaker | None = None
 
     def remember(self, speaker: Speaker) -> None:
         if speaker.is_person:
@@ -245,8 +248,10 @@ class SpeakerResolver:
         remembered = self.last_person if person else self.last_body
         if remembered is not None and remembered.start_char <= token.idx:
             return _as_pronoun(remembered, token)
-        if person:
+        if person and token.lower_ != "we":
             return self._latest_person_before(token.idx)
+        if token.lower_ == "we" and self.issuer is not None:
+            return _as_pronoun(self.issuer, token)
         return None
 
     def _latest_person_before(self, position: int) -> Speaker | None:

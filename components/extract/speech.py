@@ -243,7 +243,7 @@ def _from_verb(
         speaker=speakers[0],
         rule=rule,
         verb=verb.lemma_.lower(),
-        is_direct_quote=_overlaps_quote(start, end, quotes),
+        is_direct_quote=overlaps_quote(start, end, quotes),
         date=date_phrase,
         extra_speakers=speakers[1:],
     )
@@ -375,7 +375,7 @@ def _continued_date(
     return None
 
 
-def _overlaps_quote(start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
+def overlaps_quote(start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
     return any(q_start < end and q_end > start for q_start, q_end in quotes)
 
 
@@ -408,7 +408,7 @@ def _according_to(
             speaker=speaker,
             rule="according to",
             verb="according to",
-            is_direct_quote=_overlaps_quote(start, end, quotes),
+            is_direct_quote=overlaps_quote(start, end, quotes),
             date=as_reported(published),
         )
     return None
