@@ -6,7 +6,8 @@ official releases speak in their own name with no reporting verb at all ("We
 unequivocally state..."), and a quotation runs on over several sentences. Every body
 sentence that no rule claimed becomes a low-confidence statement, so that the reviewer
 deletes what is narration instead of hunting for what was missed. Its speaker, in order:
-- the statement before it in the same paragraph (a quotation or an account running on);
+- the statement before it in the same paragraph (a quotation or an account running on),
+  else the one after it in the same paragraph ("... . ..., said the Ministry of Defense.");
 - the article's issuer, when it is a registry body (a ministry's release);
 - the nearest statement before it, else the first one after it (a lead sentence that
   the next sentence attributes: "... . The Ministry of Defense reported.").
@@ -80,6 +81,8 @@ def _speaker(
 ) -> tuple[Speaker | None, Attribution | None]:
     if previous is not None and "\n" not in text[previous.end_char : start]:
         return previous.speaker, previous
+    if following is not None and "\n" not in text[start : following.start_char]:
+        return following.speaker, following
     if issuer is not None:
         return issuer, None
     if previous is not None and start - previous.end_char <= MAX_RUN_ON_CHARS:

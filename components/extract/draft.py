@@ -21,6 +21,7 @@ from .model import load_pipeline
 from .registry import Place, Registry
 from .speakers import SPEAKER_LABELS, Speaker, SpeakerResolver
 from .speech import Attribution, find_attributions
+from .when import today
 
 # The JSON keys of the command line's --format json, in order (issue 20).
 STATEMENT_KEYS = (
@@ -192,6 +193,7 @@ def extract(text: str, published: date, registry: Registry, issuer: str | None =
     resolver.issuer = issuer_speaker(issuer, registry)
     attributions = find_attributions(doc, resolver, published)
     attributions = context_attributions(doc, attributions, resolver.issuer, published)
+    _spread_dates(text, attributions)
     locations = _locations(text, registry)
     statements = []
     for attribution in attributions:
@@ -199,6 +201,34 @@ def extract(text: str, published: date, registry: Registry, issuer: str | None =
             statements.append(_statement(text, attribution, speaker, locations))
     actors = _actors(doc, resolver, statements)
     return Draft(text, published, statements, actors, locations)
+
+
+_TODAY = re.compile(r"\b[Tt]oday\b")
+
+
+def _spread_dates(text: str, attributions: list[Attribution]) -> None:
+    """A day named once dates the speaker's other undated statements: "On Thursday,
+    Pashinyan accused ... . Mr Pashinyan said ..." (the nearest dated one before, else
+    after, of the same speaker)."""
+    for index, attribution in enumerate(attributions):
+        if attribution.date.precision != "as_reported":
+            continue
+        if _TODAY.search(text[attribution.start_char : attribution.end_char]):
+            attribution.date = today(attribution.date.start_date)
+            continue
+        key = _speaker_key(attribution.speaker)
+        before = [a for a in attributions[:index] if _speaker_key(a.speaker) == key]
+        after = [a for a in attributions[index + 1 :] if _speaker_key(a.speaker) == key]
+        for other in [*reversed(before), *after]:
+            if other.date.precision != "as_reported":
+                attribution.date = other.date
+                break
+
+
+def _speaker_key(speaker: Speaker) -> str:
+    if speaker.actor_id:
+        return speaker.actor_id
+    return speaker.name.split()[-1] if speaker.name else ""
 
 
 def issuer_speaker(issuer: str | None, registry: Registry) -> Speaker | None:

@@ -111,6 +111,24 @@ MAX_CONTINUATION_CHARS = 300
 MAX_DATE_PHRASE_TOKENS = 8
 # A quotation this short with no reporting verb is a scare quote or a label.
 MIN_QUOTE_WORDS = 4
+_FINAL_VERBS = (
+    "said|says|added|adds|stated|states|noted|stressed|told|reported|declared|announced|"
+    "wrote|explained|emphasized|emphasised|underlined|insisted|warned|claimed|continued|"
+    "concluded|reiterated|asserted|argued|tweeted|quoted"
+)
+# '<content>, <speaker> said [at a briefing].' / '"<content>," <speaker> said.'
+_FINAL_ATTRIBUTION = re.compile(
+    r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+(?P<np>[^,;\"“”«»]{1,150}?)\s+"
+    rf"(?P<verb>{_FINAL_VERBS})\b(?P<rest>[^\"“”«»,]{{0,100}})[.!]$",
+    re.DOTALL,
+)
+# '<content>, informs the Ministry of Defense of Armenia.' / '..., said the ministry.'
+_FINAL_INVERTED = re.compile(
+    r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+"
+    rf"(?P<verb>{_FINAL_VERBS}|informs|informed|reports)\s+"
+    r"(?P<np>[^,;\"“”«»]{1,150}?)(?P<rest>\s+(?:on|at|in)\s[^,;\"“”«»]{1,60})?[.!]$",
+    re.DOTALL,
+)
 _QUOTES = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»")
 
 
@@ -157,6 +175,13 @@ def _sentence_attributions(
     anchors = [t for t in sentence if _is_anchor(t, quotes)]
     results: list[Attribution] = []
     by_verb: dict[int, Attribution] = {}
+    final = _final_attribution(sentence, resolver, quotes, published)
+    if final is not None:
+        attribution, verb = final
+        results.append(attribution)
+        by_verb[verb.i] = attribution
+        # Only an act with a subject of its own is a statement nested in the reported words.
+        anchors = [t for t in anchors if t.i != verb.i and _own_subject(t)]
     for verb in sorted(anchors, key=_depth):
         attribution = _from_verb(verb, anchors, resolver, quotes, published, by_verb, earlier)
         if attribution is not None:
@@ -168,6 +193,42 @@ def _sentence_attributions(
     results += _unanchored_quotes(sentence, quotes, results, earlier, published)
     results.sort(key=lambda a: a.start_char)
     return results
+
+
+def _final_attribution(
+    sentence: Span, resolver: SpeakerResolver, quotes: list[tuple[int, int]], published: date
+) -> tuple[Attribution, Token] | None:
+    """'<what was said>, the defense ministry said [on Friday].': the speaker after the
+    last comma, the words before it; read on the words, as the parser often attaches
+    such a final verb to the wrong clause."""
+    text = sentence.text.rstrip()
+    match = _FINAL_ATTRIBUTION.match(text) or _FINAL_INVERTED.match(text)
+    if match is None or len(match["content"].split()) < MIN_QUOTE_WORDS:
+        return None
+    doc = sentence.doc
+    np_start = sentence.start_char + match.start("np")
+    phrase = doc.char_span(np_start, np_start + len(match["np"]), alignment_mode="expand")
+    verb_start = sentence.start_char + match.start("verb")
+    verb = next((t for t in sentence if t.idx == verb_start), None)
+    if phrase is None or verb is None or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    speaker = resolver.from_span(phrase)
+    if speaker is None:
+        return None
+    resolver.remember(speaker)
+    start, end = _sentence_bounds(sentence)
+    return (
+        Attribution(
+            start_char=start,
+            end_char=end,
+            speaker=speaker,
+            rule="reporting verb",
+            verb=verb.lemma_.lower(),
+            is_direct_quote=overlaps_quote(start, end, quotes),
+            date=_verb_date(verb, published) or as_reported(published),
+        ),
+        verb,
+    )
 
 
 def _depth(token: Token) -> int:
