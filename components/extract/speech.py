@@ -129,6 +129,8 @@ _FINAL_INVERTED = re.compile(
     r"(?P<np>[^,;\"“”«»]{1,150}?)(?P<rest>\s+(?:on|at|in)\s[^,;\"“”«»]{1,60})?[.!]$",
     re.DOTALL,
 )
+# 'The French president "is studying..."': a subject, then a quotation going on from it.
+_NESTED_SUBJECT = re.compile(r"^\s*(?P<np>[A-Z][^\"“”«»,.]{2,80}?)\s+[\"“«]\s*(?=[a-z])")
 _QUOTES = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»")
 
 
@@ -187,6 +189,8 @@ def _sentence_attributions(
         if attribution is not None:
             by_verb[verb.i] = attribution
             results.append(attribution)
+    for attribution in results:
+        _nested_subject(sentence, attribution, resolver)
     according = _according_to(sentence, resolver, quotes, published, results)
     if according is not None:
         results.append(according)
@@ -229,6 +233,26 @@ def _final_attribution(
         ),
         verb,
     )
+
+
+def _nested_subject(sentence: Span, attribution: Attribution, resolver: SpeakerResolver) -> None:
+    """'The French president "is studying...," added Pachinian': the quotation goes on from
+    a subject before it, whose words they are; the one who says so reports them."""
+    match = _NESTED_SUBJECT.match(sentence.text)
+    if match is None:
+        return
+    phrase = sentence.doc.char_span(
+        sentence.start_char + match.start("np"),
+        sentence.start_char + match.end("np"),
+        alignment_mode="expand",
+    )
+    if phrase is None or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return
+    speaker = resolver.from_span(phrase)
+    if speaker is None or speaker.name == attribution.speaker.name:
+        return
+    attribution.reported_by = attribution.speaker
+    attribution.speaker = speaker
 
 
 def _depth(token: Token) -> int:
