@@ -228,7 +228,12 @@ class Registry:
         for place in self.places:
             for name in (place.location_name, *place.aliases):
                 names.setdefault(name, place)
+        by_id = {place.location_id: place for place in self.places}
         for place in _ranked(self.gazetteer):
+            # The gazetteer's "Syunik region" is the registry's Syunik province.
+            known = by_id.get(self._registry_place_near(place))
+            if known is not None and place.location_name.lower() in known.location_name.lower():
+                place = known
             for name in (place.location_name, *place.aliases):
                 names.setdefault(name, place)
         return names

@@ -92,7 +92,7 @@ def test_written_folder_validates_once_filled(tmp_path):
     shutil.copytree(ROOT / "data", data)
     article = tmp_path / "civilnet.txt"
     article.write_text(CIVILNET, encoding="utf-8")
-    folder = data / "articles" / "civilnet-2021-05-12-syunik-update"
+    folder = data / "articles" / "civilnet-2021-05-12-syunik-draft"
     code = main(
         [str(article), "--published", "2021-05-12", "--out", str(folder), "--data", str(data)]
     )
@@ -100,7 +100,13 @@ def test_written_folder_validates_once_filled(tmp_path):
     assert validate_main(["validate", str(data)]) == 1, "unfilled, the folder must not validate"
 
     meta = yaml.safe_load((folder / "article.yaml").read_text(encoding="utf-8"))
-    meta.update(title="Syunik update", outlet="CivilNet")
+    meta.update(
+        title="Syunik update",
+        outlet="CivilNet",
+        outlet_type="private media",
+        side="armenia",
+        rights="© CivilNet; quoted for research",
+    )
     (folder / "article.yaml").write_text(yaml.safe_dump(meta), encoding="utf-8")
     additions = yaml.safe_load((folder / "registry_additions.yaml").read_text(encoding="utf-8"))
     assert [a["actor_name"] for a in additions["actors"]] == ["villagers"]
