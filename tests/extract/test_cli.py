@@ -128,3 +128,20 @@ def test_out_folder_name_must_be_an_article_id(tmp_path, name, capsys):
     )
     assert code == 1
     assert "article_id" in capsys.readouterr().err
+
+
+def test_issuer_argument(tmp_path, capsys):
+    """--issuer names the body whose release it is: its cue-less sentences are its own."""
+    article = ROOT / "data" / "articles" / "azmod-2021-05-25-information" / "article.txt"
+    args = [
+        str(article),
+        "--published",
+        "2021-05-25",
+        "--format",
+        "json",
+        "--data",
+        str(ROOT / "data"),
+    ]
+    assert main([*args, "--issuer", "Ministry of Defence of Azerbaijan"]) == 0
+    speakers = {s["speaker_actor_id"] for s in json.loads(capsys.readouterr().out)["statements"]}
+    assert speakers == {"azerbaijani_defence_ministry"}
