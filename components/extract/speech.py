@@ -22,88 +22,9 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from .speakers import Speaker, SpeakerResolver
+from .verbs import CLAUSE_VERBS, CONCERN_VERBS, FINAL_VERBS, SPEECH_VERBS
 from .when import DatePhrase, as_reported, find_date
 
-# Verbs that report speech whatever follows them.
-SPEECH_VERBS = {
-    "say",
-    "state",
-    "tell",
-    "stress",
-    "announce",
-    "claim",
-    "accuse",
-    "deny",
-    "urge",
-    "insist",
-    "confirm",
-    "warn",
-    "assure",
-    "demand",
-    "reject",
-    "declare",
-    "emphasize",
-    "emphasise",
-    "underline",
-    "reiterate",
-    "condemn",
-    "criticize",
-    "criticise",
-    "blame",
-    "allege",
-    "vow",
-    "pledge",
-    "promise",
-    "threaten",
-    "appeal",
-    "complain",
-    "assert",
-    "inform",
-    "dismiss",
-    "refute",
-    "denounce",
-    "explain",
-    "comment",
-    "respond",
-    "reply",
-    "tweet",
-    "quote",
-}
-# Verbs that report speech only with a complement clause or a quotation next to them
-# ("he added that...", "noted that"), not in "added to the tension".
-CLAUSE_VERBS = {
-    "add",
-    "note",
-    "indicate",
-    "report",
-    "write",
-    "express",
-    "call",
-    "describe",
-    "mention",
-    "suggest",
-    "propose",
-    "believe",
-    "expect",
-    "hope",
-    "welcome",
-    "regret",
-    "argue",
-    "point",
-    "voice",
-    "ask",
-    "request",
-    "tell",
-    "consider",
-    "recall",
-    "announce",
-    "accept",
-    "admit",
-    "acknowledge",
-    "stress",
-}
-# A worry is the worried party's statement: "the tension worries Western countries".
-CONCERN_VERBS = {"worry", "concern", "alarm", "trouble"}
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 # A quotation further than this from the last statement is not its continuation.
 MAX_CONTINUATION_CHARS = 300
@@ -111,21 +32,16 @@ MAX_CONTINUATION_CHARS = 300
 MAX_DATE_PHRASE_TOKENS = 8
 # A quotation this short with no reporting verb is a scare quote or a label.
 MIN_QUOTE_WORDS = 4
-_FINAL_VERBS = (
-    "said|says|added|adds|stated|states|noted|stressed|told|reported|declared|announced|"
-    "wrote|explained|emphasized|emphasised|underlined|insisted|warned|claimed|continued|"
-    "concluded|reiterated|asserted|argued|tweeted|quoted"
-)
 # '<content>, <speaker> said [at a briefing].' / '"<content>," <speaker> said.'
 _FINAL_ATTRIBUTION = re.compile(
     r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+(?P<np>[^,;\"“”«»]{1,150}?)\s+"
-    rf"(?P<verb>{_FINAL_VERBS})\b(?P<rest>[^\"“”«»,]{{0,100}})[.!]$",
+    rf"(?P<verb>{FINAL_VERBS})\b(?P<rest>[^\"“”«»,]{{0,100}})[.!]$",
     re.DOTALL,
 )
 # '<content>, informs the Ministry of Defense of Armenia.' / '..., said the ministry.'
 _FINAL_INVERTED = re.compile(
     r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+"
-    rf"(?P<verb>{_FINAL_VERBS}|informs|informed|reports)\s+"
+    rf"(?P<verb>{FINAL_VERBS}|informs|informed|reports)\s+"
     r"(?P<np>[^,;\"“”«»]{1,150}?)(?P<rest>\s+(?:on|at|in)\s[^,;\"“”«»]{1,60})?[.!]$",
     re.DOTALL,
 )
