@@ -21,9 +21,9 @@ bench: $(DEV_STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 # The draft extractor's accuracy, leave one article out (components/extract/evaluate.py).
-# EVAL_ARGS names more annotated folders: --staging DIR (tuned on), --held-out DIR (not).
+# EVAL_ARGS: --outlet (the outlet as issuer), --errors (development articles only).
 eval: $(RUNTIME_STAMP)
-	$(BIN)/python -m components.extract.evaluate --data data $(EVAL_ARGS)
+	$(BIN)/python -m components.extract.evaluate $(EVAL_ARGS)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .

@@ -1,10 +1,12 @@
 """Command line of the draft extractor (issue 20; the interface is fixed):
 
     python -m components.extract ARTICLE.txt --published YYYY-MM-DD [--format json]
-                                 [--out DIR] [--data DIR]
+                                 [--out DIR] [--data DIR] [--issuer NAME]
 
 Without --format json it prints a short readable summary. --out writes an article folder
 (never over an existing one). --data names the registry (default: the bundled data/).
+--issuer names the article's outlet or issuing body ("Ministry of Defence of Armenia"):
+when the registry knows it as a body, the release's own sentences are its statements.
 """
 
 from __future__ import annotations
@@ -30,10 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--out", type=Path, help="write a new article folder here")
     parser.add_argument("--data", help="data folder whose registry to resolve against")
+    parser.add_argument("--issuer", help="the article's outlet or issuing body, if known")
     args = parser.parse_args(argv)
     try:
         text = args.article.read_text(encoding="utf-8")
-        draft = extract(text, args.published, load_registry(resolve_data_dir(args.data)))
+        registry = load_registry(resolve_data_dir(args.data))
+        draft = extract(text, args.published, registry, issuer=args.issuer)
         if args.out:
             write_article_folder(draft, args.out)
     except (OSError, UnicodeDecodeError, ValueError, ModelError, FolderExistsError) as error:

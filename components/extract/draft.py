@@ -16,10 +16,12 @@ from datetime import date
 
 from components.data.text import find_mentions
 
+from .context import context_attributions
 from .model import load_pipeline
 from .registry import Place, Registry
 from .speakers import SPEAKER_LABELS, Speaker, SpeakerResolver
 from .speech import Attribution, find_attributions
+from .when import today
 
 # The JSON keys of the command line's --format json, in order (issue 20).
 STATEMENT_KEYS = (
@@ -181,11 +183,17 @@ class Draft:
         }
 
 
-def extract(text: str, published: date, registry: Registry) -> Draft:
-    """Find the statements, actors and places of an article text published on `published`."""
+def extract(text: str, published: date, registry: Registry, issuer: str | None = None) -> Draft:
+    """Find the statements, actors and places of an article text published on `published`.
+
+    `issuer` is the article's outlet or issuing body ("Ministry of Defence of Armenia"),
+    when known: an official release's sentences with no speaker of their own are its."""
     doc = load_pipeline()(text)
     resolver = SpeakerResolver(doc, registry)
+    resolver.issuer = issuer_speaker(issuer, registry)
     attributions = find_attributions(doc, resolver, published)
+    attributions = context_attributions(doc, attributions, resolver.issuer, published)
+    _spread_dates(text, attributions)
     locations = _locations(text, registry)
     statements = []
     for attribution in attributions:
@@ -193,6 +201,45 @@ def extract(text: str, published: date, registry: Registry) -> Draft:
             statements.append(_statement(text, attribution, speaker, locations))
     actors = _actors(doc, resolver, statements)
     return Draft(text, published, statements, actors, locations)
+
+
+_TODAY = re.compile(r"\b[Tt]oday\b")
+
+
+def _spread_dates(text: str, attributions: list[Attribution]) -> None:
+    """A day named once dates the speaker's other undated statements: "On Thursday,
+    Pashinyan accused ... . Mr Pashinyan said ..." (the nearest dated one before, else
+    after, of the same speaker)."""
+    for index, attribution in enumerate(attributions):
+        if attribution.date.precision != "as_reported":
+            continue
+        if _TODAY.search(text[attribution.start_char : attribution.end_char]):
+            attribution.date = today(attribution.date.start_date)
+            continue
+        key = _speaker_key(attribution.speaker)
+        before = [a for a in attributions[:index] if _speaker_key(a.speaker) == key]
+        after = [a for a in attributions[index + 1 :] if _speaker_key(a.speaker) == key]
+        for other in [*reversed(before), *after]:
+            if other.date.precision != "as_reported":
+                attribution.date = other.date
+                break
+
+
+def _speaker_key(speaker: Speaker) -> str:
+    if speaker.actor_id:
+        return speaker.actor_id
+    return speaker.name.split()[-1] if speaker.name else ""
+
+
+def issuer_speaker(issuer: str | None, registry: Registry) -> Speaker | None:
+    """The registry body that issued the article ("Ministry of Defence of Armenia"), if any:
+    a news outlet is not a speaker, a ministry publishing its own release is."""
+    if not issuer:
+        return None
+    actor, score = registry.resolve_actor(issuer)
+    if actor is None or actor.actor_type in ("person", "state", ""):
+        return None
+    return Speaker(actor.actor_name, issuer, 0, 0, actor, score, False)
 
 
 def _statement(
@@ -233,7 +280,12 @@ def statement_type(verb: str, quote: str) -> str:
 
 
 def _confidence(attribution: Attribution, speaker: Speaker) -> float:
-    base = {"reporting verb": 0.9, "according to": 0.85, "concern": 0.6}.get(attribution.rule, 0.7)
+    base = {
+        "reporting verb": 0.9,
+        "according to": 0.85,
+        "concern": 0.6,
+        "context": 0.4,
+    }.get(attribution.rule, 0.7)
     return base * (speaker.score if speaker.actor else 0.7)
 
 

@@ -28,6 +28,8 @@ NAME_MATCH_THRESHOLD = 85
 # Titles are compared as sorted words; "deputy prime minister armenia" against "prime
 # minister armenia" scores 86, so a title match must be nearly exact.
 TITLE_MATCH_THRESHOLD = 92
+# A title matched by its words alone needs a country and this many words.
+MIN_SUBSET_TITLE_WORDS = 3
 # A gazetteer city and a registry place this close (about 10 km) are the same city.
 SAME_PLACE_DEGREES = 0.1
 # Names shorter than this are too ambiguous to match by spelling ("EU", "Kut").
@@ -186,7 +188,23 @@ class Registry:
                 best = (actor, score / 100)
         if best[0] is not None:
             return best
-        return self._resolve_name(mention)
+        return self._resolve_title_words(key) or self._resolve_name(mention)
+
+    def _resolve_title_words(self, key: str) -> tuple[Actor, float] | None:
+        """A longer title whose words all belong to one actor's title ("the spokesperson of
+        the Indian ministry of external affairs" → "Official Spokesperson, Ministry of
+        External Affairs of India"), when no other actor's title holds them all."""
+        words = set(key.split())
+        if len(words) < MIN_SUBSET_TITLE_WORDS or not _countries(key):
+            return None
+        matches = {
+            actor.actor_id: actor
+            for title, actor in self._title_keys
+            if words <= set(title.split())
+        }
+        if len(matches) != 1:
+            return None
+        return next(iter(matches.values())), 0.8
 
     def _resolve_name(self, mention: str) -> tuple[Actor | None, float]:
         words = [word for word in mention.split() if word[:1].isupper()]
@@ -210,7 +228,12 @@ class Registry:
         for place in self.places:
             for name in (place.location_name, *place.aliases):
                 names.setdefault(name, place)
+        by_id = {place.location_id: place for place in self.places}
         for place in _ranked(self.gazetteer):
+            # The gazetteer's "Syunik region" is the registry's Syunik province.
+            known = by_id.get(self._registry_place_near(place))
+            if known is not None and place.location_name.lower() in known.location_name.lower():
+                place = known
             for name in (place.location_name, *place.aliases):
                 names.setdefault(name, place)
         return names

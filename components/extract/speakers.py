@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from components.data.text import find_mentions
 
-from .registry import DEMONYMS, Actor, Registry
+from .registry import DEMONYMS, Actor, Registry, title_key
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 BODY_PRONOUNS = {"it", "they", "we"}
@@ -129,8 +129,13 @@ class SpeakerResolver:
         self.mentions = registry_mentions(doc.text, registry)
         self.last_person: Speaker | None = None
         self.last_body: Speaker | None = None
+        # The body that issued the article, when known: "we" of a release with no
+        # antecedent is the issuer.
+        self.issuer: Speaker | None = None
+        self.history: list[Speaker] = []
 
     def remember(self, speaker: Speaker) -> None:
+        self.history.append(speaker)
         if speaker.is_person:
             self.last_person = speaker
         else:
@@ -147,10 +152,25 @@ class SpeakerResolver:
         if head.lower_ == "latter":
             return self._latest_person_before(head.idx)
         start, end = _core_bounds(head)
+        return self._resolve(head, start, end)
+
+    def from_span(self, span: Span) -> Speaker | None:
+        """The speaker a stretch of words names ("the defense ministry", "it"), when the
+        parse did not make it a subject."""
+        head = span.root
+        if len(span) == 1 or head.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS:
+            return self.from_phrase(head)
+        return self._resolve(head, span.start_char, span.end_char)
+
+    def _resolve(self, head: Token, start: int, end: int) -> Speaker | None:
         span_text = self.doc.text[start:end]
         mention = self._best_mention(start, end, head)
         if mention is not None:
             return self._speaker_from_mention(mention, start, end)
+        if _is_bare_title(head, start, end):
+            antecedent = self._title_antecedent(span_text, start)
+            if antecedent is not None:
+                return antecedent
         if head.ent_type_ != "PERSON":
             titled = self._from_title(span_text, start)
             if titled is not None:
@@ -204,6 +224,11 @@ class SpeakerResolver:
             if ent.start_char >= start and ent.end_char <= end and ent.label_ in SPEAKER_LABELS
         ]
         entities.sort(key=lambda ent: (ent.label_ != "PERSON", -len(ent)))
+        # A place or nationality in a modifier ("the spokesperson of the Indian ministry")
+        # is not the speaker.
+        entities = [
+            ent for ent in entities if ent.label_ == "PERSON" or ent.start <= head.i < ent.end
+        ]
         for ent in entities:
             name = _entity_name(ent)
             if not name or not _is_name(ent):
@@ -236,17 +261,52 @@ class SpeakerResolver:
             )
         if head.lemma_.lower() not in HUMAN_NOUNS and head.lower_ not in HUMAN_NOUNS:
             return None
+        antecedent = self._title_antecedent(span_text, start)
+        if antecedent is not None:
+            return antecedent
         name = _clean(re.sub(r"^(?:the|The|a|A|an|An)\s+", "", span_text))
         return Speaker(
             name, _clean(span_text), start, start + len(span_text), None, 0.5, _is_person(head)
         )
 
+    def _title_antecedent(self, span_text: str, start: int) -> Speaker | None:
+        """A bare title ("the spokesperson", "the Azerbaijani ministry", "The Permanent
+        Representative") names the latest speaker or registry actor before it whose name
+        or title holds all its words."""
+        words = set(title_key(span_text).split()) - _GENERIC_TITLE_WORDS
+        if not words:
+            return None
+        candidates: list[tuple[int, str, Actor | None, str]] = [
+            (s.start_char, s.mention, s.actor, s.name) for s in self.history
+        ]
+        candidates += [
+            (m.start_char, m.surface, m.actor, m.actor.actor_name) for m in self.mentions
+        ]
+        candidates = [c for c in candidates if c[0] < start]
+        for _, mention, actor, name in sorted(candidates, key=lambda c: -c[0]):
+            titles = [mention, name]
+            if actor is not None:
+                titles += [actor.actor_name, actor.role_title or "", *actor.aliases]
+            if words <= set(title_key(" ".join(titles)).split()):
+                return Speaker(
+                    name,
+                    _clean(span_text),
+                    start,
+                    start + len(span_text),
+                    actor,
+                    0.7,
+                    actor.actor_type == "person" if actor else _is_person_title(words),
+                )
+        return None
+
     def _antecedent(self, token: Token, person: bool) -> Speaker | None:
         remembered = self.last_person if person else self.last_body
         if remembered is not None and remembered.start_char <= token.idx:
             return _as_pronoun(remembered, token)
-        if person:
+        if person and token.lower_ != "we":
             return self._latest_person_before(token.idx)
+        if token.lower_ == "we" and self.issuer is not None:
+            return _as_pronoun(self.issuer, token)
         return None
 
     def _latest_person_before(self, position: int) -> Speaker | None:
@@ -282,6 +342,22 @@ class SpeakerResolver:
             0.6,
             True,
         )
+
+
+# Words of a title that do not tell two actors apart.
+_GENERIC_TITLE_WORDS = {"also", "said", "acting", "official", "own"}
+
+
+def _is_bare_title(head: Token, start: int, end: int) -> bool:
+    """A title with no name in it: "the ministry", "the Azerbaijani ministry"."""
+    if head.lemma_.lower() not in HUMAN_NOUNS and head.lower_ not in HUMAN_NOUNS:
+        return False
+    words = head.doc.char_span(start, end, alignment_mode="expand") or [head]
+    return not any(t.ent_type_ == "PERSON" for t in words)
+
+
+def _is_person_title(words: set[str]) -> bool:
+    return bool(words & {"spokesperson", "minister", "president", "representative", "head"})
 
 
 def _is_name(ent: Span) -> bool:

@@ -22,88 +22,9 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from .speakers import Speaker, SpeakerResolver
+from .verbs import CLAUSE_VERBS, CONCERN_VERBS, FINAL_VERBS, SPEECH_VERBS
 from .when import DatePhrase, as_reported, find_date
 
-# Verbs that report speech whatever follows them.
-SPEECH_VERBS = {
-    "say",
-    "state",
-    "tell",
-    "stress",
-    "announce",
-    "claim",
-    "accuse",
-    "deny",
-    "urge",
-    "insist",
-    "confirm",
-    "warn",
-    "assure",
-    "demand",
-    "reject",
-    "declare",
-    "emphasize",
-    "emphasise",
-    "underline",
-    "reiterate",
-    "condemn",
-    "criticize",
-    "criticise",
-    "blame",
-    "allege",
-    "vow",
-    "pledge",
-    "promise",
-    "threaten",
-    "appeal",
-    "complain",
-    "assert",
-    "inform",
-    "dismiss",
-    "refute",
-    "denounce",
-    "explain",
-    "comment",
-    "respond",
-    "reply",
-    "tweet",
-    "quote",
-}
-# Verbs that report speech only with a complement clause or a quotation next to them
-# ("he added that...", "noted that"), not in "added to the tension".
-CLAUSE_VERBS = {
-    "add",
-    "note",
-    "indicate",
-    "report",
-    "write",
-    "express",
-    "call",
-    "describe",
-    "mention",
-    "suggest",
-    "propose",
-    "believe",
-    "expect",
-    "hope",
-    "welcome",
-    "regret",
-    "argue",
-    "point",
-    "voice",
-    "ask",
-    "request",
-    "tell",
-    "consider",
-    "recall",
-    "announce",
-    "accept",
-    "admit",
-    "acknowledge",
-    "stress",
-}
-# A worry is the worried party's statement: "the tension worries Western countries".
-CONCERN_VERBS = {"worry", "concern", "alarm", "trouble"}
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 # A quotation further than this from the last statement is not its continuation.
 MAX_CONTINUATION_CHARS = 300
@@ -111,6 +32,21 @@ MAX_CONTINUATION_CHARS = 300
 MAX_DATE_PHRASE_TOKENS = 8
 # A quotation this short with no reporting verb is a scare quote or a label.
 MIN_QUOTE_WORDS = 4
+# '<content>, <speaker> said [at a briefing].' / '"<content>," <speaker> said.'
+_FINAL_ATTRIBUTION = re.compile(
+    r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+(?P<np>[^,;\"“”«»]{1,150}?)\s+"
+    rf"(?P<verb>{FINAL_VERBS})\b(?P<rest>[^\"“”«»,]{{0,100}})[.!]$",
+    re.DOTALL,
+)
+# '<content>, informs the Ministry of Defense of Armenia.' / '..., said the ministry.'
+_FINAL_INVERTED = re.compile(
+    r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+"
+    rf"(?P<verb>{FINAL_VERBS}|informs|informed|reports)\s+"
+    r"(?P<np>[^,;\"“”«»]{1,150}?)(?P<rest>\s+(?:on|at|in)\s[^,;\"“”«»]{1,60})?[.!]$",
+    re.DOTALL,
+)
+# 'The French president "is studying..."': a subject, then a quotation going on from it.
+_NESTED_SUBJECT = re.compile(r"^\s*(?P<np>[A-Z][^\"“”«»,.]{2,80}?)\s+[\"“«]\s*(?=[a-z])")
 _QUOTES = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»")
 
 
@@ -157,17 +93,82 @@ def _sentence_attributions(
     anchors = [t for t in sentence if _is_anchor(t, quotes)]
     results: list[Attribution] = []
     by_verb: dict[int, Attribution] = {}
+    final = _final_attribution(sentence, resolver, quotes, published)
+    if final is not None:
+        attribution, verb = final
+        results.append(attribution)
+        by_verb[verb.i] = attribution
+        # Only an act with a subject of its own is a statement nested in the reported words.
+        anchors = [t for t in anchors if t.i != verb.i and _own_subject(t)]
     for verb in sorted(anchors, key=_depth):
         attribution = _from_verb(verb, anchors, resolver, quotes, published, by_verb, earlier)
         if attribution is not None:
             by_verb[verb.i] = attribution
             results.append(attribution)
+    for attribution in results:
+        _nested_subject(sentence, attribution, resolver)
     according = _according_to(sentence, resolver, quotes, published, results)
     if according is not None:
         results.append(according)
     results += _unanchored_quotes(sentence, quotes, results, earlier, published)
     results.sort(key=lambda a: a.start_char)
     return results
+
+
+def _final_attribution(
+    sentence: Span, resolver: SpeakerResolver, quotes: list[tuple[int, int]], published: date
+) -> tuple[Attribution, Token] | None:
+    """'<what was said>, the defense ministry said [on Friday].': the speaker after the
+    last comma, the words before it; read on the words, as the parser often attaches
+    such a final verb to the wrong clause."""
+    text = sentence.text.rstrip()
+    match = _FINAL_ATTRIBUTION.match(text) or _FINAL_INVERTED.match(text)
+    if match is None or len(match["content"].split()) < MIN_QUOTE_WORDS:
+        return None
+    doc = sentence.doc
+    np_start = sentence.start_char + match.start("np")
+    phrase = doc.char_span(np_start, np_start + len(match["np"]), alignment_mode="expand")
+    verb_start = sentence.start_char + match.start("verb")
+    verb = next((t for t in sentence if t.idx == verb_start), None)
+    if phrase is None or verb is None or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    speaker = resolver.from_span(phrase)
+    if speaker is None:
+        return None
+    resolver.remember(speaker)
+    start, end = _sentence_bounds(sentence)
+    return (
+        Attribution(
+            start_char=start,
+            end_char=end,
+            speaker=speaker,
+            rule="reporting verb",
+            verb=verb.lemma_.lower(),
+            is_direct_quote=overlaps_quote(start, end, quotes),
+            date=_verb_date(verb, published) or as_reported(published),
+        ),
+        verb,
+    )
+
+
+def _nested_subject(sentence: Span, attribution: Attribution, resolver: SpeakerResolver) -> None:
+    """'The French president "is studying...," added Pachinian': the quotation goes on from
+    a subject before it, whose words they are; the one who says so reports them."""
+    match = _NESTED_SUBJECT.match(sentence.text)
+    if match is None:
+        return
+    phrase = sentence.doc.char_span(
+        sentence.start_char + match.start("np"),
+        sentence.start_char + match.end("np"),
+        alignment_mode="expand",
+    )
+    if phrase is None or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return
+    speaker = resolver.from_span(phrase)
+    if speaker is None or speaker.name == attribution.speaker.name:
+        return
+    attribution.reported_by = attribution.speaker
+    attribution.speaker = speaker
 
 
 def _depth(token: Token) -> int:
@@ -243,7 +244,7 @@ def _from_verb(
         speaker=speakers[0],
         rule=rule,
         verb=verb.lemma_.lower(),
-        is_direct_quote=_overlaps_quote(start, end, quotes),
+        is_direct_quote=overlaps_quote(start, end, quotes),
         date=date_phrase,
         extra_speakers=speakers[1:],
     )
@@ -375,7 +376,7 @@ def _continued_date(
     return None
 
 
-def _overlaps_quote(start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
+def overlaps_quote(start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
     return any(q_start < end and q_end > start for q_start, q_end in quotes)
 
 
@@ -408,7 +409,7 @@ def _according_to(
             speaker=speaker,
             rule="according to",
             verb="according to",
-            is_direct_quote=_overlaps_quote(start, end, quotes),
+            is_direct_quote=overlaps_quote(start, end, quotes),
             date=as_reported(published),
         )
     return None

@@ -41,6 +41,11 @@ def as_reported(published: date) -> DatePhrase:
     return DatePhrase(AS_REPORTED, None, published, published, "as_reported")
 
 
+def today(published: date) -> DatePhrase:
+    """The date of a statement whose words say "today": the publication day."""
+    return DatePhrase("today", "today", published, published, "day")
+
+
 def date_expression(phrase: str, published: date) -> str | None:
     """The codebook `when` for a date phrase, or None when it names no usable date."""
     text = " ".join(phrase.lower().replace("’", "'").split())
@@ -69,6 +74,14 @@ def find_date(text: str, published: date) -> DatePhrase | None:
 
 
 def _weekday(text: str, published: date) -> str | None:
+    last = re.search(rf"\blast ({_WEEKDAYS})\b", text)
+    if last:
+        # "last Wednesday" said on a Thursday is the week before, not yesterday.
+        wanted = [name.lower() for name in calendar.day_name].index(last[1])
+        day = published - timedelta(days=(published.weekday() - wanted) % 7)
+        if day.isocalendar()[1] == published.isocalendar()[1]:
+            day -= timedelta(days=7)
+        return day.isoformat()
     match = re.search(rf"\b(next )?({_WEEKDAYS})(?: ({_PARTS}))?\b", text)
     if not match:
         return None

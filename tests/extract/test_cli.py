@@ -92,7 +92,7 @@ def test_written_folder_validates_once_filled(tmp_path):
     shutil.copytree(ROOT / "data", data)
     article = tmp_path / "civilnet.txt"
     article.write_text(CIVILNET, encoding="utf-8")
-    folder = data / "articles" / "civilnet-2021-05-12-syunik-update"
+    folder = data / "articles" / "civilnet-2021-05-12-syunik-draft"
     code = main(
         [str(article), "--published", "2021-05-12", "--out", str(folder), "--data", str(data)]
     )
@@ -100,7 +100,13 @@ def test_written_folder_validates_once_filled(tmp_path):
     assert validate_main(["validate", str(data)]) == 1, "unfilled, the folder must not validate"
 
     meta = yaml.safe_load((folder / "article.yaml").read_text(encoding="utf-8"))
-    meta.update(title="Syunik update", outlet="CivilNet")
+    meta.update(
+        title="Syunik update",
+        outlet="CivilNet",
+        outlet_type="private media",
+        side="armenia",
+        rights="© CivilNet; quoted for research",
+    )
     (folder / "article.yaml").write_text(yaml.safe_dump(meta), encoding="utf-8")
     additions = yaml.safe_load((folder / "registry_additions.yaml").read_text(encoding="utf-8"))
     assert [a["actor_name"] for a in additions["actors"]] == ["villagers"]
@@ -122,3 +128,20 @@ def test_out_folder_name_must_be_an_article_id(tmp_path, name, capsys):
     )
     assert code == 1
     assert "article_id" in capsys.readouterr().err
+
+
+def test_issuer_argument(tmp_path, capsys):
+    """--issuer names the body whose release it is: its cue-less sentences are its own."""
+    article = ROOT / "data" / "articles" / "azmod-2021-05-25-information" / "article.txt"
+    args = [
+        str(article),
+        "--published",
+        "2021-05-25",
+        "--format",
+        "json",
+        "--data",
+        str(ROOT / "data"),
+    ]
+    assert main([*args, "--issuer", "Ministry of Defence of Azerbaijan"]) == 0
+    speakers = {s["speaker_actor_id"] for s in json.loads(capsys.readouterr().out)["statements"]}
+    assert speakers == {"azerbaijani_defence_ministry"}

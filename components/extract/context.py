@@ -1,0 +1,106 @@
+"""Sentences with no anchor of their own: whose account they are, by context.
+
+News reports carry a source's account over several sentences with one attribution ("The
+ministry said ... . Armenian border guards returned fire. No casualties were reported."),
+official releases speak in their own name with no reporting verb at all ("We
+unequivocally state..."), and a quotation runs on over several sentences. Every body
+sentence that no rule claimed becomes a low-confidence statement, so that the reviewer
+deletes what is narration instead of hunting for what was missed. Its speaker, in order:
+- the statement before it in the same paragraph (a quotation or an account running on),
+  else the one after it in the same paragraph ("... . ..., said the Ministry of Defense.");
+- the article's issuer, when it is a registry body (a ministry's release);
+- the nearest statement before it, else the first one after it (a lead sentence that
+  the next sentence attributes: "... . The Ministry of Defense reported.").
+It keeps that statement's date when the speaker is the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .speakers import Speaker
+from .speech import Attribution, overlaps_quote, quote_ranges
+from .when import as_reported
+
+# Fewer words than this is a dateline, a caption or a fragment, not a statement.
+MIN_SENTENCE_WORDS = 5
+# A paragraph's account does not run on past this many characters without a new anchor.
+MAX_RUN_ON_CHARS = 1500
+RULE = "context"
+
+
+def context_attributions(
+    doc: Doc, found: list[Attribution], issuer: Speaker | None, published
+) -> list[Attribution]:
+    """A statement for every body sentence no rule claimed, with its speaker by context."""
+    quotes = quote_ranges(doc.text)
+    added = []
+    for sentence in doc.sents:
+        bounds = _bounds(sentence)
+        if bounds is None or any(_overlap(a, *bounds) for a in found):
+            continue
+        start, end = bounds
+        previous = _previous(found, start)
+        following = _following(found, end)
+        speaker, source = _speaker(doc.text, start, previous, following, issuer)
+        if speaker is None:
+            continue
+        same = source is not None and source.speaker.name == speaker.name
+        added.append(
+            Attribution(
+                start_char=start,
+                end_char=end,
+                speaker=speaker,
+                rule=RULE,
+                verb="",
+                is_direct_quote=overlaps_quote(start, end, quotes),
+                date=source.date if same else as_reported(published),
+                reported_by=source.reported_by if same else None,
+            )
+        )
+    return sorted([*found, *added], key=lambda a: a.start_char)
+
+
+def _bounds(sentence: Span) -> tuple[int, int] | None:
+    text = sentence.text
+    stripped = text.strip()
+    if len(stripped.split()) < MIN_SENTENCE_WORDS or not re.search(r"[.!?…][\"”»']?$", stripped):
+        return None
+    start = sentence.start_char + (len(text) - len(text.lstrip()))
+    return start, start + len(stripped)
+
+
+def _speaker(
+    text: str,
+    start: int,
+    previous: Attribution | None,
+    following: Attribution | None,
+    issuer: Speaker | None,
+) -> tuple[Speaker | None, Attribution | None]:
+    if previous is not None and "\n" not in text[previous.end_char : start]:
+        return previous.speaker, previous
+    if following is not None and "\n" not in text[start : following.start_char]:
+        return following.speaker, following
+    if issuer is not None:
+        return issuer, None
+    if previous is not None and start - previous.end_char <= MAX_RUN_ON_CHARS:
+        return previous.speaker, previous
+    if following is not None and previous is None:
+        return following.speaker, following
+    return None, None
+
+
+def _previous(found: list[Attribution], start: int) -> Attribution | None:
+    before = [a for a in found if a.end_char <= start]
+    return max(before, key=lambda a: a.end_char) if before else None
+
+
+def _following(found: list[Attribution], end: int) -> Attribution | None:
+    after = [a for a in found if a.start_char >= end]
+    return min(after, key=lambda a: a.start_char) if after else None
+
+
+def _overlap(attribution: Attribution, start: int, end: int) -> bool:
+    return attribution.start_char < end and attribution.end_char > start

@@ -1,0 +1,90 @@
+"""The reporting vocabulary of the speech rules (speech.py): which verbs report speech,
+which only with a complement, which express worry, which end a sentence as its
+attribution ("..., the ministry said.")."""
+
+# Verbs that report speech whatever follows them.
+SPEECH_VERBS = {
+    "say",
+    "state",
+    "tell",
+    "stress",
+    "announce",
+    "claim",
+    "accuse",
+    "deny",
+    "urge",
+    "insist",
+    "confirm",
+    "warn",
+    "assure",
+    "demand",
+    "reject",
+    "declare",
+    "emphasize",
+    "emphasise",
+    "underline",
+    "reiterate",
+    "condemn",
+    "criticize",
+    "criticise",
+    "blame",
+    "allege",
+    "vow",
+    "pledge",
+    "promise",
+    "threaten",
+    "appeal",
+    "complain",
+    "assert",
+    "inform",
+    "dismiss",
+    "refute",
+    "denounce",
+    "explain",
+    "comment",
+    "respond",
+    "reply",
+    "tweet",
+    "quote",
+}
+# Verbs that report speech only with a complement clause or a quotation next to them
+# ("he added that...", "noted that"), not in "added to the tension".
+CLAUSE_VERBS = {
+    "add",
+    "note",
+    "indicate",
+    "report",
+    "write",
+    "express",
+    "call",
+    "describe",
+    "mention",
+    "suggest",
+    "propose",
+    "believe",
+    "expect",
+    "hope",
+    "welcome",
+    "regret",
+    "argue",
+    "point",
+    "voice",
+    "ask",
+    "request",
+    "tell",
+    "consider",
+    "recall",
+    "announce",
+    "accept",
+    "admit",
+    "acknowledge",
+    "stress",
+}
+# A worry is the worried party's statement: "the tension worries Western countries".
+CONCERN_VERBS = {"worry", "concern", "alarm", "trouble"}
+# Verbs that end a sentence as its attribution: '<words>, the ministry said.'
+FINAL_VERBS = (
+    "said|says|added|adds|stated|states|noted|stressed|told|reported|declared|announced|"
+    "wrote|explained|emphasized|emphasised|underlined|insisted|warned|claimed|continued|"
+    "concluded|reiterated|asserted|argued|tweeted|quoted"
+)
