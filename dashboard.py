@@ -18,6 +18,7 @@ PAGES = [
     PageSpec("pages/map.py", "Map", "map", ":material/map:"),
     PageSpec("pages/source.py", "Source", "source", ":material/article:"),
     PageSpec("pages/data.py", "Data", "data", ":material/table:"),
+    PageSpec("pages/review.py", "Review", "review", ":material/rate_review:"),
 ]
 
 
