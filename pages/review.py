@@ -124,7 +124,7 @@ else:
         "into a temporary copy of the registry (the first stage that fails is listed)."
     )
     st.dataframe(
-        rv.short_problems(problems, article_id),
+        frames.short_problems(problems, article_id),
         hide_index=True,
         width="stretch",
         key="review_problems",

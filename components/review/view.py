@@ -259,7 +259,3 @@ def validation(data_dir: str, article_id: str, files: tuple[tuple[str, str], ...
     """The validator's problems with the reviewed folder (cached on the folder's files)."""
     return validate_review(data_dir, article_id, dict(files))
 
-
-def short_problems(problems: pd.DataFrame, article_id: str) -> pd.DataFrame:
-    """The problems with the article's own files named by file name alone."""
-    return frames.short_problems(problems, article_id)
