@@ -48,14 +48,17 @@ with meta_column:
     st.text_input("Address (URL)", key=rv.URL_KEY)
     st.text_input("Rights", key=rv.RIGHTS_KEY, placeholder="© Outlet; quoted for research")
 
-text, problem = rv.article_text()
-if st.button("Draft statements", type="primary", key="review_run", icon=":material/auto_awesome:"):
-    if problem:
-        st.error(problem, icon=":material/error:")
-    elif not text.strip():
-        st.warning("Paste or upload the article's text first.", icon=":material/edit_note:")
-    else:
-        rv.run_draft(data_dir, text, st.session_state[rv.PUBLISHED_KEY])
+st.button(
+    "Draft statements",
+    type="primary",
+    key="review_run",
+    icon=":material/auto_awesome:",
+    on_click=rv.draft_clicked,
+    args=(data_dir,),
+)
+notice = st.session_state.pop(rv.NOTICE_KEY, None)
+if notice:
+    st.error(notice, icon=":material/error:")
 
 review = st.session_state.get(rv.DRAFT_KEY)
 if review is None:
@@ -67,6 +70,7 @@ if review is None:
     st.stop()
 
 draft_text = review["text"]
+text, _ = rv.article_text()
 if text and text != draft_text:
     st.warning("The text changed since the draft: press “Draft statements” again.")
 

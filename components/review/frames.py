@@ -74,6 +74,17 @@ class ArticleMeta:
     not_statements: tuple[dict, ...] = field(default_factory=tuple)
 
 
+def decode_upload(name: str, data: bytes) -> tuple[str, str | None]:
+    """An uploaded file's text, or "" and a message naming the file when it is not UTF-8."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        return "", (
+            f"The file {name!r} is not UTF-8 text (byte {error.start}): save it as UTF-8 "
+            "plain text, or paste the text instead."
+        )
+
+
 def slug(text: str, joiner: str = "-") -> str:
     """Lower-case ASCII words of ``text`` joined by ``joiner`` ("Gegharkunik" -> "gegharkunik")."""
     plain = unicodedata.normalize("NFKD", text.lower())

@@ -50,6 +50,7 @@ GAP_KEY = "review_gap"
 GAP_SPEAKER_KEY = "review_gap_speaker"
 GAP_REASON_KEY = "review_gap_reason"
 DOWNLOAD_KEY = "review_download"
+NOTICE_KEY = "review_notice"  # why the last "Draft statements" drafted nothing
 
 
 @st.cache_resource(show_spinner="Loading the language model…")
@@ -80,14 +81,20 @@ def article_text() -> tuple[str, str | None]:
     """The text to draft from: the uploaded file, else the text area; and a problem, if any."""
     upload = st.session_state.get(UPLOAD_KEY)
     if upload is not None:
-        try:
-            return upload.getvalue().decode("utf-8"), None
-        except UnicodeDecodeError as error:
-            return "", (
-                f"The file {upload.name!r} is not UTF-8 text (byte {error.start}): save it as "
-                "UTF-8 plain text, or paste the text instead."
-            )
+        return frames.decode_upload(upload.name, upload.getvalue())
     return st.session_state.get(TEXT_KEY, ""), None
+
+
+def draft_clicked(data_dir: str) -> None:
+    """Callback of "Draft statements" (a callback survives the router's rerun): draft the
+    text, or leave a notice saying why not."""
+    text, problem = article_text()
+    if problem:
+        st.session_state[NOTICE_KEY] = problem
+    elif not text.strip():
+        st.session_state[NOTICE_KEY] = "Paste or upload the article's text first."
+    else:
+        run_draft(data_dir, text, st.session_state[PUBLISHED_KEY])
 
 
 def run_draft(data_dir: str, text: str, published: date) -> None:
@@ -258,4 +265,3 @@ def mark_gap_not_statement(gaps: list, text: str) -> None:
 def validation(data_dir: str, article_id: str, files: tuple[tuple[str, str], ...]) -> pd.DataFrame:
     """The validator's problems with the reviewed folder (cached on the folder's files)."""
     return validate_review(data_dir, article_id, dict(files))
-

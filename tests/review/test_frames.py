@@ -185,3 +185,10 @@ def test_highlight_colours_the_speaker_marks_the_cue_and_escapes(rows):
 def test_according_to_is_the_cue_of_its_rule():
     text = "According to the ministry, the border is calm."
     assert find_cue(text, 0, len(text), "according to") == (0, 12)
+
+
+def test_an_upload_that_is_not_utf8_is_refused_by_name():
+    assert frames.decode_upload("a.txt", "Café".encode()) == ("Café", None)
+    text, problem = frames.decode_upload("latin.txt", "Café".encode("latin-1"))
+    assert text == ""
+    assert problem.startswith("The file 'latin.txt' is not UTF-8 text (byte 3)")
