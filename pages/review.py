@@ -93,7 +93,8 @@ st.caption(
     "what is not a statement; pick the speaker, type, date words and place. Arrow keys move, "
     "Enter edits."
 )
-rows = rv.statements_editor(data_dir)
+with st.container(key="review_statements"):
+    rows = rv.statements_editor(data_dir)
 with st.expander("A speaker the registry lacks"):
     name_column, button_column = st.columns([3, 1], vertical_alignment="bottom")
     name_column.text_input("Name of the new speaker", key=rv.NEW_SPEAKER_NAME_KEY)
@@ -127,18 +128,18 @@ else:
         f"{len(problems)} problem{'s' if len(problems) != 1 else ''} with this folder merged "
         "into a temporary copy of the registry (the first stage that fails is listed)."
     )
-    st.dataframe(
-        frames.short_problems(problems, article_id),
-        hide_index=True,
-        width="stretch",
-        key="review_problems",
-        column_config={
-            "file": st.column_config.TextColumn("File", width="small"),
-            "record": st.column_config.TextColumn("Record", width="small"),
-            "field": st.column_config.TextColumn("Field", width="small"),
-            "message": st.column_config.TextColumn("Problem", width="large"),
-        },
-    )
+    with st.container(key="review_problems"):
+        st.dataframe(
+            frames.short_problems(problems, article_id),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "file": st.column_config.TextColumn("File", width="small"),
+                "record": st.column_config.TextColumn("Record", width="small"),
+                "field": st.column_config.TextColumn("Field", width="small"),
+                "message": st.column_config.TextColumn("Problem", width="large"),
+            },
+        )
 if gaps:
     st.markdown(f"**Words no statement covers** ({len(gaps)}):")
     gap_column, speaker_column = st.columns([3, 1.3], vertical_alignment="bottom")
