@@ -21,6 +21,7 @@ PAGES = [
     ),
     PageSpec("pages/source.py", "Source", "source", ":material/article:"),
     PageSpec("pages/data.py", "Data", "data", ":material/table:"),
+    PageSpec("pages/review.py", "Review", "review", ":material/rate_review:"),
 ]
 
 

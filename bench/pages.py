@@ -96,6 +96,7 @@ WIDGET_METHODS = (
     "slider",
     "select_slider",
     "date_input",
+    "file_uploader",
     "data_editor",
     "form_submit_button",
 )

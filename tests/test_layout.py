@@ -16,7 +16,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 COMPONENTS = ROOT / "components"
-FEATURES = ("timeline", "stances", "map", "disagreements", "source", "overview", "tables")
+FEATURES = (
+    "timeline",
+    "stances",
+    "map",
+    "disagreements",
+    "source",
+    "overview",
+    "tables",
+    "review",
+)
 # Libraries under components/ that know nothing of the app: the data layer, and the draft
 # extractor (its command line and the Review page both use it).
 LIBRARIES = ("data", "extract")
@@ -29,6 +38,7 @@ PAGE_FEATURES = {
     "disagreements": "disagreements",
     "source": "source",
     "data": "tables",
+    "review": "review",
 }
 # The pure modules of app/: what several features compute alike (the filter rule, the
 # contradiction pairs, the places with their counts). No streamlit in them, like data/.

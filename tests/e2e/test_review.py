@@ -1,0 +1,124 @@
+"""Real-browser test of the Review page: review a real corpus article end to end with the
+keyboard, download the folder as a ZIP, and check that it validates once merged into a
+copy of the registry."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import zipfile
+
+import yaml
+from playwright.sync_api import expect
+
+from components.data.__main__ import main as validate_main
+from components.review.frames import ADDITIONS_FILE
+from tests.conftest import DATA_DIR, folder_digest
+from tests.e2e.helpers import screenshot, wait_for_app, wait_for_rerun
+
+ARTICLE_ID = "panarmenian-2021-05-27-six-captured"
+TEXT = (DATA_DIR / "articles" / ARTICLE_ID / "article.txt").read_text(encoding="utf-8")
+MINISTRY = "Ministry of Defence of Armenia (armenian_defence_ministry)"
+# Where the grid's first cell is (Streamlit's header and row heights), and how many cells
+# right of it the speaker is: columns #, Confirm, Delete, Speaker.
+HEADER_PX = 35
+ROW_PX = 35
+FIRST_COLUMN_PX = 20
+SPEAKER_COLUMN = 3
+
+
+def type_into(page, label: str, value: str) -> None:
+    """Focus a text field by its label, type, and leave it with Tab (which commits it)."""
+    page.get_by_label(label, exact=True).focus()
+    page.keyboard.type(value)
+    page.keyboard.press("Tab")
+    wait_for_rerun(page)
+
+
+def choose(page, label: str, option: str) -> None:
+    """Open a selectbox from the keyboard, type the option's words, pick it with Enter."""
+    page.get_by_label(label, exact=True).focus()
+    page.keyboard.type(option)
+    expect(page.get_by_role("option", name=option, exact=True)).to_be_visible()
+    page.keyboard.press("Enter")
+    wait_for_rerun(page)
+
+
+def test_review_a_real_article_end_to_end(start_server, page, tmp_path):
+    """Fill the form, draft, make the ministry the speaker, cover the first sentence,
+    download: the ZIP's folder, merged into a registry copy, validates."""
+    before = folder_digest(DATA_DIR)
+    page.goto(f"{start_server(data_dir=DATA_DIR)}/review")
+    wait_for_app(page)
+
+    page.get_by_label("Article text").fill(TEXT)  # a paste
+    page.keyboard.press("Tab")
+    wait_for_rerun(page)
+    type_into(page, "Outlet", "PanARMENIAN.Net")
+    choose(page, "Outlet type", "private media")
+    choose(page, "Side of the outlet", "armenia")
+    page.get_by_role("spinbutton", name="day, Published").focus()
+    page.keyboard.type("27")
+    page.keyboard.press("Tab")
+    wait_for_rerun(page)
+    type_into(page, "Title", "Azerbaijanis capture six Armenian soldiers, says Defense Ministry")
+    type_into(page, "Rights", "© PanARMENIAN.Net; quoted verbatim for research")
+    page.get_by_role("button", name="Draft statements").focus()
+    page.keyboard.press("Enter")
+    wait_for_rerun(page)
+    type_into(page, "Article id (the folder's name)", ARTICLE_ID)
+
+    article = page.locator(".st-key-review_article")
+    expect(article.locator(".rv-num")).to_have_count(1)
+    expect(article.locator("b.rv-cue")).to_have_text("said")
+    problems = page.locator(".st-key-review_problems")
+    expect(problems.locator("td", has_text=re.compile("^actor_type$"))).to_have_count(1)
+
+    # The speaker: one click puts the grid in focus, then the keyboard: arrows move to the
+    # cell, Enter opens its choices, typing filters them, Enter picks.
+    grid = page.locator(".st-key-review_statements [data-testid=stDataFrameResizable]")
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + FIRST_COLUMN_PX, box["y"] + HEADER_PX + ROW_PX / 2)
+    for _ in range(SPEAKER_COLUMN):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Ministry of Defence of Armenia")
+    page.keyboard.press("Enter")
+    wait_for_rerun(page)
+    expect(page.locator(".rv-legend")).to_have_text(MINISTRY)
+    expect(problems.locator("td", has_text=re.compile("^actor_type$"))).to_have_count(0)
+    expect(problems.locator("td", has_text=re.compile("^quote$"))).to_have_count(1)
+
+    # The first sentence reports the ministry's words: add it as the ministry's statement.
+    page.get_by_label("Uncovered words").focus()
+    page.keyboard.type("reporting sentence: Six Armenian")
+    page.keyboard.press("Enter")
+    wait_for_rerun(page)
+    choose(page, "Speaker", MINISTRY)
+    page.get_by_role("button", name="Add as a statement").focus()
+    page.keyboard.press("Enter")
+    wait_for_rerun(page)
+    expect(page.get_by_text("The folder is valid")).to_be_visible()
+    expect(article.locator(".rv-num")).to_have_count(2)
+    screenshot(page, "review-valid")
+
+    button = page.get_by_role("button", name=f"Download {ARTICLE_ID}.zip")
+    button.focus()
+    with page.expect_download() as download_info:
+        page.keyboard.press("Enter")
+    archive = zipfile.ZipFile(io.BytesIO(download_info.value.path().read_bytes()))
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    shutil.rmtree(data / "articles" / ARTICLE_ID)
+    archive.extractall(data / "articles")
+    folder = data / "articles" / ARTICLE_ID
+    additions = yaml.safe_load((folder / ADDITIONS_FILE).read_text(encoding="utf-8"))
+    assert additions == {"actors": [], "locations": []}
+    (folder / ADDITIONS_FILE).unlink()
+    statements = yaml.safe_load((folder / "statements.yaml").read_text(encoding="utf-8"))
+    assert [s["speaker_actor_id"] for s in statements] == ["armenian_defence_ministry"] * 2
+    assert validate_main(["validate", str(data)]) == 0
+    assert folder_digest(DATA_DIR) == before
