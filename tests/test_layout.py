@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 COMPONENTS = ROOT / "components"
-FEATURES = ("timeline", "stances", "map", "source", "overview", "tables")
+FEATURES = ("timeline", "stances", "map", "source", "sources", "overview", "tables")
 # Page file -> its feature (the Data page's feature is the tables).
 PAGE_FEATURES = {
     "overview": "overview",
@@ -25,6 +25,7 @@ PAGE_FEATURES = {
     "map": "map",
     "source": "source",
     "data": "tables",
+    "sources": "sources",
 }
 # The pure modules of app/: what several features compute alike (the filter rule, the
 # contradiction pairs, the places with their counts). No streamlit in them, like data/.
