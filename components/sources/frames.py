@@ -70,7 +70,7 @@ def article_table(
             "title": articles["title"],
             "statements": articles["article_id"].map(counts).fillna(0).astype(int),
             "carries": articles["syndicated_from"].fillna(articles["agency"]),
-            "copies": articles["article_id"].map(copies).fillna(""),
+            "copies": [copies.get(article_id, "") for article_id in articles["article_id"]],
             "url": articles["url"],
             "reader": [reader_link(article_id, query) for article_id in articles["article_id"]],
             "article_id": articles["article_id"],
@@ -81,7 +81,7 @@ def article_table(
     ].reset_index(drop=True)
 
 
-def _story_copies(articles: pd.DataFrame) -> pd.Series:
+def _story_copies(articles: pd.DataFrame) -> dict[str, str]:
     """For each article that is one of several copies of a story: the other copies' outlets."""
     shared = articles[articles.duplicated("story_id", keep=False)]
     lines = {}
@@ -89,7 +89,7 @@ def _story_copies(articles: pd.DataFrame) -> pd.Series:
         for row in group.itertuples(index=False):
             others = group.loc[group["article_id"] != row.article_id, "outlet"].tolist()
             lines[row.article_id] = f"{len(group)} copies; also in " + ", ".join(others)
-    return pd.Series(lines, dtype=object)
+    return lines
 
 
 @dataclass(frozen=True)
