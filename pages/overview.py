@@ -64,15 +64,13 @@ def _corpus_section(corpus) -> None:
         )
         link(SOURCES_PAGE, "Every article, side by side", ":material/newspaper:")
     if corpus.most_annotated_id:
-        read, line = st.columns([1, 4], vertical_alignment="center")
-        with read:
-            link(
-                SOURCE_PAGE,
-                "Read the most annotated article",
-                ":material/article:",
-                **{ARTICLE_PARAM: corpus.most_annotated_id},
-            )
-        line.caption(escape_markdown(corpus.most_annotated_line))
+        link(
+            SOURCE_PAGE,
+            "Read the most annotated article",
+            ":material/article:",
+            **{ARTICLE_PARAM: corpus.most_annotated_id},
+        )
+        st.caption(escape_markdown(corpus.most_annotated_line))
 
 
 dataset_or_stop()

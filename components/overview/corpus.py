@@ -81,14 +81,16 @@ def side_counts(articles: pd.DataFrame) -> list[SideCount]:
 
 
 def weekly_stories(articles: pd.DataFrame) -> pd.DataFrame:
-    """Stories per week (indexed by the Monday that starts it) and side (columns named by
-    their labels, in the palette's order)."""
+    """Stories per week and side: one row per week, labelled by the ISO date of the Monday
+    that starts it (text that sorts as the weeks do: a chart's axis keeps the order and
+    shows one bar per week), one column per side label, in the palette's order."""
     stories = articles.drop_duplicates(["side", "story_id"])
     week = stories["published_date"].dt.to_period("W-SUN").dt.start_time
     table = pd.crosstab(week, stories["side"]).reindex(columns=_sides_in_order(stories["side"]))
     table = table.reindex(
         pd.date_range(table.index.min(), table.index.max(), freq="7D"), fill_value=0
     )
+    table.index = [f"{day:%Y-%m-%d}" for day in table.index]
     table.index.name = "week of"
     table.columns = [side_label(side) for side in table.columns]
     return table
