@@ -67,16 +67,15 @@ st.toggle(
     key=SOURCES_INDIVIDUALS_KEY,
     help="Off: each speaker counts for the state or organisation it belongs to.",
 )
-speakers, issues = st.columns(2, gap="large")
-with speakers:
-    st.markdown("**Statements by speaker**")
-    st.plotly_chart(view.speaker_figure, width="stretch", key="sources_speakers")
-with issues:
-    st.markdown("**Stances by issue**")
-    if view.has_stances:
-        st.plotly_chart(view.issue_figure, width="stretch", key="sources_issues")
-    else:
-        st.caption("No stance in the articles shown.")
+# One above the other, full width: side by side, six side columns leave no room for their
+# names.
+st.markdown("**Statements by speaker** · columns: the side of the outlet")
+st.plotly_chart(view.speaker_figure, width="stretch", key="sources_speakers")
+st.markdown("**Stances by issue** · columns: the side of the outlet")
+if view.has_stances:
+    st.plotly_chart(view.issue_figure, width="stretch", key="sources_issues")
+else:
+    st.caption("No stance in the articles shown.")
 st.download_button(
     "Download both matrices (CSV, one row per side and row)",
     data=view.coverage_csv,
