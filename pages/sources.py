@@ -62,10 +62,19 @@ st.plotly_chart(view.strip_figure, width="stretch", key="sources_strip")
 st.caption("Stories per day; hover a square for the articles (copies) too.")
 
 st.subheader("Whom each side's press quotes", anchor=False)
-st.toggle(
+level, download = st.columns([1, 2], vertical_alignment="center")
+level.toggle(
     "Individual actors",
     key=SOURCES_INDIVIDUALS_KEY,
     help="Off: each speaker counts for the state or organisation it belongs to.",
+)
+download.download_button(
+    "Download both matrices (CSV, one row per side and row)",
+    data=view.coverage_csv,
+    file_name="coverage_by_side.csv",
+    mime="text/csv",
+    key=SOURCES_COVERAGE_CSV_KEY,
+    icon=":material/download:",
 )
 # One above the other, full width: side by side, six side columns leave no room for their
 # names.
@@ -76,11 +85,3 @@ if view.has_stances:
     st.plotly_chart(view.issue_figure, width="stretch", key="sources_issues")
 else:
     st.caption("No stance in the articles shown.")
-st.download_button(
-    "Download both matrices (CSV, one row per side and row)",
-    data=view.coverage_csv,
-    file_name="coverage_by_side.csv",
-    mime="text/csv",
-    key=SOURCES_COVERAGE_CSV_KEY,
-    icon=":material/download:",
-)
