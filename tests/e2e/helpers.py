@@ -95,7 +95,7 @@ def url_path(page: Page) -> str:
 def go_to_page(page: Page, title: str) -> None:
     """Switch page with the sidebar navigation, as a reader would."""
     nav = page.get_by_test_id("stSidebarNav")
-    nav.get_by_role("link", name=title).click()
+    nav.get_by_role("link", name=title, exact=True).click()
     wait_for_rerun(page)
 
 
