@@ -6,13 +6,14 @@ page by adding one line to PAGES.
 
 import streamlit as st
 
-from components.app.dataset import dataset_or_stop, get_actor_choices
+from components.app.dataset import dataset_or_stop, get_actor_choices, get_source_choices
 from components.app.routing import PageSpec, ensure_router
 from components.app.sidebar import render_actor_filter
 
 # The first page is the default one, served at "/". A page appears here once it exists.
 PAGES = [
     PageSpec("pages/overview.py", "Overview", "overview", ":material/dashboard:"),
+    PageSpec("pages/sources.py", "Sources", "sources", ":material/newspaper:"),
     PageSpec("pages/timeline.py", "Timeline", "timeline", ":material/timeline:"),
     PageSpec("pages/stances.py", "Stances", "stances", ":material/balance:"),
     PageSpec("pages/map.py", "Map", "map", ":material/map:"),
@@ -47,7 +48,7 @@ def run() -> None:
     )
     page = st.navigation(navigation_pages())
     dataset_or_stop()
-    render_actor_filter(get_actor_choices())
+    render_actor_filter(get_actor_choices(), get_source_choices())
     page.run()
 
 

@@ -17,6 +17,7 @@ from components.tables.view import (
     data_geojson,
     data_json,
     data_selection_csv,
+    data_side_matrix,
     data_table_csv,
     data_table_view,
     data_zip,
@@ -74,7 +75,7 @@ st.caption(
     "with “|”, dates are YYYY-MM-DD and an empty cell is a missing value. Each file is "
     "made when you click, so a large dataset may take a moment."
 )
-everything, bundle, places = st.columns(3)
+everything, bundle, places, matrix = st.columns(4)
 everything.download_button(
     "Everything (ZIP)",
     data=partial(data_zip, data_dir),
@@ -101,6 +102,16 @@ places.download_button(
     mime="application/geo+json",
     icon=":material/place:",
     key="data_download_geojson",
+)
+matrix.download_button(
+    "Actor × issue by side (CSV)",
+    data=partial(data_side_matrix, data_dir),
+    file_name="actor_issue_by_side.csv",
+    mime="text/csv",
+    icon=":material/grid_on:",
+    help="The stance matrix split by the side of the outlet: one row per side, actor and "
+    "issue, with its support, oppose and neutral stances.",
+    key="data_download_side_matrix",
 )
 st.markdown("**One table (CSV)**")
 for column, name in zip(st.columns(len(table_names())), table_names(), strict=True):

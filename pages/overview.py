@@ -9,13 +9,14 @@ import streamlit as st
 import dashboard
 from components.app.dataset import dataset_or_stop, view_key
 from components.app.routing import ensure_router
-from components.app.state import STATEMENT_PARAM
+from components.app.state import ARTICLE_PARAM, STATEMENT_PARAM
 from components.app.text_safety import escape_markdown
-from components.overview.view import overview_page_view
+from components.overview.view import overview_corpus, overview_page_view
 
 ensure_router()
 
 SOURCE_PAGE = "pages/source.py"
+SOURCES_PAGE = "pages/sources.py"
 REGISTERED = {spec.path for spec in dashboard.PAGES}
 
 
@@ -25,27 +26,74 @@ def link(path: str, label: str, icon: str, **query_params: str) -> None:
         st.page_link(path, label=label, icon=icon, query_params=query_params or None)
 
 
+def _corpus_section(corpus) -> None:
+    """Counts by side, week and outlet, the busiest days, the most annotated article."""
+    st.caption(
+        "Articles from outlets on every side; a wire story carried by several outlets of one "
+        "side counts as one story. The Sources page lists every article."
+    )
+    if corpus.sides:
+        for column, side in zip(st.columns(len(corpus.sides)), corpus.sides, strict=True):
+            column.metric(
+                escape_markdown(side.label),
+                f"{side.articles:,}",
+                help=f"{side.articles} articles ({side.stories} stories) from {side.outlets} "
+                "outlets of this side",
+                border=True,
+            )
+    weeks, lists = st.columns([3, 2], gap="large")
+    with weeks:
+        st.markdown("**Stories per week, by side**")
+        if not corpus.weeks.empty:
+            st.bar_chart(
+                corpus.weeks,
+                color=list(corpus.week_colours),
+                x_label="Week of",
+                y_label="Stories",
+                height=260,
+            )
+    with lists:
+        st.markdown("**Busiest days**")
+        st.markdown("\n".join(f"- {escape_markdown(line)}" for line in corpus.busiest_days))
+        st.markdown("**Outlets with the most articles**")
+        st.markdown(
+            "\n".join(
+                f"- {escape_markdown(outlet)} ({escape_markdown(side)}): {count}"
+                for outlet, side, count in corpus.outlets
+            )
+        )
+        link(SOURCES_PAGE, "Every article, side by side", ":material/newspaper:")
+    if corpus.most_annotated_id:
+        link(
+            SOURCE_PAGE,
+            "Read the most annotated article",
+            ":material/article:",
+            **{ARTICLE_PARAM: corpus.most_annotated_id},
+        )
+        st.caption(escape_markdown(corpus.most_annotated_line))
+
+
 dataset_or_stop()
 data_dir, chosen = view_key()
 view = overview_page_view(data_dir, chosen)
 
 st.title(escape_markdown(view.heading))
-translated = " · translated from French" if view.is_translation else ""
-for line in view.source_lines:
-    st.caption(
-        f"Source: {escape_markdown(line)}{translated}",
-        help=escape_markdown(view.translation_note) if translated else None,
-    )
-more_articles = view.article_count - len(view.source_lines)
-if more_articles:
-    st.caption(f"and {more_articles:,} more articles: the Source page lists them all.")
-st.markdown(f"> {escape_markdown(view.lede)}")
+if view.article_count == 1:
+    translated = " · translated from French" if view.is_translation else ""
+    for line in view.source_lines:
+        st.caption(
+            f"Source: {escape_markdown(line)}{translated}",
+            help=escape_markdown(view.translation_note) if translated else None,
+        )
+    st.markdown(f"> {escape_markdown(view.lede)}")
+else:
+    _corpus_section(overview_corpus(data_dir, chosen))
 
 figures = view.key_figures
 for column, figure in zip(st.columns(len(figures)), figures, strict=True):
     column.metric(figure.label, figure.value, help=escape_markdown(figure.help), border=True)
 if chosen:
-    st.caption("Figures for what concerns the actors chosen in the sidebar.")
+    st.caption("Figures for what the filter in the sidebar keeps.")
 
 strip_title, strip_link = st.columns([3, 1], vertical_alignment="bottom")
 strip_title.markdown(f"**What happened when** · {escape_markdown(view.date_span)}")

@@ -15,6 +15,7 @@ from components.app.state import (
     SOURCE_RECORD_KEY,
     SOURCE_SHOW_EVENTS_KEY,
     STATEMENT_PARAM,
+    follow_article_link,
 )
 from components.app.text_safety import clip, escape_markdown
 from components.source.frames import (
@@ -82,6 +83,7 @@ def _forget_record() -> None:
 
 def _pick_article(choices: dict[str, str]) -> str:
     """The article to show: picked in a selectbox when there are several, else the only one."""
+    follow_article_link(choices)
     if st.session_state.get(SOURCE_ARTICLE_KEY) not in choices:
         st.session_state[SOURCE_ARTICLE_KEY] = next(iter(choices))
     if len(choices) == 1:

@@ -22,6 +22,7 @@ FEATURES = (
     "map",
     "disagreements",
     "source",
+    "sources",
     "overview",
     "tables",
     "review",
@@ -38,6 +39,7 @@ PAGE_FEATURES = {
     "disagreements": "disagreements",
     "source": "source",
     "data": "tables",
+    "sources": "sources",
     "review": "review",
 }
 # The pure modules of app/: what several features compute alike (the filter rule, the

@@ -8,8 +8,14 @@ import pandas as pd
 import streamlit as st
 
 from components.app.contradictions import contradiction_pairs
-from components.app.filters import filter_dataset
-from components.app.state import actor_choices, selected_actor_ids
+from components.app.filters import apply_filter, filter_key
+from components.app.state import (
+    actor_choices,
+    selected_actor_ids,
+    selected_outlets,
+    selected_sides,
+    source_choices,
+)
 from components.app.text_safety import escape_markdown
 from components.data import DATA_DIR_ENV, Dataset, DatasetError, load_dataset, resolve_data_dir
 
@@ -34,9 +40,21 @@ def get_actor_choices() -> dict[str, str]:
     return _actor_choices(str(resolve_data_dir()))
 
 
+def get_source_choices() -> tuple[dict[str, str], dict[str, str]]:
+    """The sidebar's side options (side -> label) and outlet options (name -> name with its
+    side), built once per data folder."""
+    return _source_choices(str(resolve_data_dir()))
+
+
 def view_key() -> tuple[str, tuple[str, ...]]:
-    """(data folder, chosen actor ids): the first two arguments of every cached page view."""
-    return str(resolve_data_dir()), tuple(selected_actor_ids())
+    """(data folder, filter key): the first two arguments of every cached page view.
+
+    The filter key (`components.app.filters.filter_key`) is the chosen actor ids, followed
+    by a token per chosen side and outlet; it is empty when nothing is chosen. Pass it on
+    to `filtered_dataset` as it is.
+    """
+    key = filter_key(selected_actor_ids(), selected_sides(), selected_outlets())
+    return str(resolve_data_dir()), key
 
 
 def full_dataset(data_dir: str) -> Dataset:
@@ -45,7 +63,8 @@ def full_dataset(data_dir: str) -> Dataset:
 
 
 def filtered_dataset(data_dir: str, actor_ids: tuple[str, ...]) -> Dataset:
-    """The dataset of ``data_dir`` narrowed to ``actor_ids`` (inside a cached page view)."""
+    """The dataset of ``data_dir`` narrowed by the filter key ``actor_ids`` (`view_key`'s
+    second item: the actor ids, then the side and outlet tokens), inside a cached view."""
     return _filter(data_dir, actor_ids)
 
 
@@ -102,10 +121,15 @@ def _load(data_dir: str) -> Dataset:
     return load_dataset(data_dir)
 
 
-# One filtered view per actor choice; bounded, since every reader's choice adds one.
+# One filtered view per filter choice; bounded, since every reader's choice adds one.
 @st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT)
-def _filter(data_dir: str, actor_ids: tuple[str, ...]) -> Dataset:
-    return filter_dataset(_load(data_dir), list(actor_ids))
+def _filter(data_dir: str, key: tuple[str, ...]) -> Dataset:
+    return apply_filter(_load(data_dir), key)
+
+
+@st.cache_resource(show_spinner=False)
+def _source_choices(data_dir: str) -> tuple[dict[str, str], dict[str, str]]:
+    return source_choices(_load(data_dir).articles)
 
 
 # The router asks for the options on every run; sorting them each time cost ~4 ms a rerun.

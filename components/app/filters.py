@@ -1,15 +1,27 @@
-"""The shared actor filter as a pure function: which records concern the chosen actors.
+"""The shared filter as pure functions: which records concern the chosen actors, and which
+come from the chosen sides and outlets.
 
 A statement concerns an actor when its speaker, target or reporter is that actor or one
 of the actor's descendants (a spokeswoman belongs to her department and her state). An
 event concerns an actor when the actor or a descendant is among its actor_ids. An empty
 selection means everyone. No streamlit here.
+
+The side and outlet filter keeps the articles whose side and outlet are chosen (an empty
+choice means all) and every record of those articles; an event stays when at least one of
+its reports is in a kept article, with its main report and report_count as in the whole
+data. The registries (actors, places, issues, aspects) stay whole. The actor filter then
+applies on top.
+
+Cached page views take one hashable filter key (`filter_key`): the chosen actor ids, then
+one ``side:<side>`` and one ``outlet:<outlet name>`` token per chosen side and outlet. Ids
+never hold a colon, so a token is never taken for an actor id; a view that reads the key
+as actor ids (``with_descendants``) ignores the tokens, as it ignores any unknown id.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -19,6 +31,90 @@ import pyarrow.compute as pc
 from components.data import Dataset
 
 STATEMENT_ACTOR_COLUMNS = ("speaker_actor_id", "target_actor_id", "reported_by_actor_id")
+
+# Prefixes of the side and outlet tokens in a filter key (see the module docstring).
+SIDE_TOKEN = "side:"
+OUTLET_TOKEN = "outlet:"
+
+# The tables made of one article's records: under the side and outlet filter they keep the
+# rows of the kept articles.
+ARTICLE_TABLES = (
+    "statements",
+    "stances",
+    "mentions",
+    "event_reports",
+    "event_claims",
+    "not_statements",
+)
+
+
+@dataclass(frozen=True)
+class FilterChoice:
+    """What a filter key asks for; an empty tuple means everyone, every side, every outlet."""
+
+    actor_ids: tuple[str, ...] = ()
+    sides: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+
+
+def filter_key(
+    actor_ids: Iterable[str], sides: Iterable[str] = (), outlets: Iterable[str] = ()
+) -> tuple[str, ...]:
+    """One hashable key for the whole filter: the actor ids, then the side and outlet tokens."""
+    return (
+        *actor_ids,
+        *(SIDE_TOKEN + side for side in sides),
+        *(OUTLET_TOKEN + outlet for outlet in outlets),
+    )
+
+
+def split_filter_key(key: Iterable[str]) -> FilterChoice:
+    """The actor ids, sides and outlets a `filter_key` holds."""
+    actor_ids, sides, outlets = [], [], []
+    for item in key:
+        if item.startswith(SIDE_TOKEN):
+            sides.append(item.removeprefix(SIDE_TOKEN))
+        elif item.startswith(OUTLET_TOKEN):
+            outlets.append(item.removeprefix(OUTLET_TOKEN))
+        else:
+            actor_ids.append(item)
+    return FilterChoice(tuple(actor_ids), tuple(sides), tuple(outlets))
+
+
+def articles_mask(
+    articles: pd.DataFrame, sides: Iterable[str], outlets: Iterable[str]
+) -> np.ndarray:
+    """True for each article whose side and outlet are chosen (an empty choice means all)."""
+    mask = np.ones(len(articles), dtype=bool)
+    sides, outlets = list(sides), list(outlets)
+    if sides:
+        mask &= articles["side"].isin(sides).to_numpy(dtype=bool)
+    if outlets:
+        mask &= articles["outlet"].isin(outlets).to_numpy(dtype=bool)
+    return mask
+
+
+def filter_sources(ds: Dataset, sides: Iterable[str], outlets: Iterable[str]) -> Dataset:
+    """The part of ``ds`` that the chosen sides' and outlets' articles hold (all of it when
+    neither is chosen): see the module docstring for the rule."""
+    sides, outlets = list(sides), list(outlets)
+    if not sides and not outlets:
+        return ds
+    articles = ds.articles[articles_mask(ds.articles, sides, outlets)]
+    kept_ids = articles["article_id"]
+    narrowed = {
+        name: getattr(ds, name)[isin_many(getattr(ds, name)["article_id"], kept_ids)]
+        for name in ARTICLE_TABLES
+    }
+    reported = narrowed["event_reports"]["event_id"]
+    events = ds.events[isin_many(ds.events["event_id"], reported)]
+    return replace(ds, articles=articles, events=events, **narrowed)
+
+
+def apply_filter(ds: Dataset, key: Iterable[str]) -> Dataset:
+    """``ds`` narrowed by a whole `filter_key`: sides and outlets first, then the actors."""
+    choice = split_filter_key(key)
+    return filter_dataset(filter_sources(ds, choice.sides, choice.outlets), choice.actor_ids)
 
 
 def with_descendants(actors: pd.DataFrame, actor_ids: Iterable[str]) -> set[str]:

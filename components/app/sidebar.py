@@ -1,8 +1,9 @@
-"""The shared sidebar: the actor filter every page obeys, mirrored in the URL.
+"""The shared sidebar: the actor, side and outlet filter every page obeys, mirrored in the URL.
 
-The multiselect is rendered by the router on every run, so its value survives page
-switches. It is read from `?actor=…` once per session (a copied link restores the view)
-and written back to the URL on every run.
+The widgets are rendered by the router on every run, so their values survive page
+switches. They are read from `?actor=…&side=…&outlet=…` once per session (a copied link
+restores the view) and written back to the URL on every run. Values the dataset does not
+have are left out with a notice; one button clears the whole filter.
 """
 
 import streamlit as st
@@ -11,8 +12,16 @@ from components.app.state import (
     ACTOR_FILTER_KEY,
     ACTOR_PARAM,
     DROPPED_ACTOR_IDS_KEY,
+    DROPPED_SOURCES_KEY,
     FILTER_FROM_URL_KEY,
+    OUTLET_FILTER_KEY,
+    OUTLET_PARAM,
+    SIDE_FILTER_KEY,
+    SIDE_PARAM,
+    SOURCE_FILTER_FROM_URL_KEY,
     selected_actor_ids,
+    selected_outlets,
+    selected_sides,
     split_known_ids,
 )
 from components.app.text_safety import clip
@@ -23,12 +32,19 @@ CLEAR_BUTTON_KEY = "actor_filter_clear"
 MAX_DROPPED_SHOWN = 5
 
 
-def render_actor_filter(choices: dict[str, str]) -> list[str]:
-    """Show the actor filter in the sidebar and return the selected actor ids.
+def render_actor_filter(
+    choices: dict[str, str],
+    sources: tuple[dict[str, str], dict[str, str]] | None = None,
+) -> list[str]:
+    """Show the filter in the sidebar and return the selected actor ids.
 
-    ``choices`` maps actor id to name in display order (`components.app.state.actor_choices`).
+    ``choices`` maps actor id to name in display order (`components.app.state.actor_choices`);
+    ``sources``, when given, the side and outlet options (`components.app.state.source_choices`),
+    shown below the actors.
     """
     _read_filter_from_url_once(choices)
+    if sources is not None:
+        _read_sources_from_url_once(*sources)
 
     with st.sidebar:
         st.multiselect(
@@ -44,6 +60,8 @@ def render_actor_filter(choices: dict[str, str]) -> list[str]:
             ),
             on_change=_forget_dropped_ids,
         )
+        if sources is not None:
+            _render_source_widgets(*sources)
         dropped = st.session_state.get(DROPPED_ACTOR_IDS_KEY, [])
         if dropped:
             st.warning(
@@ -51,17 +69,57 @@ def render_actor_filter(choices: dict[str, str]) -> list[str]:
                 + dropped_ids_text(dropped),
                 icon=":material/warning:",
             )
+        dropped_sources = st.session_state.get(DROPPED_SOURCES_KEY, [])
+        if dropped_sources:
+            st.warning(
+                "The link named sides or outlets this dataset does not have, so they were "
+                "left out: " + dropped_ids_text(dropped_sources),
+                icon=":material/warning:",
+            )
+        chosen = selected_actor_ids() or selected_sides() or selected_outlets()
         st.button(
             "Clear filter",
             key=CLEAR_BUTTON_KEY,
             on_click=_clear_filter,
-            disabled=not selected_actor_ids() and not dropped,
+            disabled=not chosen and not dropped and not dropped_sources,
             icon=":material/filter_alt_off:",
+            help="Back to everything: every actor, every side, every outlet.",
         )
 
     selected = selected_actor_ids()
     _write_filter_to_url(selected)
+    if sources is not None:
+        _write_param(SIDE_PARAM, selected_sides())
+        _write_param(OUTLET_PARAM, selected_outlets())
     return selected
+
+
+def _render_source_widgets(sides: dict[str, str], outlets: dict[str, str]) -> None:
+    st.pills(
+        "Sides",
+        options=list(sides),
+        format_func=sides.get,
+        selection_mode="multi",
+        key=SIDE_FILTER_KEY,
+        help=(
+            "Show only what the outlets of these sides published: the camp of the outlet, not "
+            "of the speakers it quotes (an Armenian outlet quoting Baku is Armenian). "
+            "None chosen means every side."
+        ),
+        on_change=_forget_dropped_sources,
+    )
+    st.multiselect(
+        "Outlets",
+        options=list(outlets),
+        format_func=outlets.get,
+        key=OUTLET_FILTER_KEY,
+        placeholder="Every outlet",
+        help=(
+            "Show only what these outlets published. With sides chosen too, an article must "
+            "be of a chosen side and a chosen outlet. Empty means every outlet."
+        ),
+        on_change=_forget_dropped_sources,
+    )
 
 
 def dropped_ids_text(dropped: list[str]) -> str:
@@ -86,19 +144,41 @@ def _read_filter_from_url_once(choices: dict[str, str]) -> None:
     st.session_state[DROPPED_ACTOR_IDS_KEY] = unknown
 
 
-def _write_filter_to_url(actor_ids: list[str]) -> None:
-    if st.query_params.get_all(ACTOR_PARAM) == actor_ids:
+def _read_sources_from_url_once(sides: dict[str, str], outlets: dict[str, str]) -> None:
+    if st.session_state.get(SOURCE_FILTER_FROM_URL_KEY):
         return
-    if actor_ids:
-        st.query_params[ACTOR_PARAM] = actor_ids
+    st.session_state[SOURCE_FILTER_FROM_URL_KEY] = True
+    known_sides, unknown_sides = split_known_ids(st.query_params.get_all(SIDE_PARAM), sides)
+    known_outlets, unknown_outlets = split_known_ids(st.query_params.get_all(OUTLET_PARAM), outlets)
+    st.session_state[SIDE_FILTER_KEY] = known_sides
+    st.session_state[OUTLET_FILTER_KEY] = known_outlets
+    st.session_state[DROPPED_SOURCES_KEY] = unknown_sides + unknown_outlets
+
+
+def _write_filter_to_url(actor_ids: list[str]) -> None:
+    _write_param(ACTOR_PARAM, actor_ids)
+
+
+def _write_param(param: str, values: list[str]) -> None:
+    if st.query_params.get_all(param) == values:
+        return
+    if values:
+        st.query_params[param] = values
     else:
-        del st.query_params[ACTOR_PARAM]
+        del st.query_params[param]
 
 
 def _forget_dropped_ids() -> None:
     st.session_state[DROPPED_ACTOR_IDS_KEY] = []
 
 
+def _forget_dropped_sources() -> None:
+    st.session_state[DROPPED_SOURCES_KEY] = []
+
+
 def _clear_filter() -> None:
     st.session_state[ACTOR_FILTER_KEY] = []
+    st.session_state[SIDE_FILTER_KEY] = []
+    st.session_state[OUTLET_FILTER_KEY] = []
     _forget_dropped_ids()
+    _forget_dropped_sources()

@@ -1,13 +1,16 @@
-"""Session-state and query-parameter keys, and the helpers that read the shared actor filter.
+"""Session-state and query-parameter keys, and the helpers that read the shared filter.
 
-Every page reads the filter through this module, so "the selected actors" means the same
-thing everywhere and in the URL.
+Every page reads the filter (actors, sides, outlets) through this module, so "the selected
+actors" and "the chosen sides" mean the same thing everywhere and in the URL.
 """
 
 from collections.abc import Iterable
 
 import pandas as pd
 import streamlit as st
+
+from components.app.palette import SIDE_LABELS, side_label
+from components.app.text_safety import clip
 
 # Query parameter that mirrors the filter: ?actor=armenia&actor=pashinyan
 ACTOR_PARAM = "actor"
@@ -22,6 +25,34 @@ DROPPED_ACTOR_IDS_KEY = "actor_filter_dropped_ids"
 # Set once the filter has been read from the URL: after that the widget is the truth and
 # the URL only mirrors it (a page switch clears the query string before the rerun).
 FILTER_FROM_URL_KEY = "actor_filter_read_from_url"
+
+# Query parameters that mirror the side and outlet filter: ?side=azerbaijan&outlet=Trend
+# (several of each allowed; an outlet is its name as the articles give it, URL-encoded).
+SIDE_PARAM = "side"
+OUTLET_PARAM = "outlet"
+
+# Widget keys of the sidebar's side pills and outlet multiselect (lists of sides, outlets).
+SIDE_FILTER_KEY = "side_filter"
+OUTLET_FILTER_KEY = "outlet_filter"
+
+# Sides and outlets from the URL that are not in the dataset, kept for the notice until the
+# reader changes the side or outlet filter.
+DROPPED_SOURCES_KEY = "source_filter_dropped"
+
+# Set once the side and outlet filter has been read from the URL (as FILTER_FROM_URL_KEY).
+SOURCE_FILTER_FROM_URL_KEY = "source_filter_read_from_url"
+
+# Query parameter of a link to one article on the Source page: ?article=<article_id>.
+ARTICLE_PARAM = "article"
+
+# Source page: the ?article= link already followed, so a later pick in the selectbox wins.
+SOURCE_ARTICLE_LINK_SEEN_KEY = "source_article_link_seen"
+
+# Sources page: coverage rows per state/organisation or per individual actor (a toggle).
+SOURCES_INDIVIDUALS_KEY = "sources_individual_actors"
+
+# Sources page: download button of the coverage matrices (CSV with a side column).
+SOURCES_COVERAGE_CSV_KEY = "sources_coverage_csv"
 
 # Query parameters of a deep link to the Source page: ?statement=s05 or ?event=e03.
 STATEMENT_PARAM = "statement"
@@ -138,6 +169,48 @@ def selected_actor_ids() -> list[str]:
     return list(st.session_state.get(ACTOR_FILTER_KEY, []))
 
 
+def selected_sides() -> list[str]:
+    """The sides chosen in the sidebar; empty means every side."""
+    return list(st.session_state.get(SIDE_FILTER_KEY) or [])
+
+
+def selected_outlets() -> list[str]:
+    """The outlets chosen in the sidebar (their names); empty means every outlet."""
+    return list(st.session_state.get(OUTLET_FILTER_KEY) or [])
+
+
+def follow_article_link(article_ids: Iterable[str]) -> None:
+    """Open on the Source page the article that ``?article=`` names, once per link, so a
+    later pick in its selectbox wins; afterwards keep the link naming the article shown.
+
+    A record link (``?statement=``, ``?event=``) names its own article and wins. An unknown
+    article is ignored with a notice. Call it before the Source page picks its article.
+    """
+    linked = st.query_params.get(ARTICLE_PARAM)
+    if linked is None:
+        return
+    if STATEMENT_PARAM in st.query_params or EVENT_PARAM in st.query_params:
+        del st.query_params[ARTICLE_PARAM]
+        return
+    known = set(article_ids)
+    if st.session_state.get(SOURCE_ARTICLE_LINK_SEEN_KEY) != linked:
+        st.session_state[SOURCE_ARTICLE_LINK_SEEN_KEY] = linked
+        if linked in known:
+            st.session_state[SOURCE_ARTICLE_KEY] = linked
+            return
+        del st.query_params[ARTICLE_PARAM]
+        st.warning(
+            f"The link asks for article `{clip(linked).replace('`', '‘')}`, which is not in "
+            "the dataset. Pick an article below.",
+            icon=":material/link_off:",
+        )
+        return
+    shown = st.session_state.get(SOURCE_ARTICLE_KEY)
+    if shown in known and shown != linked:
+        st.query_params[ARTICLE_PARAM] = shown
+        st.session_state[SOURCE_ARTICLE_LINK_SEEN_KEY] = shown
+
+
 def split_known_ids(
     actor_ids: Iterable[str], known_ids: Iterable[str]
 ) -> tuple[list[str], list[str]]:
@@ -157,3 +230,21 @@ def actor_choices(actors: pd.DataFrame) -> dict[str, str]:
     """
     ordered = actors.sort_values(["actor_type", "actor_name"], kind="stable")
     return dict(zip(ordered["actor_id"], ordered["actor_name"], strict=True))
+
+
+def source_choices(articles: pd.DataFrame) -> tuple[dict[str, str], dict[str, str]]:
+    """The side filter's options (side -> label, in the palette's order) and the outlet
+    filter's (outlet name -> name and side, grouped by side then sorted by name)."""
+    rank = {side: index for index, side in enumerate(SIDE_LABELS)}
+
+    def side_rank(side: str) -> tuple[int, str]:
+        return rank.get(side, len(rank)), side
+
+    sides = sorted(articles["side"].dropna().unique().tolist(), key=side_rank)
+    pairs = articles[["outlet", "side"]].drop_duplicates("outlet")
+    outlets = sorted(
+        zip(pairs["outlet"].tolist(), pairs["side"].tolist(), strict=True),
+        key=lambda pair: (side_rank(pair[1]), pair[0].casefold()),
+    )
+    side_labels = {side: side_label(side) for side in sides}
+    return side_labels, {outlet: f"{outlet} ({side_label(side)})" for outlet, side in outlets}

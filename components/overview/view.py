@@ -6,7 +6,8 @@ from components.app.dataset import (
     filtered_dataset,
     full_dataset,
 )
-from components.app.filters import with_descendants
+from components.app.filters import split_filter_key, with_descendants
+from components.overview.corpus import CorpusOverview, corpus_overview
 from components.overview.frames import OverviewView, StoryStrip, overview_view, story_strip
 
 
@@ -19,7 +20,8 @@ def overview_story(data_dir: str) -> StoryStrip:
 @cached_view
 def overview_page_view(data_dir: str, actor_ids: tuple[str, ...]) -> OverviewView:
     dataset = full_dataset(data_dir)
-    scope = with_descendants(dataset.actors, list(actor_ids)) if actor_ids else None
+    chosen = split_filter_key(actor_ids).actor_ids
+    scope = with_descendants(dataset.actors, list(chosen)) if chosen else None
     return overview_view(
         dataset,
         filtered_dataset(data_dir, actor_ids),
@@ -27,3 +29,9 @@ def overview_page_view(data_dir: str, actor_ids: tuple[str, ...]) -> OverviewVie
         pairs=dataset_contradictions(data_dir),
         story=overview_story(data_dir),
     )
+
+
+@cached_view
+def overview_corpus(data_dir: str, key: tuple[str, ...]) -> CorpusOverview:
+    """Counts by side, outlet and week, for the articles the filter keeps."""
+    return corpus_overview(filtered_dataset(data_dir, key))

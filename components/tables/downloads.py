@@ -184,6 +184,39 @@ def read_places_geojson(data: bytes) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# The DNA-style actor x issue matrix split by the outlet's side, as a long table.
+SIDE_MATRIX_FILE = "matrices/actor_issue_by_side.csv"
+STANCE_VALUES = ("support", "oppose", "neutral")
+
+
+def actor_issue_by_side(ds: Dataset) -> pd.DataFrame:
+    """The actor x issue matrix (as the Discourse Network Analyzer exports it) for each side
+    of the outlets: one row per (side, actor, issue) with how many stances support, oppose
+    or stay neutral. Every stance of every article counts, copies of a wire story included
+    (the Sources page's coverage counts a story once)."""
+    stances = ds.stances[["article_id", "actor_id", "issue_id", "stance"]].merge(
+        ds.articles[["article_id", "side"]], on="article_id", how="inner", validate="m:1"
+    )
+    counts = (
+        stances.groupby(["side", "actor_id", "issue_id", "stance"]).size().unstack(fill_value=0)
+    )
+    counts = counts.reindex(columns=list(STANCE_VALUES), fill_value=0).reset_index()
+    counts.columns.name = None
+    counts["stances"] = counts[list(STANCE_VALUES)].sum(axis=1)
+    names = dict(zip(ds.actors["actor_id"], ds.actors["actor_name"], strict=True))
+    labels = dict(zip(ds.issues["issue_id"], ds.issues["issue_label"], strict=True))
+    counts.insert(2, "actor_name", counts["actor_id"].map(names))
+    counts.insert(4, "issue_label", counts["issue_id"].map(labels))
+    return counts.sort_values(["side", "actor_id", "issue_id"], kind="stable").reset_index(
+        drop=True
+    )
+
+
+def actor_issue_by_side_csv(ds: Dataset) -> bytes:
+    """`actor_issue_by_side` as CSV bytes."""
+    return actor_issue_by_side(ds).to_csv(index=False).encode("utf-8")
+
+
 def zip_archive(ds: Dataset) -> bytes:
     """Everything in one ZIP: CSVs, the JSON bundle, GeoJSON, article texts, codebook, sources."""
     files = dataset_files(ds)
@@ -203,6 +236,7 @@ def dataset_files(ds: Dataset) -> dict[str, bytes]:
         files[f"tables/{name}.csv"] = table_csv(name, frame)
     files["dataset.json"] = json_bundle(ds)
     files["places.geojson"] = places_geojson_bytes(ds)
+    files[SIDE_MATRIX_FILE] = actor_issue_by_side_csv(ds)
     for row in ds.articles.itertuples(index=False):
         files[f"articles/{row.article_id}.txt"] = row.text.encode("utf-8")
     for target, source in _shipped_files(ds.data_dir).items():
@@ -236,6 +270,8 @@ Lake Sev (Sev Lich): who said what about whom, when, where, and the events repor
 {counts}
 - `dataset.json`: the same tables in one JSON document (`tables` → table → records).
 - `places.geojson`: the places as GeoJSON points (longitude, latitude; WGS84).
+- `{SIDE_MATRIX_FILE}`: the actor × issue matrix split by the side of the outlet: one
+  row per (side, actor, issue) with its support, oppose and neutral stances.
 - `articles/<article_id>.txt`: the verbatim article text; every `start_char`/`end_char`
   counts characters (Unicode code points) of this text, end exclusive.
 - `codebook.md`: every table and column with its meaning and allowed values.

@@ -17,7 +17,13 @@ from components.tables.codebook import (
     search_text,
     table_view_caption,
 )
-from components.tables.downloads import json_bundle, places_geojson_bytes, table_csv, zip_archive
+from components.tables.downloads import (
+    actor_issue_by_side_csv,
+    json_bundle,
+    places_geojson_bytes,
+    table_csv,
+    zip_archive,
+)
 
 
 @cached_view
@@ -59,6 +65,11 @@ def data_zip(data_dir: str) -> bytes:
 @cached_view
 def data_json(data_dir: str) -> bytes:
     return json_bundle(full_dataset(data_dir))
+
+
+@cached_view
+def data_side_matrix(data_dir: str) -> bytes:
+    return actor_issue_by_side_csv(full_dataset(data_dir))
 
 
 @cached_view

@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import dashboard
-from components.app.state import ACTOR_FILTER_KEY, ACTOR_PARAM
+from components.app.state import ACTOR_FILTER_KEY, ACTOR_PARAM, OUTLET_FILTER_KEY
 from components.data import load_dataset
 from tests.seed import seed_data_dir
 
@@ -77,7 +77,11 @@ def test_router_runs_after_page_switch(monkeypatch, page_path):
     app.switch_page(page_path).run()
     app.run()
     assert_ran_cleanly(app)
-    assert len(app.sidebar.multiselect) == 1
+    # The actor and outlet multiselects, and the side pills, all rendered by the router.
+    assert [widget.key for widget in app.sidebar.multiselect] == [
+        ACTOR_FILTER_KEY,
+        OUTLET_FILTER_KEY,
+    ]
     assert actor_filter(app).value == []
 
 

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 from playwright.sync_api import Download, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from components.app.state import ACTOR_PARAM
+from components.app.state import ACTOR_FILTER_KEY, ACTOR_PARAM
 
 SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
@@ -47,8 +47,8 @@ def wait_for_rerun(page: Page) -> None:
 
 
 def actor_filter(page: Page) -> Locator:
-    """The shared actor multiselect in the sidebar."""
-    return page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect")
+    """The shared actor multiselect in the sidebar (the outlet filter is one too)."""
+    return page.get_by_test_id("stSidebar").locator(f".st-key-{ACTOR_FILTER_KEY}")
 
 
 def actor_chip(page: Page, label: str) -> Locator:
@@ -95,7 +95,7 @@ def url_path(page: Page) -> str:
 def go_to_page(page: Page, title: str) -> None:
     """Switch page with the sidebar navigation, as a reader would."""
     nav = page.get_by_test_id("stSidebarNav")
-    nav.get_by_role("link", name=title).click()
+    nav.get_by_role("link", name=title, exact=True).click()
     wait_for_rerun(page)
 
 

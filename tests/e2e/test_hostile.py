@@ -25,7 +25,7 @@ from tests.hostile import (
 )
 
 from .conftest import VIEWPORT, streamlit_server
-from .helpers import actor_chip, pick_actor, screenshot, wait_for_app
+from .helpers import actor_chip, actor_filter, pick_actor, screenshot, wait_for_app
 
 # Pages whose main area shows the hostile actor's name or the article title as text
 # (others draw it inside a chart, or in a canvas table).
@@ -120,6 +120,6 @@ def test_filter_lists_hostile_names_literally(hostile_server, watched_page):
     wait_for_app(page)
     assert_inert(page, dialogs)
     sidebar_box = page.get_by_test_id("stSidebar").bounding_box()
-    chips = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelectTagsContainer")
+    chips = actor_filter(page).get_by_test_id("stMultiSelectTagsContainer")
     assert chips.bounding_box()["width"] <= sidebar_box["width"], "long chips overflow"
     screenshot(page, "hostile-filter")

@@ -14,7 +14,6 @@ from components.data import load_dataset
 from components.overview.frames import (
     CONTRADICTIONS_SHOWN,
     MAX_STORY_STEPS,
-    SOURCE_LINES_SHOWN,
     contradiction_lines,
     story_strip,
 )
@@ -81,8 +80,8 @@ def test_links_only_to_registered_pages(monkeypatch):
 
 def test_a_large_corpus_shows_a_short_page_and_says_what_it_leaves_out(monkeypatch, tmp_path):
     """1,000 statements over three years: a strip of at most MAX_STORY_STEPS grouped steps
-    with its note, CONTRADICTIONS_SHOWN contradiction links and a count of the others, three
-    of the ten articles named as the source and the others counted."""
+    with its note, CONTRADICTIONS_SHOWN contradiction links and a count of the others, and
+    the corpus section's links to the Sources page and to the most annotated article."""
     folder = tmp_path / "data"
     write_corpus(folder, 10)
     large = load_dataset(folder)
@@ -93,8 +92,9 @@ def test_a_large_corpus_shows_a_short_page_and_says_what_it_leaves_out(monkeypat
     captions = [caption.value for caption in app.caption]
     steps = story_strip(large).steps
     assert f":material/info: {escape_markdown(story_strip(large).note)}" in captions
-    more = len(large.articles) - SOURCE_LINES_SHOWN
-    assert f"and {more} more articles: the Source page lists them all." in captions
+    # Several articles: the corpus section replaces the source lines, with a way to each.
+    assert ("sources", {}) in page_links(app)
+    assert sum(1 for page, q in page_links(app) if page == "source" and "article" in q) == 1
     hidden = len(contradiction_lines(large)) - CONTRADICTIONS_SHOWN
     assert f"{hidden:,} more contradictions: the Stances page lists them all." in captions
     statement_links = [q for page, q in page_links(app) if page == "source" and "statement" in q]

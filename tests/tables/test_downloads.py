@@ -17,7 +17,9 @@ import pytest
 from components.data import load_dataset
 from components.tables.downloads import (
     LIST_SEPARATOR,
+    SIDE_MATRIX_FILE,
     ZIP_ROOT,
+    actor_issue_by_side,
     json_bundle,
     places_geojson_bytes,
     read_json_bundle,
@@ -90,6 +92,7 @@ def test_zip_holds_every_file(archive, dataset):
         f"{ZIP_ROOT}/{name}"
         for name in ("ABOUT.md", "dataset.json", "places.geojson", "codebook.md", "SOURCES.md")
     }
+    expected.add(f"{ZIP_ROOT}/{SIDE_MATRIX_FILE}")
     expected |= {
         f"{ZIP_ROOT}/articles/{article_id}.txt" for article_id in dataset.articles["article_id"]
     }
@@ -113,3 +116,18 @@ def test_zip_contents_round_trip(archive, dataset):
 def test_zip_is_the_same_bytes_every_time(dataset):
     """Fixed entry dates: the same data gives the same file (cacheable, diffable)."""
     assert zip_archive(dataset) == zip_archive(dataset)
+
+
+def test_actor_issue_matrix_split_by_side(corpus):
+    """The DNA-style matrix per side: every stance counted once under its article's side."""
+    matrix = actor_issue_by_side(corpus)
+    assert list(matrix.columns) == [
+        "side", "actor_id", "actor_name", "issue_id", "issue_label",
+        "support", "oppose", "neutral", "stances",
+    ]  # fmt: skip
+    assert matrix["stances"].sum() == len(corpus.stances)
+    sides = corpus.stances.merge(corpus.articles[["article_id", "side"]], on="article_id")
+    assert (
+        matrix.groupby("side")["stances"].sum().to_dict() == sides.groupby("side").size().to_dict()
+    )
+    assert set(matrix["side"]) <= set(corpus.articles["side"])

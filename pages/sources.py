@@ -1,0 +1,87 @@
+"""Sources: every article with its outlet and side, whom each side's press quotes, and when
+each side spoke. Follows the sidebar filter (actors, sides, outlets)."""
+
+import streamlit as st
+
+from components.app.dataset import dataset_or_stop, view_key
+from components.app.routing import ensure_router
+from components.app.state import SOURCES_COVERAGE_CSV_KEY, SOURCES_INDIVIDUALS_KEY
+from components.app.text_safety import escape_markdown
+from components.sources.frames import SYNDICATION_NOTE
+from components.sources.view import sources_page_view
+
+ensure_router()
+
+# The article table scrolls inside this height, so the charts below stay within reach.
+TABLE_HEIGHT_PX = 420
+
+dataset_or_stop()
+st.title("Sources", anchor=False)
+individuals = st.session_state.get(SOURCES_INDIVIDUALS_KEY, False)
+view = sources_page_view(*view_key(), individuals)
+
+st.caption(
+    f"{view.counts.sentence()}. The side is the camp of the outlet, not of the speakers it "
+    "quotes. Use the sidebar to narrow by side or outlet."
+)
+
+st.subheader("Which side's outlets quote the other side", anchor=False)
+if view.cross_quotes:
+    st.markdown("\n".join(f"- {escape_markdown(quote.sentence())}" for quote in view.cross_quotes))
+else:
+    st.caption("The articles shown are of one side's press, or quote no party's speakers.")
+
+st.subheader("Articles", anchor=False)
+st.dataframe(
+    view.articles,
+    hide_index=True,
+    height=TABLE_HEIGHT_PX,
+    key="sources_articles",
+    column_config={
+        "published_date": st.column_config.DateColumn("Date", format="D MMM YYYY"),
+        "outlet": "Outlet",
+        "side": "Side",
+        "outlet_type": "Type",
+        "title": st.column_config.TextColumn("Headline", width="large"),
+        "statements": st.column_config.NumberColumn("Statements", help="Attributed statements"),
+        "carries": st.column_config.TextColumn(
+            "Carries", help="The agency or outlet whose text it carries"
+        ),
+        "copies": st.column_config.TextColumn(
+            "Copies", help="Other copies of the same wire story in the corpus"
+        ),
+        "url": st.column_config.LinkColumn("Original", display_text="Original ↗"),
+        "reader": st.column_config.LinkColumn("Read", display_text="Source reader"),
+        "article_id": None,
+    },
+)
+st.caption(f":material/content_copy: {SYNDICATION_NOTE}")
+
+st.subheader("When each side spoke", anchor=False)
+st.plotly_chart(view.strip_figure, width="stretch", key="sources_strip")
+st.caption("Stories per day; hover a square for the articles (copies) too.")
+
+st.subheader("Whom each side's press quotes", anchor=False)
+level, download = st.columns([1, 2], vertical_alignment="center")
+level.toggle(
+    "Individual actors",
+    key=SOURCES_INDIVIDUALS_KEY,
+    help="Off: each speaker counts for the state or organisation it belongs to.",
+)
+download.download_button(
+    "Download both matrices (CSV, one row per side and row)",
+    data=view.coverage_csv,
+    file_name="coverage_by_side.csv",
+    mime="text/csv",
+    key=SOURCES_COVERAGE_CSV_KEY,
+    icon=":material/download:",
+)
+# One above the other, full width: side by side, six side columns leave no room for their
+# names.
+st.markdown("**Statements by speaker** · columns: the side of the outlet")
+st.plotly_chart(view.speaker_figure, width="stretch", key="sources_speakers")
+st.markdown("**Stances by issue** · columns: the side of the outlet")
+if view.has_stances:
+    st.plotly_chart(view.issue_figure, width="stretch", key="sources_issues")
+else:
+    st.caption("No stance in the articles shown.")

@@ -1,0 +1,123 @@
+"""The Sources page's frames: the article table, coverage by side (a story counting once),
+the publication strip and the cross-quoting answer, on the corpus and on hand-made rows."""
+
+from dataclasses import replace
+
+import pandas as pd
+
+from components.app.filters import apply_filter, filter_key
+from components.sources.frames import (
+    CrossQuote,
+    article_table,
+    corpus_counts,
+    coverage_csv_frame,
+    cross_quoting,
+    issue_coverage,
+    parties,
+    publication_strip,
+    quote_coverage,
+    reader_link,
+)
+
+MACRON_COPIES = {"armradio-2021-06-01-macron", "panarmenian-2021-06-01-macron"}
+
+
+def test_every_article_is_a_row_with_its_links(corpus):
+    table = article_table(corpus, corpus)
+    assert len(table) == len(corpus.articles) == 50
+    assert set(table["article_id"]) == set(corpus.articles["article_id"])
+    row = table.set_index("article_id").loc["france24-2021-05-14-lake-sev"]
+    assert row["outlet"] == "France 24"
+    assert row["side"] == "Western"
+    assert row["statements"] == 24
+    assert row["reader"] == "source?article=france24-2021-05-14-lake-sev"
+    # Every article but the seed (whose address was not recorded) links to its original.
+    assert table["url"].dropna().str.startswith("http").sum() == 49
+
+
+def test_reader_link_keeps_the_filter():
+    assert reader_link("a-1", [("side", "azerbaijan"), ("outlet", "News.az")]) == (
+        "source?article=a-1&side=azerbaijan&outlet=News.az"
+    )
+
+
+def test_the_two_copies_of_a_wire_story_name_each_other(corpus):
+    table = article_table(corpus, corpus).set_index("article_id")
+    copies = table.loc[sorted(MACRON_COPIES), "copies"].tolist()
+    assert copies == [
+        "2 copies; also in PanARMENIAN.Net",
+        "2 copies; also in Public Radio of Armenia",
+    ]
+    assert (table.drop(index=sorted(MACRON_COPIES))["copies"] == "").all()
+
+
+def test_counts_say_articles_stories_outlets_and_sides(corpus):
+    assert corpus_counts(corpus.articles).sentence() == (
+        "50 articles (49 stories) from 34 outlets on 6 sides"
+    )
+
+
+def test_a_story_counts_once_in_the_matrix(corpus):
+    """The AFP story of 1 June has 8 statements in one copy and 9 in the other (Macron's 6
+    or 8, France 1, Pashinyan 2): the Armenian row counts its fullest copy per cell."""
+    both = apply_filter(corpus, filter_key([], [], ["PanARMENIAN.Net", "Public Radio of Armenia"]))
+    macron = replace(
+        both,
+        articles=both.articles[both.articles["article_id"].isin(MACRON_COPIES)],
+        statements=both.statements[both.statements["article_id"].isin(MACRON_COPIES)],
+    )
+    cells = quote_coverage(macron).set_index("actor_id")["statements"].to_dict()
+    # France: max(8 Macron, 6 Macron + 1 France) = 8; Armenia: Pashinyan's 2, one copy only.
+    assert cells == {"france": 8, "armenia": 2}
+    raw = len(macron.statements)
+    assert raw == 17
+    assert sum(cells.values()) == 10
+
+
+def test_coverage_rolls_up_to_states_or_keeps_individuals(corpus):
+    states = quote_coverage(corpus)
+    people = quote_coverage(corpus, individuals=True)
+    # Per cell, a story counts as its fullest copy: the AFP story of 1 June is 8 statements
+    # for France (Macron's 8 in one copy, 6 + France's 1 in the other) but 8 + 1 for Macron
+    # and France apart.
+    assert states["statements"].sum() == len(corpus.statements) - 7
+    assert people["statements"].sum() == len(corpus.statements) - 6
+    assert set(states["actor_id"]) <= set(corpus.actors["state_actor_id"])
+    assert "pashinyan" in set(people["actor_id"])
+    assert "pashinyan" not in set(states["actor_id"])
+
+
+def test_issue_coverage_splits_stances(corpus):
+    issues = issue_coverage(corpus)
+    assert (issues["stances"] == issues[["support", "oppose", "neutral"]].sum(axis=1)).all()
+    assert set(issues["issue_id"]) <= set(corpus.issues["issue_id"])
+
+
+def test_which_side_quotes_the_other(corpus):
+    """The page's answer, from the corpus: each party's outlets and the other parties."""
+    assert parties(corpus) == ["armenia", "azerbaijan", "russia"]
+    answer = {
+        quote.outlet_side: quote for quote in cross_quoting(quote_coverage(corpus), parties(corpus))
+    }
+    assert answer["azerbaijan"] == CrossQuote("azerbaijan", (("armenia", 1), ("russia", 0)), 45)
+    assert answer["armenia"] == CrossQuote("armenia", (("azerbaijan", 1), ("russia", 0)), 106)
+    assert answer["russia"].quoted == (("armenia", 39), ("azerbaijan", 22))
+    assert answer["azerbaijan"].sentence() == (
+        "Azerbaijani outlets quote Armenian speakers in 1 of the 45 statements they report "
+        "(2%), Russian speakers in 0 (0%)."
+    )
+
+
+def test_publication_strip_counts_stories_not_copies(corpus):
+    strip = publication_strip(corpus.articles).set_index(["published_date", "side"])
+    day = strip.loc[(pd.Timestamp("2021-06-01"), "armenia")]
+    assert (day["stories"], day["articles"]) == (1, 2)
+    assert strip["articles"].sum() == 50
+    assert strip["stories"].sum() == 49
+
+
+def test_coverage_csv_has_a_side_column_and_three_kinds(corpus):
+    table = coverage_csv_frame(corpus)
+    assert list(table.columns[:5]) == ["side", "kind", "row_id", "row_label", "count"]
+    assert set(table["kind"]) == {"speaker_state", "speaker_actor", "issue"}
+    assert set(table["side"]) == set(corpus.articles["side"])
