@@ -9,6 +9,7 @@ import streamlit as st
 from components.app.dataset import get_dataset, view_key
 from components.app.routing import ensure_router
 from components.app.state import (
+    ARTICLE_PARAM,
     EVENT_PARAM,
     SOURCE_ARTICLE_KEY,
     SOURCE_LINK_SEEN_KEY,
@@ -48,7 +49,7 @@ def _apply_deep_link() -> None:
         return
     st.session_state[SOURCE_LINK_SEEN_KEY] = link
     layer, record_id = link
-    article_id = record_article(get_dataset(), layer, record_id)
+    article_id = record_article(get_dataset(), layer, record_id, st.query_params.get(ARTICLE_PARAM))
     if article_id is not None:
         st.session_state[SOURCE_ARTICLE_KEY] = article_id
         st.session_state[SOURCE_RECORD_KEY] = record_key(layer, record_id)
@@ -121,7 +122,7 @@ with panel_column:
     show_events = st.toggle("Mark events in the text", key=SOURCE_SHOW_EVENTS_KEY)
     if selected:
         layer, record_id = split_record_key(selected)
-        record = source_record_view(data_dir, layer, record_id)
+        record = source_record_view(data_dir, layer, record_id, article_id)
         with st.container(height=PANEL_HEIGHT_PX, border=True, key="source_record_panel"):
             st.markdown(record.card_markdown)
             for other_id, label in record.contradiction_links:

@@ -42,7 +42,8 @@ DROPPED_SOURCES_KEY = "source_filter_dropped"
 # Set once the side and outlet filter has been read from the URL (as FILTER_FROM_URL_KEY).
 SOURCE_FILTER_FROM_URL_KEY = "source_filter_read_from_url"
 
-# Query parameter of a link to one article on the Source page: ?article=<article_id>.
+# Query parameter of a link to one article on the Source page: ?article=<article_id>; with
+# ?event=<event_id>, the report of that event in that article (not the event's main one).
 ARTICLE_PARAM = "article"
 
 # Source page: the ?article= link already followed, so a later pick in the selectbox wins.
@@ -141,10 +142,6 @@ STANCES_MATRIX_CSV_KEY = "stances_matrix_csv"
 STANCES_AGREEMENT_CSV_KEY = "stances_agreement_csv"
 STANCES_TARGETING_CSV_KEY = "stances_targeting_csv"
 
-# Deep link to the Source page for one report of an event in another article than the
-# event's main one: ?event=<event_id>&article=<article_id> (the article that reports it).
-ARTICLE_PARAM = "article"
-
 # Stances page: whose outlets' statements count ("all", "one" side, "split" two sides), and
 # the side(s) chosen.
 STANCES_REPORTED_BY_KEY = "stances_reported_by"
@@ -183,13 +180,16 @@ def follow_article_link(article_ids: Iterable[str]) -> None:
     """Open on the Source page the article that ``?article=`` names, once per link, so a
     later pick in its selectbox wins; afterwards keep the link naming the article shown.
 
-    A record link (``?statement=``, ``?event=``) names its own article and wins. An unknown
+    A statement link names its own article and wins; with an event link, ``?article=`` names
+    the article whose report of the event to open, and stays in the address. An unknown
     article is ignored with a notice. Call it before the Source page picks its article.
     """
     linked = st.query_params.get(ARTICLE_PARAM)
     if linked is None:
         return
-    if STATEMENT_PARAM in st.query_params or EVENT_PARAM in st.query_params:
+    if EVENT_PARAM in st.query_params:
+        return  # ?event=&article= names one report of the event: the Source page opened it
+    if STATEMENT_PARAM in st.query_params:
         del st.query_params[ARTICLE_PARAM]
         return
     known = set(article_ids)

@@ -34,15 +34,58 @@ def article_options(ds: Dataset) -> dict[str, str]:
     }
 
 
-def record_article(ds: Dataset, layer: str, record_id: str) -> str | None:
-    """The article a statement or event is in, or None when the dataset has no such record."""
+def record_article(
+    ds: Dataset, layer: str, record_id: str, preferred_article: str | None = None
+) -> str | None:
+    """The article a statement or event is in, or None when the dataset has no such record.
+
+    An event reported by several articles is in each of them: ``preferred_article`` (a
+    link's ``?article=``) wins when it reports the event, else the event's main article.
+    """
+    if layer == "event" and preferred_article is not None:
+        reports = ds.event_reports
+        reported = (reports["event_id"] == record_id) & (reports["article_id"] == preferred_article)
+        if reported.any():
+            return preferred_article
     frame = ds.statements if layer == "statement" else ds.events
     found = frame.loc[frame[f"{layer}_id"] == record_id, "article_id"]
     return None if found.empty else str(found.iloc[0])
 
 
+# The columns an event takes from one article's report of it (the rest is the event's own).
+_REPORT_COLUMNS = (
+    "article_id",
+    "quote",
+    "start_char",
+    "end_char",
+    "sentence",
+    "date_expression",
+    "date_quote",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "part_of_day",
+    "date_label",
+)
+
+
+def reported_events(ds: Dataset, article_id: str) -> pd.DataFrame:
+    """The events one article reports, each with that article's words and date (its report),
+    in the columns of ``ds.events``; an event the dataset leaves out is left out."""
+    reports = ds.event_reports.loc[ds.event_reports["article_id"] == article_id]
+    own = ds.events.drop(columns=list(_REPORT_COLUMNS))
+    events = reports[["event_id", *_REPORT_COLUMNS, "location_id"]].merge(
+        own, on="event_id", how="inner", suffixes=("", "_event"), validate="1:1"
+    )
+    events["location_id"] = events["location_id"].where(
+        events["location_id"].notna(), events["location_id_event"]
+    )
+    return events[list(ds.events.columns)].reset_index(drop=True)
+
+
 def article_part(ds: Dataset, article_id: str) -> Dataset:
-    """``ds`` narrowed to one article: its statements, events, stances and mentions.
+    """``ds`` narrowed to one article: its statements, its reports of events (with its own
+    words), stances and mentions.
 
     The registries (actors, places, issues) stay whole: records of the article point to them.
     """
@@ -51,7 +94,7 @@ def article_part(ds: Dataset, article_id: str) -> Dataset:
         ds,
         articles=ds.articles.loc[ds.articles["article_id"] == article_id],
         statements=statements,
-        events=ds.events.loc[ds.events["article_id"] == article_id],
+        events=reported_events(ds, article_id),
         stances=ds.stances.loc[ds.stances["statement_id"].isin(statements["statement_id"])],
         mentions=ds.mentions.loc[ds.mentions["article_id"] == article_id],
     )

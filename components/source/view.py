@@ -1,5 +1,7 @@
 """The Source page's cached views: the choices, the highlighted article, one record."""
 
+from dataclasses import replace
+
 from components.app.dataset import cached_view, filtered_dataset, full_dataset
 from components.source.frames import (
     ArticleView,
@@ -9,6 +11,7 @@ from components.source.frames import (
     article_view,
     record_options,
     record_view,
+    reported_events,
     split_record_key,
 )
 from components.source.markup import speaker_colours
@@ -45,5 +48,9 @@ def source_article_view(
 
 
 @cached_view
-def source_record_view(data_dir: str, layer: str, record_id: str) -> RecordView:
-    return record_view(full_dataset(data_dir), layer, record_id)
+def source_record_view(data_dir: str, layer: str, record_id: str, article_id: str) -> RecordView:
+    """One record's card; an event as the shown article reports it (its words and date)."""
+    ds = full_dataset(data_dir)
+    if layer == "event":
+        ds = replace(ds, events=reported_events(ds, article_id))
+    return record_view(ds, layer, record_id)
