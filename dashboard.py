@@ -42,8 +42,8 @@ def run() -> None:
         page_icon=":material/landscape:",
         layout="wide",
         menu_items={
-            "About": "The May 2021 Armenia–Azerbaijan border crisis at Lake Sev, "
-            "from one France 24/AFP article (14 May 2021)."
+            "About": "The May–June 2021 Armenia–Azerbaijan border crisis at Lake Sev and in "
+            "Gegharkunik, as 50 articles of every side tell it, each record tied to its words."
         },
     )
     page = st.navigation(navigation_pages())
