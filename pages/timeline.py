@@ -31,7 +31,7 @@ from components.app.state import (
     selected_actor_ids,
 )
 from components.app.text_safety import escape_markdown
-from components.timeline.choices import clicked_item
+from components.timeline.choices import ZOOM_PRESETS, clicked_item
 from components.timeline.detail import ItemDetail
 from components.timeline.frames import MAX_MARKERS, TimelineView
 from components.timeline.items import ITEM_KINDS, readable
@@ -45,7 +45,6 @@ from components.timeline.view import (
     timeline_page_view,
 )
 
-ZOOM_PRESETS = {"crisis": "Crisis days", "since_war": "Since the war"}
 KIND_LABELS = {"statement": "Statements", "event": "Events"}
 SOURCE_PARAMS = {"statement": STATEMENT_PARAM, "event": EVENT_PARAM}
 # Reports of one item set side by side, this many to a row.
@@ -205,7 +204,7 @@ st.caption(
     "here”, a hollow marker an item the text does not date."
 )
 
-zoom_column, lanes_column, kinds_column = st.columns([1.2, 2, 1.2])
+zoom_column, lanes_column, kinds_column = st.columns([1.9, 2, 1.2])
 with zoom_column:
     zoom = st.segmented_control(
         "Time span",
@@ -214,7 +213,8 @@ with zoom_column:
         default="crisis",
         required=True,
         key=TIMELINE_ZOOM_KEY,
-        help="Crisis days: 12–16 May 2021. Since the war: from the autumn 2020 war on.",
+        help="Crisis days: 12–16 May 2021. May–June 2021: from the first to the last article's "
+        "publication day. Since the war: from the autumn 2020 war on.",
     )
 with lanes_column:
     grouping = st.segmented_control(

@@ -2,8 +2,10 @@
 side of its outlet, so that reports that disagree sit apart at a glance. Pure plotly.
 
 Numbers are drawn on a number line (each event its own scale: a death toll of thousands
-and one of one do not share an axis), a range ("500-600") as a bar from low to high; days
-on a date axis; places and text values as columns, most claimed first. Hover gives the
+and one of one do not share an axis), a range ("500-600") as a bar from low to high, the
+unit under the axis; days on a date axis; places and text values as columns, most claimed
+first, each strip with only its own event's values, named under it. Every strip has its
+own tick labels, so it reads on its own, however far from the bottom. Hover gives the
 outlet, the side and the exact words; customdata is the claim id, for the page's click.
 """
 
@@ -20,15 +22,23 @@ from plotly.subplots import make_subplots
 from components.app.palette import MARKER_OUTLINE, SIDE_COLOURS, UNKNOWN_COLOUR
 from components.app.reports import side_order
 
-# Height of one event's strip, and room for the legend, the axis labels and the margins.
-ROW_PX = 120
-FRAME_PX = 170
-# Characters per line of an event's title (left) and of a place or text value (under).
+# Height of one event's strip, room under each for its tick labels (or unit), and room
+# for the legend and the margins.
+ROW_PX = 110
+TICKS_PX = 70
+FRAME_PX = 110
+# Characters per line of an event's title (left).
 TITLE_CHARS = 30
-VALUE_CHARS = 18
+# A place or text value wraps to its column: the plot is about PLOT_CHARS characters wide,
+# shared by the strip's columns, each line between these lengths.
+PLOT_CHARS = 110
+VALUE_CHARS = (12, 34)
 # Quote length in the hover text.
 HOVER_QUOTE_CHARS = 160
 MARK_SIZE = 14
+DAY_MS = 86_400_000
+# A day axis this long or shorter is labelled every day, a longer one every week.
+DAILY_TICKS_SPAN = pd.Timedelta(days=14)
 # Horizontal step between reports of one value and side in a column (a column is 1 wide).
 COLUMN_STEP = 0.07
 # On a number line or a date axis, reports of one value and side step up in their band.
@@ -69,7 +79,13 @@ def category_positions(strip: pd.DataFrame) -> dict[str, int]:
     return {key: position for position, key in enumerate(ordered)}
 
 
-def _x_values(strip: pd.DataFrame, kind: str, columns: dict[str, int]) -> tuple:
+def row_columns(strip: pd.DataFrame) -> dict[int, dict[str, int]]:
+    """row -> its own columns (`category_positions`): a strip shows its event's values only,
+    so few columns share its width and each is named under it."""
+    return {int(row): category_positions(marks) for row, marks in strip.groupby("row")}
+
+
+def _x_values(strip: pd.DataFrame, kind: str, columns: dict[int, dict[str, int]]) -> tuple:
     """(x of each mark, x where its bar starts, x where it ends) for one aspect kind; in a
     column (a place or text value), reports of one value and side sit side by side."""
     if kind == "number":
@@ -79,7 +95,13 @@ def _x_values(strip: pd.DataFrame, kind: str, columns: dict[str, int]) -> tuple:
     if kind == "date":
         days = strip["day"]
         return days, days, days
-    x = strip["value_key"].map(columns).to_numpy(dtype=float)
+    x = np.array(
+        [
+            columns[int(row)][key]
+            for row, key in zip(strip["row"].tolist(), strip["value_key"].tolist(), strict=True)
+        ],
+        dtype=float,
+    )
     offset = (strip["step"] - (strip["stack"] - 1) / 2).to_numpy(dtype=float) * COLUMN_STEP
     return x + offset, x, x
 
@@ -88,11 +110,10 @@ def spread_figure(strip: pd.DataFrame, kind: str, event_titles: list[str]) -> go
     """One strip per event of ``strip`` (`frames.strip_claims`: row, dodge, value columns),
     top to bottom as ``event_titles``, one mark per claim coloured by side."""
     rows = max(len(event_titles), 1)
-    shared = kind != "number"
-    figure = make_subplots(
-        rows=rows, cols=1, shared_xaxes=shared, vertical_spacing=min(0.35 / rows, 0.08)
-    )
-    columns = category_positions(strip) if kind in ("place", "text") else {}
+    height = FRAME_PX + (ROW_PX + TICKS_PX) * rows
+    # Not shared: each strip has its own tick labels (and, for places, its own columns).
+    figure = make_subplots(rows=rows, cols=1, vertical_spacing=TICKS_PX / height)
+    columns = row_columns(strip) if kind in ("place", "text") else {}
     x, x_low, x_high = _x_values(strip, kind, columns)
     y = strip["dodge"]
     if kind not in ("place", "text"):
@@ -139,8 +160,8 @@ def spread_figure(strip: pd.DataFrame, kind: str, event_titles: list[str]) -> go
         )
     _style_x(figure, kind, columns, strip, rows)
     figure.update_layout(
-        height=FRAME_PX + ROW_PX * rows,
-        margin={"l": 230, "r": 20, "t": 40, "b": 60},
+        height=height,
+        margin={"l": 230, "r": 20, "t": 40, "b": TICKS_PX},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "title": "Outlet"},
         plot_bgcolor="#F7F8FA",
         hoverlabel={"align": "left"},
@@ -175,31 +196,48 @@ def _add_bars(figure: go.Figure, marks: pd.DataFrame, colour: str, row: int) -> 
 
 
 def _style_x(
-    figure: go.Figure, kind: str, columns: dict[str, int], strip: pd.DataFrame, rows: int
+    figure: go.Figure,
+    kind: str,
+    columns: dict[int, dict[str, int]],
+    strip: pd.DataFrame,
+    rows: int,
 ) -> None:
     if kind in ("place", "text"):
-        labels = strip.drop_duplicates("value_key").set_index("value_key")["value_label"]
-        ticks = sorted(columns.items(), key=lambda item: item[1])
-        figure.update_xaxes(
-            tickvals=[position for _, position in ticks],
-            ticktext=[_wrapped(labels[key], VALUE_CHARS) for key, _ in ticks],
-            range=[-0.6, len(columns) - 0.4],
-            tickangle=0,
-            showticklabels=False,
-        )
-        # Shared columns: the names once, under the last strip.
-        figure.update_xaxes(showticklabels=True, row=rows, col=1)
+        _name_columns(figure, columns, strip)
     elif kind == "date":
-        figure.update_xaxes(tickformat="%-d %b %Y", showticklabels=False)
-        figure.update_xaxes(showticklabels=True, row=rows, col=1)
-        figure.update_xaxes(range=_date_range(strip["day"]))
+        days = _date_range(strip["day"])
+        step = DAY_MS if days[0] is None or days[1] - days[0] <= DAILY_TICKS_SPAN else 7 * DAY_MS
+        figure.update_xaxes(tickformat="%-d %b", range=days, dtick=step, tickangle=0)
+        years = sorted({day.year for day in strip["day"].dropna()})
+        figure.update_xaxes(title_text="day" + (f" ({years[0]})" if len(years) == 1 else ""))
     else:
         figure.update_xaxes(rangemode="tozero", tickformat="~g")
         units = strip.groupby("row")["value_label"].first()
         for row_index, label in units.items():
             unit = str(label).split(" ", 1)[1] if " " in str(label) else ""
             figure.update_xaxes(title_text=_escape(unit), row=int(row_index) + 1, col=1)
-    figure.update_xaxes(fixedrange=True, gridcolor="#DDDDDD")
+    figure.update_xaxes(
+        fixedrange=True, gridcolor="#DDDDDD", showticklabels=True, tickfont={"size": 11}
+    )
+
+
+def _name_columns(
+    figure: go.Figure, columns: dict[int, dict[str, int]], strip: pd.DataFrame
+) -> None:
+    """Under each strip, the names of its own columns, wrapped to their width."""
+    labels = strip.drop_duplicates("value_key").set_index("value_key")["value_label"]
+    for row_index, positions in columns.items():
+        ticks = sorted(positions.items(), key=lambda item: item[1])
+        width = min(max(PLOT_CHARS // len(ticks), VALUE_CHARS[0]), VALUE_CHARS[1])
+        figure.update_xaxes(
+            tickvals=[position for _, position in ticks],
+            ticktext=[_wrapped(labels[key], width) for key, _ in ticks],
+            range=[-0.6, len(ticks) - 0.4],
+            tickangle=0,
+            showgrid=False,
+            row=row_index + 1,
+            col=1,
+        )
 
 
 def _date_range(days: pd.Series) -> list:

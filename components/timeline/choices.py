@@ -58,22 +58,57 @@ def clicked_item(points: list[dict]) -> str | None:
     return ids[-1] if ids else None
 
 
-def zoom_windows(items: pd.DataFrame) -> dict[str, tuple[pd.Timestamp, pd.Timestamp]]:
-    """The two presets of the time axis, from the items themselves.
+# The issue's crisis window, 12–16 May 2021: the days the "Crisis days" preset shows
+# whatever the data (with more articles, later items would stretch a window taken from them).
+CRISIS_WINDOW = (pd.Timestamp("2021-05-12"), pd.Timestamp("2021-05-17"))
 
-    "crisis": the days of the crisis items (not background) with one day either side;
-    "since_war": from the first item (the background) to the end of the crisis, with a margin.
+
+# The long view starts with the autumn 2020 war; older background (the 1990s war) is left
+# of it, counted by the chart's note, not a 30-year axis.
+WAR_START = pd.Timestamp("2020-09-01")
+
+
+# The presets of the time axis: key -> label, in the page's order.
+ZOOM_PRESETS = {
+    "crisis": "Crisis days",
+    "reporting": "May–June 2021",
+    "since_war": "Since the war",
+}
+
+
+def zoom_windows(
+    items: pd.DataFrame, published_dates: pd.Series | None = None
+) -> dict[str, tuple[pd.Timestamp, pd.Timestamp]]:
+    """The presets of the time axis (ZOOM_PRESETS), from the items and publication days.
+
+    "crisis": CRISIS_WINDOW; "reporting": the first to the last publication day (the
+    corpus's reporting period), at least the crisis window; "since_war": from the first
+    item since WAR_START to the end of the other two, with a margin.
     """
+    crisis_start, crisis_end = CRISIS_WINDOW
+    reporting = (crisis_start, crisis_end)
+    if published_dates is not None and len(published_dates):
+        first_day = published_dates.min().normalize()
+        after_last_day = published_dates.max().normalize() + pd.Timedelta(days=1)
+        reporting = (min(first_day, crisis_start), max(after_last_day, crisis_end))
     # The two date columns only: taking the crisis rows of every column cost 30 ms at scale.
     crisis = ~items["is_background"].astype(bool).to_numpy()
-    starts, ends = items["start_date"], items["end_date"]
-    if crisis.any():
-        starts, ends = starts[crisis], ends[crisis]
-    first_day = starts.min().normalize() - pd.Timedelta(days=1)
-    after_last_day = ends.max().normalize() + pd.Timedelta(days=2)
-    earliest = min(items["start_date"].min().normalize(), first_day)
-    margin = (after_last_day - earliest) * LONG_VIEW_MARGIN
+    ends = items["end_date"][crisis] if crisis.any() else items["end_date"]
+    last_day = max(ends.max().normalize() + pd.Timedelta(days=2), reporting[1])
+    starts = items["start_date"]
+    recent = starts[starts >= WAR_START]
+    earliest = min(recent.min() if len(recent) else crisis_start, crisis_start).normalize()
+    margin = (last_day - earliest) * LONG_VIEW_MARGIN
     return {
-        "crisis": (first_day, after_last_day),
-        "since_war": (earliest - margin, after_last_day + margin),
+        "crisis": (crisis_start, crisis_end),
+        "reporting": reporting,
+        "since_war": (earliest - margin, last_day + margin),
     }
+
+
+def report_day(published_dates: pd.Series) -> pd.Timestamp | None:
+    """The publication day to mark on the chart, when every article shares one (a single
+    article: its undated items sit on that day). Over many days, a line per day would be
+    noise: the Sources page shows when each article came out."""
+    days = published_dates.dropna().dt.normalize().unique()
+    return pd.Timestamp(days[0]) if len(days) == 1 else None

@@ -83,6 +83,14 @@ COUNT_STATEMENT_COLOUR = "#7F8FA6"
 SPAN_OPACITY = 0.5
 
 
+# To keep a span's label off the markers: the plot's width on the page (about, in pixels)
+# and the width of one character of the label.
+PLOT_WIDTH_PX = 550
+
+
+LABEL_CHAR_PX = 6
+
+
 # Below the counts chart, which has no legend: room for the bottom lane only.
 COUNTS_MARGIN_BOTTOM_PX = 30
 
@@ -102,7 +110,7 @@ def build_timeline_figure(
         _add_report_day(parts, pd.Timestamp(report_date))
     _add_spans(parts, placed)
     _add_exact_dates(parts, placed)
-    _add_span_labels(parts, placed)
+    _add_span_labels(parts, placed, x_range)
     _add_items(parts, placed)
     _add_legend_keys(parts, placed)
     _add_offscreen_note(parts, placed, x_range)
@@ -263,9 +271,15 @@ def _add_exact_dates(parts: _Parts, placed: pd.DataFrame) -> None:
     )
 
 
-def _add_span_labels(parts: _Parts, placed: pd.DataFrame) -> None:
-    """The precision of coarse dates, written just after the end of their span."""
+def _add_span_labels(
+    parts: _Parts, placed: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp]
+) -> None:
+    """The precision of coarse dates, written just after the end of their span, unless a
+    marker of the same row sits where the words would go (see `_label_room`)."""
     coarse = placed[placed["date_precision"].isin(COARSE_PRECISIONS)]
+    if coarse.empty:
+        return
+    coarse = coarse[_label_room(coarse, placed, x_range)]
     if coarse.empty:
         return
     parts.traces.append(
@@ -282,6 +296,28 @@ def _add_span_labels(parts: _Parts, placed: pd.DataFrame) -> None:
             "showlegend": False,
         }
     )
+
+
+def _label_room(
+    coarse: pd.DataFrame, placed: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp]
+) -> np.ndarray:
+    """Whether each coarse item's label fits after its span: no marker of its row (y) lies
+    between the span's end and the label's end, its width guessed from the characters at
+    the zoom of ``x_range`` drawn PLOT_WIDTH_PX wide."""
+    span = pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0])
+    per_px = span / PLOT_WIDTH_PX
+    fits = []
+    for item_id, y, end, label in zip(
+        coarse["item_id"].tolist(),
+        coarse["y"].tolist(),
+        coarse["x_end"].tolist(),
+        coarse["date_label"].tolist(),
+        strict=True,
+    ):
+        label_end = end + per_px * (LABEL_CHAR_PX * (len(str(label)) + 2) + MARKER_SIZE)
+        others = placed.loc[(placed["y"] == y) & (placed["item_id"] != item_id), "x_marker"]
+        fits.append(not ((others >= end - per_px * MARKER_SIZE) & (others <= label_end)).any())
+    return np.array(fits, dtype=bool)
 
 
 def _add_items(parts: _Parts, placed: pd.DataFrame) -> None:

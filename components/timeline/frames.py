@@ -13,12 +13,25 @@ import pandas as pd
 from components.timeline.choices import item_options
 from components.timeline.counts import COUNTED_COLUMNS, bucket_period, count_in_lanes
 from components.timeline.items import ITEM_KINDS
-from components.timeline.lanes import folded_lane_count, lanes_of_items, place_in_lanes
+from components.timeline.lanes import (
+    MAX_LANES,
+    folded_lane_count,
+    lanes_of_items,
+    place_in_lanes,
+)
 from components.timeline.table import _table_order, items_table, table_csv
 
 # Above this many markers (items x lanes) the chart draws counts per lane and period, not
 # single items: more SVG markers make the browser slow to draw and the chart unreadable.
 MAX_MARKERS = 1_500
+
+
+# Rows of stacked markers the chart holds at most (26 px each): past them, the quieter
+# lanes are folded into "Other", down to MIN_LANES, so the chart stays a few screens tall.
+MAX_ROWS = 80
+
+
+MIN_LANES = 10
 
 
 # Rows of the item table sent to the browser at most, the first in time order; the CSV
@@ -109,14 +122,34 @@ def timeline_view(
         counts, placed, bucket = count_in_lanes(laned)
         options = {}
     else:
-        placed = place_in_lanes(items, actors, grouping)
+        placed = _placed_within_rows(items, actors, grouping)
         options = item_options(items)
+    # The lanes drawn: folded further than ``laned`` when items are placed one by one.
+    shown = laned if counted else placed
     return TimelineView(
         items=items,
         placed=placed,
         counts=counts,
         bucket=bucket,
-        lane_count=int(laned["lane_id"].nunique()),
-        folded_lanes=folded_lane_count(laned),
+        lane_count=int(shown["lane_id"].nunique()),
+        folded_lanes=folded_lane_count(shown),
         options=options,
     )
+
+
+def _placed_within_rows(items: pd.DataFrame, actors: pd.DataFrame, grouping: str) -> pd.DataFrame:
+    """Items placed in lanes (`place_in_lanes`), the quieter lanes folded into "Other" until
+    the chart has at most MAX_ROWS rows or MIN_LANES lanes: many actors speaking on the
+    same days stack tall lanes."""
+    max_lanes = MAX_LANES
+    placed = place_in_lanes(items, actors, grouping, max_lanes)
+    while _row_count(placed) > MAX_ROWS and max_lanes > MIN_LANES:
+        max_lanes = max(MIN_LANES, max_lanes - 5)
+        placed = place_in_lanes(items, actors, grouping, max_lanes)
+    return placed
+
+
+def _row_count(placed: pd.DataFrame) -> int:
+    if placed.empty:
+        return 0
+    return int((placed.groupby("lane_index")["row"].max() + 1).sum())

@@ -4,7 +4,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.app.dataset import cached_view, filtered_dataset, full_dataset
-from components.timeline.choices import filter_items, item_options, type_options, zoom_windows
+from components.timeline.choices import (
+    filter_items,
+    item_options,
+    report_day,
+    type_options,
+    zoom_windows,
+)
 from components.timeline.detail import ItemDetail, item_detail
 from components.timeline.figures import build_timeline_counts_figure, build_timeline_figure
 from components.timeline.frames import TimelineView, timeline_view
@@ -24,12 +30,12 @@ def timeline_page_items(data_dir: str, actor_ids: tuple[str, ...]) -> pd.DataFra
 
 
 @cached_view
-def timeline_choices(data_dir: str) -> tuple[dict, dict[str, str], pd.Timestamp]:
-    """Presets, type choices and the report date: from all items, so they stay put when
-    filtering."""
+def timeline_choices(data_dir: str) -> tuple[dict, dict[str, str], pd.Timestamp | None]:
+    """Presets, type choices and the report day (None over several days): from all items
+    and articles, so they stay put when filtering."""
     items = timeline_page_items(data_dir, ())
-    report_date = full_dataset(data_dir).articles["published_date"].max()
-    return zoom_windows(items), type_options(items), report_date
+    published = full_dataset(data_dir).articles["published_date"]
+    return zoom_windows(items, published), type_options(items), report_day(published)
 
 
 @cached_view

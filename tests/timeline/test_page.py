@@ -321,3 +321,15 @@ def test_at_scale_the_table_shows_its_first_rows_and_the_csv_has_all(
     view = timeline_view(items, large_dataset.actors, "actor")
     assert len(pd.read_csv(io.BytesIO(view.csv_bytes()))) == len(items)
     st.cache_resource.clear()
+
+
+def test_may_june_on_the_seed_alone_is_its_crisis_days(app):
+    """One article: the reporting period is no wider than the crisis window, and its day is
+    still marked."""
+    app.button_group(key=TIMELINE_ZOOM_KEY).set_value("reporting").run()
+    assert_ran_cleanly(app)
+    layout = figure(app)["layout"]
+    start, end = (pd.Timestamp(x) for x in layout["xaxis"]["range"])
+    assert (start, end) == (pd.Timestamp("2021-05-12"), pd.Timestamp("2021-05-17"))
+    notes = [note.get("text", "") for note in layout["annotations"]]
+    assert "Report published (14 May)" in notes

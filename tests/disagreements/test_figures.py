@@ -1,0 +1,120 @@
+"""The spread figure on the corpus and by hand: every strip labelled where its marks are
+(places named under their own strip, units and days on every axis), clicks still carry the
+claim ids."""
+
+import pandas as pd
+import pytest
+
+from components.disagreements.figures import (
+    figure_marks,
+    row_columns,
+    spread_figure,
+)
+from components.disagreements.frames import disagreements_view, spread_events, strip_claims
+
+
+@pytest.fixture(scope="module")
+def view(corpus):
+    return disagreements_view(corpus)
+
+
+def spread(view, aspect: str):
+    events = spread_events(view.claims, view.found, aspect, only_disagreeing=True)
+    strip = strip_claims(view.claims, aspect, events)
+    titles = view.claims.drop_duplicates("event_id").set_index("event_id")["event_title"]
+    kind = strip["value_kind"].iloc[0]
+    return strip, spread_figure(strip, kind, [titles[e] for e in events])
+
+
+def x_axes(figure) -> list:
+    """The x axes top to bottom (xaxis, xaxis2, ...)."""
+    names = sorted(
+        (name for name in figure.layout.to_plotly_json() if name.startswith("xaxis")),
+        key=lambda name: int(name[5:] or 1),
+    )
+    return [figure.layout[name] for name in names]
+
+
+def test_every_place_strip_names_its_own_places_under_it(view):
+    strip, figure = spread(view, "place")
+    axes = x_axes(figure)
+    assert len(axes) == strip["row"].nunique() == 10
+    for row, marks in strip.groupby("row"):
+        axis = axes[row]
+        assert axis.showticklabels is True
+        named = [text.replace("<br>", " ") for text in axis.ticktext]
+        assert sorted(named) == sorted(marks["value_label"].unique()), row
+        assert axis.range == (-0.6, len(named) - 0.4)
+    first = [text.replace("<br>", " ") for text in axes[0].ticktext]
+    assert "Sev Lich (Lake Sev)" in first
+    assert "Gegharkunik province" not in first, "a place of other events only is not named"
+    assert sorted(figure_marks(figure)) == sorted(strip["claim_id"])
+
+
+def test_each_mark_sits_in_the_column_of_its_place(view):
+    strip, figure = spread(view, "place")
+    columns = row_columns(strip)
+    axes = x_axes(figure)
+    for trace in figure.data:
+        if not str(trace.meta or "").startswith("claims:"):
+            continue
+        row = int((trace.xaxis or "x")[1:] or 1) - 1
+        for claim_id, x in zip(trace.customdata, trace.x, strict=True):
+            claim = strip.loc[strip["claim_id"] == claim_id].iloc[0]
+            column = columns[row][claim["value_key"]]
+            assert abs(x - column) < 0.5, claim_id
+            assert axes[row].ticktext[column].replace("<br>", " ") == claim["value_label"]
+
+
+def test_a_long_place_name_wraps_to_the_width_of_few_columns():
+    strip = pd.DataFrame(
+        {
+            "row": [0, 0, 1],
+            "value_key": ["a", "b", "c"],
+            "value_label": [
+                "Gegharkunik province",
+                "Sev Lich (Lake Sev)",
+                "Kalbajar (Kəlbəcər) district",
+            ],
+            "value_kind": "place",
+            "side": ["armenia", "azerbaijan", "russia"],
+            "side_label": ["Armenian", "Azerbaijani", "Russian"],
+            "dodge": [0.2, -0.2, 0.0],
+            "step": 0,
+            "stack": 1,
+            "claim_id": ["c1", "c2", "c3"],
+            "quote": "q",
+            "outlet": "o",
+            "by_actor_name": None,
+            "aspect_label": "Place",
+            "published_date": pd.Timestamp("2021-05-14"),
+        }
+    )
+    figure = spread_figure(strip, "place", ["Event one", "Event two"])
+    top, bottom = x_axes(figure)
+    assert list(top.ticktext) == ["Gegharkunik province", "Sev Lich (Lake Sev)"]
+    assert list(bottom.ticktext) == ["Kalbajar (Kəlbəcər) district"]
+    assert sorted(figure_marks(figure)) == ["c1", "c2", "c3"]
+
+
+@pytest.mark.parametrize(("aspect", "unit"), [("advance_depth", "km"), ("troops", "soldiers")])
+def test_number_strips_give_their_unit_and_numbers_on_their_own_axis(view, aspect, unit):
+    strip, figure = spread(view, aspect)
+    for axis in x_axes(figure):
+        assert axis.title.text == unit
+        assert axis.showticklabels is True
+        assert axis.rangemode == "tozero"
+    assert sorted(figure_marks(figure)) == sorted(strip["claim_id"])
+
+
+def test_day_strips_each_show_the_days_and_the_year(view):
+    strip, figure = spread(view, "date")
+    axes = x_axes(figure)
+    assert len(axes) == strip["row"].nunique() == 3
+    for axis in axes:
+        assert axis.title.text == "day (2021)"
+        assert axis.tickformat == "%-d %b"
+        assert axis.showticklabels is True
+    start, end = (pd.Timestamp(x) for x in axes[0].range)
+    assert start < strip["day"].min()
+    assert end > strip["day"].max()

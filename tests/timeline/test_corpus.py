@@ -1,0 +1,181 @@
+"""The Timeline on the whole corpus (50 articles, 12 May – 27 June 2021): presets, date
+ticks, no report-day line, span labels off the markers, lanes folded to a readable height."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import dashboard
+from components.app.state import TIMELINE_ZOOM_KEY
+from components.timeline.choices import (
+    CRISIS_WINDOW,
+    WAR_START,
+    ZOOM_PRESETS,
+    report_day,
+    zoom_windows,
+)
+from components.timeline.figure_layout import DAY_MS, ROW_PX
+from components.timeline.figures import (
+    ITEMS_TRACE,
+    LABEL_CHAR_PX,
+    PLOT_WIDTH_PX,
+    SPAN_LABELS_TRACE,
+    _label_room,
+    build_timeline_figure,
+)
+from components.timeline.frames import MAX_ROWS, MIN_LANES, timeline_view
+from components.timeline.items import timeline_items
+from components.timeline.lanes import lanes_of_items
+from tests.conftest import DATA_DIR
+from tests.timeline.test_page import assert_ran_cleanly, figure
+
+DAY = pd.Timedelta(days=1)
+
+
+@pytest.fixture(scope="module")
+def items(corpus):
+    return timeline_items(corpus)
+
+
+@pytest.fixture(scope="module")
+def windows(items, corpus):
+    return zoom_windows(items, corpus.articles["published_date"])
+
+
+@pytest.fixture(scope="module")
+def view(items, corpus):
+    return timeline_view(items, corpus.actors, "actor")
+
+
+def test_crisis_days_stay_12_to_16_may_however_late_the_articles(windows, items):
+    assert items.loc[~items["is_background"], "end_date"].max() == pd.Timestamp("2021-06-27")
+    assert (
+        windows["crisis"]
+        == CRISIS_WINDOW
+        == (pd.Timestamp("2021-05-12"), pd.Timestamp("2021-05-17"))
+    )
+
+
+def test_may_june_runs_from_the_first_to_the_last_publication_day(windows, corpus):
+    published = corpus.articles["published_date"]
+    assert (published.min(), published.max()) == (
+        pd.Timestamp("2021-05-12"),
+        pd.Timestamp("2021-06-27"),
+    )
+    assert windows["reporting"] == (pd.Timestamp("2021-05-12"), pd.Timestamp("2021-06-28"))
+    assert list(ZOOM_PRESETS) == ["crisis", "reporting", "since_war"]
+
+
+def test_since_the_war_starts_in_autumn_2020_not_with_the_1990s(windows, items):
+    start, end = windows["since_war"]
+    assert items["start_date"].min() < pd.Timestamp("1995-01-01"), "the 1990s war is background"
+    assert pd.Timestamp("2020-08-01") < start < WAR_START
+    assert end > windows["reporting"][1]
+
+
+def test_one_article_marks_its_day_many_days_mark_none():
+    one = pd.Series(pd.to_datetime(["2021-05-14"]))
+    assert report_day(one) == pd.Timestamp("2021-05-14")
+    assert report_day(pd.Series(pd.to_datetime(["2021-05-14", "2021-05-14"]))) == one[0]
+    assert report_day(pd.Series(pd.to_datetime(["2021-05-14", "2021-05-15"]))) is None
+
+
+@pytest.mark.parametrize(
+    ("preset", "dtick", "tickformat"),
+    [
+        ("crisis", DAY_MS, "%a %-d %b %Y"),
+        ("reporting", 7 * DAY_MS, "%-d %b %Y"),
+        ("since_war", "M2", "%b %Y"),
+    ],
+)
+def test_each_preset_has_readable_date_ticks(view, windows, preset, dtick, tickformat):
+    """Days on the crisis days, weeks over May–June, months since the war."""
+    drawn = build_timeline_figure(view.placed, windows[preset])
+    assert (drawn.layout.xaxis.dtick, drawn.layout.xaxis.tickformat) == (dtick, tickformat)
+
+
+def test_span_labels_do_not_cover_markers_of_their_row(view, windows):
+    placed = view.placed
+    drawn_labels = 0
+    for preset, (start, end) in windows.items():
+        drawn = build_timeline_figure(placed, (start, end))
+        per_px = (end - start) / PLOT_WIDTH_PX
+        labels = [t for t in drawn.data if t.name == SPAN_LABELS_TRACE]
+        drawn_labels += sum(len(trace.text) for trace in labels)
+        for trace in labels:
+            for x, y, text in zip(trace.x, trace.y, trace.text, strict=True):
+                x = pd.Timestamp(x)
+                reach = x + per_px * LABEL_CHAR_PX * len(text)
+                row = placed.loc[placed["y"] == y]
+                near = row[(row["x_marker"] > x) & (row["x_marker"] <= reach)]
+                assert near.empty, (preset, text, near["item_id"].tolist())
+    assert drawn_labels, "the labels that fit are still drawn"
+
+
+def test_a_label_gives_way_to_a_marker_just_after_its_span():
+    """Hand-made: a May span ending 1 June, a marker on 2 June in its row, one far away."""
+    end = pd.Timestamp("2021-06-01")
+    coarse = pd.DataFrame(
+        {
+            "item_id": ["month", "month-far"],
+            "y": [0.0, 1.0],
+            "x_end": [end, end],
+            "date_label": ["May 2021 (month)"] * 2,
+        }
+    )
+    placed = pd.concat(
+        [
+            coarse.assign(x_marker=end - 15 * DAY),
+            pd.DataFrame(
+                {
+                    "item_id": ["near", "far"],
+                    "y": [0.0, 1.0],
+                    "x_marker": [end + DAY, end + 40 * DAY],
+                }
+            ),
+        ]
+    )
+    window = (pd.Timestamp("2021-05-12"), pd.Timestamp("2021-06-28"))
+    assert _label_room(coarse, placed, window).tolist() == [False, True]
+
+
+def test_the_corpus_keeps_the_busiest_lanes_and_a_chart_a_few_screens_tall(view, items, corpus):
+    lanes = view.placed.drop_duplicates("lane_id")
+    assert MIN_LANES <= view.lane_count < 30
+    rows = (view.placed.groupby("lane_index")["row"].max() + 1).sum()
+    assert rows <= MAX_ROWS or view.lane_count == MIN_LANES
+    every_lane = lanes_of_items(items, corpus.actors, "actor", max_lanes=10_000)
+    sizes = every_lane.groupby("lane_id", observed=True).size().sort_values(ascending=False)
+    kept = set(lanes["lane_id"]) - {"__other__"}
+    assert len(kept) == view.lane_count - 1
+    assert sizes[list(kept)].min() >= sizes.drop(list(kept)).max(), "the quieter lanes folded"
+    assert view.folded_lanes == len(sizes) - len(kept)
+    drawn = build_timeline_figure(view.placed, CRISIS_WINDOW)
+    assert drawn.layout.height < (MAX_ROWS + 20) * ROW_PX + 400
+
+
+@pytest.fixture
+def corpus_app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(DATA_DIR))
+    app = AppTest.from_file(str(Path(dashboard.__file__).resolve()), default_timeout=60).run()
+    app.switch_page("pages/timeline.py").run()
+    assert_ran_cleanly(app)
+    return app
+
+
+def test_the_page_opens_on_the_crisis_days_and_offers_may_june(corpus_app):
+    layout = figure(corpus_app)["layout"]
+    assert [pd.Timestamp(x) for x in layout["xaxis"]["range"]] == list(CRISIS_WINDOW)
+    texts = [note.get("text", "") for note in layout.get("annotations", [])]
+    assert not any("Report published" in text for text in texts)
+    assert "207 later items outside this view ▶" in texts
+    corpus_app.button_group(key=TIMELINE_ZOOM_KEY).set_value("reporting").run()
+    assert_ran_cleanly(corpus_app)
+    drawn = figure(corpus_app)
+    start, end = (pd.Timestamp(x) for x in drawn["layout"]["xaxis"]["range"])
+    assert (start, end) == (pd.Timestamp("2021-05-12"), pd.Timestamp("2021-06-28"))
+    assert drawn["layout"]["xaxis"]["dtick"] == 7 * DAY_MS
+    [markers] = [t for t in drawn["data"] if t.get("name") == ITEMS_TRACE]
+    assert markers["customdata"], "hover and click still carry the item ids"
