@@ -14,6 +14,8 @@ cache, which raises the DatasetError it always did (the same file, record and fi
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import json
 import warnings
 from dataclasses import dataclass
@@ -130,11 +132,17 @@ class _CachedBuild:
         self._stop_if_problems()
 
         parts: dict[str, list[pd.DataFrame]] = {name: [] for name in PER_ARTICLE}
-        pending: dict[str, list[dict]] = {name: [] for name in PER_ARTICLE}
-        new_reports: dict[str, list[dict]] = {}
-        new_parts: list[dict] = []
+        pending: dict[str, list[dict]] = {name: [] for name in (*PER_ARTICLE, REPORT_PARTS)}
+        # Event reports as stored (Arrow tables), and those that have no stored form.
+        report_tables = [last.report_parts_of(kept)] if last else []
+        raw_reports: dict[str, list[dict]] = {}
         reports_keys = {article_id: last.article_keys[article_id][1] for article_id in kept}
-        for number, article in enumerate(articles, start=1):
+        # Each article's dict (with its text) is let go once its rows are read.
+        articles.reverse()
+        number = 0
+        while articles:
+            article = articles.pop()
+            number += 1
             article_id = article["article_id"]
             self.articles_read.append(article_id)
             statements = loader._statements(article)
@@ -148,17 +156,20 @@ class _CachedBuild:
                 pending["stances"] += statement.pop("_stances")
             pending["mentions"] += mentions
             pending["not_statements"] += not_statements
-            new_reports[article_id] = reports
             stored_reports = [_stored_report(report) for report in reports]
-            new_parts += stored_reports
             reports_keys[article_id] = _reports_key(stored_reports)
+            if reports_keys[article_id] is None:
+                raw_reports[article_id] = reports
+            else:
+                pending[REPORT_PARTS] += stored_reports
             if number % CHUNK_ARTICLES == 0:
-                self._flush(pending, parts)
-        self._flush(pending, parts)
+                self._flush(pending, parts, report_tables, raw_reports, reports_keys)
+        self._flush(pending, parts, report_tables, raw_reports, reports_keys)
+        _give_back_memory()
 
         order = [path.name for path in article_dirs]
         frames = {
-            name: _assembled(last and last.tables[name], kept, parts[name], order)
+            name: _assembled(last and last.tables[name], kept, parts.pop(name), order)
             for name in PER_ARTICLE
         }
         events_key = digest_of(
@@ -171,25 +182,10 @@ class _CachedBuild:
         # Events depend on data/events.yaml and every article's reports alone: when those
         # are as in the last build (an edit to statements, say), so are the event tables.
         reused_events = last is not None and last.events_key == events_key
-        kept_parts = last.report_parts_of(kept) if last else None
         if reused_events:
             frames.update({name: last.tables[name] for name in EVENT_TABLES})
         else:
-            self.events_combined = True
-            kept_reports = _read_reports(kept_parts)
-            reports = []
-            for article_id in order:
-                if article_id in new_reports:
-                    reports += new_reports[article_id]
-                else:
-                    reports += kept_reports.get(article_id, [])
-            events, claims = loader._events(definitions, reports, [])
-            self._stop_if_problems()
-            frames.update(
-                events=_frame(events, "events"),
-                event_reports=_frame(reports, "event_reports", drop=("_claims",)),
-                event_claims=_frame(claims, "event_claims"),
-            )
+            frames.update(self._events(definitions, report_tables, raw_reports, order))
         frames.update(
             actors=_frame(actors, "actors"),
             locations=_frame(locations, "locations"),
@@ -198,6 +194,7 @@ class _CachedBuild:
         )
         # The checks name a row's file only in a problem, and a problem sends the load to
         # the loader without the cache, which names the real files.
+        _give_back_memory()
         frames = {name: frame.assign(_file="") for name, frame in frames.items()}
         loader._check_references(frames)
         self._stop_if_problems()
@@ -215,9 +212,32 @@ class _CachedBuild:
         }
         self._stop_if_problems()
         dataset = Dataset(**{name: validated[name] for name in Dataset.TABLES}, data_dir=self.root)
-        report_parts = [kept_parts] if kept_parts is not None else []
-        self._store(build_key, dataset, keys, reports_keys, events_key, report_parts, new_parts)
+        self._store(build_key, dataset, keys, reports_keys, events_key, report_tables)
         return dataset
+
+    def _events(
+        self,
+        definitions: list[dict],
+        report_tables: list[pa.Table],
+        raw_reports: dict[str, list[dict]],
+        order: list[str],
+    ) -> dict[str, pd.DataFrame]:
+        """The event tables, from every article's reports (the records are let go after)."""
+        self.events_combined = True
+        stored = _read_reports(report_tables)
+        reports = []
+        for article_id in order:
+            if article_id in raw_reports:
+                reports += raw_reports[article_id]
+            else:
+                reports += stored.pop(article_id, [])
+        events, claims = self.loader._events(definitions, reports, [])
+        self._stop_if_problems()
+        return {
+            "events": _frame(events, "events"),
+            "event_reports": _frame(reports, "event_reports", drop=("_claims",)),
+            "event_claims": _frame(claims, "event_claims"),
+        }
 
     def _point_at(self, key: str) -> None:
         """Make ``key`` the folder's last build (a copy of another folder may have built it)."""
@@ -283,16 +303,33 @@ class _CachedBuild:
             events_key=dict(zip(build_keys["name"], build_keys["key"], strict=True))["events"],
         )
 
-    def _flush(self, pending: dict[str, list[dict]], parts: dict[str, list[pd.DataFrame]]) -> None:
-        """Turn the records read so far into validated frames, and let go of the dicts."""
+    def _flush(
+        self,
+        pending: dict[str, list[dict]],
+        parts: dict[str, list[pd.DataFrame]],
+        report_tables: list[pa.Table],
+        raw_reports: dict[str, list[dict]],
+        reports_keys: dict[str, str | None],
+    ) -> None:
+        """Turn the records read so far into validated frames and the reports into an Arrow
+        table, and let go of the dicts."""
         if not pending["articles"]:
             return
-        for name, rows in pending.items():
+        for name in PER_ARTICLE:
             drop = _ARTICLE_ONLY_FIELDS if name == "articles" else ()
-            frame = _frame_without(_frame(rows, name, drop=drop), ("_file",))
+            frame = _frame_without(_frame(pending[name], name, drop=drop), ("_file",))
             parts[name].append(self.loader._validate(name, frame, []))
-            rows.clear()
+            pending[name].clear()
         self._stop_if_problems()
+        stored = pending[REPORT_PARTS]
+        try:
+            if stored:
+                report_tables.append(pa.Table.from_pylist(stored))
+        except pa.ArrowException:
+            for row in stored:
+                raw_reports.setdefault(row["article_id"], []).append(_read_report(dict(row)))
+                reports_keys[row["article_id"]] = None
+        stored.clear()
 
     def _store(
         self,
@@ -302,14 +339,11 @@ class _CachedBuild:
         reports_keys: dict[str, str | None],
         events_key: str,
         report_parts: list[pa.Table],
-        new_parts: list[dict],
     ) -> None:
         """Write the build; a cache that cannot be written costs speed, never the load."""
         if None in reports_keys.values():
             return
         try:
-            if new_parts:
-                report_parts = [*report_parts, pa.Table.from_pylist(new_parts)]
             self.store.write(
                 key,
                 ARTICLE_KEYS,
@@ -332,6 +366,16 @@ class _CachedBuild:
             self.store.write_latest(self.root, key)
         except (OSError, pa.ArrowException, TypeError, ValueError) as error:
             warnings.warn(f"the build cache was not written: {error}", stacklevel=2)
+
+
+def _give_back_memory() -> None:
+    """Return the heap the records read so far no longer use to the system (glibc only).
+
+    Freed memory otherwise stays with the process, and the next step's peak comes on top
+    of it: 70 MiB of the peak of a 1,000-article build.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _aliases_digest(actors: list[dict], locations: list[dict]) -> str:
@@ -414,11 +458,12 @@ def _stored_report(report: dict) -> dict | None:
     return stored
 
 
-def _read_reports(parts: pa.Table | None) -> dict[str, list[dict]]:
+def _read_reports(tables: list[pa.Table]) -> dict[str, list[dict]]:
     """Stored event reports as the loader's records, by article."""
     by_article: dict[str, list[dict]] = {}
-    for row in parts.to_pylist() if parts is not None else ():
-        by_article.setdefault(row["article_id"], []).append(_read_report(row))
+    for table in tables:
+        for row in table.to_pylist():
+            by_article.setdefault(row["article_id"], []).append(_read_report(row))
     return by_article
 
 

@@ -24,6 +24,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+# Arrow's default pool (mimalloc) keeps the pages a build frees, so the transient buffers
+# of a load stayed in the process: 80 MiB more at the peak of 1,000 articles, for good.
+pa.set_memory_pool(pa.system_memory_pool())
+
 CACHE_DIR_ENV = "DASHBOARD_CACHE_DIR"
 APP_NAME = "lake-sev-dashboard"
 # Written into every file's Parquet metadata and checked on read; bump it when the layout
