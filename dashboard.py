@@ -6,9 +6,9 @@ page by adding one line to PAGES.
 
 import streamlit as st
 
-from components.app_data import dataset_or_stop, get_actor_choices
-from components.routing import PageSpec, ensure_router
-from components.sidebar import render_actor_filter
+from components.app.dataset import dataset_or_stop, get_actor_choices
+from components.app.routing import PageSpec, ensure_router
+from components.app.sidebar import render_actor_filter
 
 # The first page is the default one, served at "/". A page appears here once it exists.
 PAGES = [

@@ -2,7 +2,7 @@
 
 The cold load runs in a fresh Python process, as the first visitor of a new server pays it.
 The cached load is what every rerun pays to get the dataset back from Streamlit's cache:
-the app's own cached function (components.app_data), beside what an st.cache_data hit
+the app's own cached function (components.app.dataset), beside what an st.cache_data hit
 costs for the same dataset (it unpickles the stored bytes on every hit), so the
 difference is measured, not assumed.
 """
@@ -19,9 +19,9 @@ from pathlib import Path
 import streamlit as st
 
 from bench.measure import once_ms, timed
-from components import app_data
+from components.app import dataset as app_data
+from components.app.filters import filter_dataset
 from components.data import Dataset
-from components.filters import filter_dataset
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 

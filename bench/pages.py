@@ -40,10 +40,10 @@ from streamlit.testing.v1 import AppTest, app_test, local_script_runner
 import components
 import dashboard
 from bench.measure import once_ms, timed
-from components import app_data
-from components.state import ACTOR_FILTER_KEY
-from components.views.warm_up import LOGGER as warm_up_logger
-from components.views.warm_up import warm_up
+from components.app import dataset as app_data
+from components.app.state import ACTOR_FILTER_KEY
+from components.app.warm_up import LOGGER as warm_up_logger
+from components.app.warm_up import warm_up
 
 APP_FILE = str(Path(dashboard.__file__).resolve())
 FLOOR_FILE = str(Path(__file__).with_name("floor_page.py"))
@@ -103,7 +103,7 @@ RECORDED_METHODS = (*OUTPUT_METHODS, *LAYOUT_METHODS, *WIDGET_METHODS)
 # Called on `st` itself rather than on a container.
 SHELL_FUNCTIONS = ("set_page_config",)
 # Modules whose functions are not the page's own work (the shell, widgets' state).
-UNTIMED_MODULES = ("components.routing", "components.sidebar", "components.state")
+UNTIMED_MODULES = ("components.app.routing", "components.app.sidebar", "components.app.state")
 # Recorded runs per page that time each component function (the timed reruns are not
 # recorded: the wrappers add a little to every call).
 FUNCTION_TIMING_RUNS = 5
@@ -308,7 +308,7 @@ def server_steady_state():
     """Measure reruns as a running server makes them, without AppTest's extra run.
 
     On a server, the router's `st.navigation` turns Streamlit's legacy `pages/` flag off
-    once per process (components/routing.py). AppTest turns it on again at every run, so
+    once per process (components/app/routing.py). AppTest turns it on again at every run, so
     `ensure_router` would rerun every measured run once more (about 25 ms a run), a cost no
     reader pays and the floor page does not have. Likewise a server compiles each script
     once, where AppTest compiles it at every run. Both baselines run the same way.

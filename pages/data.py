@@ -4,16 +4,16 @@ from functools import partial
 
 import streamlit as st
 
-from components.app_data import view_key
-from components.codebook import (
+from components.app.dataset import view_key
+from components.app.routing import ensure_router
+from components.app.state import DATA_SEARCH_KEY, DATA_TABLE_KEY
+from components.tables.codebook import (
     TABLE_ROWS,
 )
-from components.downloads import (
+from components.tables.downloads import (
     table_names,
 )
-from components.routing import ensure_router
-from components.state import DATA_SEARCH_KEY, DATA_TABLE_KEY
-from components.views.data import (
+from components.tables.view import (
     data_geojson,
     data_json,
     data_selection_csv,

@@ -2,25 +2,15 @@
 
 Works offline: vector layers from data/geo on a plain background. Clicking a place lists
 the statements and events about it, each linked to the Source page. Everything drawn is
-built once per data, filter, view and basemap (components.map_view), and shared.
+built once per data, filter, view and basemap (components.map.model), and shared.
 """
 
 import streamlit as st
 
-from components.app_data import dataset_or_stop, view_key
-from components.geo import (
-    ATTRIBUTION,
-    GeoDataError,
-    clicked_location_id,
-)
-from components.map_view import (
-    BORDER_VIEW,
-    WORLD_VIEW,
-    PlaceRecords,
-)
-from components.routing import ensure_router
-from components.source import escape_markdown
-from components.state import (
+from components.app.dataset import dataset_or_stop, view_key
+from components.app.places import ATTRIBUTION
+from components.app.routing import ensure_router
+from components.app.state import (
     EVENT_PARAM,
     MAP_BASEMAP_KEY,
     MAP_BORDER_CHART_KEY,
@@ -29,7 +19,14 @@ from components.state import (
     MAP_WORLD_CHART_KEY,
     STATEMENT_PARAM,
 )
-from components.views.map import map_page_view, map_place_records
+from components.app.text_safety import escape_markdown
+from components.map.geo import GeoDataError, clicked_location_id
+from components.map.model import (
+    BORDER_VIEW,
+    WORLD_VIEW,
+    PlaceRecords,
+)
+from components.map.view import map_page_view, map_place_records
 
 ensure_router()
 

@@ -7,11 +7,11 @@ contradictions and the most active speakers; each links to the page that goes de
 import streamlit as st
 
 import dashboard
-from components.app_data import dataset_or_stop, view_key
-from components.routing import ensure_router
-from components.state import STATEMENT_PARAM
-from components.text_safety import escape_markdown
-from components.views.overview import overview_page_view
+from components.app.dataset import dataset_or_stop, view_key
+from components.app.routing import ensure_router
+from components.app.state import STATEMENT_PARAM
+from components.app.text_safety import escape_markdown
+from components.overview.view import overview_page_view
 
 ensure_router()
 

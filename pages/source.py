@@ -6,17 +6,9 @@ is outlined in the text, scrolled to and shown in the side panel.
 
 import streamlit as st
 
-from components.app_data import get_dataset, view_key
-from components.routing import ensure_router
-from components.source import (
-    anchor_id,
-    linked_record,
-    record_article,
-    record_key,
-    scroll_script,
-    split_record_key,
-)
-from components.state import (
+from components.app.dataset import get_dataset, view_key
+from components.app.routing import ensure_router
+from components.app.state import (
     EVENT_PARAM,
     SOURCE_ARTICLE_KEY,
     SOURCE_LINK_SEEN_KEY,
@@ -24,8 +16,16 @@ from components.state import (
     SOURCE_SHOW_EVENTS_KEY,
     STATEMENT_PARAM,
 )
-from components.text_safety import clip, escape_markdown
-from components.views.source import (
+from components.app.text_safety import clip, escape_markdown
+from components.source.frames import (
+    linked_record,
+    record_article,
+    record_key,
+    scroll_script,
+    split_record_key,
+)
+from components.source.markup import anchor_id
+from components.source.view import (
     source_article_choices,
     source_article_view,
     source_record_choices,

@@ -7,16 +7,9 @@ Below it: actor × actor agreement and conflict, who targets whom, and the contr
 
 import streamlit as st
 
-from components.app_data import dataset_or_stop, view_key
-from components.routing import ensure_router
-from components.stances import (
-    LEVELS,
-    ORDERS,
-    STANCE_VERBS,
-    cell_from_selection,
-    split_cell_id,
-)
-from components.state import (
+from components.app.dataset import dataset_or_stop, view_key
+from components.app.routing import ensure_router
+from components.app.state import (
     STANCES_AGREEMENT_CSV_KEY,
     STANCES_CELL_KEY,
     STANCES_CLICK_SEEN_KEY,
@@ -27,8 +20,15 @@ from components.state import (
     STANCES_TARGETING_CSV_KEY,
     selected_actor_ids,
 )
-from components.text_safety import escape_markdown
-from components.views.stances import (
+from components.app.text_safety import escape_markdown
+from components.stances.frames import (
+    LEVELS,
+    ORDERS,
+    STANCE_VERBS,
+    cell_from_selection,
+    split_cell_id,
+)
+from components.stances.view import (
     stances_cell_evidence,
     stances_matrix_figure,
     stances_page_view,

@@ -1,8 +1,8 @@
 """Timeline: what happened and who said what, when, in actor swimlanes, with honest dates.
 
-Layout only: the items, lanes and presets come from components.timeline, the figure from
-components.charts.timeline, each built once per choice of filters and shared
-(components.views.timeline).
+Layout only: the items, lanes and presets come from components.timeline.frames, the figure from
+components.timeline.figures, each built once per choice of filters and shared
+(components.timeline.view).
 A click on an item (or a pick in the item list) opens its detail beside the chart; the
 table below (closed until a reader opens it) holds the same items, with a CSV download.
 With more than MAX_MARKERS markers the chart draws counts per lane and period instead, and
@@ -11,9 +11,9 @@ says so; a click on a count lists its items.
 
 import streamlit as st
 
-from components.app_data import dataset_or_stop, view_key
-from components.routing import ensure_router
-from components.state import (
+from components.app.dataset import dataset_or_stop, view_key
+from components.app.routing import ensure_router
+from components.app.state import (
     EVENT_PARAM,
     STATEMENT_PARAM,
     TIMELINE_BACKGROUND_KEY,
@@ -29,17 +29,13 @@ from components.state import (
     TIMELINE_ZOOM_KEY,
     selected_actor_ids,
 )
-from components.text_safety import escape_markdown
-from components.timeline import (
-    ITEM_KINDS,
-    LANE_GROUPINGS,
-    MAX_MARKERS,
-    ItemDetail,
-    TimelineView,
-    clicked_item,
-    readable,
-)
-from components.views.timeline import (
+from components.app.text_safety import escape_markdown
+from components.timeline.choices import clicked_item
+from components.timeline.detail import ItemDetail
+from components.timeline.frames import MAX_MARKERS, TimelineView
+from components.timeline.items import ITEM_KINDS, readable
+from components.timeline.lanes import LANE_GROUPINGS
+from components.timeline.view import (
     ViewChoices,
     timeline_choices,
     timeline_count_options,

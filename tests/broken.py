@@ -5,14 +5,14 @@ Each kind names what the error page must name: the file, the record and the fiel
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from tests.hostile import ARTICLE_ID, MARKDOWN_BOLD, REAL_DATA_DIR, SCRIPT
+from tests.hostile import ARTICLE_ID, MARKDOWN_BOLD, SCRIPT
+from tests.seed import write_seed_data
 
 ARTICLE_DIR = Path("articles") / ARTICLE_ID
 
@@ -71,6 +71,6 @@ BREAKAGES = (
 
 def write_broken_data(target: Path, breakage: Breakage) -> Path:
     """Copy data/ into ``target`` (created), apply ``breakage`` and return ``target``."""
-    shutil.copytree(REAL_DATA_DIR, target)
+    write_seed_data(target)
     breakage.apply(target)
     return target

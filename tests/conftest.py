@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from components.data import Dataset, load_dataset
-from components.data.cache import CACHE_DIR_ENV
-from tests.seed import write_seed_data
+from components.data import CACHE_DIR_ENV, DATA_DIR_ENV, Dataset, load_dataset
+from tests.seed import seed_data_dir as seed_data_dir_once
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
@@ -44,10 +44,23 @@ def build_cache_dir(tmp_path_factory) -> Path:
     patch.undo()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def seed_is_the_default_folder():
+    """Tests that name no data folder read the seed article on its own (tests/seed.py), which
+    their assertions describe; tests of the whole corpus name data/ (DATA_DIR, `corpus`)."""
+    before = os.environ.get(DATA_DIR_ENV)
+    os.environ[DATA_DIR_ENV] = str(seed_data_dir_once())
+    yield
+    if before is None:
+        os.environ.pop(DATA_DIR_ENV, None)
+    else:
+        os.environ[DATA_DIR_ENV] = before
+
+
 @pytest.fixture(scope="session")
-def seed_data_dir(tmp_path_factory) -> Path:
+def seed_data_dir() -> Path:
     """The seed article and the registry records it uses, projected from data/ (tests/seed.py)."""
-    return write_seed_data(tmp_path_factory.mktemp("seed") / "data")
+    return seed_data_dir_once()
 
 
 @pytest.fixture(scope="session")

@@ -10,10 +10,11 @@ data is valid, only unpleasant. Every page must show it as inert, literal text.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import yaml
+
+from tests.seed import write_seed_data
 
 REAL_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 ARTICLE_ID = "france24-2021-05-14-lake-sev"
@@ -56,7 +57,7 @@ HOSTILE_QUOTE = f"Pashinyan wrote {HOSTILE} and {LONG_WORD}"
 
 def write_hostile_data(target: Path) -> Path:
     """Write the hostile copy of data/ into ``target`` (created) and return it."""
-    shutil.copytree(REAL_DATA_DIR, target)
+    write_seed_data(target)
     article_dir = target / "articles" / ARTICLE_ID
     _insert_paragraph(article_dir / "article.txt")
     _edit(target / "actors.yaml", _hostile_actors)

@@ -14,7 +14,9 @@ aliases that occur in the seed's text. Nothing is edited: each record is the rea
 
 from __future__ import annotations
 
+import functools
 import shutil
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -101,3 +103,10 @@ def _named(record: dict, text: str) -> bool:
 def _in_text(record: dict, text: str) -> dict:
     aliases = [alias for alias in record.get("aliases") or () if alias in text]
     return {**record, "aliases": aliases}
+
+
+@functools.cache
+def seed_data_dir() -> Path:
+    """The projection of data/, written once per test process into a temporary folder (the
+    folder the page and browser tests serve unless a test names another)."""
+    return write_seed_data(Path(tempfile.mkdtemp(prefix="seed-")) / "data")

@@ -5,7 +5,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from components.filters import events_mask, filter_dataset, isin_many, with_descendants
+from components.app.filters import events_mask, filter_dataset, isin_many, with_descendants
 
 
 def test_no_selection_keeps_everything(dataset):

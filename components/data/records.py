@@ -22,7 +22,30 @@ from .errors import Problems
 # a thousand statements is well under 1 MiB, so 16 MiB means a wrong file, not a big one.
 MAX_FILE_BYTES = 16 * 1024 * 1024
 _ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE_LOADER):
+    """The safe loader, refusing a key given twice in one mapping: YAML would keep the last
+    value and silently drop the first (a merge that adds a second ``aliases:`` line)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = getattr(key_node, "value", None)
+            if isinstance(key, str):
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None,
+                        None,
+                        f"the key {key!r} is given twice in one record",
+                        key_node.start_mark,
+                    )
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+_LOADER = _Loader
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from pandera.engines.pandas_engine import Engine
 
-from components.contradictions import contradiction_pairs
+from components.app.contradictions import contradiction_pairs
 from components.data import load_dataset
 from components.data.schemas import SCHEMAS, Text
 

@@ -1,12 +1,13 @@
-"""Tests of components.geo: reading data/geo, per-place counts, seats, distances, GeoJSON."""
+"""Tests of components.map.geo: reading data/geo, per-place counts, seats, distances, GeoJSON."""
 
 import json
 
 import pandas as pd
 import pytest
 
-from components.filters import filter_dataset, with_descendants
-from components.geo import (
+from components.app.filters import filter_dataset, with_descendants
+from components.app.places import geo_dir, place_activity, places_geojson
+from components.map.geo import (
     LAYER_FILES,
     MENTIONED_PLACES_CENTRE,
     PREFERRED_CRISIS_LOCATION_ID,
@@ -14,14 +15,11 @@ from components.geo import (
     clicked_location_id,
     context_places,
     crisis_site,
-    geo_dir,
     great_circle,
     haversine_km,
     label_point,
     load_geo_layers,
     outline_lines,
-    place_activity,
-    places_geojson,
     seat_activity,
     statements_about,
     statements_from_seat,

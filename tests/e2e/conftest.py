@@ -19,6 +19,7 @@ import pytest
 # Debian's Chromium and its flags (no sandbox: CI runs as root; no traffic of its own), the
 # same as the benchmark's.
 from bench.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.seed import seed_data_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,9 +58,9 @@ def streamlit_server(log_dir: Path, data_dir: Path | None = None) -> Iterator[st
     stop it after."""
     port = _free_port()
     env = dict(os.environ)
-    env.pop("DASHBOARD_DATA_DIR", None)
-    if data_dir is not None:
-        env["DASHBOARD_DATA_DIR"] = str(data_dir)
+    # Without a folder named, the server reads the seed article on its own (tests/seed.py),
+    # which the assertions of most browser tests describe; corpus tests name data/.
+    env["DASHBOARD_DATA_DIR"] = str(data_dir if data_dir is not None else seed_data_dir())
     command = [
         sys.executable, "-m", "streamlit", "run", "serve.py",
         "--server.headless", "true",

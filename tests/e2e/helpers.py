@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 from playwright.sync_api import Download, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from components.state import ACTOR_PARAM
+from components.app.state import ACTOR_PARAM
 
 SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from playwright.sync_api import Page, expect
 
 import dashboard
+from components.app.state import ACTOR_PARAM, actor_choices
 from components.data import load_dataset
-from components.state import ACTOR_PARAM, actor_choices
 
 from .conftest import VIEWPORT
 from .helpers import actor_filter, screenshot, url_actor_ids, wait_for_app

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import dashboard
-from components.state import ACTOR_PARAM, STATEMENT_PARAM
+from components.app.state import ACTOR_PARAM, STATEMENT_PARAM
 from tests.hostile import (
     HOSTILE_ACTOR_ID,
     HOSTILE_ACTOR_NAME,

@@ -6,14 +6,14 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
+from components.app.state import actor_choices
 from components.data import load_dataset
-from components.geo import (
+from components.map.geo import (
     PREFERRED_CRISIS_LOCATION_ID,
     events_at,
     statements_about,
     statements_from_seat,
 )
-from components.state import actor_choices
 from tests.e2e.helpers import APP_TIMEOUT_MS, pick_actor, screenshot, wait_for_app, wait_for_rerun
 
 # The plotly MapLibre map inside the chart element: its graph div carries _fullLayout.

@@ -6,8 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 import dashboard
+from components.app.state import actor_choices
 from components.data import load_dataset
-from components.state import actor_choices
 from tests.e2e.helpers import (
     actor_chip,
     actor_filter,
@@ -21,7 +21,7 @@ from tests.e2e.helpers import (
 )
 
 UNKNOWN_ID = "no_such_actor"
-# What the server's warm-up (components/views/warm_up.py) prints once the data is ready.
+# What the server's warm-up (components/app/warm_up.py) prints once the data is ready.
 WARM_UP_DONE = "ready for the first reader"
 WARM_UP_TIMEOUT_S = 60
 

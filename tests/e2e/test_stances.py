@@ -1,12 +1,13 @@
 """Real-browser tests of the Stances page: click a matrix cell, read its evidence, follow it."""
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 from playwright.sync_api import Page, expect
 
 from components.data import load_dataset
-from components.stances_view import build_stances_view
+from components.stances.model import build_stances_view
 from tests.e2e.helpers import (
     APP_TIMEOUT_MS,
     SCREENSHOT_DIR,
@@ -86,6 +87,8 @@ def test_click_cell_shows_evidence_and_links_to_source(app_server, page):
     shoot_element(page, ".js-plotly-plot", "stances-matrix-chosen-cell")
 
     evidence.get_by_role("link", name="Open s08 in the article").click()
+    # The page switch starts after the click returns: wait for the address, then the run.
+    expect(page).to_have_url(re.compile(r"/source\?"))
     wait_for_app(page)
     assert url_path(page) == "source"
     assert parse_qs(urlparse(page.url).query).get("statement") == ["s08"]

@@ -5,9 +5,10 @@ from urllib.parse import parse_qs, urlparse
 import pandas as pd
 from playwright.sync_api import Page, expect
 
-from components.charts.timeline import ITEMS_TRACE
 from components.data import load_dataset
-from components.timeline import timeline_items, timeline_view
+from components.timeline.figures import ITEMS_TRACE
+from components.timeline.frames import timeline_view
+from components.timeline.items import timeline_items
 from tests.e2e.helpers import (
     APP_TIMEOUT_MS,
     download_on_click,

@@ -1,0 +1,129 @@
+"""The Streamlit side of the data layer: one cached load, the filtered view, the error page,
+the page views' cache and the views every page shares.
+
+`components.data` never imports streamlit; this module is the one place that caches it.
+"""
+
+import pandas as pd
+import streamlit as st
+
+from components.app.contradictions import contradiction_pairs
+from components.app.filters import filter_dataset
+from components.app.state import actor_choices, selected_actor_ids
+from components.app.text_safety import escape_markdown
+from components.data import DATA_DIR_ENV, Dataset, DatasetError, load_dataset, resolve_data_dir
+
+# How many problems the error page lists before it points to the validator.
+MAX_PROBLEMS_SHOWN = 10
+# Filtered views kept in memory (least recently used dropped first).
+FILTERED_VIEWS_KEPT = 64
+# Page views (figures, frames, downloads) kept per page function: enough for every reader's
+# recent filter and widget choices, bounded so memory cannot grow without limit.
+PAGE_VIEWS_KEPT = 128
+# Every function made by cached_view, so that clear_views can empty them all.
+_VIEWS: list = []
+
+
+def get_dataset() -> Dataset:
+    """The whole dataset, loaded once per data folder (see `DASHBOARD_DATA_DIR`)."""
+    return _load(str(resolve_data_dir()))
+
+
+def get_actor_choices() -> dict[str, str]:
+    """The sidebar filter's options (actor id -> name), built once per data folder."""
+    return _actor_choices(str(resolve_data_dir()))
+
+
+def view_key() -> tuple[str, tuple[str, ...]]:
+    """(data folder, chosen actor ids): the first two arguments of every cached page view."""
+    return str(resolve_data_dir()), tuple(selected_actor_ids())
+
+
+def full_dataset(data_dir: str) -> Dataset:
+    """The whole dataset of ``data_dir`` (for use inside a cached page view)."""
+    return _load(data_dir)
+
+
+def filtered_dataset(data_dir: str, actor_ids: tuple[str, ...]) -> Dataset:
+    """The dataset of ``data_dir`` narrowed to ``actor_ids`` (inside a cached page view)."""
+    return _filter(data_dir, actor_ids)
+
+
+def cached_view(function):
+    """Cache a page's view: everything it derives from the data, built once per argument set.
+
+    Decorate a function ``view(data_dir, actor_ids, *widget_values)`` that builds the page's
+    frames, figures and download bytes from `filtered_dataset(data_dir, actor_ids)` and
+    returns them; call it as ``view(*view_key(), *widget_values)``. A rerun then costs a
+    cache lookup plus sending the outputs (the page's floor). The objects are shared by all
+    sessions (st.cache_resource, no copy), so the page must only read them.
+
+    Define views in a feature's view module (components/<feature>/view.py), never in a
+    page script: Streamlit runs a page script again on every rerun, and decorating reads
+    the function's source each time.
+    """
+    view = st.cache_resource(show_spinner=False, max_entries=PAGE_VIEWS_KEPT)(function)
+    _VIEWS.append(view)
+    return view
+
+
+def clear_views() -> None:
+    """Empty the cache of every page view (not the dataset's, the filter's or the map
+    layers'): the benchmark builds the views again to time it."""
+    for view in _VIEWS:
+        view.clear()
+
+
+# Part of the whole dataset that several pages' views need and no filter changes: built once
+# per data folder and shared, so a new actor choice does not build it again.
+@cached_view
+def dataset_contradictions(data_dir: str) -> pd.DataFrame:
+    """`contradiction_pairs` of the whole dataset (the Overview and Stances views scope it)."""
+    return contradiction_pairs(full_dataset(data_dir))
+
+
+def dataset_or_stop() -> Dataset:
+    """The dataset, or a readable error page (never a traceback) and the end of this run."""
+    try:
+        return get_dataset()
+    except DatasetError as error:
+        _show_dataset_error(error)
+        st.stop()
+
+
+# Shared objects (st.cache_resource), not copies (st.cache_data): a cache_data hit unpickles
+# a fresh copy of the whole dataset (125 MiB pickled at 100,000 statements: 35 ms and a
+# second copy in memory), and every rerun asks for it at least twice; a shared hit costs
+# 0.06 ms (docs/bench-results.json). Sharing is safe because the Dataset is frozen and its
+# frames are read-only by contract (tests/app/test_shared_dataset.py).
+# The data folder is an argument (not read inside) so that it is part of the cache key.
+@st.cache_resource(show_spinner="Loading the dataset…")
+def _load(data_dir: str) -> Dataset:
+    return load_dataset(data_dir)
+
+
+# One filtered view per actor choice; bounded, since every reader's choice adds one.
+@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT)
+def _filter(data_dir: str, actor_ids: tuple[str, ...]) -> Dataset:
+    return filter_dataset(_load(data_dir), list(actor_ids))
+
+
+# The router asks for the options on every run; sorting them each time cost ~4 ms a rerun.
+@st.cache_resource(show_spinner=False)
+def _actor_choices(data_dir: str) -> dict[str, str]:
+    return actor_choices(_load(data_dir).actors)
+
+
+def _show_dataset_error(error: DatasetError) -> None:
+    folder = resolve_data_dir()
+    st.title("The dashboard could not load its data")
+    # The message quotes data text (a quote, a name): shown literally, never as Markdown.
+    st.error(escape_markdown(str(error)), icon=":material/error:")
+    problems = error.problems[:MAX_PROBLEMS_SHOWN]
+    if len(error.problems) > 1:
+        st.markdown("\n".join(f"- {escape_markdown(str(problem))}" for problem in problems))
+    st.markdown(
+        f"**What to do:** fix the file named above in `{folder}` and reload the page. "
+        f"`python -m components.data validate {folder}` lists every problem at once. "
+        f"To use another data folder, set `{DATA_DIR_ENV}` before `make run`."
+    )

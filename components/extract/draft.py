@@ -1,0 +1,306 @@
+"""The draft of one article: plain dataclasses, and extract() that fills them.
+
+    from components.extract import extract, load_registry
+    draft = extract(text, date(2021, 5, 14), load_registry("data"))
+    draft.statements[0].speaker_actor_id, draft.as_json()
+
+A draft is what a person reviews: every record points at its words in the text, every
+name says whether the registry knows it (an id) or not (None).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from components.data.text import find_mentions
+
+from .model import load_pipeline
+from .registry import Place, Registry
+from .speakers import SPEAKER_LABELS, Speaker, SpeakerResolver
+from .speech import Attribution, find_attributions
+
+# The JSON keys of the command line's --format json, in order (issue 20).
+STATEMENT_KEYS = (
+    "start_char",
+    "end_char",
+    "quote",
+    "speaker_name",
+    "speaker_mention",
+    "speaker_actor_id",
+    "statement_type",
+    "date_expression",
+    "start_date",
+    "date_precision",
+    "confidence",
+)
+ACTOR_KEYS = ("actor_name", "actor_id", "aliases")
+LOCATION_KEYS = ("location_name", "location_id", "lat", "lon", "coord_source")
+EVENT_KEYS = ("start_char", "end_char", "quote", "event_type", "actor_names")
+
+# Statement types by reporting verb (codebook, data/README.md); words of the clause refine
+# "said" and its kind.
+_TYPE_BY_VERB = {
+    "accuse": "accusation",
+    "blame": "accusation",
+    "allege": "accusation",
+    "deny": "denial",
+    "reject": "denial",
+    "dismiss": "denial",
+    "refute": "denial",
+    "demand": "demand",
+    "urge": "demand",
+    "call": "demand",
+    "appeal": "appeal",
+    "warn": "warning",
+    "threaten": "warning",
+    "worry": "concern",
+    "concern": "concern",
+    "alarm": "concern",
+    "express": "concern",
+    "condemn": "criticism",
+    "criticize": "criticism",
+    "criticise": "criticism",
+    "denounce": "criticism",
+    "claim": "claim",
+    "assure": "claim",
+    "insist": "claim",
+    "vow": "intention",
+    "pledge": "intention",
+    "promise": "intention",
+    "propose": "intention",
+}
+_TYPE_BY_WORDS = (
+    (r"\b(?:talks|negotiat\w+|dialogue|peaceful settlement)\b", "call_for_negotiation"),
+    (
+        r"\b(?:ask\w*|request\w*|appeal\w*|turn\w* to)\b.*\b(?:assistance|help|aid)\b",
+        "appeal_for_assistance",
+    ),
+    (r"\b(?:concern\w*|worr\w+|alarm\w*)\b", "concern"),
+    (
+        r"\b(?:must|should|demand\w*|expect\w*)\b.*\b(?:withdraw\w*|leave|return\w*|stop)\b",
+        "demand",
+    ),
+    (r"\b(?:provocation|irresponsible|unacceptable|violat\w+)\b", "criticism"),
+    (r"\b(?:restraint|calm|de-escalat\w+|normali[sz]ation)\b", "appeal"),
+    (r"\b(?:will|would|plans? to|intends? to|is studying|considering)\b", "intention"),
+)
+
+
+@dataclass
+class DraftStatement:
+    """One statement found in the text, with its speaker and date."""
+
+    start_char: int
+    end_char: int
+    quote: str
+    speaker_name: str
+    speaker_mention: str
+    speaker_actor_id: str | None
+    statement_type: str
+    date_expression: str
+    start_date: date
+    date_precision: str
+    confidence: float
+    end_date: date | None = None
+    date_quote: str | None = None
+    is_direct_quote: bool = False
+    reported_by_actor_id: str | None = None
+    location_id: str | None = None
+    rule: str = ""
+
+    def as_json(self) -> dict:
+        row = {key: getattr(self, key) for key in STATEMENT_KEYS}
+        row["start_date"] = self.start_date.isoformat()
+        return row
+
+
+@dataclass
+class DraftActor:
+    """An actor named in the text: a registry actor (actor_id) or a new one (None)."""
+
+    actor_name: str
+    actor_id: str | None
+    aliases: list[str] = field(default_factory=list)
+    is_person: bool = False
+
+    def as_json(self) -> dict:
+        return {key: getattr(self, key) for key in ACTOR_KEYS}
+
+
+@dataclass
+class DraftLocation:
+    """A place named in the text: from the registry (location_id) or the gazetteer (None)."""
+
+    location_name: str
+    location_id: str | None
+    lat: float
+    lon: float
+    coord_source: str
+    aliases: list[str] = field(default_factory=list)
+    kind: str = ""
+    first_char: int = 0
+
+    def as_json(self) -> dict:
+        return {key: getattr(self, key) for key in LOCATION_KEYS}
+
+
+@dataclass
+class DraftEvent:
+    """An event the text narrates (left to the reviewer for now: see docs/extract.md)."""
+
+    start_char: int
+    end_char: int
+    quote: str
+    event_type: str
+    actor_names: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Draft:
+    """Everything extracted from one article."""
+
+    text: str
+    published: date
+    statements: list[DraftStatement]
+    actors: list[DraftActor]
+    locations: list[DraftLocation]
+    events: list[DraftEvent] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        """The --format json object: statements, actors, locations, events."""
+        return {
+            "statements": [s.as_json() for s in self.statements],
+            "actors": [a.as_json() for a in self.actors],
+            "locations": [loc.as_json() for loc in self.locations],
+            "events": [e.as_json() for e in self.events],
+        }
+
+
+def extract(text: str, published: date, registry: Registry) -> Draft:
+    """Find the statements, actors and places of an article text published on `published`."""
+    doc = load_pipeline()(text)
+    resolver = SpeakerResolver(doc, registry)
+    attributions = find_attributions(doc, resolver, published)
+    locations = _locations(text, registry)
+    statements = []
+    for attribution in attributions:
+        for speaker in (attribution.speaker, *attribution.extra_speakers):
+            statements.append(_statement(text, attribution, speaker, locations))
+    actors = _actors(doc, resolver, statements)
+    return Draft(text, published, statements, actors, locations)
+
+
+def _statement(
+    text: str, attribution: Attribution, speaker: Speaker, locations: list[DraftLocation]
+) -> DraftStatement:
+    quote = text[attribution.start_char : attribution.end_char]
+    reported_by = attribution.reported_by
+    return DraftStatement(
+        start_char=attribution.start_char,
+        end_char=attribution.end_char,
+        quote=quote,
+        speaker_name=speaker.name,
+        speaker_mention=speaker.mention,
+        speaker_actor_id=speaker.actor_id,
+        statement_type=statement_type(attribution.verb, quote),
+        date_expression=attribution.date.expression,
+        start_date=attribution.date.start_date,
+        date_precision=attribution.date.precision,
+        confidence=round(_confidence(attribution, speaker), 2),
+        end_date=attribution.date.end_date,
+        date_quote=attribution.date.date_quote,
+        is_direct_quote=attribution.is_direct_quote,
+        reported_by_actor_id=reported_by.actor_id if reported_by else None,
+        location_id=_statement_place(quote, locations),
+        rule=attribution.rule,
+    )
+
+
+def statement_type(verb: str, quote: str) -> str:
+    """The codebook type a statement most likely has: by verb, then by its words."""
+    if verb in _TYPE_BY_VERB and verb not in ("call", "express"):
+        return _TYPE_BY_VERB[verb]
+    lowered = quote.lower()
+    for pattern, kind in _TYPE_BY_WORDS:
+        if re.search(pattern, lowered):
+            return kind
+    return _TYPE_BY_VERB.get(verb, "report")
+
+
+def _confidence(attribution: Attribution, speaker: Speaker) -> float:
+    base = {"reporting verb": 0.9, "according to": 0.85, "concern": 0.6}.get(attribution.rule, 0.7)
+    return base * (speaker.score if speaker.actor else 0.7)
+
+
+def _statement_place(quote: str, locations: list[DraftLocation]) -> str | None:
+    """The first registry place the statement's words name, if any."""
+    for location in locations:
+        if location.location_id and any(
+            re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", quote) for alias in location.aliases
+        ):
+            return location.location_id
+    return None
+
+
+def _locations(text: str, registry: Registry) -> list[DraftLocation]:
+    """Places named in the text, in order of first mention; metonymies are actors, not places."""
+    actor_surfaces = set(registry.actor_aliases) | set(registry.capitals)
+    index = {
+        name: ("location", name)
+        for name in registry.place_names
+        if name not in actor_surfaces and name[:1].isupper() and len(name) >= 4
+    }
+    found: dict[tuple[float, float], DraftLocation] = {}
+    for _, name, surface, start, _ in find_mentions(text, index):
+        place: Place = registry.place_names[name]
+        key = (place.lat, place.lon)
+        if key not in found:
+            found[key] = DraftLocation(
+                location_name=place.location_name,
+                location_id=place.location_id,
+                lat=place.lat,
+                lon=place.lon,
+                coord_source=place.coord_source,
+                kind=place.kind,
+                first_char=start,
+            )
+        if surface not in found[key].aliases:
+            found[key].aliases.append(surface)
+    return sorted(found.values(), key=lambda loc: loc.first_char)
+
+
+def _actors(doc, resolver: SpeakerResolver, statements: list[DraftStatement]) -> list[DraftActor]:
+    """Registry actors mentioned, new speakers, and named entities the registry lacks."""
+    actors: dict[str, DraftActor] = {}
+
+    def add(name: str, actor_id: str | None, surface: str, is_person: bool) -> None:
+        key = actor_id or name
+        entry = actors.setdefault(key, DraftActor(name, actor_id, [], is_person))
+        if surface and surface not in entry.aliases:
+            entry.aliases.append(surface)
+
+    for mention in resolver.mentions:
+        add(mention.actor.actor_name, mention.actor.actor_id, mention.surface, False)
+    for statement in statements:
+        if statement.speaker_actor_id is None:
+            add(statement.speaker_name, None, statement.speaker_mention, False)
+    covered = [(m.start_char, m.end_char) for m in resolver.mentions]
+    for ent in doc.ents:
+        if ent.label_ not in SPEAKER_LABELS or ent.label_ == "NORP":
+            continue
+        if any(start < ent.end_char and end > ent.start_char for start, end in covered):
+            continue
+        name = " ".join(t.text for t in ent if t.lower_ != "the")
+        if not name or not name[:1].isupper():
+            continue
+        actor, _ = resolver.registry.resolve_actor(name)
+        if actor is not None:
+            add(actor.actor_name, actor.actor_id, name, actor.actor_type == "person")
+        elif resolver.registry.resolve_place(name) is None:
+            add(name, None, name, ent.label_ == "PERSON")
+    return list(actors.values())

@@ -1,0 +1,421 @@
+"""Honest accuracy of the draft extractor on an annotated corpus (issue 20).
+
+    python -m components.extract.evaluate [--data data] [--staging DIR ...] [--held-out DIR ...]
+
+Every article is scored leave-one-out: the registry it is resolved against is the merged
+registry minus the aliases that occur in no other article's text, so a speaker only that
+article names must be found by name (actor_id None) and is scored against the gold
+actor's name and aliases. Articles of --held-out folders (annotated by people whose
+articles the rules were not tuned on) are reported in a table of their own.
+
+Measures (a missed gold statement counts as wrong wherever a measure is "over gold"):
+- statement recall: gold statements overlapped by a predicted span;
+- statement precision: predicted statements that overlap a gold statement;
+- speaker accuracy: gold statements with an overlapping prediction naming the right speaker;
+- date accuracy: gold statements whose best prediction has the gold start date and precision;
+- actor recall: gold actors (speakers, targets, reporters, stance holders, event actors)
+  found among the draft's actors;
+- place recall: gold places (statements' and events' location_id, place claims) with a
+  draft place within 10 km.
+It reads the annotation YAML itself (not load_dataset), so it also reads a staging folder
+or a corpus in the later format (utterance_id, per-article event reports).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz
+
+from components.data.dates import resolve_when
+from components.data.text import find_span
+
+from .draft import Draft, extract
+from .model import load_pipeline
+from .registry import registry_from_records
+
+PLACE_RADIUS_KM = 10.0
+# A new speaker's name matches a gold actor at this token-set score ("the villagers" and
+# "villagers" score 100; "Armenian side" and "Azerbaijani side" score 76).
+NAME_MATCH_SCORE = 85
+
+
+@dataclass
+class GoldStatement:
+    start_char: int
+    end_char: int
+    quote: str
+    speaker_actor_id: str
+    start_date: date | None
+    precision: str | None
+
+
+@dataclass
+class GoldArticle:
+    article_id: str
+    group: str
+    text: str
+    published: date
+    statements: list[GoldStatement]
+    actor_ids: set[str]
+    location_ids: set[str]
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Corpus:
+    actors: list[dict]
+    locations: list[dict]
+    articles: list[GoldArticle]
+
+
+@dataclass
+class Score:
+    """Counts for one article; tables add them up."""
+
+    article_id: str
+    group: str
+    gold: int = 0
+    predicted: int = 0
+    found: int = 0
+    precise: int = 0
+    speaker_ok: int = 0
+    date_ok: int = 0
+    actors: int = 0
+    actors_found: int = 0
+    places: int = 0
+    places_found: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+
+def load_corpus(data_dir: Path, staging: list[Path], held_out: list[Path]) -> Corpus:
+    """The project's data folder plus annotators' staging folders, merged as the lead does."""
+    actors = _by_id(_read_list(data_dir / "actors.yaml"), "actor_id")
+    locations = _by_id(_read_list(data_dir / "locations.yaml"), "location_id")
+    for folder in [*staging, *held_out]:
+        _merge(actors, _read_list(folder / "actors.yaml"), "actor_id")
+        _merge(locations, _read_list(folder / "locations.yaml"), "location_id")
+        for addition in _read_list(folder / "alias_additions.yaml"):
+            table = actors if addition.get("table") == "actors" else locations
+            record = table.get(addition.get("id"))
+            if record is not None:
+                record["aliases"] = list(
+                    dict.fromkeys([*(record.get("aliases") or []), *addition.get("aliases", [])])
+                )
+    articles = _articles(data_dir / "articles", "tuned on")
+    for folder in staging:
+        articles += _articles(folder / "articles", "tuned on")
+    for folder in held_out:
+        articles += _articles(folder / "articles", "not tuned on")
+    seen, unique = set(), []
+    for article in articles:
+        if article.article_id not in seen:
+            seen.add(article.article_id)
+            unique.append(article)
+    return Corpus(list(actors.values()), list(locations.values()), unique)
+
+
+def leave_one_out(corpus: Corpus, article: GoldArticle) -> tuple[list[dict], list[dict]]:
+    """The registry without the aliases (and actors, places) only this article names."""
+    others = [a for a in corpus.articles if a.article_id != article.article_id]
+    texts = [a.text for a in others]
+    used_elsewhere = set().union(*(a.actor_ids for a in others)) if others else set()
+    actors = [
+        record
+        for record in _without_only_here(corpus.actors, texts, article.text)
+        if record.get("aliases") or record["actor_id"] in used_elsewhere
+    ]
+    return actors, _without_only_here(corpus.locations, texts, article.text)
+
+
+def score_article(corpus: Corpus, article: GoldArticle) -> Score:
+    actors, locations = leave_one_out(corpus, article)
+    registry = registry_from_records(actors, locations)
+    started = time.perf_counter()
+    draft = extract(article.text, article.published, registry)
+    seconds = time.perf_counter() - started
+    known = {record["actor_id"] for record in actors}
+    names = {record["actor_id"]: _names(record) for record in corpus.actors}
+    score = Score(article.article_id, article.group, seconds=seconds)
+    score.gold, score.predicted = len(article.statements), len(draft.statements)
+    score.precise = sum(
+        any(_overlap(p.start_char, p.end_char, g) for g in article.statements)
+        for p in draft.statements
+    )
+    for gold in article.statements:
+        _score_statement(score, draft, gold, known, names)
+    _score_actors(score, draft, article, known, names)
+    _score_places(score, draft, article, {r["location_id"]: r for r in corpus.locations})
+    return score
+
+
+def _score_statement(score: Score, draft: Draft, gold: GoldStatement, known, names) -> None:
+    hits = [p for p in draft.statements if _overlap(p.start_char, p.end_char, gold)]
+    if not hits:
+        score.errors.append(f"missed [{gold.speaker_actor_id}] {_short(gold.quote)}")
+        return
+    score.found += 1
+    right = [p for p in hits if _same_speaker(p, gold.speaker_actor_id, known, names)]
+    if right:
+        score.speaker_ok += 1
+    else:
+        said = ", ".join(sorted({p.speaker_actor_id or f"new:{p.speaker_name}" for p in hits}))
+        score.errors.append(f"speaker [{gold.speaker_actor_id}] got [{said}] {_short(gold.quote)}")
+    best = max(right or hits, key=lambda p: _overlap_length(p.start_char, p.end_char, gold))
+    if gold.start_date is None:
+        return
+    if best.start_date == gold.start_date and best.date_precision == gold.precision:
+        score.date_ok += 1
+    else:
+        score.errors.append(
+            f"date [{gold.start_date} {gold.precision}] got [{best.start_date} "
+            f"{best.date_precision} from {best.date_expression!r}] {_short(gold.quote)}"
+        )
+
+
+def _same_speaker(prediction, gold_id: str, known: set[str], names: dict) -> bool:
+    if gold_id in known:
+        return prediction.speaker_actor_id == gold_id
+    if prediction.speaker_actor_id is not None:
+        return False
+    return _name_matches(prediction.speaker_name, names.get(gold_id, ())) or _name_matches(
+        prediction.speaker_mention, names.get(gold_id, ())
+    )
+
+
+def _name_matches(name: str, gold_names) -> bool:
+    name = name.lower()
+    return any(
+        fuzz.token_set_ratio(name, other.lower()) >= NAME_MATCH_SCORE for other in gold_names
+    )
+
+
+def _score_actors(score: Score, draft: Draft, article: GoldArticle, known, names) -> None:
+    draft_ids = {a.actor_id for a in draft.actors if a.actor_id}
+    new_names = [n for a in draft.actors if a.actor_id is None for n in (a.actor_name, *a.aliases)]
+    for actor_id in sorted(article.actor_ids):
+        score.actors += 1
+        if actor_id in known:
+            hit = actor_id in draft_ids
+        else:
+            hit = any(_name_matches(name, names.get(actor_id, ())) for name in new_names)
+        if hit:
+            score.actors_found += 1
+        else:
+            score.errors.append(f"actor not found [{actor_id}]")
+
+
+def _score_places(score: Score, draft: Draft, article: GoldArticle, locations: dict) -> None:
+    for location_id in sorted(article.location_ids):
+        record = locations.get(location_id)
+        if not record or record.get("lat") is None:
+            continue
+        score.places += 1
+        lat, lon = float(record["lat"]), float(record["lon"])
+        if any(_km(lat, lon, p.lat, p.lon) <= PLACE_RADIUS_KM for p in draft.locations):
+            score.places_found += 1
+        else:
+            score.errors.append(f"place not found [{location_id}]")
+
+
+def table(scores: list[Score], title: str) -> str:
+    """A Markdown table of the summed counts of a group of articles."""
+    if not scores:
+        return f"**{title}**: no articles\n"
+
+    def pct(part: int, whole: int) -> str:
+        return f"{100 * part / whole:.1f}% ({part}/{whole})" if whole else "n/a"
+
+    total = Score("(all)", title)
+    for s in scores:
+        for name in ("gold", "predicted", "found", "precise", "speaker_ok", "date_ok"):
+            setattr(total, name, getattr(total, name) + getattr(s, name))
+        for name in ("actors", "actors_found", "places", "places_found"):
+            setattr(total, name, getattr(total, name) + getattr(s, name))
+    times = sorted(s.seconds for s in scores)
+    rows = [
+        ("articles", str(len(scores))),
+        ("gold statements", str(total.gold)),
+        ("predicted statements", str(total.predicted)),
+        ("statement recall", pct(total.found, total.gold)),
+        ("statement precision", pct(total.precise, total.predicted)),
+        ("speaker accuracy (over gold)", pct(total.speaker_ok, total.gold)),
+        ("date accuracy (over gold)", pct(total.date_ok, total.gold)),
+        ("actor recall", pct(total.actors_found, total.actors)),
+        ("place recall (10 km)", pct(total.places_found, total.places)),
+        ("seconds per article (median / max)", f"{times[len(times) // 2]:.2f} / {times[-1]:.2f}"),
+    ]
+    lines = [f"**{title}**", "", "| measure | value |", "|---|---:|"]
+    lines += [f"| {name} | {value} |" for name, value in rows]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m components.extract.evaluate")
+    parser.add_argument("--data", default="data", help="project data folder (default: data)")
+    parser.add_argument(
+        "--staging", action="append", default=[], help="annotator folder the rules were tuned on"
+    )
+    parser.add_argument(
+        "--held-out", action="append", default=[], help="annotator folder not tuned on"
+    )
+    parser.add_argument("--errors", action="store_true", help="list every error by article")
+    args = parser.parse_args(argv)
+    corpus = load_corpus(
+        Path(args.data), [Path(p) for p in args.staging], [Path(p) for p in args.held_out]
+    )
+    load_pipeline()
+    scores = [score_article(corpus, article) for article in corpus.articles]
+    for article in corpus.articles:
+        for problem in article.problems:
+            print(f"skipped in {article.article_id}: {problem}", file=sys.stderr)
+    print(table([s for s in scores if s.group == "tuned on"], "Leave one out, tuned on"))
+    print(table([s for s in scores if s.group == "not tuned on"], "Leave one out, not tuned on"))
+    print(table(scores, "Leave one out, all articles"))
+    if args.errors:
+        for s in scores:
+            for error in s.errors:
+                print(f"{s.group} | {s.article_id} | {error}")
+    return 0
+
+
+# -- reading the gold ------------------------------------------------------------------------
+
+
+def _articles(folder: Path, group: str) -> list[GoldArticle]:
+    if not folder.is_dir():
+        return []
+    out = []
+    for path in sorted(p for p in folder.iterdir() if (p / "article.txt").is_file()):
+        try:
+            out.append(_article(path, group))
+        except (OSError, ValueError, yaml.YAMLError, KeyError) as error:
+            print(f"skipped article {path}: {error}", file=sys.stderr)
+    return out
+
+
+def _article(path: Path, group: str) -> GoldArticle:
+    text = (path / "article.txt").read_text(encoding="utf-8")
+    meta = yaml.safe_load((path / "article.yaml").read_text(encoding="utf-8")) or {}
+    published = meta["published_date"]
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    article = GoldArticle(path.name, group, text, published, [], set(), set())
+    for record in _read_list(path / "statements.yaml"):
+        statement = _gold_statement(record, article)
+        if statement is not None:
+            article.statements.append(statement)
+        article.actor_ids.update(
+            record[key]
+            for key in ("speaker_actor_id", "target_actor_id", "reported_by_actor_id")
+            if record.get(key)
+        )
+        article.actor_ids.update(
+            s["actor_id"] for s in record.get("stances") or [] if s.get("actor_id")
+        )
+        if record.get("location_id"):
+            article.location_ids.add(record["location_id"])
+    for record in _read_list(path / "events.yaml"):
+        article.actor_ids.update(record.get("actor_ids") or [])
+        if record.get("location_id"):
+            article.location_ids.add(record["location_id"])
+        for claim in record.get("claims") or []:
+            if claim.get("aspect") == "place" and claim.get("value"):
+                article.location_ids.add(str(claim["value"]))
+    return article
+
+
+def _gold_statement(record: dict, article: GoldArticle) -> GoldStatement | None:
+    try:
+        start, end = find_span(article.text, record["quote"], record.get("occurrence"))
+    except (ValueError, KeyError) as error:
+        article.problems.append(f"{record.get('statement_id')}: {error}")
+        return None
+    start_date = precision = None
+    try:
+        resolved = resolve_when(record.get("when") or "as reported", article.published)
+        start_date, precision = resolved.start_date, resolved.precision
+    except ValueError as error:
+        article.problems.append(f"{record.get('statement_id')} when: {error}")
+    return GoldStatement(
+        start, end, record["quote"], record.get("speaker_actor_id") or "", start_date, precision
+    )
+
+
+def _without_only_here(records: list[dict], others: list[str], here: str) -> list[dict]:
+    kept = []
+    for record in records:
+        aliases = list(record.get("aliases") or [])
+        if not aliases:
+            kept.append(record)
+            continue
+        remaining = [a for a in aliases if not _only_in(a, here, others)]
+        if remaining:
+            kept.append({**record, "aliases": remaining})
+    return kept
+
+
+def _only_in(alias: str, here: str, others: list[str]) -> bool:
+    pattern = re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)")
+    return bool(pattern.search(here)) and not any(pattern.search(text) for text in others)
+
+
+def _names(record: dict) -> tuple[str, ...]:
+    return tuple(n for n in (record.get("actor_name"), *(record.get("aliases") or ())) if n)
+
+
+def _overlap(start: int, end: int, gold: GoldStatement) -> bool:
+    return start < gold.end_char and end > gold.start_char
+
+
+def _overlap_length(start: int, end: int, gold: GoldStatement) -> int:
+    return min(end, gold.end_char) - max(start, gold.start_char)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlam = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlam / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _read_list(path: Path) -> list[dict]:
+    if not path.is_file():
+        return []
+    content = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return [r for r in content if isinstance(r, dict)] if isinstance(content, list) else []
+
+
+def _by_id(records: list[dict], key: str) -> dict[str, dict]:
+    return {r[key]: dict(r) for r in records if r.get(key)}
+
+
+def _merge(table: dict[str, dict], records: list[dict], key: str) -> None:
+    for record in records:
+        if not record.get(key):
+            continue
+        if record[key] in table:
+            old = table[record[key]]
+            old["aliases"] = list(
+                dict.fromkeys([*(old.get("aliases") or []), *(record.get("aliases") or [])])
+            )
+        else:
+            table[record[key]] = dict(record)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

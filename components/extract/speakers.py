@@ -1,0 +1,368 @@
+"""Who a noun phrase names: a registry actor, a new actor, or (for a pronoun) the actor
+it points back to.
+
+Mentions come from three sources, strongest first: the registry's aliases found in the
+text (case-sensitive whole words, as the loader finds them), capitals standing for their
+state ("Baku"), and spaCy's named entities resolved by title or spelling (registry.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from components.data.text import find_mentions
+
+from .registry import DEMONYMS, Actor, Registry
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+BODY_PRONOUNS = {"it", "they", "we"}
+# Nouns that name a speaker without a name: "the villagers said", "officials told".
+HUMAN_NOUNS = {
+    "villager",
+    "resident",
+    "official",
+    "source",
+    "expert",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ministry",
+    "minister",
+    "ombudsman",
+    "defender",
+    "office",
+    "service",
+    "department",
+    "government",
+    "command",
+    "commander",
+    "president",
+    "presidency",
+    "leader",
+    "authority",
+    "authorities",
+    "parliament",
+    "deputy",
+    "mayor",
+    "governor",
+    "head",
+    "chief",
+    "chairman",
+    "co-chair",
+    "representative",
+    "ambassador",
+    "diplomat",
+    "observer",
+    "analyst",
+    "politician",
+    "party",
+    "mp",
+    "lawmaker",
+    "senator",
+    "military",
+    "army",
+    "troops",
+    "guard",
+    "embassy",
+    "council",
+    "union",
+    "side",
+    "country",
+    "countries",
+    "community",
+    "organization",
+    "organisation",
+    "group",
+    "secretary",
+    "press",
+}
+# Entity labels that can name a speaker.
+SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: its name, the words in the text, and its registry actor."""
+
+    name: str
+    mention: str
+    start_char: int
+    end_char: int
+    actor: Actor | None
+    score: float
+    is_person: bool
+
+    @property
+    def actor_id(self) -> str | None:
+        return self.actor.actor_id if self.actor else None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A registry actor named in the text."""
+
+    start_char: int
+    end_char: int
+    surface: str
+    actor: Actor
+
+
+def registry_mentions(text: str, registry: Registry) -> list[Mention]:
+    """Every alias, actor name and capital of the registry in the text, longest first."""
+    surfaces = {**registry.capitals, **registry.actor_aliases}
+    index = {surface: ("actor", actor.actor_id) for surface, actor in surfaces.items()}
+    return [
+        Mention(start, end, surface, registry.actor_by_id[actor_id])
+        for _, actor_id, surface, start, end in find_mentions(text, index)
+    ]
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases of one document; remembers who spoke last."""
+
+    def __init__(self, doc: Doc, registry: Registry):
+        self.doc = doc
+        self.registry = registry
+        self.mentions = registry_mentions(doc.text, registry)
+        self.last_person: Speaker | None = None
+        self.last_body: Speaker | None = None
+
+    def remember(self, speaker: Speaker) -> None:
+        if speaker.is_person:
+            self.last_person = speaker
+        else:
+            self.last_body = speaker
+
+    def from_phrase(self, head: Token) -> Speaker | None:
+        """The speaker a subject (or 'according to' object) names, or None."""
+        if head.lower_ in PERSON_PRONOUNS:
+            return self._antecedent(head, person=True)
+        if head.lower_ in BODY_PRONOUNS or head.lower_ in ("which", "who", "that"):
+            if head.lower_ in ("which", "who", "that") and head.head.dep_ == "relcl":
+                return self.from_phrase(head.head.head)
+            return self._antecedent(head, person=head.lower_ == "we")
+        if head.lower_ == "latter":
+            return self._latest_person_before(head.idx)
+        start, end = _core_bounds(head)
+        span_text = self.doc.text[start:end]
+        mention = self._best_mention(start, end, head)
+        if mention is not None:
+            return self._speaker_from_mention(mention, start, end)
+        if head.ent_type_ != "PERSON":
+            titled = self._from_title(span_text, start)
+            if titled is not None:
+                return titled
+        return self._from_entities(head, start, end) or self._from_words(head, span_text, start)
+
+    def _from_title(self, span_text: str, start: int) -> Speaker | None:
+        actor, score = self.registry.resolve_actor(span_text)
+        if actor is None:
+            return None
+        return Speaker(
+            actor.actor_name,
+            _clean(span_text),
+            start,
+            start + len(span_text),
+            actor,
+            score,
+            actor.actor_type == "person",
+        )
+
+    def _speaker_from_mention(self, mention: Mention, start: int, end: int) -> Speaker:
+        surface = self.doc.text[start:end]
+        return Speaker(
+            name=mention.actor.actor_name,
+            mention=_clean(surface),
+            start_char=start,
+            end_char=end,
+            actor=mention.actor,
+            score=1.0,
+            is_person=mention.actor.actor_type == "person",
+        )
+
+    def _best_mention(self, start: int, end: int, head: Token) -> Mention | None:
+        inside = [m for m in self.mentions if m.start_char >= start and m.end_char <= end]
+        if not inside:
+            return None
+        for mention in inside:
+            if mention.start_char <= head.idx < mention.end_char:
+                return mention
+        # A name in a modifier ("Azerbaijan's foreign ministry", "US State Department
+        # spokeswoman Jalina Porter") is not the speaker; a name in apposition is.
+        appositive = [
+            m for m in inside if m.actor.actor_type == "person" and m.start_char > head.idx
+        ]
+        return appositive[-1] if appositive else None
+
+    def _from_entities(self, head: Token, start: int, end: int) -> Speaker | None:
+        entities = [
+            ent
+            for ent in self.doc.ents
+            if ent.start_char >= start and ent.end_char <= end and ent.label_ in SPEAKER_LABELS
+        ]
+        entities.sort(key=lambda ent: (ent.label_ != "PERSON", -len(ent)))
+        for ent in entities:
+            name = _entity_name(ent)
+            if not name or not _is_name(ent):
+                continue
+            actor, score = self.registry.resolve_actor(name)
+            if actor is None:
+                actor, score = self.registry.resolve_actor(self.doc.text[start:end])
+            return Speaker(
+                name=actor.actor_name if actor else name,
+                mention=_clean(self.doc.text[start:end]),
+                start_char=start,
+                end_char=end,
+                actor=actor,
+                score=score if actor else 0.6,
+                is_person=ent.label_ == "PERSON" or bool(actor and actor.actor_type == "person"),
+            )
+        return None
+
+    def _from_words(self, head: Token, span_text: str, start: int) -> Speaker | None:
+        actor, score = self.registry.resolve_actor(span_text)
+        if actor is not None:
+            return Speaker(
+                actor.actor_name,
+                _clean(span_text),
+                start,
+                start + len(span_text),
+                actor,
+                score,
+                actor.actor_type == "person",
+            )
+        if head.lemma_.lower() not in HUMAN_NOUNS and head.lower_ not in HUMAN_NOUNS:
+            return None
+        name = _clean(re.sub(r"^(?:the|The|a|A|an|An)\s+", "", span_text))
+        return Speaker(
+            name, _clean(span_text), start, start + len(span_text), None, 0.5, _is_person(head)
+        )
+
+    def _antecedent(self, token: Token, person: bool) -> Speaker | None:
+        remembered = self.last_person if person else self.last_body
+        if remembered is not None and remembered.start_char <= token.idx:
+            return _as_pronoun(remembered, token)
+        if person:
+            return self._latest_person_before(token.idx)
+        return None
+
+    def _latest_person_before(self, position: int) -> Speaker | None:
+        before = [
+            m for m in self.mentions if m.end_char <= position and m.actor.actor_type == "person"
+        ]
+        people = [
+            ent
+            for ent in self.doc.ents
+            if ent.label_ == "PERSON" and ent.end_char <= position and _is_name(ent)
+        ]
+        candidates = [(m.start_char, m) for m in before] + [(e.start_char, e) for e in people]
+        if not candidates:
+            return None
+        _, latest = max(candidates, key=lambda pair: pair[0])
+        if isinstance(latest, Mention):
+            return Speaker(
+                latest.actor.actor_name,
+                latest.surface,
+                latest.start_char,
+                latest.end_char,
+                latest.actor,
+                0.7,
+                True,
+            )
+        actor, score = self.registry.resolve_actor(latest.text)
+        return Speaker(
+            actor.actor_name if actor else latest.text,
+            latest.text,
+            latest.start_char,
+            latest.end_char,
+            actor,
+            0.6,
+            True,
+        )
+
+
+def _is_name(ent: Span) -> bool:
+    """spaCy's small model tags "Azerbaijani" as a PERSON now and then: not a name."""
+    return ent.text.lower() not in DEMONYMS and any(t.pos_ == "PROPN" for t in ent)
+
+
+def _as_pronoun(speaker: Speaker, token: Token) -> Speaker:
+    return Speaker(
+        speaker.name,
+        token.text,
+        token.idx,
+        token.idx + len(token.text),
+        speaker.actor,
+        min(speaker.score, 0.8),
+        speaker.is_person,
+    )
+
+
+def _core_bounds(head: Token) -> tuple[int, int]:
+    """The noun phrase of a head without its relative clauses and participle phrases."""
+    dropped = set()
+    for child in head.children:
+        if (
+            child.dep_ in ("relcl", "acl", "advcl", "cc", "conj")
+            or (child.dep_ == "prep" and child.i < head.i)
+            or (child.dep_ == "punct" and child.i > head.i and child.text in ",(")
+        ):
+            dropped.update(t.i for t in child.subtree)
+    tokens = [t for t in head.subtree if t.i not in dropped]
+    kept = _contiguous(tokens, head)
+    return kept[0].idx, kept[-1].idx + len(kept[-1].text)
+
+
+def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
+    indices = {t.i for t in tokens}
+    start = head.i
+    while start - 1 in indices:
+        start -= 1
+    end = head.i
+    while end + 1 in indices:
+        end += 1
+    # An appositive name after a comma ("the head of diplomacy, Djeyhoun Baïramov") stays.
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > end:
+            end = max(end, max(t.i for t in child.subtree))
+    return [head.doc[i] for i in range(start, end + 1) if not head.doc[i].is_punct or i < end]
+
+
+def _entity_name(ent: Span) -> str:
+    words = [t.text for t in ent if t.lower_ not in ("the",)]
+    return _clean(" ".join(words))
+
+
+def _is_person(head: Token) -> bool:
+    return head.lemma_.lower() in {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "president",
+        "leader",
+        "official",
+        "commander",
+        "mayor",
+        "governor",
+        "head",
+        "chief",
+        "deputy",
+        "ambassador",
+        "ombudsman",
+        "defender",
+        "secretary",
+        "senator",
+        "lawmaker",
+        "analyst",
+        "expert",
+    }
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    text = re.sub(r"'s$|’s$", "", text)
+    return text.strip(' ,.;:"“”()')

@@ -1,0 +1,461 @@
+"""Quotation and reported-speech rules: where a statement is and who made it.
+
+Anchors of a statement, read on spaCy's dependency parse of each sentence:
+- a reporting verb ("said", "stated", "told", "noted", "stressed", "accused", "denied"...)
+  and its subject, also when inverted ('"...," said US spokeswoman Jalina Porter'),
+  passive ("was quoted by"), or carried by the clause it hangs on ("..., adding that",
+  "Yerevan claiming", "Washington and Paris which demanded");
+- "according to X" (X speaks unless the sentence names another speaker: then X reports);
+- a verb of concern whose object feels it ("the tension worries Western countries");
+- a quotation with no anchor of its own continues the previous speaker
+  ('"We expect Azerbaijan to withdraw," she said.' after Porter's first quote).
+A statement nested in another ("indicating that Vladimir Putin had insisted...") is the
+inner speaker's; the outer one keeps the words around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from .speakers import Speaker, SpeakerResolver
+from .when import DatePhrase, as_reported, find_date
+
+# Verbs that report speech whatever follows them.
+SPEECH_VERBS = {
+    "say",
+    "state",
+    "tell",
+    "stress",
+    "announce",
+    "claim",
+    "accuse",
+    "deny",
+    "urge",
+    "insist",
+    "confirm",
+    "warn",
+    "assure",
+    "demand",
+    "reject",
+    "declare",
+    "emphasize",
+    "emphasise",
+    "underline",
+    "reiterate",
+    "condemn",
+    "criticize",
+    "criticise",
+    "blame",
+    "allege",
+    "vow",
+    "pledge",
+    "promise",
+    "threaten",
+    "appeal",
+    "complain",
+    "assert",
+    "inform",
+    "dismiss",
+    "refute",
+    "denounce",
+    "explain",
+    "comment",
+    "respond",
+    "reply",
+    "tweet",
+    "quote",
+}
+# Verbs that report speech only with a complement clause or a quotation next to them
+# ("he added that...", "noted that"), not in "added to the tension".
+CLAUSE_VERBS = {
+    "add",
+    "note",
+    "indicate",
+    "report",
+    "write",
+    "express",
+    "call",
+    "describe",
+    "mention",
+    "suggest",
+    "propose",
+    "believe",
+    "expect",
+    "hope",
+    "welcome",
+    "regret",
+    "argue",
+    "point",
+    "voice",
+    "ask",
+    "request",
+    "tell",
+    "consider",
+    "recall",
+    "announce",
+    "accept",
+    "admit",
+    "acknowledge",
+    "stress",
+}
+# A worry is the worried party's statement: "the tension worries Western countries".
+CONCERN_VERBS = {"worry", "concern", "alarm", "trouble"}
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+# A quotation further than this from the last statement is not its continuation.
+MAX_CONTINUATION_CHARS = 300
+# A date phrase longer than this is a clause, not a time adverbial.
+MAX_DATE_PHRASE_TOKENS = 8
+# A quotation this short with no reporting verb is a scare quote or a label.
+MIN_QUOTE_WORDS = 4
+_QUOTES = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»")
+
+
+@dataclass
+class Attribution:
+    """One statement found by a rule: its span, speaker, date and how it was found."""
+
+    start_char: int
+    end_char: int
+    speaker: Speaker
+    rule: str
+    verb: str
+    is_direct_quote: bool
+    date: DatePhrase
+    reported_by: Speaker | None = None
+    sentence_index: int = 0
+    extra_speakers: list[Speaker] = field(default_factory=list)
+
+
+def quote_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the text's quotations, marks included."""
+    return [(match.start(), match.end()) for match in _QUOTES.finditer(text)]
+
+
+def find_attributions(doc: Doc, resolver: SpeakerResolver, published: date) -> list[Attribution]:
+    """Every statement the rules find, in text order."""
+    quotes = quote_ranges(doc.text)
+    found: list[Attribution] = []
+    for index, sentence in enumerate(doc.sents):
+        in_sentence = _sentence_attributions(sentence, resolver, quotes, published, found)
+        for attribution in in_sentence:
+            attribution.sentence_index = index
+        found += in_sentence
+    return found
+
+
+def _sentence_attributions(
+    sentence: Span,
+    resolver: SpeakerResolver,
+    quotes: list[tuple[int, int]],
+    published: date,
+    earlier: list[Attribution],
+) -> list[Attribution]:
+    anchors = [t for t in sentence if _is_anchor(t, quotes)]
+    results: list[Attribution] = []
+    by_verb: dict[int, Attribution] = {}
+    for verb in sorted(anchors, key=_depth):
+        attribution = _from_verb(verb, anchors, resolver, quotes, published, by_verb, earlier)
+        if attribution is not None:
+            by_verb[verb.i] = attribution
+            results.append(attribution)
+    according = _according_to(sentence, resolver, quotes, published, results)
+    if according is not None:
+        results.append(according)
+    results += _unanchored_quotes(sentence, quotes, results, earlier, published)
+    results.sort(key=lambda a: a.start_char)
+    return results
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _is_anchor(token: Token, quotes: list[tuple[int, int]]) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or _inside(token.idx, quotes):
+        return False
+    lemma = token.lemma_.lower()
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS:
+        return False
+    if lemma in CONCERN_VERBS:
+        return any(c.dep_ == "dobj" for c in token.children) and token.tag_ != "VBN"
+    if lemma in SPEECH_VERBS:
+        return not (lemma == "call" and token.tag_ == "VBN")
+    if lemma in CLAUSE_VERBS:
+        return _has_complement(token, quotes)
+    return False
+
+
+def _has_complement(token: Token, quotes: list[tuple[int, int]]) -> bool:
+    deps = {child.dep_ for child in token.children}
+    if deps & {"ccomp", "xcomp", "parataxis"}:
+        return True
+    if token.lemma_.lower() == "call":
+        return any(c.lower_ in ("on", "for", "upon") for c in token.children)
+    if token.lemma_.lower() == "point":
+        return any(c.lower_ == "out" for c in token.children)
+    sentence = token.sent
+    return any(start < sentence.end_char and end > sentence.start_char for start, end in quotes)
+
+
+def _inside(position: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(start < position < end - 1 for start, end in quotes)
+
+
+def _from_verb(
+    verb: Token,
+    anchors: list[Token],
+    resolver: SpeakerResolver,
+    quotes: list[tuple[int, int]],
+    published: date,
+    by_verb: dict[int, Attribution],
+    earlier: list[Attribution],
+) -> Attribution | None:
+    subject, inherited_from = _subject(verb, by_verb)
+    if subject is None:
+        return None
+    if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    speakers = [resolver.from_phrase(subject)]
+    speakers += [resolver.from_phrase(c) for c in subject.conjuncts if c.i > subject.i]
+    speakers = [s for s in speakers if s is not None]
+    if not speakers:
+        return None
+    start, end = _clause_bounds(verb, anchors)
+    date_phrase = _verb_date(verb, published)
+    if date_phrase is None and inherited_from is not None:
+        date_phrase = inherited_from.date
+    if date_phrase is None:
+        date_phrase = _continued_date(speakers[0], subject, verb, earlier, published)
+    date_phrase = date_phrase or as_reported(published)
+    rule = "concern" if verb.lemma_.lower() in CONCERN_VERBS else "reporting verb"
+    for speaker in speakers:
+        resolver.remember(speaker)
+    return Attribution(
+        start_char=start,
+        end_char=end,
+        speaker=speakers[0],
+        rule=rule,
+        verb=verb.lemma_.lower(),
+        is_direct_quote=_overlaps_quote(start, end, quotes),
+        date=date_phrase,
+        extra_speakers=speakers[1:],
+    )
+
+
+def _subject(
+    verb: Token, by_verb: dict[int, Attribution]
+) -> tuple[Token | None, Attribution | None]:
+    """The token naming who speaks, and the attribution it was inherited from, if any."""
+    if verb.lemma_.lower() in CONCERN_VERBS:
+        return next((c for c in verb.children if c.dep_ == "dobj"), None), None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.dep_ == "nsubjpass" and verb.lemma_.lower() == "quote":
+                return child, None
+            if child.lower_ not in ("accusations", "statement", "report") or child.i > verb.i:
+                return child, None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None), None
+    # Inversion: '"...," added Nikol Pachinian' (the parser makes the name an object).
+    if _quote_before(verb):
+        for child in verb.children:
+            if _inverted_name(child, verb):
+                return child, None
+    if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and verb.head.i != verb.i:
+        head = verb.head
+        if head.dep_ == "prep" or head.pos_ == "ADP":
+            head = head.head
+        subject, _ = _subject(head, by_verb)
+        return subject, by_verb.get(head.i)
+    return None, None
+
+
+def _inverted_name(child: Token, verb: Token) -> bool:
+    return (
+        child.dep_ in ("dobj", "attr", "npadvmod")
+        and child.i > verb.i
+        and (child.pos_ == "PROPN" or child.ent_type_ in NAME_LABELS)
+    )
+
+
+def _quote_before(verb: Token) -> bool:
+    before = verb.doc.text[verb.sent.start_char : verb.idx]
+    return bool(re.search(r"[\"”»]\s*,?\s*$|,\s*[\"”»]\s*$", before))
+
+
+def _clause_bounds(verb: Token, anchors: list[Token]) -> tuple[int, int]:
+    """The verb's clause without the clauses of other anchors below it."""
+    excluded = set()
+    for other in anchors:
+        nested = other.i != verb.i and verb.is_ancestor(other)
+        if nested and (_own_subject(other) or other.dep_ in ("advcl", "conj")):
+            excluded.update(t.i for t in other.subtree)
+    tokens = _run_around(verb, [t for t in verb.subtree if t.i not in excluded])
+    if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl") and verb.lemma_ != "worry":
+        tokens = [t for t in tokens if t.i >= verb.i or t.dep_ in ("nsubj", "nsubjpass")]
+    tokens = _trim(tokens)
+    if not tokens:
+        return verb.idx, verb.idx + len(verb.text)
+    if verb.dep_ == "relcl":
+        head = verb.head
+        first = min(head.left_edge.i, tokens[0].i)
+        tokens = [verb.doc[first], *tokens]
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _run_around(verb: Token, tokens: list[Token]) -> list[Token]:
+    """The unbroken stretch of tokens around the verb: a nested clause cuts it."""
+    kept = {t.i for t in tokens}
+    start = end = verb.i
+    while start - 1 in kept:
+        start -= 1
+    while end + 1 in kept:
+        end += 1
+    return [verb.doc[i] for i in range(start, end + 1)]
+
+
+def _own_subject(token: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[0].is_punct and tokens[0].text not in '"“«' or tokens[0].dep_ == "cc"):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in '"”»':
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _verb_date(verb: Token, published: date) -> DatePhrase | None:
+    """A date that modifies the act of speaking: 'said on Friday', 'On Thursday, X accused'."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl") or (
+            child.dep_ == "advcl" and child.i < verb.i
+        ):
+            for part in _date_candidates(child):
+                found = find_date(part.text, published)
+                if found is not None:
+                    return found
+    return None
+
+
+def _date_candidates(child: Token) -> list[Span]:
+    """Short phrases of a modifier that can date the act ("on Friday"); a clause's
+    dates belong to what it reports ("signed in November"), so only its own modifiers."""
+    doc = child.doc
+    if child.dep_ != "advcl":
+        subtree = doc[child.left_edge.i : child.right_edge.i + 1]
+        return [subtree] if len(subtree) <= MAX_DATE_PHRASE_TOKENS else []
+    return [
+        doc[c.left_edge.i : c.right_edge.i + 1]
+        for c in child.children
+        if c.dep_ in ("prep", "npadvmod")
+        and c.right_edge.i - c.left_edge.i < MAX_DATE_PHRASE_TOKENS
+    ]
+
+
+def _continued_date(
+    speaker: Speaker, subject: Token, verb: Token, earlier: list[Attribution], published: date
+) -> DatePhrase | None:
+    """A pronoun's statement right after its antecedent's keeps that statement's date."""
+    if subject.lower_ not in ("he", "she", "it", "they") or not earlier:
+        return None
+    previous = earlier[-1]
+    if previous.speaker.name == speaker.name and verb.idx - previous.end_char < 400:
+        return previous.date
+    return None
+
+
+def _overlaps_quote(start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(q_start < end and q_end > start for q_start, q_end in quotes)
+
+
+def _according_to(
+    sentence: Span,
+    resolver: SpeakerResolver,
+    quotes: list[tuple[int, int]],
+    published: date,
+    results: list[Attribution],
+) -> Attribution | None:
+    for token in sentence:
+        if token.lower_ != "according" or _inside(token.idx, quotes):
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if source is None:
+            continue
+        speaker = resolver.from_phrase(source)
+        if speaker is None:
+            continue
+        if results:
+            for attribution in results:
+                attribution.reported_by = speaker
+            return None
+        resolver.remember(speaker)
+        start, end = _sentence_bounds(sentence)
+        return Attribution(
+            start_char=start,
+            end_char=end,
+            speaker=speaker,
+            rule="according to",
+            verb="according to",
+            is_direct_quote=_overlaps_quote(start, end, quotes),
+            date=as_reported(published),
+        )
+    return None
+
+
+def _sentence_bounds(sentence: Span) -> tuple[int, int]:
+    tokens = _trim(list(sentence))
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _unanchored_quotes(
+    sentence: Span,
+    quotes: list[tuple[int, int]],
+    results: list[Attribution],
+    earlier: list[Attribution],
+    published: date,
+) -> list[Attribution]:
+    """Quotations nobody in the sentence says: the previous speaker goes on."""
+    out = []
+    for start, end in quotes:
+        if not (sentence.start_char <= start < sentence.end_char):
+            continue
+        if len(sentence.doc.text[start:end].split()) < MIN_QUOTE_WORDS or _is_heading(sentence):
+            continue
+        if any(a.start_char < end and a.end_char > start for a in results):
+            continue
+        previous = results[0] if results else (earlier[-1] if earlier else None)
+        if previous is None or start - previous.end_char > MAX_CONTINUATION_CHARS:
+            continue
+        out.append(
+            Attribution(
+                start_char=start,
+                end_char=min(end, sentence.end_char),
+                speaker=previous.speaker,
+                rule="quotation continues",
+                verb="",
+                is_direct_quote=True,
+                date=previous.date,
+                reported_by=previous.reported_by,
+            )
+        )
+    return out
+
+
+def _is_heading(sentence: Span) -> bool:
+    """A line of its own without final punctuation: a heading, not reported speech."""
+    text = sentence.text.strip()
+    doc_text = sentence.doc.text
+    own_line = sentence.start_char == 0 or doc_text[sentence.start_char - 1] == "\n"
+    return own_line and not re.search(r"[.!?…][\"”»]?$", text)

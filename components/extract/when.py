@@ -1,0 +1,186 @@
+"""Date phrases of news prose → the codebook's date expressions.
+
+"on Thursday", "Thursday evening", "at the end of the day", "on May 14", "in November",
+"last fall", "yesterday", "last week": each becomes one `when` of data/README.md
+("Thursday", "Thursday evening", "end of the day", "2021-05-14", "in november", ...), which
+components.data.dates.resolve_when turns into dates and a precision against the
+publication day. dateparser is not used: it resolves a bare weekday forward or to the
+wrong week, where news means the latest such day on or before publication.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from components.data.dates import PARTS_OF_DAY, resolve_when
+
+AS_REPORTED = "as reported"
+_WEEKDAYS = "|".join(name.lower() for name in calendar.day_name)
+_MONTHS = "|".join(name.lower() for name in calendar.month_name[1:])
+_MONTH_ABBR = {name.lower()[:3]: i for i, name in enumerate(calendar.month_name) if name}
+_PARTS = "|".join([*PARTS_OF_DAY, "night"])
+_SEASONS = "spring|summer|autumn|fall|winter"
+
+
+@dataclass(frozen=True)
+class DatePhrase:
+    """A date expression found in the text: the codebook `when`, its words and dates."""
+
+    expression: str
+    date_quote: str | None
+    start_date: date
+    end_date: date
+    precision: str
+
+
+def as_reported(published: date) -> DatePhrase:
+    """The date of an undated statement: the publication day, labelled as such."""
+    return DatePhrase(AS_REPORTED, None, published, published, "as_reported")
+
+
+def date_expression(phrase: str, published: date) -> str | None:
+    """The codebook `when` for a date phrase, or None when it names no usable date."""
+    text = " ".join(phrase.lower().replace("’", "'").split())
+    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
+    for rule in _RULES:
+        expression = rule(text, published)
+        if expression:
+            return expression
+    return None
+
+
+def find_date(text: str, published: date) -> DatePhrase | None:
+    """The first date phrase in a stretch of text, resolved; None when there is none."""
+    for match in DATE_PATTERN.finditer(text):
+        expression = date_expression(match[0], published)
+        if expression is None:
+            continue
+        try:
+            resolved = resolve_when(expression, published)
+        except ValueError:
+            continue
+        return DatePhrase(
+            expression, match[0], resolved.start_date, resolved.end_date, resolved.precision
+        )
+    return None
+
+
+def _weekday(text: str, published: date) -> str | None:
+    match = re.search(rf"\b(next )?({_WEEKDAYS})(?: ({_PARTS}))?\b", text)
+    if not match:
+        return None
+    part = match[3] or _leading_part(text)
+    prefix = "next " if match[1] else ""
+    return f"{prefix}{match[2]} {part}" if part else f"{prefix}{match[2]}"
+
+
+def _leading_part(text: str) -> str | None:
+    match = re.search(rf"\b({_PARTS}) of\b", text)
+    return match[1] if match else None
+
+
+def _day_month(text: str, published: date) -> str | None:
+    match = re.search(rf"\b(\d{{1,2}}) ({_MONTHS}|{'|'.join(_MONTH_ABBR)})\.?\b", text)
+    match = match or re.search(rf"\b({_MONTHS}|{'|'.join(_MONTH_ABBR)})\.? (\d{{1,2}})\b", text)
+    if not match:
+        return None
+    day_text, month_text = (match[1], match[2]) if match[1].isdigit() else (match[2], match[1])
+    month = _MONTH_ABBR[month_text[:3]]
+    year_match = re.search(r"\b(20\d\d)\b", text)
+    year = int(year_match[1]) if year_match else published.year
+    try:
+        day = date(year, month, int(day_text))
+    except ValueError:
+        return None
+    if not year_match and day > published + timedelta(days=31):
+        day = day.replace(year=year - 1)
+    part = _leading_part(text) or _trailing_part(text)
+    return f"{day.isoformat()} {part}" if part else day.isoformat()
+
+
+def _trailing_part(text: str) -> str | None:
+    match = re.search(rf"\b(?:in the|at) ({_PARTS})\b", text)
+    return match[1] if match else None
+
+
+def _relative_day(text: str, published: date) -> str | None:
+    if re.search(r"\byesterday\b", text):
+        part = _part_after(text, "yesterday")
+        day = (published - timedelta(days=1)).isoformat()
+        return f"{day} {part}" if part else day
+    if re.search(r"\b(?:this|earlier this) (morning|afternoon|evening)\b", text):
+        part = re.search(r"\b(morning|afternoon|evening)\b", text)[1]
+        return f"{published.isoformat()} {part}"
+    if re.search(r"\btonight\b|\blast night\b", text):
+        day = published if "tonight" in text else published - timedelta(days=1)
+        return f"{day.isoformat()} night"
+    if re.search(r"\bend of the day\b", text):
+        return "end of the day"
+    if re.search(r"\bduring the day\b", text):
+        return "during the day"
+    if re.search(r"\b(?:today|earlier today)\b", text):
+        return "today"
+    if match := re.search(r"\b(two|three|four|five|\d) days ago\b", text):
+        words = {"two": 2, "three": 3, "four": 4, "five": 5}
+        count = words.get(match[1]) or int(match[1])
+        return (published - timedelta(days=count)).isoformat()
+    return None
+
+
+def _part_after(text: str, word: str) -> str | None:
+    match = re.search(rf"\b{word} ({'|'.join(PARTS_OF_DAY)})\b", text)
+    return match[1] if match else None
+
+
+def _week(text: str, published: date) -> str | None:
+    monday = published - timedelta(days=published.weekday())
+    if re.search(r"\blast week\b", text):
+        start = monday - timedelta(days=7)
+        return f"{start.isoformat()}/{(start + timedelta(days=6)).isoformat()}"
+    if re.search(r"\bthis week\b|\bearlier this week\b", text):
+        return f"{monday.isoformat()}/{published.isoformat()}"
+    return None
+
+
+def _month(text: str, published: date) -> str | None:
+    if match := re.search(rf"\b({_MONTHS}),? (20\d\d)\b", text):
+        return f"{match[1]} {match[2]}"
+    if match := re.search(
+        rf"\b(?:in|since|last|early|late|mid|in early|in late) ({_MONTHS})\b", text
+    ):
+        return f"in {match[1]}"
+    if re.search(r"\blast month\b", text):
+        first = published.replace(day=1) - timedelta(days=1)
+        return f"{first:%Y-%m}"
+    return None
+
+
+def _season(text: str, published: date) -> str | None:
+    if match := re.search(rf"\blast ({_SEASONS})\b", text):
+        return f"last {match[1]}"
+    if match := re.search(rf"\b({_SEASONS}),? (?:of )?(20\d\d)\b", text):
+        return f"{match[1]} {match[2]}"
+    return None
+
+
+_RULES = (_relative_day, _day_month, _weekday, _week, _month, _season)
+
+# The phrases the rules read, with the words that introduce them, so that the date_quote
+# is a natural stretch of the text ("on Thursday", "at the end of the day").
+DATE_PATTERN = re.compile(
+    rf"(?i)(?:\b(?:on|in|at|during|since|early|late|earlier|last|next|this)\s+(?:the\s+)?)?"
+    rf"(?:"
+    rf"(?:(?:{_PARTS}) of\s+)?(?:{_WEEKDAYS})(?:\s+\((?:{_MONTHS}) \d{{1,2}}\w*\))?"
+    rf"(?:\s+(?:{_PARTS}))?"
+    rf"|(?:(?:{_PARTS}) (?:of|on)\s+)?\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})(?:,? 20\d\d)?"
+    rf"|(?:(?:{_PARTS}) (?:of|on)\s+)?(?:{_MONTHS}) \d{{1,2}}(?:st|nd|rd|th)?(?:,? 20\d\d)?"
+    rf"|(?:{_MONTHS})(?:,? 20\d\d)?"
+    rf"|end of the day|the day|yesterday(?: (?:{_PARTS}))?|today|tonight|night"
+    rf"|(?:morning|afternoon|evening)|week|month"
+    rf"|(?:{_SEASONS})(?:,? 20\d\d)?"
+    rf"|(?:two|three|four|five|\d) days ago"
+    rf")\b"
+)

@@ -1,0 +1,258 @@
+"""The frame both timeline figures are drawn in: the lanes' bands and labels, the report
+day, the date axis and its ticks, the layout and the figure's size. Plain dicts for
+plotly, no streamlit.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import textwrap
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.app.figures import new_figure
+from components.app.palette import (
+    LANE_BAND_COLOURS,
+)
+from components.timeline.lanes import LANE_GAP
+
+# Height of one row of a lane, and the room around the plot, in pixels.
+ROW_PX = 26
+
+
+MARGIN_PX = {"l": 10, "r": 10, "t": 90, "b": 230}
+
+
+# Room between the time axis and the legend below the plot.
+LEGEND_GAP_PX = 40
+
+
+MIN_HEIGHT_PX = 360
+
+
+# Date labels along the time axis at most: the finest step (a day, a week, 1, 2, 3 or 6
+# months, whole years) that gives no more, so the labels stay level and apart in a chart
+# about 550 px wide (rotated labels ran into the "Report published" note).
+MAX_DATE_LABELS = 8
+
+
+MONTH_STEPS = (1, 2, 3, 6)
+
+DAY_MS = 86_400_000
+
+DAYS_PER_MONTH = 365.25 / 12
+
+
+# Lane labels longer than this wrap onto a second line.
+LANE_LABEL_CHARS = 24
+
+
+# Light band behind the day the article was published, where undated items sit.
+REPORT_DAY_COLOUR = "rgba(230, 159, 0, 0.10)"
+
+
+LANE_LINE_COLOUR = "#E3E5E8"
+
+LABEL_COLOUR = "#31333F"
+
+
+@dataclass
+class _Parts:
+    """What the figure is made of, gathered first as plain dicts and given to new_figure at
+    once: adding shapes one by one to a figure copies all of them each time."""
+
+    traces: list[dict] = field(default_factory=list)
+    shapes: list[dict] = field(default_factory=list)
+    annotations: list[dict] = field(default_factory=list)
+
+
+def _escape(text: object) -> str:
+    return html.escape(str(text), quote=False)
+
+
+def _lanes(placed: pd.DataFrame) -> pd.DataFrame:
+    """One row per lane, in lane order: label, group, first and last y."""
+    lane_index, first_row = np.unique(placed["lane_index"].to_numpy(), return_index=True)
+    ys = placed.groupby("lane_index")["y"]
+    return pd.DataFrame(
+        {
+            "lane_index": lane_index,
+            "lane_label": placed["lane_label"].to_numpy()[first_row],
+            "lane_group": placed["lane_group"].to_numpy()[first_row],
+            "y_first": ys.min().to_numpy(),
+            "y_last": ys.max().to_numpy(),
+        }
+    )
+
+
+def _lane_tick_label(label: str) -> str:
+    return "<br>".join(_escape(line) for line in textwrap.wrap(label, LANE_LABEL_CHARS))
+
+
+def _add_lane_bands(parts: _Parts, lanes: pd.DataFrame) -> None:
+    """One band per lane group, alternating, so a state's people read as one block; a thin
+    line between the lanes inside a group."""
+    half_gap = LANE_GAP / 2
+    groups = lanes["lane_group"].tolist()
+    firsts, lasts = lanes["y_first"].tolist(), lanes["y_last"].tolist()
+    starts = [i for i, group in enumerate(groups) if i == 0 or group != groups[i - 1]]
+    for number, (start, stop) in enumerate(pairwise([*starts, len(groups)]), start=1):
+        parts.shapes.append(
+            {
+                "type": "rect",
+                "xref": "paper",
+                "x0": 0,
+                "x1": 1,
+                "y0": min(firsts[start:stop]) - 0.5 - half_gap,
+                "y1": max(lasts[start:stop]) + 0.5 + half_gap,
+                "fillcolor": LANE_BAND_COLOURS[number % 2],
+                "line": {"width": 0},
+                "layer": "below",
+            }
+        )
+        for y in firsts[start + 1 : stop]:
+            parts.shapes.append(
+                {
+                    "type": "line",
+                    "xref": "paper",
+                    "x0": 0,
+                    "x1": 1,
+                    "y0": y - 0.5 - half_gap,
+                    "y1": y - 0.5 - half_gap,
+                    "line": {"color": LANE_LINE_COLOUR, "width": 1},
+                    "layer": "below",
+                }
+            )
+
+
+def _add_report_day(parts: _Parts, report_date: pd.Timestamp) -> None:
+    day = report_date.normalize()
+    parts.shapes.append(
+        {
+            "type": "rect",
+            "xref": "x",
+            "yref": "paper",
+            "x0": day,
+            "x1": day + pd.Timedelta(days=1),
+            "y0": 0,
+            "y1": 1,
+            "fillcolor": REPORT_DAY_COLOUR,
+            "line": {"width": 0},
+            "layer": "below",
+        }
+    )
+    parts.annotations.append(
+        {
+            "text": f"Report published ({day.day} {day:%b})",
+            "xref": "x",
+            "yref": "paper",
+            "x": day + pd.Timedelta(days=1),
+            "y": 1,
+            "xanchor": "right",
+            "yanchor": "bottom",
+            "yshift": 22,
+            "showarrow": False,
+            "font": {"size": 11, "color": "#6B6B6B"},
+        }
+    )
+
+
+def _x_axis(x_range: tuple[pd.Timestamp, pd.Timestamp]) -> dict:
+    start, end = pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])
+    axis = {
+        "type": "date",
+        "range": [start, end],
+        # Dates on top: the lanes run long, and the reader starts at the top.
+        "side": "top",
+        "showgrid": True,
+        "gridcolor": "#D9D9D9",
+        "tickfont": {"size": 12, "color": LABEL_COLOUR},
+    }
+    return axis | _date_ticks(end - start)
+
+
+def _date_ticks(span: pd.Timedelta) -> dict:
+    """Tick step and format for a time axis this long (see MAX_DATE_LABELS)."""
+    days = span / pd.Timedelta(days=1)
+    ticks = {"ticklabelmode": "period"}
+    if days <= MAX_DATE_LABELS:
+        return ticks | {"dtick": DAY_MS, "tickformat": "%a %-d %b %Y"}
+    if days <= 7 * MAX_DATE_LABELS:
+        # Weeks from a Monday (3 January 2000 was one).
+        return ticks | {"dtick": 7 * DAY_MS, "tick0": "2000-01-03", "tickformat": "%-d %b %Y"}
+    months = days / DAYS_PER_MONTH
+    for step in MONTH_STEPS:
+        if months / step <= MAX_DATE_LABELS:
+            return ticks | {"dtick": f"M{step}", "tickformat": "%b %Y"}
+    years = math.ceil(months / 12 / MAX_DATE_LABELS)
+    return ticks | {"dtick": f"M{12 * years}", "tickformat": "%Y"}
+
+
+def _layout(lanes: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp], parts: _Parts) -> dict:
+    centres = (lanes["y_first"] + lanes["y_last"]) / 2
+    last_y = lanes["y_last"].max()
+    height = max(MIN_HEIGHT_PX, int((last_y + 1.5) * ROW_PX) + MARGIN_PX["t"] + MARGIN_PX["b"])
+    return dict(
+        shapes=parts.shapes,
+        annotations=parts.annotations,
+        height=height,
+        margin=MARGIN_PX,
+        xaxis=_x_axis(x_range),
+        yaxis={
+            "tickvals": centres.tolist(),
+            "ticktext": [_lane_tick_label(label) for label in lanes["lane_label"]],
+            "range": [last_y + 0.8, -0.8],
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+            "ticks": "",
+            "tickfont": {"size": 12, "color": LABEL_COLOUR},
+        },
+        hovermode="closest",
+        hoverlabel={
+            "align": "left",
+            "bgcolor": "white",
+            "bordercolor": "#8C8C8C",
+            "font": {"color": LABEL_COLOUR, "size": 13},
+        },
+        legend={
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -LEGEND_GAP_PX / height,
+            "x": 0,
+            "itemclick": False,
+            "itemdoubleclick": False,
+            "tracegroupgap": 6,
+            "font": {"size": 12},
+        },
+        clickmode="event+select",
+        dragmode="zoom",
+        plot_bgcolor="white",
+    )
+
+
+def _empty_figure(x_range: tuple[pd.Timestamp, pd.Timestamp]) -> go.Figure:
+    return new_figure(
+        layout={
+            "annotations": [
+                {
+                    "text": "No item matches the filters",
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": 0.5,
+                    "y": 0.5,
+                    "showarrow": False,
+                    "font": {"size": 14},
+                }
+            ],
+            "height": MIN_HEIGHT_PX,
+            "xaxis": _x_axis(x_range),
+            "yaxis": {"visible": False},
+            "plot_bgcolor": "white",
+        }
+    )

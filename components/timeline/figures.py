@@ -1,0 +1,462 @@
+"""The timeline figures: items placed in swimlanes, or counted per lane and period (see
+frames.py), in; a plotly Figure out.
+
+Every item has one clickable marker per lane in a single scatter trace ("items": customdata
+is the item id, ids are "<lane_id>/<item_id>"), because Streamlit's selection events come
+from scatter points only. Spans are drawn behind the markers as thick line traces: dotted
+when the date is only known to lie somewhere inside (a part of the day, a month, a
+season), solid for a range of days. Exact dates from an outside source get their own
+bracket. Statements are circles coloured by type, events are dark diamonds; items the text
+does not date are hollow, at the report date. Every piece of data text is HTML-escaped,
+because plotly renders tags in hover text and tick labels. No streamlit here.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.app.figures import new_figure
+from components.app.palette import (
+    EVENT_COLOUR,
+    MARKER_OUTLINE,
+    STATEMENT_TYPE_FAMILIES,
+    statement_type_colour,
+)
+from components.timeline.counts import bucket_period
+from components.timeline.figure_layout import (
+    LABEL_COLOUR,
+    MARGIN_PX,
+    MIN_HEIGHT_PX,
+    _add_lane_bands,
+    _add_report_day,
+    _empty_figure,
+    _escape,
+    _lanes,
+    _layout,
+    _Parts,
+)
+from components.timeline.items import readable, shorten
+from components.timeline.precision import COARSE_PRECISIONS, UNCERTAIN_PRECISIONS
+
+ITEMS_TRACE = "items"
+
+COUNTS_TRACE = "counts"
+
+SPANS_TRACE = "spans"
+
+SPAN_LABELS_TRACE = "span labels"
+
+EXACT_DATES_TRACE = "Exact dates from an outside source"
+
+SYMBOLS = {"statement": "circle", "event": "diamond"}
+
+MARKER_SIZE = 13
+
+
+# A clicked item grows; the others fade, but stay readable for the next click.
+SELECTED_MARKER_SIZE = 18
+
+
+UNSELECTED_OPACITY = 0.35
+
+
+# Undated items are hollow: white inside, a thick ring in the item's colour.
+HOLLOW_RING_WIDTH = 3
+
+
+SPAN_WIDTH = 9
+
+
+# Count bubbles: area grows with the count, between these diameters (pixels).
+COUNT_MIN_PX = 8
+
+
+COUNT_MAX_PX = 30
+
+
+# Statements counted together mix types, so their bubble takes no type colour.
+COUNT_STATEMENT_COLOUR = "#7F8FA6"
+
+
+SPAN_OPACITY = 0.5
+
+
+# Below the counts chart, which has no legend: room for the bottom lane only.
+COUNTS_MARGIN_BOTTOM_PX = 30
+
+
+def build_timeline_figure(
+    placed: pd.DataFrame,
+    x_range: tuple[pd.Timestamp, pd.Timestamp],
+    report_date: pd.Timestamp | None = None,
+) -> go.Figure:
+    """The swimlane timeline of ``placed`` (see components.timeline.lanes.place_in_lanes)."""
+    if placed.empty:
+        return _empty_figure(x_range)
+    lanes = _lanes(placed)
+    parts = _Parts()
+    _add_lane_bands(parts, lanes)
+    if report_date is not None:
+        _add_report_day(parts, pd.Timestamp(report_date))
+    _add_spans(parts, placed)
+    _add_exact_dates(parts, placed)
+    _add_span_labels(parts, placed)
+    _add_items(parts, placed)
+    _add_legend_keys(parts, placed)
+    _add_offscreen_note(parts, placed, x_range)
+    return new_figure(data=parts.traces, layout=_layout(lanes, x_range, parts))
+
+
+def item_colour(kind: str, item_type: str) -> str:
+    """Statements take the colour of their type; events share one dark colour."""
+    return statement_type_colour(item_type) if kind == "statement" else EVENT_COLOUR
+
+
+def hover_text(item: pd.Series) -> str:
+    """Who, what (the quote, shortened), when and how precise, escaped for plotly."""
+    return _hover_texts(item.to_frame().T)[0]
+
+
+def _hover_texts(items: pd.DataFrame) -> list[str]:
+    """The hover text of every item, column by column (a pandas row per item took 0.2 ms)."""
+    outside = [
+        "" if pd.isna(start) else f"Exact dates (outside source): {_day_range(start, end)}<br>"
+        for start, end in zip(
+            items["background_start_date"].tolist(),
+            items["background_end_date"].tolist(),
+            strict=True,
+        )
+    ]
+    return [
+        f"<b>{title}</b><br>{who}<br><i>“{quote}”</i><br>{kind.capitalize()} · {item_type}<br>"
+        f"When: {when}<br>Precision: {precision}<br>{outside}<i>Click for the details</i>"
+        for title, who, quote, kind, item_type, when, precision, outside in zip(
+            _escaped(items["title"]),
+            _escaped(items["who"]),
+            _escaped(items["quote"].map(shorten)),
+            items["kind"].tolist(),
+            _escaped(items["item_type"].map(readable)),
+            _escaped(items["date_label"]),
+            _escaped(items["precision_note"]),
+            outside,
+            strict=True,
+        )
+    ]
+
+
+def _escaped(values: pd.Series) -> list[str]:
+    return [_escape(value) for value in values.tolist()]
+
+
+def _day_range(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    if pd.isna(end) or start == end:
+        return f"{start.day} {start:%b %Y}"
+    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+
+
+def _add_spans(parts: _Parts, placed: pd.DataFrame) -> None:
+    """One line trace per colour and style; None breaks the line between items."""
+    spans = placed[placed["x_start"].notna()]
+    if spans.empty:
+        return
+    styles = pd.DataFrame(
+        {
+            "colour": _item_colours(spans),
+            "dash": np.where(spans["date_precision"].isin(UNCERTAIN_PRECISIONS), "dot", "solid"),
+        }
+    )
+    starts, ends = _iso_dates(spans["x_start"]), _iso_dates(spans["x_end"])
+    ys = spans["y"].to_numpy(dtype=object)
+    item_ids = spans["item_id"].to_numpy(dtype=object)
+    for (colour, dash), rows in sorted(styles.groupby(["colour", "dash"]).indices.items()):
+        parts.traces.append(
+            {
+                "type": "scatter",
+                "x": _segments(starts[rows], ends[rows]),
+                "y": _segments(ys[rows], ys[rows]),
+                "customdata": _segments(item_ids[rows], item_ids[rows]),
+                "mode": "lines",
+                "name": SPANS_TRACE,
+                "line": {"color": colour, "width": SPAN_WIDTH, "dash": dash},
+                "opacity": SPAN_OPACITY,
+                "hoverinfo": "skip",
+                "showlegend": False,
+            }
+        )
+
+
+def _iso_dates(values: pd.Series) -> np.ndarray:
+    """Dates as plotly writes a Timestamp, None for NaT. Plotly deep-copies every point of
+    a trace: text and None copy cheaply, a Timestamp object does not."""
+    dates = np.datetime_as_string(values.to_numpy("datetime64[s]"), unit="s").astype(object)
+    dates[values.isna().to_numpy()] = None
+    return dates
+
+
+def _segments(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """start, end, None for each item: the points of one line broken between items."""
+    points = np.full(3 * len(starts), None, dtype=object)
+    points[0::3] = starts
+    points[1::3] = ends
+    return points
+
+
+def _item_colours(items: pd.DataFrame) -> list[str]:
+    return [
+        item_colour(kind, item_type)
+        for kind, item_type in zip(items["kind"].tolist(), items["item_type"].tolist(), strict=True)
+    ]
+
+
+def _add_exact_dates(parts: _Parts, placed: pd.DataFrame) -> None:
+    """A bracket |—| on the exact dates an outside source gives for a coarse article date."""
+    exact = placed[placed["background_start_date"].notna()]
+    if exact.empty:
+        return
+    starts, ends = exact["background_start_date"], exact["background_end_date"]
+    texts = np.array(
+        [
+            f"<b>{title}</b><br>"
+            f"Exact dates: {_day_range(start, end)}<br>"
+            f"Source: {_escape(shorten(source, 160))}<br>"
+            f"The article says: {when}"
+            for title, start, end, source, when in zip(
+                _escaped(exact["title"]),
+                starts.tolist(),
+                ends.tolist(),
+                exact["background_date_source"].tolist(),
+                _escaped(exact["date_label"]),
+                strict=True,
+            )
+        ],
+        dtype=object,
+    )
+    ys = (exact["y"] + 0.28).to_numpy(dtype=object)
+    item_ids = exact["item_id"].to_numpy(dtype=object)
+    parts.traces.append(
+        {
+            "type": "scatter",
+            "x": _segments(_iso_dates(starts), _iso_dates(ends + pd.Timedelta(days=1))),
+            "y": _segments(ys, ys),
+            "customdata": _segments(item_ids, item_ids),
+            "hovertext": _segments(texts, texts),
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            "mode": "lines+markers",
+            "name": EXACT_DATES_TRACE,
+            "line": {"color": EVENT_COLOUR, "width": 2},
+            "marker": {"symbol": "line-ns-open", "size": 12, "color": EVENT_COLOUR},
+            "legendgroup": "dates",
+            "legendgrouptitle": {"text": "Dates"},
+        }
+    )
+
+
+def _add_span_labels(parts: _Parts, placed: pd.DataFrame) -> None:
+    """The precision of coarse dates, written just after the end of their span."""
+    coarse = placed[placed["date_precision"].isin(COARSE_PRECISIONS)]
+    if coarse.empty:
+        return
+    parts.traces.append(
+        {
+            "type": "scatter",
+            "x": coarse["x_end"].to_numpy(),
+            "y": coarse["y"].to_numpy(),
+            "text": np.array([f"  {label}" for label in _escaped(coarse["date_label"])]),
+            "mode": "text",
+            "textposition": "middle right",
+            "textfont": {"size": 11, "color": LABEL_COLOUR},
+            "name": SPAN_LABELS_TRACE,
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
+    )
+
+
+def _add_items(parts: _Parts, placed: pd.DataFrame) -> None:
+    colours = np.array(_item_colours(placed), dtype=object)
+    hollow = (placed["date_precision"] == "as_reported").to_numpy()
+    parts.traces.append(
+        {
+            "type": "scatter",
+            "x": placed["x_marker"].to_numpy(),
+            "y": placed["y"].to_numpy(),
+            "customdata": placed["item_id"].to_numpy(dtype=object),
+            "ids": (placed["lane_id"] + "/" + placed["item_id"]).to_numpy(dtype=object),
+            "hovertext": np.array(_hover_texts(placed), dtype=object),
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            "mode": "markers",
+            "name": ITEMS_TRACE,
+            "selected": {"marker": {"size": SELECTED_MARKER_SIZE}},
+            "unselected": {"marker": {"opacity": UNSELECTED_OPACITY}},
+            "showlegend": False,
+            "marker": {
+                "symbol": placed["kind"].map(SYMBOLS).to_numpy(dtype=object),
+                "size": MARKER_SIZE,
+                "color": np.where(hollow, "white", colours),
+                "line": {
+                    "color": np.where(hollow, colours, MARKER_OUTLINE),
+                    "width": np.where(hollow, HOLLOW_RING_WIDTH, 1),
+                },
+            },
+        }
+    )
+
+
+def _legend_key(parts: _Parts, name: str, group: str, title: str, **style) -> None:
+    """A legend entry with no data: the legend is a key, the filters live on the page."""
+    parts.traces.append(
+        {
+            "type": "scatter",
+            "x": [None],
+            "y": [None],
+            "name": name,
+            "legendgroup": group,
+            "legendgrouptitle": {"text": title},
+            "hoverinfo": "skip",
+            **style,
+        }
+    )
+
+
+def _add_legend_keys(parts: _Parts, placed: pd.DataFrame) -> None:
+    grey = "#8C8C8C"
+    kinds = set(placed["kind"])
+    precisions = set(placed["date_precision"])
+    if "statement" in kinds:
+        _legend_key(
+            parts, "Statement", "shape", "Shape", mode="markers",
+            marker={"symbol": "circle", "size": MARKER_SIZE, "color": grey,
+                    "line": {"color": MARKER_OUTLINE, "width": 1}},
+        )  # fmt: skip
+    if "event" in kinds:
+        _legend_key(
+            parts, "Event", "shape", "Shape", mode="markers",
+            marker={"symbol": "diamond", "size": MARKER_SIZE, "color": EVENT_COLOUR,
+                    "line": {"color": MARKER_OUTLINE, "width": 1}},
+        )  # fmt: skip
+    if "as_reported" in precisions:
+        _legend_key(
+            parts, "Undated in the text:<br>shown at the report date", "shape", "Shape",
+            mode="markers",
+            marker={"symbol": "circle", "size": MARKER_SIZE, "color": "white",
+                    "line": {"color": grey, "width": HOLLOW_RING_WIDTH}},
+        )  # fmt: skip
+    if precisions & set(UNCERTAIN_PRECISIONS):
+        _legend_key(
+            parts, "Somewhere in this span<br>(part of day, month, season)", "dates", "Dates",
+            mode="lines", line={"color": grey, "width": SPAN_WIDTH, "dash": "dot"},
+        )  # fmt: skip
+    if "range" in precisions:
+        _legend_key(
+            parts, "Range of days", "dates", "Dates",
+            mode="lines", line={"color": grey, "width": SPAN_WIDTH},
+        )  # fmt: skip
+    present = set(placed.loc[placed["kind"] == "statement", "item_type"])
+    for family, types in STATEMENT_TYPE_FAMILIES.items():
+        for statement_type, colour in types.items():
+            if statement_type in present:
+                _legend_key(
+                    parts, readable(statement_type), family, family, mode="markers",
+                    marker={"symbol": "circle", "size": MARKER_SIZE - 2, "color": colour,
+                            "line": {"color": MARKER_OUTLINE, "width": 1}},
+                )  # fmt: skip
+
+
+def _add_offscreen_note(
+    parts: _Parts, placed: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp]
+) -> None:
+    """Say how many items lie left or right of the view, so none is silently hidden."""
+    start, end = pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])
+    last_x = placed["x_end"].fillna(placed["x_marker"])
+    first_x = placed["x_start"].fillna(placed["x_marker"])
+    before = placed.loc[last_x < start, "item_id"].nunique()
+    after = placed.loc[first_x > end, "item_id"].nunique()
+    notes = [(before, 0, "left", "◀ {n} earlier item{s} outside this view"),
+             (after, 1, "right", "{n} later item{s} outside this view ▶")]  # fmt: skip
+    for count, x, anchor, template in notes:
+        if count:
+            parts.annotations.append(
+                {
+                    "text": template.format(n=count, s="" if count == 1 else "s"),
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": x,
+                    "y": 1,
+                    "yanchor": "bottom",
+                    "xanchor": anchor,
+                    "showarrow": False,
+                    "font": {"size": 12, "color": "#444444"},
+                    "yshift": 40,
+                }
+            )
+
+
+def build_timeline_counts_figure(
+    counts: pd.DataFrame,
+    bucket: str,
+    x_range: tuple[pd.Timestamp, pd.Timestamp],
+    report_date: pd.Timestamp | None = None,
+) -> go.Figure:
+    """Items counted per lane, period and kind (components.timeline.counts.count_in_lanes).
+
+    One bubble per count, its area growing with the count: statements as grey circles,
+    events as dark diamonds. Hover lists the types counted; customdata is the bubble id,
+    so a click can list its items.
+    """
+    if counts.empty:
+        return _empty_figure(x_range)
+    lanes = _lanes(counts)
+    parts = _Parts()
+    _add_lane_bands(parts, lanes)
+    if report_date is not None:
+        _add_report_day(parts, pd.Timestamp(report_date))
+    _add_counts(parts, counts, bucket)
+    layout = _layout(lanes, x_range, parts)
+    # No legend under the counts (the note above the chart says what the bubbles are):
+    # the room kept for it below the plot would be an empty band.
+    room = MARGIN_PX["b"] - COUNTS_MARGIN_BOTTOM_PX
+    layout |= {
+        "showlegend": False,
+        "margin": MARGIN_PX | {"b": COUNTS_MARGIN_BOTTOM_PX},
+        "height": max(MIN_HEIGHT_PX, layout["height"] - room),
+    }
+    return new_figure(data=parts.traces, layout=layout)
+
+
+def _add_counts(parts: _Parts, counts: pd.DataFrame, bucket: str) -> None:
+    largest = max(int(counts["count"].max()), 1)
+    sizes = COUNT_MIN_PX + (COUNT_MAX_PX - COUNT_MIN_PX) * (counts["count"] / largest) ** 0.5
+    is_event = counts["kind"] == "event"
+    # Bubbles share a few hundred periods: each is written once (2,000 bubbles took 60 ms).
+    periods = {start: bucket_period(start, bucket) for start in counts["start"].unique()}
+    hover = [
+        f"<b>{_escape(lane)}</b><br>{count} {kind}{'' if count == 1 else 's'} · "
+        f"{periods[start]}<br>{_escape(types)}<br><i>Click to list them</i>"
+        for lane, count, kind, start, types in zip(
+            counts["lane_label"].tolist(), counts["count"].tolist(), counts["kind"].tolist(),
+            counts["start"].tolist(), counts["types"].tolist(), strict=True,
+        )
+    ]  # fmt: skip
+    parts.traces.append(
+        {
+            "type": "scatter",
+            "x": counts["x_marker"].to_numpy(),
+            "y": counts["y"].to_numpy(),
+            "customdata": counts["bubble_id"].to_numpy(dtype=object),
+            "hovertext": np.array(hover, dtype=object),
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            "mode": "markers",
+            "name": COUNTS_TRACE,
+            "showlegend": False,
+            "selected": {"marker": {"opacity": 1}},
+            "unselected": {"marker": {"opacity": UNSELECTED_OPACITY}},
+            "marker": {
+                "symbol": np.where(is_event, "diamond", "circle").astype(object),
+                "size": sizes.round(1).to_numpy(),
+                "color": np.where(is_event, EVENT_COLOUR, COUNT_STATEMENT_COLOUR).astype(object),
+                "line": {"color": MARKER_OUTLINE, "width": 1},
+            },
+        }
+    )

@@ -1,0 +1,38 @@
+"""Shared fixtures of the extractor tests: the seed article, the bundled registry, a helper
+that extracts from one real sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from components.extract import extract, load_registry
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_DIR = ROOT / "data" / "articles" / "france24-2021-05-14-lake-sev"
+SEED_PUBLISHED = date(2021, 5, 14)
+
+
+@pytest.fixture(scope="session")
+def registry():
+    return load_registry(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return (SEED_DIR / "article.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_draft(seed_text, registry):
+    return extract(seed_text, SEED_PUBLISHED, registry)
+
+
+def statement_with(draft, words: str):
+    """The first drafted statement whose span contains ``words``."""
+    for statement in draft.statements:
+        if words in statement.quote:
+            return statement
+    raise AssertionError(f"no statement contains {words!r}: {[s.quote for s in draft.statements]}")

@@ -1,0 +1,172 @@
+"""Structure and content of the Stances figures, built from the real dataset."""
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from components.app.text_safety import CLIP_CHARS
+from components.stances.figures import (
+    RELATION_STYLES,
+    STANCE_LEGEND,
+    agreement_network_figure,
+    stance_matrix_figure,
+    targeting_figure,
+    wrap_label,
+)
+from components.stances.frames import (
+    agreement_edges,
+    order_actors,
+    stance_cells,
+    targeting_edges,
+)
+
+
+@pytest.fixture(scope="module")
+def names(dataset):
+    return dict(zip(dataset.actors["actor_id"], dataset.actors["actor_name"], strict=True))
+
+
+@pytest.fixture(scope="module")
+def issue_labels(dataset):
+    return dict(zip(dataset.issues["issue_id"], dataset.issues["issue_label"], strict=True))
+
+
+def matrix(dataset, names, level="actor", selected=None) -> tuple[go.Figure, list[str]]:
+    cells = stance_cells(dataset.stances, dataset.actors, level)
+    rows = order_actors(cells, names, "like-minded")
+    return stance_matrix_figure(cells, rows, names, dataset.issues, selected), rows
+
+
+def trace(figure: go.Figure, name: str) -> go.Scatter:
+    found = [t for t in figure.data if t.name == name]
+    assert len(found) == 1, f"no single trace named {name!r}"
+    return found[0]
+
+
+def marker_of(figure: go.Figure, cell_id: str) -> tuple[str, str]:
+    """(trace name, text) of the marker carrying ``cell_id``."""
+    for t in figure.data:
+        if t.name != "Chosen cell" and t.customdata is not None and cell_id in t.customdata:
+            return t.name, t.text[list(t.customdata).index(cell_id)]
+    raise AssertionError(f"no marker for {cell_id}")
+
+
+def test_matrix_is_a_scatter_of_squares_one_trace_per_stance(dataset, names):
+    """A scatter (clickable in Streamlit), not a heatmap; the legend names every stance."""
+    figure, _ = matrix(dataset, names)
+    assert all(isinstance(t, go.Scatter) for t in figure.data)
+    assert [t.name for t in figure.data] == ["No statement", *STANCE_LEGEND.values()]
+    assert all(t.marker.symbol == "square" for t in figure.data)
+
+
+def test_matrix_cells_of_known_stances(dataset, names):
+    figure, _ = matrix(dataset, names)
+    assert marker_of(figure, "united_states|withdrawal") == ("Supports", "2")
+    assert marker_of(figure, "azerbaijan|border_violation") == ("Opposes", "1")
+    assert marker_of(figure, "macron|un_security_council") == ("Neutral", "1")
+
+
+def test_matrix_grid_follows_rows_and_issues(dataset, names):
+    figure, rows = matrix(dataset, names)
+    assert list(figure.layout.yaxis.categoryarray) == [names[a] for a in rows]
+    assert figure.layout.yaxis.autorange == "reversed", "first row on top"
+    assert list(figure.layout.xaxis.categoryarray) == [
+        wrap_label(label) for label in dataset.issues["issue_label"]
+    ]
+    assert all(
+        len(line) <= 20 for x in figure.layout.xaxis.categoryarray for line in x.split("<br>")
+    )
+    empty = trace(figure, "No statement")
+    filled = sum(len(t.x) for t in figure.data if t.customdata is not None)
+    assert len(empty.x) + filled == len(rows) * len(dataset.issues)
+    assert empty.customdata is None, "an empty square leads nowhere"
+
+
+def test_state_level_matrix_has_state_rows(dataset, names):
+    figure, rows = matrix(dataset, names, level="state")
+    assert set(rows) == {"armenia", "azerbaijan", "russia", "united_states", "france", "eu"}
+    assert marker_of(figure, "united_states|withdrawal") == ("Supports", "3")
+    assert marker_of(figure, "russia|military_aid_request") == ("Opposes", "1")
+
+
+def test_chosen_cell_is_framed(dataset, names):
+    figure, _ = matrix(dataset, names, selected="united_states|withdrawal")
+    frame = trace(figure, "Chosen cell")
+    assert frame.marker.symbol == "square-open"
+    assert (frame.x[0], frame.y[0]) == (
+        wrap_label("Azerbaijani troops must withdraw"),
+        "United States",
+    )
+    unframed, _ = matrix(dataset, names)
+    assert "Chosen cell" not in {t.name for t in unframed.data}
+
+
+def test_matrix_escapes_data_text():
+    cells = pd.DataFrame(
+        {
+            "actor_id": ["x"],
+            "issue_id": ["i"],
+            "stance": ["support"],
+            "statement_count": [1],
+            "support_count": [1],
+            "oppose_count": [0],
+            "neutral_count": [0],
+        }
+    )
+    issues = pd.DataFrame({"issue_id": ["i"], "issue_label": ["<i>Bold</i> & more"]})
+    figure = stance_matrix_figure(cells, ["x"], {"x": "<b>Evil</b>"}, issues)
+    assert list(figure.layout.yaxis.categoryarray) == ["&lt;b&gt;Evil&lt;/b&gt;"]
+    assert "<i>" not in figure.layout.xaxis.categoryarray[0]
+    assert "&lt;b&gt;Evil&lt;/b&gt;" in trace(figure, "Supports").hovertext[0]
+
+
+def test_agreement_network_draws_one_line_per_edge(dataset, names, issue_labels):
+    cells = stance_cells(dataset.stances, dataset.actors, "state")
+    rows = order_actors(cells, names, "like-minded")
+    edges = agreement_edges(cells, names, issue_labels)
+    figure = agreement_network_figure(edges, rows, names)
+    lines = [t for t in figure.data if t.mode == "lines" and t.showlegend is False]
+    assert len(lines) == len(edges)
+    dashes = sorted(t.line.dash for t in lines)
+    expected = sorted(RELATION_STYLES[r]["dash"] for r in edges["relation"])
+    assert dashes == expected, "conflict lines are dashed, agreement lines solid"
+    nodes = trace(figure, "Actors")
+    assert list(nodes.customdata) == rows
+    hover = " ".join(t for t in figure.data for t in (t.hovertext or []) if isinstance(t, str))
+    assert "<b>Armenia</b> and <b>Azerbaijan</b> conflict on 1 issue" in hover
+
+
+def test_targeting_sankey_has_one_band_per_edge(dataset):
+    edges = targeting_edges(dataset.statements, dataset.actors, "state")
+    figure = targeting_figure(edges)
+    (sankey,) = figure.data
+    assert isinstance(sankey, go.Sankey)
+    assert list(sankey.link.value) == edges["statement_count"].tolist()
+    labels = list(sankey.node.label)
+    speakers = len(set(edges["speaker_actor_id"]))
+    assert labels[:speakers].count("United States") == 1
+    first = edges.iloc[0]
+    assert labels[sankey.link.source[0]] == first["speaker_name"]
+    assert labels[sankey.link.target[0]] == first["target_name"]
+    assert "demands of" in sankey.link.customdata[0]
+
+
+def test_very_long_names_are_clipped_in_labels():
+    """A 5,000-character name must not squeeze the grid: the row label is clipped."""
+    cells = pd.DataFrame(
+        {
+            "actor_id": ["x"],
+            "issue_id": ["i"],
+            "stance": ["oppose"],
+            "statement_count": [1],
+            "support_count": [0],
+            "oppose_count": [1],
+            "neutral_count": [0],
+        }
+    )
+    issues = pd.DataFrame({"issue_id": ["i"], "issue_label": ["y" * 5000]})
+    figure = stance_matrix_figure(cells, ["x"], {"x": "x" * 5000}, issues)
+    (row_label,) = figure.layout.yaxis.categoryarray
+    assert len(row_label) <= CLIP_CHARS
+    assert row_label.endswith("…")
+    assert figure.layout.xaxis.categoryarray[0].count("<br>") <= CLIP_CHARS // 10

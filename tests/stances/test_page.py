@@ -1,0 +1,220 @@
+"""Page tests of the Stances page, headless with AppTest on the real dataset."""
+
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.typing import PlotlyState
+
+import dashboard
+from bench.synthetic import write_corpus
+from components.app.state import (
+    ACTOR_FILTER_KEY,
+    STANCES_CELL_KEY,
+    STANCES_LEVEL_KEY,
+    STANCES_MATRIX_KEY,
+)
+from components.data import load_dataset
+from components.stances.frames import stance_cells
+from components.stances.model import MATRIX_MAX_ROWS, TARGETING_MAX_FLOWS, build_stances_view
+from tests.seed import seed_data_dir
+
+APP_FILE = Path(dashboard.__file__).resolve()
+RUN_TIMEOUT_S = 60
+PAGE = "pages/stances.py"
+
+
+@pytest.fixture
+def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """A new session on the Stances page, filter empty."""
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(seed_data_dir()))
+    app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S).run()
+    app.switch_page(PAGE).run()
+    assert_ran_cleanly(app)
+    return app
+
+
+def assert_ran_cleanly(app: AppTest) -> None:
+    assert not app.exception, [exception.message for exception in app.exception]
+    assert not app.error, [error.value for error in app.error]
+
+
+def cell_picker(app: AppTest):
+    return app.selectbox(key=STANCES_CELL_KEY)
+
+
+def markdown_text(app: AppTest) -> str:
+    """All Markdown of the page, with the escaping of data text undone."""
+    return "\n".join(element.value for element in app.markdown).replace("\\", "")
+
+
+def evidence_text(app: AppTest) -> str:
+    """The Markdown above the contradictions panel (whose boxes start with "On **")."""
+    values = [element.value for element in app.markdown]
+    end = next((i for i, value in enumerate(values) if value.startswith("On **")), len(values))
+    return "\n".join(values[:end]).replace("\\", "")
+
+
+def click_cell(app: AppTest, cell_id: str) -> AppTest:
+    """What a click on one square sends: a plotly selection whose point carries the cell id."""
+    state: PlotlyState = {
+        "selection": {
+            "points": [{"customdata": cell_id}],
+            "point_indices": [0],
+            "box": [],
+            "lasso": [],
+        }
+    }
+    app.session_state[STANCES_MATRIX_KEY] = state
+    return app.run()
+
+
+def test_page_shows_every_panel(app):
+    """Matrix, evidence picker, agreement, targets and contradictions are all there."""
+    assert [header.value for header in app.subheader] == [
+        "Actor × issue",
+        "Statements behind a cell",
+        "Who agrees with whom",
+        "Who targets whom",
+        "Contradictions",
+    ]
+    assert cell_picker(app).value is None
+
+
+def test_clicking_a_cell_shows_its_statements(app):
+    """A click on United States × withdrawal lists its two statements, with source links."""
+    click_cell(app, "united_states|withdrawal")
+    assert_ran_cleanly(app)
+    assert cell_picker(app).value == "united_states|withdrawal"
+    text = evidence_text(app)
+    assert "Washington and Paris which demanded" in text
+    assert "once again calling on them to leave Armenian territory" in text
+    assert text.count("United States** supports") == 2
+    assert "Pashinian did not ask for help" not in text
+    # Each evidence box and each contradiction side links to the Source page.
+    links = [element for element in app.get("page_link")]
+    labels = [link.proto.label for link in links]
+    assert "Open s08 in the article" in labels
+    assert "Open s13 in the article" in labels
+
+
+def test_picking_a_cell_works_like_a_click(app):
+    """The cell list is an equally direct way in, for keyboard users."""
+    cell_picker(app).set_value("azerbaijan|border_violation").run()
+    assert_ran_cleanly(app)
+    text = evidence_text(app)
+    assert "Baku rejected these accusations" in text
+    assert "**Azerbaijan** opposes" in text
+
+
+def test_remembered_click_does_not_override_a_later_pick(app):
+    click_cell(app, "united_states|withdrawal")
+    cell_picker(app).set_value("azerbaijan|border_violation").run()
+    assert cell_picker(app).value == "azerbaijan|border_violation"
+    app.run()
+    assert cell_picker(app).value == "azerbaijan|border_violation"
+
+
+def test_rolling_up_to_states_changes_the_rows(app):
+    """Per state, Porter's demand counts for the United States; Porter has no row any more."""
+    actor_options = cell_picker(app).options
+    assert any(option.startswith("Jalina Porter ·") for option in actor_options)
+    app.radio(key=STANCES_LEVEL_KEY).set_value("state").run()
+    assert_ran_cleanly(app)
+    state_options = cell_picker(app).options
+    assert not any(option.startswith("Jalina Porter ·") for option in state_options)
+    assert (
+        "United States · Azerbaijani troops must withdraw: support (3 statements)" in state_options
+    )
+    assert "Russia · Armenia asked Russia/CSTO for military help: oppose (1 statement)" in (
+        state_options
+    )
+
+
+def test_switching_level_forgets_a_cell_that_no_longer_exists(app):
+    cell_picker(app).set_value("porter|withdrawal").run()
+    assert cell_picker(app).value == "porter|withdrawal"
+    app.radio(key=STANCES_LEVEL_KEY).set_value("state").run()
+    assert_ran_cleanly(app)
+    assert cell_picker(app).value is None
+
+
+def test_contradictions_panel_lists_both_pairs(app):
+    text = markdown_text(app)
+    contradictions = text.split("On **")
+    assert len(contradictions) == 3, "one box per pair"
+    assert "Azerbaijan crossed the border" in contradictions[1]
+    assert "Armenia accused the Azerbaijani forces" in text
+    assert "Baku rejected these accusations" in text
+    assert "assuring to have asked Russian President Vladimir Putin" in text
+    assert "Pashinian did not ask for help" in text
+
+
+def test_filter_narrows_the_page(app):
+    """With only Azerbaijan chosen, Macron's stance and the Kremlin pair drop out."""
+    app.sidebar.multiselect(key=ACTOR_FILTER_KEY).set_value(["azerbaijan"]).run()
+    assert_ran_cleanly(app)
+    options = cell_picker(app).options
+    assert not any(option.startswith("Emmanuel Macron ·") for option in options)
+    assert any(option.startswith("Azerbaijan ·") for option in options)
+    text = markdown_text(app)
+    assert "Baku rejected these accusations" in text
+    assert "Pashinian did not ask for help" not in text
+
+
+def test_downloads_are_offered(app):
+    labels = [element.proto.label for element in app.get("download_button")]
+    assert "Download the matrix (CSV, one row per actor)" in labels
+    assert "Download the actor × actor edge list (CSV)" in labels
+
+
+# --- at scale: a synthetic corpus of 1,000 statements and over 300 actors ------------------
+
+
+@pytest.fixture(scope="module")
+def large_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("stances-scale") / "data"
+    write_corpus(folder, 10)
+    return folder
+
+
+def test_at_scale_the_page_shows_a_readable_part_and_says_so(
+    large_corpus: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Hundreds of actors: the matrix keeps the most vocal rows, the network and the
+    targeting chart their strongest part, each with a note; the matrix CSV keeps every row."""
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(large_corpus))
+    app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S).run()
+    app.switch_page(PAGE).run()
+    assert_ran_cleanly(app)
+    dataset = load_dataset(large_corpus)
+    actors_with_stances = stance_cells(dataset.stances, dataset.actors, "actor")[
+        "actor_id"
+    ].nunique()
+    assert actors_with_stances > MATRIX_MAX_ROWS
+    notes = [element.value for element in app.info]
+    assert f"Showing the {MATRIX_MAX_ROWS} most vocal of {actors_with_stances} actors" in notes[0]
+    assert any(note.startswith("The circle shows the 20 top actors") for note in notes)
+    assert any(f"Showing the {TARGETING_MAX_FLOWS} largest of" in note for note in notes)
+    matrix = app.get("plotly_chart")[0]
+    figure = json.loads(matrix.proto.spec)
+    rows = figure["layout"]["yaxis"]["categoryarray"]
+    assert len(rows) == MATRIX_MAX_ROWS
+    # Every cell of the shown rows, and only those, can be picked.
+    shown = {option.split(" · ")[0] for option in cell_picker(app).options}
+    assert len(shown) == MATRIX_MAX_ROWS
+
+
+def test_at_scale_the_downloads_stay_complete(large_corpus: Path):
+    """The matrix CSV has a row per actor with a stance, the targets CSV every flow."""
+    dataset = load_dataset(large_corpus)
+    view = build_stances_view(dataset, dataset, "actor", "like-minded")
+    matrix = pd.read_csv(io.BytesIO(view.matrix_csv))
+    assert len(matrix) == view.row_total > len(view.row_ids)
+    assert set(matrix["actor_id"]) == set(view.cells["actor_id"])
+    flows = pd.read_csv(io.BytesIO(view.targeting_csv))
+    assert len(flows) > len(view.targets)
+    assert flows["statement_count"].sum() == dataset.statements["target_actor_id"].notna().sum()
