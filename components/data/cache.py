@@ -188,20 +188,21 @@ def _marker(key: str, name: str) -> bytes:
     return json.dumps({"format": FORMAT, "key": key, "table": name}).encode()
 
 
-def folder_fingerprint(data_dir: Path | str) -> tuple:
-    """(path, size, modification time) of every file under ``data_dir``, sorted: it changes
-    when a file is edited, added, removed or renamed, and costs a stat per file."""
-    entries = []
+def folder_fingerprint(data_dir: Path | str) -> str:
+    """A digest of the path, size and modification time of every file under ``data_dir``: it
+    changes when a file is edited, added, removed or renamed, and costs a stat per file
+    (no file is read). Order is the file system's; a new order only costs a reload."""
+    digest = hashlib.blake2b(digest_size=16)
     pending = [str(data_dir)]
     while pending:
         try:
             with os.scandir(pending.pop()) as scan:
                 for entry in scan:
-                    if entry.is_dir(follow_symlinks=True):
+                    if entry.is_dir():
                         pending.append(entry.path)
-                    else:
-                        stat = entry.stat()
-                        entries.append((entry.path, stat.st_size, stat.st_mtime_ns))
+                        continue
+                    stat = entry.stat()
+                    digest.update(f"{entry.path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
         except OSError:
             continue
-    return tuple(sorted(entries))
+    return digest.hexdigest()
