@@ -919,12 +919,15 @@ class _Loader:
 def _found_in_texts(frames: dict[str, pd.DataFrame]) -> set[str]:
     """The registry aliases that occur somewhere in an article text.
 
-    An alias with a mention occurs in its text; only the others are searched for, so the
-    check does not cost every alias times every text.
+    An alias with a mention occurs in its text, and so does one inside a mention's words
+    ('Armenia' in 'Armenian Prime Minister'); only the others are searched for in the
+    texts, so the check does not cost every alias times every text.
     """
     aliases = set(frames["actors"]["aliases"].explode().dropna())
     aliases |= set(frames["locations"]["aliases"].explode().dropna())
-    found = _distinct(frames["mentions"]["surface"]) & aliases
+    surfaces = _distinct(frames["mentions"]["surface"])
+    found = surfaces & aliases
+    found |= {alias for alias in aliases - found if any(alias in s for s in surfaces)}
     texts = list(frames["articles"].get("text", []))
     found |= {alias for alias in aliases - found if any(alias in text for text in texts)}
     return found
