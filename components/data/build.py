@@ -70,6 +70,7 @@ def load_cached(root: Path, store: BuildCache) -> Dataset:
 class _LastBuild:
     """What the folder's last build holds for the next one."""
 
+    key: str
     tables: dict[str, pd.DataFrame]
     article_keys: dict[str, tuple[str, str]]
     report_parts: pa.Table
@@ -172,6 +173,8 @@ class _CachedBuild:
             name: _assembled(last and last.tables[name], kept, parts.pop(name), order)
             for name in PER_ARTICLE
         }
+        if last is not None:
+            last.tables.clear()  # its rows live on in the frames, the rest is let go
         events_key = digest_of(
             [
                 CODE_VERSION,
@@ -182,9 +185,11 @@ class _CachedBuild:
         # Events depend on data/events.yaml and every article's reports alone: when those
         # are as in the last build (an edit to statements, say), so are the event tables.
         reused_events = last is not None and last.events_key == events_key
-        if reused_events:
-            frames.update({name: last.tables[name] for name in EVENT_TABLES})
+        stored_events = self._read_build(last.key, EVENT_TABLES) if reused_events else None
+        if stored_events is not None:
+            frames.update(stored_events)
         else:
+            reused_events = False
             frames.update(self._events(definitions, report_tables, raw_reports, order))
         frames.update(
             actors=_frame(actors, "actors"),
@@ -270,9 +275,11 @@ class _CachedBuild:
             for path in article_dirs
         }
 
-    def _read_build(self, key: str) -> dict[str, pd.DataFrame] | None:
+    def _read_build(
+        self, key: str, names: tuple[str, ...] = Dataset.TABLES
+    ) -> dict[str, pd.DataFrame] | None:
         frames = {}
-        for name in Dataset.TABLES:
+        for name in names:
             frame = self.store.read(key, name)
             if frame is None:
                 return None
@@ -290,10 +297,13 @@ class _CachedBuild:
             return None
         build_keys = self.store.read(last, BUILD_KEYS)
         report_parts = self.store.read_arrow(last, REPORT_PARTS)
-        tables = {name: self.store.read(last, name) for name in PER_ARTICLE + EVENT_TABLES}
+        # The event tables are read only if they are reused (events.yaml and every
+        # article's reports unchanged).
+        tables = {name: self.store.read(last, name) for name in PER_ARTICLE}
         if any(table is None for table in (build_keys, report_parts, *tables.values())):
             return None
         return _LastBuild(
+            key=last,
             tables=tables,
             article_keys={
                 row["article_id"]: (row["key"], row["reports_key"])
