@@ -6,7 +6,12 @@ page by adding one line to PAGES.
 
 import streamlit as st
 
-from components.app.dataset import dataset_or_stop, get_actor_choices, get_source_choices
+from components.app.dataset import (
+    dataset_or_stop,
+    get_actor_choices,
+    get_source_choices,
+    note_data_version,
+)
 from components.app.routing import PageSpec, ensure_router
 from components.app.sidebar import render_actor_filter
 
@@ -47,6 +52,7 @@ def run() -> None:
         },
     )
     page = st.navigation(navigation_pages())
+    note_data_version()
     dataset_or_stop()
     render_actor_filter(get_actor_choices(), get_source_choices())
     page.run()

@@ -6,6 +6,8 @@ Sections, each beside baselines measured in the same run (never absolute thresho
   scale    synthetic corpora of 10, 100, 1,000 articles: load (cold, cached, and the
            folder views `make run` builds with it), filter,
            every page's reruns and figure builders, marks drawn, peak RSS of the server
+  cache    the build cache on 10, 100, 1,000 and 5,000 articles: cold build, warm start,
+           one edited article, peak RSS, beside the loader before the cache
 
 `--quick` keeps it to about a minute (10 and 100 articles, fewer runs).
 """
@@ -20,16 +22,18 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import browser, data_layer, pages
+from bench import browser, build_cache, data_layer, pages
 from bench.measure import machine, once_ms
 from bench.synthetic import write_corpus
-from components.data import DATA_DIR_ENV
+from components.data import CACHE_DIR_ENV, DATA_DIR_ENV
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 RESULTS = REPO_ROOT / "artifacts" / "bench" / "results.json"
 PUBLISHED = REPO_ROOT / "docs" / "bench-results.json"
 FULL_SIZES = (10, 100, 1000)
 QUICK_SIZES = (10, 100)
+# The build cache is measured one step beyond the pages, to show the curve.
+CACHE_SIZES = (10, 100, 1000, 5000)
 # Targets from the issue, as ratios to baselines of the same run.
 PAGE_FLOOR_TARGET = 1.5
 COLD_START_TARGET = 1.3
@@ -59,6 +63,16 @@ def main() -> None:
         },
     }
     os.environ.pop(DATA_DIR_ENV, None)
+    # The app's loads use a build cache of this run's own, never the user's.
+    cache_folder = tempfile.TemporaryDirectory(prefix="bench-build-cache-")
+    os.environ[CACHE_DIR_ENV] = cache_folder.name
+    cache_sizes = args.cache_sizes or (QUICK_SIZES if args.quick else CACHE_SIZES)
+
+    if args.only_cache:
+        with tempfile.TemporaryDirectory(prefix="bench-corpora-") as folder:
+            results["cache"] = _cache(Path(folder), cache_sizes, results)
+        print(report(results))
+        return
 
     print("Pages on the curated data (AppTest)…", flush=True)
     results["pages"] = _pages(runs, data_layer.clear_streamlit_caches)
@@ -75,6 +89,7 @@ def main() -> None:
         for size in sizes:
             results["scale"].append(_scale(Path(folder), size, scale_runs, args.skip_browser, skip))
             _write(results)  # a long run interrupted at the largest size keeps the rest
+        results["cache"] = _cache(Path(folder), cache_sizes, results)
         shutil.rmtree(folder, ignore_errors=True)
     results["scale_growth"] = _growth(results["scale"])
     results["duration_s"] = round(time.time() - started, 1)
@@ -103,6 +118,12 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--runs", type=int, help="warm reruns per page on the curated data")
     parser.add_argument("--skip-browser", action="store_true", help="no Chromium measures")
     parser.add_argument(
+        "--cache-sizes", type=int, nargs="+", help="articles per corpus for the build cache"
+    )
+    parser.add_argument(
+        "--only-cache", action="store_true", help="measure the build cache only (issue 21)"
+    )
+    parser.add_argument(
         "--report", action="store_true", help="print the tables of the last results, run nothing"
     )
     parser.add_argument(
@@ -129,6 +150,23 @@ def _pages(
         measured = pages.measure_page(spec.path, runs, clear_caches, **options)
         by_page[spec.url_path] = {"title": spec.title, **measured}
     return {"empty_page": empty, "by_page": by_page}
+
+
+def _cache(folder: Path, sizes: tuple[int, ...], results: dict) -> list[dict]:
+    """The build cache on each corpus size (generated here if the pages did not need it)."""
+    measured = []
+    for n_articles in sizes:
+        corpus = folder / f"articles-{n_articles}"
+        print(f"Build cache: {n_articles:,} articles…", flush=True)
+        if not corpus.exists():
+            write_corpus(corpus, n_articles)
+        with_baseline = n_articles <= build_cache.BASELINE_MAX_ARTICLES
+        measured.append(
+            {"articles": n_articles, "cache": build_cache.measure(corpus, with_baseline)}
+        )
+        results["cache"] = measured
+        _write(results)
+    return measured
 
 
 def _first_chart_page(by_page: dict) -> str | None:
@@ -211,6 +249,8 @@ def _growth(scale: list[dict]) -> dict:
 
 def report(results: dict) -> str:
     """The tables printed at the end of a run (and pasted in the README)."""
+    if "pages" not in results:  # a run with --only-cache
+        return "\n".join(build_cache.report(results.get("cache", [])))
     lines = []
     page_results = results["pages"]
     empty = page_results["empty_page"]["median_ms"]
@@ -315,6 +355,8 @@ def report(results: dict) -> str:
                 f"{_against_target(result.get('build_after_warm_up_ms'))} | "
                 f"{_against_target(filtered)} | {result['first_build_ms']:.0f} |"
             )
+    if results.get("cache"):
+        lines += ["", *build_cache.report(results["cache"])]
     if results.get("scale_growth"):
         lines += ["", "Growth per statement, smallest → largest corpus (1.0 = linear):", ""]
         lines.append(", ".join(f"{key} {value}" for key, value in results["scale_growth"].items()))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components.data import DATA_DIR_ENV, Dataset, load_dataset
+from components.data import CACHE_DIR_ENV, DATA_DIR_ENV, Dataset, load_dataset
 from tests.seed import seed_data_dir as seed_data_dir_once
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -32,6 +32,16 @@ def data_folder_is_never_written():
     before = folder_digest(DATA_DIR)
     yield
     assert folder_digest(DATA_DIR) == before, "data/ changed during the test run"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def build_cache_dir(tmp_path_factory) -> Path:
+    """The build cache of the whole run: a new folder, never the user's (nor data/)."""
+    folder = tmp_path_factory.mktemp("build-cache")
+    patch = pytest.MonkeyPatch()
+    patch.setenv(CACHE_DIR_ENV, str(folder))
+    yield folder
+    patch.undo()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import dashboard
-from components.data import DATA_DIR_ENV
+from components.data import CACHE_DIR_ENV, DATA_DIR_ENV
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -22,3 +22,7 @@ def test_every_page_is_in_the_page_table():
 
 def test_data_folder_variable_is_documented():
     assert f"{DATA_DIR_ENV}=/path/to/folder make run" in README
+
+
+def test_cache_folder_variable_is_documented():
+    assert f"{CACHE_DIR_ENV}=/path/to/cache make run" in README

@@ -17,6 +17,9 @@ ACTOR_PARAM = "actor"
 
 # Widget key of the sidebar multiselect; its value is the list of selected actor ids.
 ACTOR_FILTER_KEY = "actor_filter"
+# The data key of this run: the data folder and the fingerprint of its files, noted by the
+# router at the start of every run (components/app/dataset.py).
+DATA_KEY_KEY = "data_key"
 
 # Actor ids from the URL that are not in the dataset, kept to show the notice until the
 # reader changes the filter.

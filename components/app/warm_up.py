@@ -16,7 +16,12 @@ from contextlib import contextmanager
 
 from streamlit.logger import get_logger
 
-from components.app.dataset import dataset_contradictions, full_dataset, get_actor_choices
+from components.app.dataset import (
+    current_data_key,
+    dataset_contradictions,
+    full_dataset,
+    get_actor_choices,
+)
 from components.app.figures import new_figure
 from components.app.places import geo_dir
 from components.data import DatasetError, resolve_data_dir
@@ -36,12 +41,13 @@ def warm_up() -> bool:
     """Load the dataset of the data folder and build its folder-wide views; False (and
     nothing built) when the folder does not load: the first page run shows why."""
     started = time.perf_counter()
-    data_dir = str(resolve_data_dir())
+    folder = resolve_data_dir()
+    data_dir = current_data_key()
     with _no_script_run_warnings():
         try:
             dataset = full_dataset(data_dir)
         except DatasetError:
-            LOGGER.warning("The data in %s does not load; the pages will say why.", data_dir)
+            LOGGER.warning("The data in %s does not load; the pages will say why.", folder)
             return False
         get_actor_choices()
         dataset_contradictions(data_dir)
@@ -52,7 +58,7 @@ def warm_up() -> bool:
         map_geo_layers(str(geo_dir(dataset)))
         new_figure([{"type": trace_type} for trace_type in TRACE_TYPES])
     seconds = time.perf_counter() - started
-    LOGGER.info("Loaded %s in %.1f s, ready for the first reader.", data_dir, seconds)
+    LOGGER.info("Loaded %s in %.1f s, ready for the first reader.", folder, seconds)
     return True
 
 

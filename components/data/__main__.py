@@ -27,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
 
     folder = resolve_data_dir(args.data_dir)
     try:
-        dataset = load_dataset(folder)
+        # The real files, every time: the build cache is for the app's start.
+        dataset = load_dataset(folder, use_cache=False)
     except DatasetError as error:
         count = len(error.problems)
         print(f"{folder}: {count} problem{'s' if count != 1 else ''} found", file=sys.stderr)

@@ -64,11 +64,12 @@ def test_clear_views_empties_the_page_views_not_the_dataset(tmp_path, monkeypatc
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_dir))
     assert warm_up() is True
     monkeypatch.setattr(components.app.dataset, "load_dataset", _refuse)
-    components.overview.view.overview_story(str(data_dir))  # still cached
+    key = components.app.dataset.current_data_key()
+    components.overview.view.overview_story(key)  # still cached
 
     components.app.dataset.clear_views()
 
     monkeypatch.setattr(components.overview.view, "story_strip", _refuse)
     with pytest.raises(AssertionError, match="built again"):
-        components.overview.view.overview_story(str(data_dir))
-    assert components.app.dataset.full_dataset(str(data_dir)) is not None
+        components.overview.view.overview_story(key)
+    assert components.app.dataset.full_dataset(key) is not None

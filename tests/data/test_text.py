@@ -1,5 +1,7 @@
 """Spans, sentences and mentions found in the text."""
 
+import re
+
 import pytest
 
 from components.data.text import find_mentions, find_span, sentence_bounds
@@ -60,3 +62,51 @@ def test_mentions_prefer_the_longest_alias_and_whole_words():
         ("Armenian Prime Minister", TEXT.index("Armenian")),
         ("Nikol Pachinian", TEXT.index("Nikol")),
     ]
+
+
+def _alternation_mentions(text, aliases):
+    """The matcher find_mentions replaced: every alias in one alternation, longest first."""
+    ordered = sorted(aliases, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+    return [(*aliases[m[0]], m[0], m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def test_trie_matcher_finds_what_the_alternation_found():
+    """Prefixes of one another, a longer alias cut by a word character, regex characters,
+    and the corpus' own aliases over its texts: the same mentions, in the same order."""
+    aliases = {
+        name: ("actor", f"a{number}")
+        for number, name in enumerate(
+            [
+                "Arm",
+                "Armenia",
+                "Armenian",
+                "Armenian Prime Minister",
+                "Armenian Prime",
+                "A.B.",
+                "A.B.C",
+                "(CSTO)",
+                "C++",
+                "Lake Sev",
+                "Lake Sevan",
+                "Sev",
+            ]
+        )
+    }
+    text = (
+        "Armenian Prime Ministers met the Armenian Prime Minister; Armenia, Armenians and "
+        "Arm. A.B.C. (CSTO) C++ Lake Sevan, Lake Sev Sevan Sev."
+    )
+    assert list(find_mentions(text, aliases)) == _alternation_mentions(text, aliases)
+
+
+def test_trie_matcher_on_the_corpus(corpus):
+    aliases = {}
+    for table, entity_type, id_field in (
+        (corpus.actors, "actor", "actor_id"),
+        (corpus.locations, "location", "location_id"),
+    ):
+        for entity_id, names in zip(table[id_field], table["aliases"], strict=True):
+            aliases.update({name: (entity_type, entity_id) for name in names})
+    for text in corpus.articles["text"]:
+        assert list(find_mentions(text, aliases)) == _alternation_mentions(text, aliases)
