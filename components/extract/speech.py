@@ -21,6 +21,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from .documents import bare_attribution, document_speaker, is_document, named_issuer
 from .speakers import Speaker, SpeakerResolver
 from .verbs import CLAUSE_VERBS, CONCERN_VERBS, FINAL_VERBS, SPEECH_VERBS
 from .when import DatePhrase, as_reported, find_date
@@ -35,7 +36,7 @@ MIN_QUOTE_WORDS = 4
 # '<content>, <speaker> said [at a briefing].' / '"<content>," <speaker> said.'
 _FINAL_ATTRIBUTION = re.compile(
     r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+(?P<np>[^,;\"“”«»]{1,150}?)\s+"
-    rf"(?P<verb>{FINAL_VERBS})\b(?P<rest>[^\"“”«»,]{{0,100}})[.!]$",
+    rf"(?:(?:has|have|had)\s+)?(?P<verb>{FINAL_VERBS}|informed|reads)\b(?P<rest>[^\"“”«»,]{{0,100}})[.!]$",
     re.DOTALL,
 )
 # '<content>, informs the Ministry of Defense of Armenia.' / '..., said the ministry.'
@@ -75,12 +76,49 @@ def find_attributions(doc: Doc, resolver: SpeakerResolver, published: date) -> l
     """Every statement the rules find, in text order."""
     quotes = quote_ranges(doc.text)
     found: list[Attribution] = []
+    previous: Span | None = None
     for index, sentence in enumerate(doc.sents):
         in_sentence = _sentence_attributions(sentence, resolver, quotes, published, found)
+        if not in_sentence:
+            in_sentence = _bare(sentence, previous, found, resolver, quotes, published)
         for attribution in in_sentence:
             attribution.sentence_index = index
         found += in_sentence
+        previous = sentence
     return found
+
+
+def _bare(
+    sentence: Span,
+    previous: Span | None,
+    found: list[Attribution],
+    resolver: SpeakerResolver,
+    quotes: list[tuple[int, int]],
+    published: date,
+) -> list[Attribution]:
+    """'... . The Ministry of Defense reported.': the attribution alone is the source of
+    the sentence before it in its paragraph (when no rule claimed that one)."""
+    speaker = bare_attribution(sentence, resolver)
+    if speaker is None:
+        return []
+    resolver.remember(speaker)
+    start, end = _sentence_bounds(sentence)
+    same_paragraph = (
+        previous is not None and "\n" not in sentence.doc.text[previous.end_char : start]
+    )
+    if same_paragraph and not any(a.end_char > previous.start_char for a in found):
+        start = _sentence_bounds(previous)[0]
+    return [
+        Attribution(
+            start_char=start,
+            end_char=end,
+            speaker=speaker,
+            rule="reporting verb",
+            verb=sentence.root.lemma_.lower(),
+            is_direct_quote=overlaps_quote(start, end, quotes),
+            date=_verb_date(sentence.root, published) or as_reported(published),
+        )
+    ]
 
 
 def _sentence_attributions(
@@ -93,7 +131,7 @@ def _sentence_attributions(
     anchors = [t for t in sentence if _is_anchor(t, quotes)]
     results: list[Attribution] = []
     by_verb: dict[int, Attribution] = {}
-    final = _final_attribution(sentence, resolver, quotes, published)
+    final = _final_attribution(sentence, resolver, quotes, published, earlier)
     if final is not None:
         attribution, verb = final
         results.append(attribution)
@@ -116,7 +154,11 @@ def _sentence_attributions(
 
 
 def _final_attribution(
-    sentence: Span, resolver: SpeakerResolver, quotes: list[tuple[int, int]], published: date
+    sentence: Span,
+    resolver: SpeakerResolver,
+    quotes: list[tuple[int, int]],
+    published: date,
+    earlier: list[Attribution],
 ) -> tuple[Attribution, Token] | None:
     """'<what was said>, the defense ministry said [on Friday].': the speaker after the
     last comma, the words before it; read on the words, as the parser often attaches
@@ -132,7 +174,10 @@ def _final_attribution(
     verb = next((t for t in sentence if t.idx == verb_start), None)
     if phrase is None or verb is None or any(t.pos_ in ("VERB", "AUX") for t in phrase):
         return None
-    speaker = resolver.from_span(phrase)
+    if is_document(phrase.root):
+        speaker = document_speaker(phrase.root, resolver, earlier, phrase.start_char)
+    else:
+        speaker = resolver.from_span(phrase)
     if speaker is None:
         return None
     resolver.remember(speaker)
@@ -182,6 +227,8 @@ def _is_anchor(token: Token, quotes: list[tuple[int, int]]) -> bool:
     if token.pos_ not in ("VERB", "AUX") or _inside(token.idx, quotes):
         return False
     lemma = token.lemma_.lower()
+    if lemma == "read":
+        return any(c.dep_ == "nsubj" and is_document(c) for c in token.children)
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS:
         return False
     if lemma in CONCERN_VERBS:
@@ -223,7 +270,10 @@ def _from_verb(
         return None
     if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
         subject = verb.head
-    speakers = [resolver.from_phrase(subject)]
+    if is_document(subject):
+        speakers = [document_speaker(subject, resolver, earlier, subject.idx)]
+    else:
+        speakers = [resolver.from_phrase(subject)]
     speakers += [resolver.from_phrase(c) for c in subject.conjuncts if c.i > subject.i]
     speakers = [s for s in speakers if s is not None]
     if not speakers:
@@ -260,7 +310,7 @@ def _subject(
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.dep_ == "nsubjpass" and verb.lemma_.lower() == "quote":
                 return child, None
-            if child.lower_ not in ("accusations", "statement", "report") or child.i > verb.i:
+            if child.lower_ != "accusations" or child.i > verb.i:
                 return child, None
     for child in verb.children:
         if child.dep_ == "agent":
@@ -394,7 +444,8 @@ def _according_to(
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
         if source is None:
             continue
-        speaker = resolver.from_phrase(source)
+        speaker = named_issuer(source, resolver) if is_document(source) else None
+        speaker = speaker or resolver.from_phrase(source)
         if speaker is None:
             continue
         if results:
@@ -416,7 +467,7 @@ def _according_to(
 
 
 def _sentence_bounds(sentence: Span) -> tuple[int, int]:
-    tokens = _trim(list(sentence))
+    tokens = _trim([t for t in sentence if not t.is_space])
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
