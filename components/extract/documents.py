@@ -31,6 +31,8 @@ DOCUMENT_NOUNS = {
     "bulletin",
     "briefing",
 }
+# "a statement posted on the website of the ministry", "released by the ministry".
+PUBLISHING_VERBS = {"post", "publish", "issue", "release", "distribute", "circulate", "spread"}
 # Verbs whose subject alone, with nothing reported after them, attributes what came before.
 BARE_VERBS = {
     "report",
@@ -70,6 +72,12 @@ def named_issuer(noun: Token, resolver: SpeakerResolver) -> Speaker | None:
                 if speaker is not None:
                     return speaker
     for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in PUBLISHING_VERBS:
+            places = [t for t in child.subtree if t.dep_ == "pobj" and not is_document(t)]
+            for place in reversed(places):
+                speaker = resolver.from_phrase(place)
+                if speaker is not None:
+                    return speaker
         if child.dep_ == "compound" and child.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
             speaker = resolver.from_phrase(child)
             if speaker is not None:

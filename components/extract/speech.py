@@ -39,10 +39,19 @@ _FINAL_ATTRIBUTION = re.compile(
     rf"(?:(?:has|have|had)\s+)?(?P<verb>{FINAL_VERBS}|informed|reads)\b(?P<rest>[^\"“”«»,]{{0,100}})[.!]$",
     re.DOTALL,
 )
+# '<content>, Spatrak Minasyan, head of Akner community, told Public Radio.': a name
+# with its title in apposition before the verb.
+_FINAL_APPOSITION = re.compile(
+    r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+(?P<np>[A-Z][^,;\"“”«»]{1,60}?),\s+"
+    r"(?P<title>[^,;\"“”«»]{1,100}?),\s+"
+    rf"(?:(?:has|have|had)\s+)?(?P<verb>{FINAL_VERBS}|informed)\b(?P<rest>[^\"“”«»,]{{0,100}})[.!]$",
+    re.DOTALL,
+)
 # '<content>, informs the Ministry of Defense of Armenia.' / '..., said the ministry.'
+# ("told" is left out: what follows it is the hearer.)
 _FINAL_INVERTED = re.compile(
     r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+"
-    rf"(?P<verb>{FINAL_VERBS}|informs|informed|reports)\s+"
+    rf"(?P<verb>{FINAL_VERBS.replace('|told', '')}|informs|informed|reports)\s+"
     r"(?P<np>[^,;\"“”«»]{1,150}?)(?P<rest>\s+(?:on|at|in)\s[^,;\"“”«»]{1,60})?[.!]$",
     re.DOTALL,
 )
@@ -164,10 +173,17 @@ def _final_attribution(
     last comma, the words before it; read on the words, as the parser often attaches
     such a final verb to the wrong clause."""
     text = sentence.text.rstrip()
-    match = _FINAL_ATTRIBUTION.match(text) or _FINAL_INVERTED.match(text)
+    match = _FINAL_APPOSITION.match(text)
+    doc = sentence.doc
+    if match is not None:
+        name = doc.char_span(
+            sentence.start_char + match.start("np"), sentence.start_char + match.end("np")
+        )
+        if name is None or not any(t.ent_type_ == "PERSON" for t in name):
+            match = None
+    match = match or _FINAL_ATTRIBUTION.match(text) or _FINAL_INVERTED.match(text)
     if match is None or len(match["content"].split()) < MIN_QUOTE_WORDS:
         return None
-    doc = sentence.doc
     np_start = sentence.start_char + match.start("np")
     phrase = doc.char_span(np_start, np_start + len(match["np"]), alignment_mode="expand")
     verb_start = sentence.start_char + match.start("verb")
