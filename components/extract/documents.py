@@ -33,6 +33,8 @@ DOCUMENT_NOUNS = {
 }
 # "a statement posted on the website of the ministry", "released by the ministry".
 PUBLISHING_VERBS = {"post", "publish", "issue", "release", "distribute", "circulate", "spread"}
+# "the press service of X", "X's press office" speak for X.
+PRESS_OFFICES = {"service", "office", "centre", "center", "secretary"}
 # Verbs whose subject alone, with nothing reported after them, attributes what came before.
 BARE_VERBS = {
     "report",
@@ -53,6 +55,15 @@ _DOCUMENT_WORDS = re.compile(
     r"\b(?:statement|release|communiqu[eé]|report|message|announcement|press service)\b",
     re.IGNORECASE,
 )
+
+
+def press_office_owner(head: Token, resolver: SpeakerResolver) -> Speaker | None:
+    """'the press service of the Azeri leader', 'the ministry's press office': the owner."""
+    if head.lemma_.lower() not in PRESS_OFFICES:
+        return None
+    if not any(c.lower_ == "press" and c.dep_ in ("compound", "amod") for c in head.children):
+        return None
+    return named_issuer(head, resolver)
 
 
 def is_document(token: Token) -> bool:

@@ -21,7 +21,13 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from .documents import bare_attribution, document_speaker, is_document, named_issuer
+from .documents import (
+    bare_attribution,
+    document_speaker,
+    is_document,
+    named_issuer,
+    press_office_owner,
+)
 from .speakers import Speaker, SpeakerResolver
 from .verbs import CLAUSE_VERBS, CONCERN_VERBS, FINAL_VERBS, SPEECH_VERBS
 from .when import DatePhrase, as_reported, find_date
@@ -39,11 +45,12 @@ _FINAL_ATTRIBUTION = re.compile(
     rf"(?:(?:has|have|had)\s+)?(?P<verb>{FINAL_VERBS}|informed|reads)\b(?P<rest>[^\"“”«»,]{{0,100}})[.!]$",
     re.DOTALL,
 )
-# '<content>, Spatrak Minasyan, head of Akner community, told Public Radio.': a name
-# with its title in apposition before the verb.
+# '<content>, Spatrak Minasyan, head of Akner community, told Public Radio.' / '...,
+# the head of the village, Artyom Yeranosyan, told News.am.': a name and its title in
+# apposition before the verb (the part naming a person speaks).
 _FINAL_APPOSITION = re.compile(
-    r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+(?P<np>[A-Z][^,;\"“”«»]{1,60}?),\s+"
-    r"(?P<title>[^,;\"“”«»]{1,100}?),\s+"
+    r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+(?P<first>[^,;\"“”«»]{1,100}?),\s+"
+    r"(?P<second>[^,;\"“”«»]{1,100}?),\s+"
     rf"(?:(?:has|have|had)\s+)?(?P<verb>{FINAL_VERBS}|informed)\b(?P<rest>[^\"“”«»,]{{0,100}})[.!]$",
     re.DOTALL,
 )
@@ -173,19 +180,18 @@ def _final_attribution(
     last comma, the words before it; read on the words, as the parser often attaches
     such a final verb to the wrong clause."""
     text = sentence.text.rstrip()
-    match = _FINAL_APPOSITION.match(text)
     doc = sentence.doc
+    phrase = None
+    match = _FINAL_APPOSITION.match(text)
     if match is not None:
-        name = doc.char_span(
-            sentence.start_char + match.start("np"), sentence.start_char + match.end("np")
-        )
-        if name is None or not any(t.ent_type_ == "PERSON" for t in name):
-            match = None
+        phrase = _person_part(sentence, match)
+        match = match if phrase is not None else None
     match = match or _FINAL_ATTRIBUTION.match(text) or _FINAL_INVERTED.match(text)
     if match is None or len(match["content"].split()) < MIN_QUOTE_WORDS:
         return None
-    np_start = sentence.start_char + match.start("np")
-    phrase = doc.char_span(np_start, np_start + len(match["np"]), alignment_mode="expand")
+    if phrase is None:
+        np_start = sentence.start_char + match.start("np")
+        phrase = doc.char_span(np_start, np_start + len(match["np"]), alignment_mode="expand")
     verb_start = sentence.start_char + match.start("verb")
     verb = next((t for t in sentence if t.idx == verb_start), None)
     if phrase is None or verb is None or any(t.pos_ in ("VERB", "AUX") for t in phrase):
@@ -193,7 +199,7 @@ def _final_attribution(
     if is_document(phrase.root):
         speaker = document_speaker(phrase.root, resolver, earlier, phrase.start_char)
     else:
-        speaker = resolver.from_span(phrase)
+        speaker = press_office_owner(phrase.root, resolver) or resolver.from_span(phrase)
     if speaker is None:
         return None
     resolver.remember(speaker)
@@ -210,6 +216,16 @@ def _final_attribution(
         ),
         verb,
     )
+
+
+def _person_part(sentence: Span, match: re.Match) -> Span | None:
+    """Of a name and its title in apposition, the part that names a person."""
+    for group in ("first", "second"):
+        start = sentence.start_char + match.start(group)
+        part = sentence.doc.char_span(start, start + len(match[group]), alignment_mode="expand")
+        if part is not None and any(t.ent_type_ == "PERSON" for t in part):
+            return part
+    return None
 
 
 def _nested_subject(sentence: Span, attribution: Attribution, resolver: SpeakerResolver) -> None:
@@ -261,7 +277,8 @@ def _has_complement(token: Token, quotes: list[tuple[int, int]]) -> bool:
     if deps & {"ccomp", "xcomp", "parataxis"}:
         return True
     if token.lemma_.lower() == "call":
-        return any(c.lower_ in ("on", "for", "upon") for c in token.children)
+        # "called on / for", and "called the incident an encroachment" (a verdict).
+        return any(c.lower_ in ("on", "for", "upon") or c.dep_ == "oprd" for c in token.children)
     if token.lemma_.lower() == "point":
         return any(c.lower_ == "out" for c in token.children)
     sentence = token.sent
@@ -289,7 +306,7 @@ def _from_verb(
     if is_document(subject):
         speakers = [document_speaker(subject, resolver, earlier, subject.idx)]
     else:
-        speakers = [resolver.from_phrase(subject)]
+        speakers = [press_office_owner(subject, resolver) or resolver.from_phrase(subject)]
     speakers += [resolver.from_phrase(c) for c in subject.conjuncts if c.i > subject.i]
     speakers = [s for s in speakers if s is not None]
     if not speakers:
@@ -326,6 +343,8 @@ def _subject(
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.dep_ == "nsubjpass" and verb.lemma_.lower() == "quote":
                 return child, None
+            if verb.lemma_.lower() == "quote" and _quoted_as_saying(verb):
+                return next(c for c in verb.children if c.dep_ == "dobj"), None
             if child.lower_ != "accusations" or child.i > verb.i:
                 return child, None
     for child in verb.children:
@@ -343,6 +362,12 @@ def _subject(
         subject, _ = _subject(head, by_verb)
         return subject, by_verb.get(head.i)
     return None, None
+
+
+def _quoted_as_saying(verb: Token) -> bool:
+    """'the publication quoted him as saying': the one quoted speaks."""
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    return has_object and any(c.lower_ == "as" for c in verb.children)
 
 
 def _inverted_name(child: Token, verb: Token) -> bool:
