@@ -208,11 +208,8 @@ class Registry:
 
     def _resolve_name(self, mention: str) -> tuple[Actor | None, float]:
         words = [word for word in mention.split() if word[:1].isupper()]
-        # A surname ends the name ("Armenian experts" names no Pashinyan), and a
-        # nationality is no surname.
-        if not words or words[-1] != mention.split()[-1] or len(words[-1]) < MIN_FUZZY_LENGTH:
-            return None, 0.0
-        if _countries(title_key(words[-1])):
+        # A nationality is no surname ("Armenian experts" names no Pashinyan).
+        if not words or len(words[-1]) < MIN_FUZZY_LENGTH or _countries(title_key(words[-1])):
             return None, 0.0
         surname = name_key(words[-1])
         best: tuple[Actor | None, float] = (None, 0.0)

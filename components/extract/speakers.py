@@ -78,6 +78,10 @@ HUMAN_NOUNS = {
     "group",
     "secretary",
     "press",
+    "media",
+    "agency",
+    "journalist",
+    "correspondent",
 }
 # Entity labels that can name a speaker.
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}

@@ -300,6 +300,8 @@ def _from_verb(
 ) -> Attribution | None:
     subject, inherited_from = _subject(verb, by_verb)
     if subject is None:
+        subject = _document_subject(verb)
+    if subject is None:
         return None
     if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
         subject = verb.head
@@ -345,7 +347,7 @@ def _subject(
                 return child, None
             if verb.lemma_.lower() == "quote" and _quoted_as_saying(verb):
                 return next(c for c in verb.children if c.dep_ == "dobj"), None
-            if child.lower_ != "accusations" or child.i > verb.i:
+            if not (child.lower_ == "accusations" or is_document(child)) or child.i > verb.i:
                 return child, None
     for child in verb.children:
         if child.dep_ == "agent":
@@ -362,6 +364,14 @@ def _subject(
         subject, _ = _subject(head, by_verb)
         return subject, by_verb.get(head.i)
     return None, None
+
+
+def _document_subject(verb: Token) -> Token | None:
+    """'the statement said', 'the statement reads': a document before its verb."""
+    return next(
+        (c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and is_document(c)),
+        None,
+    )
 
 
 def _quoted_as_saying(verb: Token) -> bool:
