@@ -249,6 +249,12 @@ def title_key(text: str) -> str:
         word = DEMONYMS.get(word, word)
         word = _TITLE_SYNONYMS.get(word, word)
         words += [w for w in word.split() if w not in _TITLE_STOPWORDS]
+    # "the Republic of Armenia" is Armenia.
+    words = [
+        w
+        for i, w in enumerate(words)
+        if not (w == "republic" and i + 1 < len(words) and words[i + 1] in _COUNTRY_WORDS)
+    ]
     return " ".join(words)
 
 

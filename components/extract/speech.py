@@ -29,7 +29,7 @@ from .documents import (
     press_office_owner,
 )
 from .speakers import Speaker, SpeakerResolver
-from .verbs import CLAUSE_VERBS, CONCERN_VERBS, FINAL_VERBS, SPEECH_VERBS
+from .verbs import CLAUSE_VERBS, CONCERN_VERBS, FINAL_VERBS, SPEECH_VERBS, VERDICT_VERBS
 from .when import DatePhrase, as_reported, find_date
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -281,6 +281,11 @@ def _has_complement(token: Token, quotes: list[tuple[int, int]]) -> bool:
         return any(c.lower_ in ("on", "for", "upon") or c.dep_ == "oprd" for c in token.children)
     if token.lemma_.lower() == "point":
         return any(c.lower_ == "out" for c in token.children)
+    if token.lemma_.lower() in VERDICT_VERBS:
+        # "describes these actions as an open provocation": a verdict is a statement.
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        judged = [*token.children, *(t for o in objects for t in o.subtree)]
+        return bool(objects) and any(t.lower_ == "as" and t.dep_ == "prep" for t in judged)
     sentence = token.sent
     return any(start < sentence.end_char and end > sentence.start_char for start, end in quotes)
 

@@ -121,3 +121,25 @@ def test_plural_title_names_no_person(registry):
     assert statement.speaker_actor_id != "pashinyan"
     actor, _ = registry.resolve_actor("Armenian experts suggested")
     assert actor is None or actor.actor_id != "pashinyan"
+
+
+def test_verdict_describes_as(drafts):
+    """'The Ministry of Defence of the Republic of Armenia describes these actions ... as
+    an open provocation and ..., it demands ...' (milam-2021-05-13, the ministry's own
+    release, no outlet passed): both the verdict and the demand are the ministry's."""
+    draft = drafts("milam-2021-05-13-vardenis-sisian")
+    verdict = statement_with(draft, "describes these actions")
+    assert verdict.speaker_actor_id == "armenian_defence_ministry"
+    assert statement_with(draft, "it demands").speaker_actor_id == "armenian_defence_ministry"
+
+
+def test_republic_of_is_the_country():
+    """ "The Ministry of Defence of the Republic of Armenia" is the Armenian ministry also
+    when the registry lacks that alias (the title is compared without "Republic of")."""
+    actors = yaml.safe_load((ROOT / "data" / "actors.yaml").read_text(encoding="utf-8"))
+    for actor in actors:
+        actor["aliases"] = [n for n in actor.get("aliases") or [] if "Republic" not in n]
+    reduced = registry_from_records(actors, [])
+    actor, _ = reduced.resolve_actor("The Ministry of Defence of the Republic of Armenia")
+    assert actor is not None
+    assert actor.actor_id == "armenian_defence_ministry"
