@@ -29,12 +29,12 @@ import pyarrow.compute as pc
 
 from . import records as rec
 from .cache import CODE_VERSION, BuildCache, digest_of, files_digest
+from .derive import derive_columns
 from .loader import (
     ARTICLE_FILES,
     ARTICLES_DIR,
     REGISTRY_FILES,
     Dataset,
-    _derive,
     _frame,
     _frame_without,
     _Loader,
@@ -204,7 +204,7 @@ class _CachedBuild:
         loader._check_references(frames)
         self._stop_if_problems()
         frames = {name: _frame_without(frame, ("_file",)) for name, frame in frames.items()}
-        _derive(frames)
+        derive_columns(frames)
         # The per-article tables were validated as they were read (here or in an earlier
         # build of the same code): pandera's checks are row by row, and its unique ids are
         # unique across articles too (statement and stance ids by the checks above; the
@@ -236,7 +236,7 @@ class _CachedBuild:
                 reports += raw_reports[article_id]
             else:
                 reports += stored.pop(article_id, [])
-        events, claims = self.loader._events(definitions, reports, [])
+        events, claims = self.loader._events(definitions, reports)
         self._stop_if_problems()
         return {
             "events": _frame(events, "events"),

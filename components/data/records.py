@@ -381,3 +381,13 @@ def _read_bytes(path: Path, label: str, problems: Problems) -> bytes | None:
         )
         return None
     return path.read_bytes()
+
+
+def row_name(row: dict, id_field: str) -> str:
+    """The record's id to name it by in a problem, or "(record)" when it has none."""
+    return str(row.get(id_field) or "(record)")
+
+
+def present(value) -> bool:
+    """True for a real value; False for None and the NaN that pandas puts in empty cells."""
+    return value is not None and not (isinstance(value, float) and value != value)
