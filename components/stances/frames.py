@@ -1,40 +1,41 @@
-"""Reshaping for the Stances page: who stands where on which issue, and who agrees with whom.
+"""Reshaping for the Stances page: who stands where on which issue (the matrix).
 
-Four views of the same coded statements, in the manner of the Discourse Network Analyzer
-(statements coded by actor, issue and agreement):
+The actor × issue matrix in the manner of the Discourse Network Analyzer (statements coded
+by actor, issue and agreement):
 
-- the actor × issue matrix (`stance_cells`, `matrix_table`), at the level of individual
-  actors or rolled up to the state or organisation each actor counts for;
-- the evidence behind one cell (`cell_evidence`);
-- actor × actor agreement and conflict (`agreement_edges`): two actors agree on an issue
-  when both support or both oppose it, and conflict when one supports what the other
-  opposes;
-- who targets whom (`targeting_edges`): speaker → target, with what the speaker does.
+- the cells (`stance_cells`, `matrix_table`), at the level of individual actors or rolled
+  up to the state or organisation each actor counts for, and their order;
+- the evidence behind one cell (`cell_evidence`), the cells' ids and labels.
 
-Pure pandas, no streamlit: frames in, frames out.
+Who agrees with whom and who targets whom: relations.py. Pure pandas, no streamlit:
+frames in, frames out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
-import pyarrow.compute as pc
 
-from components.app.filters import in_order, isin_many
+from components.stances.grouping import distinct_pairs, row_groups, sorted_codes, tuples_per_group
 
 # Levels of the matrix rows: the actor who took the stance, or the state/organisation it
 # counts for (actors.state_actor_id: a spokeswoman counts for her country).
 LEVELS = {"actor": "Individual actors", "state": "State or organisation"}
 
+
 # What a cell can say. "mixed" is a cell whose statements do not all take the same stance.
 CELL_STANCES = ("support", "oppose", "neutral", "mixed")
+
+
 NO_STATEMENT = "no statement"
+
 
 # Position of a stance on one axis, for sorting like-minded actors together. Neutral and
 # mixed cells sit between the two sides.
 STANCE_SIGNS = {"support": 1, "oppose": -1, "neutral": 0, "mixed": 0}
+
 
 # Ways to order the matrix rows.
 ORDERS = {
@@ -43,11 +44,14 @@ ORDERS = {
     "name": "By name",
 }
 
+
 # Separates actor_id and issue_id in a cell's id (ids never hold it: see ID_PATTERN).
 CELL_ID_SEPARATOR = "|"
 
+
 # How a stance reads between an actor's name and an issue.
 STANCE_VERBS = {"support": "supports", "oppose": "opposes", "neutral": "is neutral on"}
+
 
 CELL_COLUMNS = [
     "actor_id",
@@ -60,6 +64,7 @@ CELL_COLUMNS = [
     "statement_ids",
 ]
 
+
 EVIDENCE_COLUMNS = [
     "statement_id",
     "actor_id",
@@ -69,64 +74,6 @@ EVIDENCE_COLUMNS = [
     "sentence",
     "date_label",
     "is_direct_quote",
-]
-
-AGREEMENT_COLUMNS = [
-    "actor_id",
-    "actor_name",
-    "other_actor_id",
-    "other_actor_name",
-    "relation",
-    "issue_count",
-    "statement_count",
-    "issue_ids",
-    "issue_labels",
-]
-RELATIONS = ("agreement", "conflict")
-
-# What a statement of each type does to its target, as a verb phrase between two names.
-TARGET_VERBS = {
-    "accusation": "accuses",
-    "denial": "denies the claims of",
-    "demand": "demands of",
-    "appeal": "calls on",
-    "appeal_for_assistance": "asks for help from",
-    "call_for_negotiation": "calls for talks with",
-    "claim": "makes a claim about",
-    "criticism": "criticises",
-    "concern": "is concerned about",
-    "warning": "warns",
-    "intention": "plans to turn to",
-    "report": "talks with or about",
-}
-
-# The tone of each statement type, so the directed view can colour hostile, demanding and
-# cooperative moves apart.
-TARGET_TONES = {
-    "accusation": "hostile",
-    "denial": "hostile",
-    "criticism": "hostile",
-    "warning": "hostile",
-    "demand": "demanding",
-    "appeal": "demanding",
-    "appeal_for_assistance": "cooperative",
-    "call_for_negotiation": "cooperative",
-    "intention": "cooperative",
-    "claim": "informative",
-    "concern": "informative",
-    "report": "informative",
-}
-
-TARGETING_COLUMNS = [
-    "speaker_actor_id",
-    "speaker_name",
-    "verb",
-    "target_actor_id",
-    "target_name",
-    "statement_type",
-    "tone",
-    "statement_count",
-    "statement_ids",
 ]
 
 
@@ -158,18 +105,18 @@ def stance_cells(stances: pd.DataFrame, actors: pd.DataFrame, level: str) -> pd.
     rows = stances.assign(actor_id=row_actor_ids(stances["actor_id"], actors, level))
     # Integer codes and NumPy counts, no Python per cell and no string grouping: hundreds
     # of actors times the issues make thousands of cells over 100,000 stances.
-    cell, first = _groups(rows, ["actor_id", "issue_id"])
+    cell, first = row_groups(rows, ["actor_id", "issue_id"])
     n_cells = len(first)
-    statement, statement_ids = _sorted_codes(rows["statement_id"])
+    statement, statement_ids = sorted_codes(rows["statement_id"])
     cells = rows[["actor_id", "issue_id"]].take(first).reset_index(drop=True)
-    cell_statements = _distinct_pairs(cell, statement, n_cells, len(statement_ids))
+    cell_statements = distinct_pairs(cell, statement, n_cells, len(statement_ids))
     cells["statement_count"] = np.bincount(cell_statements[0], minlength=n_cells)
     for name in ("support", "oppose", "neutral"):
         chosen = (rows["stance"] == name).to_numpy(dtype=bool)
-        taken_by = _distinct_pairs(cell[chosen], statement[chosen], n_cells, len(statement_ids))
+        taken_by = distinct_pairs(cell[chosen], statement[chosen], n_cells, len(statement_ids))
         cells[f"{name}_count"] = np.bincount(taken_by[0], minlength=n_cells)
     cells["statement_ids"] = pd.Series(
-        _tuples_per_group(*cell_statements, statement_ids, n_cells), dtype=object
+        tuples_per_group(*cell_statements, statement_ids, n_cells), dtype=object
     )
     taken = cells[["support_count", "oppose_count", "neutral_count"]].to_numpy() > 0
     only = np.array(["support", "oppose", "neutral"])[taken.argmax(axis=1)]
@@ -177,62 +124,6 @@ def stance_cells(stances: pd.DataFrame, actors: pd.DataFrame, level: str) -> pd.
     for column in ("statement_count", "support_count", "oppose_count", "neutral_count"):
         cells[column] = cells[column].astype(int)
     return cells[CELL_COLUMNS]
-
-
-def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """An integer code per value, in the values' sort order, and the distinct values in
-    that order. Arrow's hash encoding: ids are never missing (the schemas say so).
-
-    Values already in order (statement ids are: records are numbered in the order of their
-    files, and stances follow their statements) are coded by counting the changes between
-    neighbours, with no hashing and no sort: 8 ms instead of 18 for 100,000 ids.
-    """
-    array, rising = in_order(values)
-    if len(array) > 1 and rising.all():
-        changes = pc.not_equal(array.slice(0, len(array) - 1), array.slice(1))
-        changes = changes.to_numpy(zero_copy_only=False)
-        codes = np.concatenate(([0], np.cumsum(changes)))
-        starts = np.concatenate(([0], np.flatnonzero(changes) + 1))
-        return codes, array.take(starts).to_numpy(zero_copy_only=False)
-    encoded = pc.dictionary_encode(array)
-    order = pc.array_sort_indices(encoded.dictionary).to_numpy()
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order))
-    codes = rank[encoded.indices.to_numpy()]
-    return codes, encoded.dictionary.take(order).to_numpy(zero_copy_only=False)
-
-
-def _groups(frame: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """The group of ``keys`` of each row (numbered in sorted key order, like a sorted
-    groupby), and the position of each group's first row."""
-    codes = [_sorted_codes(frame[key]) for key in keys]
-    combined = np.ravel_multi_index(
-        tuple(key_codes for key_codes, _ in codes), tuple(len(values) for _, values in codes)
-    )
-    # A hash of integers, sorted after: np.unique sorts every row, several times slower.
-    group, distinct = pd.factorize(combined, sort=True)
-    first = np.full(len(distinct), len(combined))
-    np.minimum.at(first, group, np.arange(len(combined)))
-    return group, first
-
-
-def _distinct_pairs(
-    groups: np.ndarray, values: np.ndarray, n_groups: int, n_values: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct (group, value) code pairs, ordered by group, then value."""
-    pairs = np.sort(np.ravel_multi_index((groups, values), (n_groups, n_values)))
-    distinct = pairs[np.diff(pairs, prepend=-1) != 0]
-    return np.divmod(distinct, n_values)
-
-
-def _tuples_per_group(
-    groups: np.ndarray, values: np.ndarray, names: np.ndarray, n_groups: int
-) -> list[tuple]:
-    """One tuple per group: the ``names`` of its ``values`` codes (pairs ordered by group,
-    then value, as `_distinct_pairs` gives them; every group has at least one)."""
-    named = names[values].tolist()
-    bounds = np.searchsorted(groups, np.arange(n_groups + 1)).tolist()
-    return [tuple(named[start:end]) for start, end in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
 def cell_id(actor_id: str, issue_id: str) -> str:
@@ -409,111 +300,6 @@ def cell_evidence(
     evidence["actor_name"] = evidence["actor_id"].map(names).fillna(evidence["actor_id"])
     evidence = evidence.sort_values(["start_date", "start_char", "actor_id"], kind="stable")
     return evidence[EVIDENCE_COLUMNS].reset_index(drop=True)
-
-
-def agreement_edges(
-    cells: pd.DataFrame, names: Mapping[str, str], issue_labels: Mapping[str, str]
-) -> pd.DataFrame:
-    """Actor × actor agreement and conflict, one row per pair and relation.
-
-    Only support and oppose cells count: two actors agree on an issue when they take the
-    same of the two, and conflict when they take opposite ones. ``issue_count`` is the
-    number of such issues, ``statement_count`` the statements of both actors on them.
-    """
-    sided = cells.loc[cells["stance"].isin(["support", "oppose"])]
-    pairs = sided.merge(sided, on="issue_id", suffixes=("", "_other"), validate="m:m")
-    pairs = pairs.loc[pairs["actor_id"] < pairs["actor_id_other"]]
-    if pairs.empty:
-        return pd.DataFrame(columns=AGREEMENT_COLUMNS)
-    pairs = pairs.assign(
-        relation=(pairs["stance"] == pairs["stance_other"]).map(
-            {True: "agreement", False: "conflict"}
-        ),
-        statements=pairs["statement_count"] + pairs["statement_count_other"],
-    )
-    edges = (
-        pairs.groupby(["actor_id", "actor_id_other", "relation"], sort=True)
-        .agg(
-            issue_count=("issue_id", "nunique"),
-            statement_count=("statements", "sum"),
-            issue_ids=("issue_id", lambda values: "; ".join(values)),
-        )
-        .reset_index()
-        .rename(columns={"actor_id_other": "other_actor_id"})
-    )
-    edges["actor_name"] = edges["actor_id"].map(lambda a: names.get(a, a))
-    edges["other_actor_name"] = edges["other_actor_id"].map(lambda a: names.get(a, a))
-    edges["issue_labels"] = edges["issue_ids"].map(
-        lambda ids: "; ".join(issue_labels.get(i, i) for i in ids.split("; "))
-    )
-    edges["statement_count"] = edges["statement_count"].astype(int)
-    return (
-        edges[AGREEMENT_COLUMNS]
-        .sort_values(
-            ["relation", "issue_count", "actor_name"], ascending=[False, False, True], kind="stable"
-        )
-        .reset_index(drop=True)
-    )
-
-
-def targeting_edges(statements: pd.DataFrame, actors: pd.DataFrame, level: str) -> pd.DataFrame:
-    """Who targets whom: one row per speaker, target and statement type, with a count.
-
-    Statements without a target drop out. At the state level both ends are rolled up, so
-    a statement inside one state (Pashinyan addressing parliament) runs from the state to
-    itself.
-    """
-    # Only the columns used: copying the text columns of every statement costs more than
-    # the rest of the work.
-    targeted = statements.loc[
-        statements["target_actor_id"].notna(),
-        ["speaker_actor_id", "target_actor_id", "statement_type", "statement_id"],
-    ]
-    if targeted.empty:
-        return pd.DataFrame(columns=TARGETING_COLUMNS)
-    targeted = targeted.assign(
-        speaker_actor_id=row_actor_ids(targeted["speaker_actor_id"], actors, level),
-        target_actor_id=row_actor_ids(targeted["target_actor_id"], actors, level),
-    )
-    keys = ["speaker_actor_id", "target_actor_id", "statement_type"]
-    group, first = _groups(targeted, keys)
-    statement, statement_ids = _sorted_codes(targeted["statement_id"])
-    ids = _tuples_per_group(
-        *_distinct_pairs(group, statement, len(first), len(statement_ids)),
-        statement_ids,
-        len(first),
-    )
-    edges = targeted[keys].take(first).reset_index(drop=True)
-    edges["statement_count"] = np.array([len(group_ids) for group_ids in ids], dtype=np.int64)
-    edges["statement_ids"] = ["; ".join(group_ids) for group_ids in ids]
-    names = actors.set_index("actor_id")["actor_name"]
-    edges["speaker_name"] = edges["speaker_actor_id"].map(names).fillna(edges["speaker_actor_id"])
-    edges["target_name"] = edges["target_actor_id"].map(names).fillna(edges["target_actor_id"])
-    edges["verb"] = edges["statement_type"].map(TARGET_VERBS)
-    edges["tone"] = edges["statement_type"].map(TARGET_TONES)
-    edges = edges.sort_values(
-        ["statement_count", "speaker_name", "target_name"],
-        ascending=[False, True, True],
-        kind="stable",
-    )
-    return edges[TARGETING_COLUMNS].reset_index(drop=True)
-
-
-def contradictions_in_scope(pairs: pd.DataFrame, statement_ids: Iterable[str]) -> pd.DataFrame:
-    """The contradiction pairs with at least one side among ``statement_ids``.
-
-    Pairs are built from the whole dataset, so a pair keeps its other side even when the
-    actor filter leaves only one of the two statements in view.
-    """
-    # Arrow's hashed lookup: Series.isin on arrow strings takes over a second for 100,000
-    # ids (measured), a pandas index lookup tens of milliseconds, this a few.
-    if not isinstance(statement_ids, pd.Series):
-        statement_ids = pd.Series(list(statement_ids), dtype=object)
-    # Both sides in one lookup: one hash table of the (many) statement ids, not two.
-    sides = pd.concat([pairs["statement_id"], pairs["contradicted_statement_id"]])
-    found = isin_many(sides, statement_ids)
-    in_scope = found[: len(pairs)] | found[len(pairs) :]
-    return pairs.loc[in_scope].reset_index(drop=True)
 
 
 def cell_choices(

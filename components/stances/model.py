@@ -27,15 +27,13 @@ from components.stances.figures import (
     targeting_figure,
 )
 from components.stances.frames import (
-    agreement_edges,
     cell_choices,
     cell_evidence,
-    contradictions_in_scope,
     matrix_table,
     order_actors,
     stance_cells,
-    targeting_edges,
 )
+from components.stances.relations import agreement_edges, contradictions_in_scope, targeting_edges
 
 # A matrix row is 40 px; beyond this many rows the grid is a wall no one reads.
 MATRIX_MAX_ROWS = 40

@@ -13,12 +13,8 @@ from components.stances.figures import (
     targeting_figure,
     wrap_label,
 )
-from components.stances.frames import (
-    agreement_edges,
-    order_actors,
-    stance_cells,
-    targeting_edges,
-)
+from components.stances.frames import order_actors, stance_cells
+from components.stances.relations import agreement_edges, targeting_edges
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
-"""The Stances reshaping (components/stances/frames.py): real data and tiny frames."""
+"""The Stances reshaping (components/stances/frames.py, relations.py, grouping.py): real data
+and tiny frames."""
 
 from dataclasses import replace
 
@@ -10,19 +11,21 @@ from components.app.filters import filter_dataset
 from components.data.schemas import STATEMENT_TYPES
 from components.stances.frames import (
     NO_STATEMENT,
-    TARGET_TONES,
-    TARGET_VERBS,
-    _sorted_codes,
-    agreement_edges,
     cell_choices,
     cell_evidence,
     cell_from_selection,
-    contradictions_in_scope,
     matrix_table,
     order_actors,
     row_actor_ids,
     stance_cells,
     stance_distance,
+)
+from components.stances.grouping import sorted_codes
+from components.stances.relations import (
+    TARGET_TONES,
+    TARGET_VERBS,
+    agreement_edges,
+    contradictions_in_scope,
     targeting_edges,
 )
 
@@ -461,7 +464,7 @@ def test_state_rows_roll_actors_up_and_keep_unknown_and_missing_ids():
 )
 def test_sorted_codes_are_the_sorted_factorization(values):
     """Both ways of coding give what pandas' sorted factorize gives."""
-    codes, distinct = _sorted_codes(pd.Series(values, dtype="str"))
+    codes, distinct = sorted_codes(pd.Series(values, dtype="str"))
     expected_codes, expected_distinct = pd.factorize(pd.Series(values, dtype=object), sort=True)
     assert codes.tolist() == expected_codes.tolist()
     assert distinct.tolist() == list(expected_distinct)
