@@ -21,11 +21,8 @@ import plotly.graph_objects as go
 
 from components.app.contradictions import contradiction_pairs
 from components.data import Dataset
-from components.stances.figures import (
-    agreement_network_figure,
-    stance_matrix_figure,
-    targeting_figure,
-)
+from components.stances.figure_relations import agreement_network_figure, targeting_figure
+from components.stances.figures import stance_matrix_figure
 from components.stances.frames import (
     cell_choices,
     cell_evidence,

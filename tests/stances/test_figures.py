@@ -5,14 +5,12 @@ import plotly.graph_objects as go
 import pytest
 
 from components.app.text_safety import CLIP_CHARS
-from components.stances.figures import (
+from components.stances.figure_relations import (
     RELATION_STYLES,
-    STANCE_LEGEND,
     agreement_network_figure,
-    stance_matrix_figure,
     targeting_figure,
-    wrap_label,
 )
+from components.stances.figures import STANCE_LEGEND, stance_matrix_figure, wrap_label
 from components.stances.frames import order_actors, stance_cells
 from components.stances.relations import agreement_edges, targeting_edges
 
