@@ -26,15 +26,12 @@ RELATION_STYLES = {
     "agreement": {"color": "#0072B2", "dash": "solid", "name": "Agreement: same stance"},
     "conflict": {"color": "#D55E00", "dash": "dash", "name": "Conflict: opposite stances"},
 }
-
-
 TONE_COLOURS = {
     "hostile": "rgba(213, 94, 0, 0.55)",
     "demanding": "rgba(230, 159, 0, 0.6)",
     "cooperative": "rgba(0, 114, 178, 0.5)",
     "informative": "rgba(153, 153, 153, 0.45)",
 }
-
 
 # How far apart agreement and conflict lines between the same two actors are drawn.
 PARALLEL_OFFSET = 0.025

@@ -29,39 +29,22 @@ STANCE_COLOURS = {
     "neutral": "#BBBBBB",
     "mixed": "#CC79A7",
 }
-
-
 STANCE_TEXT_COLOURS = {"support": "white", "oppose": "white", "neutral": "black", "mixed": "black"}
-
-
 STANCE_LEGEND = {
     "support": "Supports",
     "oppose": "Opposes",
     "neutral": "Neutral",
     "mixed": "Mixed (statements differ)",
 }
-
-
 EMPTY_CELL_LINE = "#C8C8C8"
-
-
 # Axis labels: Streamlit's text colour, a size that reads at arm's length.
 LABEL_FONT = {"size": 13, "color": "#31333F"}
-
-
 HIGHLIGHT_COLOUR = "#000000"
-
 
 # Sizes in pixels: one matrix row, the room the wrapped issue labels need above the grid.
 ROW_HEIGHT_PX = 40
-
-
 HEADER_HEIGHT_PX = 70
-
-
 MARKER_SIZE_PX = 30
-
-
 # Issue labels are wrapped to lines of this many characters.
 ISSUE_LABEL_WIDTH = 16
 

@@ -24,18 +24,13 @@ from components.stances.grouping import distinct_pairs, row_groups, sorted_codes
 # counts for (actors.state_actor_id: a spokeswoman counts for her country).
 LEVELS = {"actor": "Individual actors", "state": "State or organisation"}
 
-
 # What a cell can say. "mixed" is a cell whose statements do not all take the same stance.
 CELL_STANCES = ("support", "oppose", "neutral", "mixed")
-
-
 NO_STATEMENT = "no statement"
-
 
 # Position of a stance on one axis, for sorting like-minded actors together. Neutral and
 # mixed cells sit between the two sides.
 STANCE_SIGNS = {"support": 1, "oppose": -1, "neutral": 0, "mixed": 0}
-
 
 # Ways to order the matrix rows.
 ORDERS = {
@@ -44,14 +39,11 @@ ORDERS = {
     "name": "By name",
 }
 
-
 # Separates actor_id and issue_id in a cell's id (ids never hold it: see ID_PATTERN).
 CELL_ID_SEPARATOR = "|"
 
-
 # How a stance reads between an actor's name and an issue.
 STANCE_VERBS = {"support": "supports", "oppose": "opposes", "neutral": "is neutral on"}
-
 
 CELL_COLUMNS = [
     "actor_id",
@@ -63,7 +55,6 @@ CELL_COLUMNS = [
     "neutral_count",
     "statement_ids",
 ]
-
 
 EVIDENCE_COLUMNS = [
     "statement_id",

@@ -31,10 +31,7 @@ AGREEMENT_COLUMNS = [
     "issue_ids",
     "issue_labels",
 ]
-
-
 RELATIONS = ("agreement", "conflict")
-
 
 # What a statement of each type does to its target, as a verb phrase between two names.
 TARGET_VERBS = {
@@ -52,7 +49,6 @@ TARGET_VERBS = {
     "report": "talks with or about",
 }
 
-
 # The tone of each statement type, so the directed view can colour hostile, demanding and
 # cooperative moves apart.
 TARGET_TONES = {
@@ -69,7 +65,6 @@ TARGET_TONES = {
     "concern": "informative",
     "report": "informative",
 }
-
 
 TARGETING_COLUMNS = [
     "speaker_actor_id",
