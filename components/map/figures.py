@@ -5,6 +5,9 @@ the vector layers of data/geo, so they draw with no tile server and no internet.
 labels draw too: MapLibre renders the glyphs locally when its font server is out of reach.
 Lines and points that need a legend entry (the two border sources, Nagorno-Karabakh, the
 places) are traces; plain fills are `layout.map.layers`. No streamlit here.
+
+This module draws the data (places, towns, seats, arcs, the crisis site) on the ground
+that figure_basemap.py lays: fills, borders, region names, the scale, the shared layout.
 """
 
 from __future__ import annotations
@@ -16,17 +19,22 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.app.figures import new_figure
+from components.map.figure_basemap import (
+    BASEMAP_STYLE,
+    OFFLINE_STYLE,
+    add_region_labels,
+    add_regional_context,
+    add_scale,
+    common_layout,
+    fill_layers,
+    graticule_layers,
+    line_trace,
+    world_layers,
+)
 from components.map.geo import (
     BORDER_AREA_BOX,
     GeoLayers,
-    features_where,
-    focus_regions,
-    geometry_lines,
     great_circle,
-    haversine_km,
-    label_point,
-    outline_lines,
-    scale_bar,
 )
 
 # Default zoom of the border area: Lake Sevan (north) to Goris and Lachin (south-east).
@@ -34,51 +42,18 @@ BORDER_AREA_ZOOM = 7.6
 # Default view of the world map: Washington to Baku.
 WORLD_CENTER = {"lat": 44.0, "lon": -15.0}
 WORLD_ZOOM = 1.6
-MAP_HEIGHT_PX = 640
 
-# Offline style (a white background, no tiles) and the optional online basemap.
-OFFLINE_STYLE = "white-bg"
-BASEMAP_STYLE = "open-street-map"
-
-ARMENIA_FILL = "#f3e6cf"
-AZERBAIJAN_FILL = "#dbe7f1"
-NEIGHBOUR_FILL = "#ececec"
-REGION_LINE = "#a3a3a3"
-LAKE_FILL = "#a6cee3"
-LAKE_LINE = "#5b9bc8"
-NE_BORDER_COLOR = "#1a1a1a"
-GEOBOUNDARIES_COLOR = "#e66101"
-NAGORNO_KARABAKH_COLOR = "#7b3294"
 ARTICLE_PLACE_COLOR = "#b2182b"
 TOWN_COLOR = "#4d4d4d"
 SEAT_COLOR = "#2166ac"
 ARC_COLOR = "#8c8c8c"
 DIMMED_OPACITY = 0.3
 
-NE_BORDER_NAME = "Border: Natural Earth 1:10m (public domain)"
-GEOBOUNDARIES_NAME = "Armenia's outline: geoBoundaries ADM1, 2005 (CC BY 2.5)"
-NAGORNO_KARABAKH_NAME = "Nagorno-Karabakh: pre-2020 de facto area (not the former NKAO)"
 ARTICLE_PLACES_NAME = "Places in the article (click one)"
 TOWNS_NAME = "Towns and capitals (context)"
 SEATS_NAME = "Where the actors spoke from (size: statements)"
 CRISIS_NAME = "Crisis site"
 ARCS_NAME = "Seat to crisis site"
-
-# Where a region's name goes when its area centroid would collide with a town or place
-# label (MapLibre hides colliding labels) or fall in Lake Sevan: (lat, lon), by name_en.
-REGION_LABEL_POSITIONS = {
-    "Gegharkunik": (40.0, 45.25),
-    "Kalbajar": (40.24, 46.3),
-    "Lachin": (39.5, 46.47),
-}
-
-# Length of the scale bar, and where it starts relative to the crisis site (degrees).
-SCALE_BAR_KM = 20
-SCALE_BAR_OFFSET = (-0.55, -1.05)
-# Text-only traces must keep plotly's default "middle center" position (any other gives
-# MapLibre a NaN text offset and breaks the map), so the label is lifted by hand.
-SCALE_LABEL_LIFT_DEG = 0.04
-ATTRIBUTION_SHORT = "Natural Earth · geoBoundaries (CC BY 2.5) · GeoNames (CC BY 4.0)"
 
 
 def border_area_figure(
@@ -108,16 +83,16 @@ def border_area_figure(
                 "style": BASEMAP_STYLE if basemap else OFFLINE_STYLE,
                 "center": {"lat": opening[0][0], "lon": opening[0][1]},
                 "zoom": opening[1],
-                "layers": _fill_layers(layers, basemap),
+                "layers": fill_layers(layers, basemap),
             },
             # A new sector is a new view: the reader's pan and zoom are kept within one.
             "uirevision": f"border-area-{opening[2]}",
-            **_common_layout(),
+            **common_layout(),
         }
     )
-    _add_regional_context(fig, layers)
-    _add_region_labels(fig, layers)
-    _add_scale(fig, center, towns)
+    add_regional_context(fig, layers)
+    add_region_labels(fig, layers)
+    add_scale(fig, center, towns)
     _add_towns(fig, activity, towns, highlight_ids)
     _add_article_places(fig, activity, highlight_ids)
     return fig
@@ -142,272 +117,19 @@ def world_figure(
                 "center": WORLD_CENTER,
                 "zoom": WORLD_ZOOM,
                 "layers": [
-                    *_world_layers(layers, basemap),
-                    *_graticule_layers(),
-                    *_fill_layers(layers, basemap),
+                    *world_layers(layers, basemap),
+                    *graticule_layers(),
+                    *fill_layers(layers, basemap),
                 ],
             },
             "uirevision": "world",
-            **_common_layout(),
+            **common_layout(),
         }
     )
     _add_arcs(fig, seats, crisis)
     _add_crisis_site(fig, crisis)
     _add_seats(fig, seats, highlight_ids)
     return fig
-
-
-def _common_layout() -> dict:
-    return {
-        "height": MAP_HEIGHT_PX,
-        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
-        "legend": {
-            "x": 0.01,
-            "y": 0.01,
-            "xanchor": "left",
-            "yanchor": "bottom",
-            "bgcolor": "rgba(255,255,255,0.85)",
-            "bordercolor": "#bdbdbd",
-            "borderwidth": 1,
-            "font": {"size": 12},
-        },
-        "annotations": [
-            {
-                "text": ATTRIBUTION_SHORT,
-                "xref": "paper",
-                "yref": "paper",
-                "x": 1,
-                "y": 0,
-                "xanchor": "right",
-                "yanchor": "bottom",
-                "showarrow": False,
-                "font": {"size": 10, "color": "#555555"},
-                "bgcolor": "rgba(255,255,255,0.8)",
-            }
-        ],
-    }
-
-
-def _fill_layers(layers: GeoLayers, basemap: bool) -> list[dict]:
-    """Country fills, admin-1 outlines and lakes, drawn below every trace."""
-    opacity = 0.35 if basemap else 1.0
-    countries = layers.countries
-    fills = [
-        (features_where(countries, "role", ["neighbour"]), NEIGHBOUR_FILL),
-        (features_where(countries, "iso3", ["ARM"]), ARMENIA_FILL),
-        (features_where(countries, "iso3", ["AZE"]), AZERBAIJAN_FILL),
-    ]
-    result = [
-        {
-            "sourcetype": "geojson",
-            "source": source,
-            "type": "fill",
-            "color": color,
-            "opacity": opacity,
-            "below": "traces",
-        }
-        for source, color in fills
-    ]
-    result += [
-        {
-            "sourcetype": "geojson",
-            "source": layers.nagorno_karabakh,
-            "type": "fill",
-            "color": NAGORNO_KARABAKH_COLOR,
-            "opacity": 0.10,
-            "below": "traces",
-        },
-        {
-            "sourcetype": "geojson",
-            "source": layers.regions,
-            "type": "line",
-            "color": REGION_LINE,
-            "line": {"width": 0.7},
-            "below": "traces",
-        },
-        {
-            "sourcetype": "geojson",
-            "source": features_where(countries, "role", ["neighbour"]),
-            "type": "line",
-            "color": "#9e9e9e",
-            "line": {"width": 1},
-            "below": "traces",
-        },
-        {
-            "sourcetype": "geojson",
-            "source": layers.lakes,
-            "type": "fill",
-            "color": LAKE_FILL,
-            "below": "traces",
-        },
-        {
-            "sourcetype": "geojson",
-            "source": layers.lakes,
-            "type": "line",
-            "color": LAKE_LINE,
-            "line": {"width": 0.8},
-            "below": "traces",
-        },
-    ]
-    return result
-
-
-def _world_layers(layers: GeoLayers, basemap: bool) -> list[dict]:
-    """Land and country lines of the whole world (Natural Earth 1:110m), for the world view."""
-    if basemap:
-        return []
-    return [
-        {
-            "sourcetype": "geojson",
-            "source": layers.world,
-            "type": "fill",
-            "color": NEIGHBOUR_FILL,
-            "below": "traces",
-        },
-        {
-            "sourcetype": "geojson",
-            "source": layers.world,
-            "type": "line",
-            "color": "#ffffff",
-            "line": {"width": 0.6},
-            "below": "traces",
-        },
-    ]
-
-
-def _graticule_layers() -> list[dict]:
-    """Meridians and parallels every 30 degrees, drawn over the land for bearings."""
-    lines = [[[lon, -80], [lon, 80]] for lon in range(-180, 181, 30)]
-    lines += [[[-180, lat], [180, lat]] for lat in range(-60, 61, 30)]
-    source = {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "properties": {},
-                "geometry": {"type": "MultiLineString", "coordinates": lines},
-            }
-        ],
-    }
-    return [
-        {
-            "sourcetype": "geojson",
-            "source": source,
-            "type": "line",
-            "color": "#d9d9d9",
-            "line": {"width": 0.8},
-            "below": "traces",
-        }
-    ]
-
-
-def _add_regional_context(fig: go.Figure, layers: GeoLayers) -> None:
-    """Nagorno-Karabakh and the two border sources as line traces, each with a legend entry."""
-    lines = (
-        (
-            geometry_lines(layers.nagorno_karabakh),
-            NAGORNO_KARABAKH_COLOR,
-            1.5,
-            NAGORNO_KARABAKH_NAME,
-        ),
-        (outline_lines(layers.armenia_geoboundaries), GEOBOUNDARIES_COLOR, 2.5, GEOBOUNDARIES_NAME),
-        (geometry_lines(layers.border), NE_BORDER_COLOR, 2, NE_BORDER_NAME),
-    )
-    for (lats, lons), colour, width, name in lines:
-        fig.add_trace(_line_trace(lats, lons, colour, width, name))
-
-
-def _line_trace(lats, lons, colour: str, width: float, name: str, **more) -> dict:
-    """A line trace of the map (no hover unless ``more`` gives one)."""
-    return {
-        "type": "scattermap",
-        "lat": lats,
-        "lon": lons,
-        "mode": "lines",
-        "line": {"color": colour, "width": width},
-        "name": name,
-        "hoverinfo": "skip",
-        **more,
-    }
-
-
-def _add_region_labels(fig: go.Figure, layers: GeoLayers) -> None:
-    """Names of the regions around the lake, and Nagorno-Karabakh's label, in grey italics."""
-    regions = focus_regions(layers.regions)
-    for name, (lat, lon) in REGION_LABEL_POSITIONS.items():
-        regions.loc[regions["region_name"] == name, ["lat", "lon"]] = (lat, lon)
-    hover = [
-        html.escape(f"{row.local_name} ({row.country_iso3}), admin-1 region (Natural Earth)")
-        for row in regions.itertuples(index=False)
-    ]
-    fig.add_trace(
-        dict(
-            type="scattermap",
-            lat=regions["lat"],
-            lon=regions["lon"],
-            mode="text",
-            text=[html.escape(name.upper()) for name in regions["region_name"]],
-            textfont={"size": 11, "color": "#6b6b6b"},
-            hovertext=hover,
-            hoverinfo="text",
-            name="Regions",
-            showlegend=False,
-        )
-    )
-    lat, lon = label_point(layers.nagorno_karabakh["features"][0]["geometry"])
-    fig.add_trace(
-        dict(
-            type="scattermap",
-            lat=[lat],
-            lon=[lon],
-            mode="text",
-            text=["Nagorno-Karabakh (pre-2020)"],
-            textfont={"size": 12, "color": NAGORNO_KARABAKH_COLOR},
-            hovertext=[html.escape(NAGORNO_KARABAKH_NAME + "; Natural Earth breakaway polygon")],
-            hoverinfo="text",
-            name="Nagorno-Karabakh label",
-            showlegend=False,
-        )
-    )
-
-
-def _add_scale(fig: go.Figure, center: tuple[float, float], towns: pd.DataFrame) -> None:
-    """A scale bar, and a dotted line from the crisis site to the nearest town with its km."""
-    lat = center[0] + SCALE_BAR_OFFSET[0]
-    lon = center[1] + SCALE_BAR_OFFSET[1]
-    lats, lons = scale_bar(lat, lon, SCALE_BAR_KM)
-    fig.add_trace(
-        _line_trace(lats, lons, "#000000", 4, f"Scale bar ({SCALE_BAR_KM} km)", showlegend=False)
-    )
-    fig.add_trace(
-        dict(
-            type="scattermap",
-            lat=[lats[0] + SCALE_LABEL_LIFT_DEG],
-            lon=[(lons[0] + lons[1]) / 2],
-            mode="text",
-            text=[f"{SCALE_BAR_KM} km"],
-            textfont={"size": 12, "color": "#000000"},
-            name=f"Scale bar label ({SCALE_BAR_KM} km)",
-            hoverinfo="skip",
-            showlegend=False,
-        )
-    )
-    if towns.empty:
-        return
-    nearest = towns.loc[towns["distance_km"].idxmin()]
-    km = haversine_km(center[0], center[1], nearest["lat"], nearest["lon"])
-    fig.add_trace(
-        _line_trace(
-            [center[0], nearest["lat"]],
-            [center[1], nearest["lon"]],
-            "#000000",
-            1,
-            f"{km:.1f} km to {nearest['name']}",
-            hovertext=html.escape(f"{km:.1f} km (great circle) to {nearest['name']}"),
-            hoverinfo="text",
-            showlegend=False,
-        )
-    )
 
 
 def _add_towns(fig: go.Figure, activity: pd.DataFrame, towns: pd.DataFrame, highlight_ids) -> None:
@@ -508,7 +230,7 @@ def _add_arcs(fig: go.Figure, seats: pd.DataFrame, crisis: pd.Series) -> None:
         arc_lats, arc_lons = great_circle(row.lat, row.lon, crisis["lat"], crisis["lon"])
         lats += [*arc_lats, None]
         lons += [*arc_lons, None]
-    fig.add_trace(_line_trace(lats, lons, ARC_COLOR, 1, ARCS_NAME))
+    fig.add_trace(line_trace(lats, lons, ARC_COLOR, 1, ARCS_NAME))
 
 
 def _add_crisis_site(fig: go.Figure, crisis: pd.Series) -> None:

@@ -5,12 +5,10 @@ import pytest
 
 from components.app.places import geo_dir, place_activity
 from components.data import load_dataset
+from components.map.figure_basemap import GEOBOUNDARIES_NAME, NAGORNO_KARABAKH_NAME, NE_BORDER_NAME
 from components.map.figures import (
     ARTICLE_PLACES_NAME,
     DIMMED_OPACITY,
-    GEOBOUNDARIES_NAME,
-    NAGORNO_KARABAKH_NAME,
-    NE_BORDER_NAME,
     SEATS_NAME,
     TOWNS_NAME,
     border_area_figure,
