@@ -1,5 +1,5 @@
-"""The timeline figures: items placed in swimlanes, or counted per lane and period (see
-frames.py), in; a plotly Figure out.
+"""The timeline figure of items placed in swimlanes (see frames.py) in, a plotly Figure out;
+the figure of items counted per lane and period is figure_counts.py's.
 
 Every item has one clickable marker per lane in a single scatter trace ("items": customdata
 is the item id, ids are "<lane_id>/<item_id>"), because Streamlit's selection events come
@@ -24,11 +24,8 @@ from components.app.palette import (
     STATEMENT_TYPE_FAMILIES,
     statement_type_colour,
 )
-from components.timeline.counts import bucket_period
 from components.timeline.figure_layout import (
     LABEL_COLOUR,
-    MARGIN_PX,
-    MIN_HEIGHT_PX,
     _add_lane_bands,
     _add_report_day,
     _empty_figure,
@@ -41,8 +38,6 @@ from components.timeline.items import readable, shorten
 from components.timeline.precision import COARSE_PRECISIONS, UNCERTAIN_PRECISIONS
 
 ITEMS_TRACE = "items"
-
-COUNTS_TRACE = "counts"
 
 SPANS_TRACE = "spans"
 
@@ -68,18 +63,6 @@ HOLLOW_RING_WIDTH = 3
 
 SPAN_WIDTH = 9
 
-
-# Count bubbles: area grows with the count, between these diameters (pixels).
-COUNT_MIN_PX = 8
-
-
-COUNT_MAX_PX = 30
-
-
-# Statements counted together mix types, so their bubble takes no type colour.
-COUNT_STATEMENT_COLOUR = "#7F8FA6"
-
-
 SPAN_OPACITY = 0.5
 
 
@@ -89,10 +72,6 @@ PLOT_WIDTH_PX = 550
 
 
 LABEL_CHAR_PX = 6
-
-
-# Below the counts chart, which has no legend: room for the bottom lane only.
-COUNTS_MARGIN_BOTTOM_PX = 30
 
 
 def build_timeline_figure(
@@ -437,72 +416,3 @@ def _add_offscreen_note(
                     "yshift": 40,
                 }
             )
-
-
-def build_timeline_counts_figure(
-    counts: pd.DataFrame,
-    bucket: str,
-    x_range: tuple[pd.Timestamp, pd.Timestamp],
-    report_date: pd.Timestamp | None = None,
-) -> go.Figure:
-    """Items counted per lane, period and kind (components.timeline.counts.count_in_lanes).
-
-    One bubble per count, its area growing with the count: statements as grey circles,
-    events as dark diamonds. Hover lists the types counted; customdata is the bubble id,
-    so a click can list its items.
-    """
-    if counts.empty:
-        return _empty_figure(x_range)
-    lanes = _lanes(counts)
-    parts = _Parts()
-    _add_lane_bands(parts, lanes)
-    if report_date is not None:
-        _add_report_day(parts, pd.Timestamp(report_date))
-    _add_counts(parts, counts, bucket)
-    layout = _layout(lanes, x_range, parts)
-    # No legend under the counts (the note above the chart says what the bubbles are):
-    # the room kept for it below the plot would be an empty band.
-    room = MARGIN_PX["b"] - COUNTS_MARGIN_BOTTOM_PX
-    layout |= {
-        "showlegend": False,
-        "margin": MARGIN_PX | {"b": COUNTS_MARGIN_BOTTOM_PX},
-        "height": max(MIN_HEIGHT_PX, layout["height"] - room),
-    }
-    return new_figure(data=parts.traces, layout=layout)
-
-
-def _add_counts(parts: _Parts, counts: pd.DataFrame, bucket: str) -> None:
-    largest = max(int(counts["count"].max()), 1)
-    sizes = COUNT_MIN_PX + (COUNT_MAX_PX - COUNT_MIN_PX) * (counts["count"] / largest) ** 0.5
-    is_event = counts["kind"] == "event"
-    # Bubbles share a few hundred periods: each is written once (2,000 bubbles took 60 ms).
-    periods = {start: bucket_period(start, bucket) for start in counts["start"].unique()}
-    hover = [
-        f"<b>{_escape(lane)}</b><br>{count} {kind}{'' if count == 1 else 's'} · "
-        f"{periods[start]}<br>{_escape(types)}<br><i>Click to list them</i>"
-        for lane, count, kind, start, types in zip(
-            counts["lane_label"].tolist(), counts["count"].tolist(), counts["kind"].tolist(),
-            counts["start"].tolist(), counts["types"].tolist(), strict=True,
-        )
-    ]  # fmt: skip
-    parts.traces.append(
-        {
-            "type": "scatter",
-            "x": counts["x_marker"].to_numpy(),
-            "y": counts["y"].to_numpy(),
-            "customdata": counts["bubble_id"].to_numpy(dtype=object),
-            "hovertext": np.array(hover, dtype=object),
-            "hovertemplate": "%{hovertext}<extra></extra>",
-            "mode": "markers",
-            "name": COUNTS_TRACE,
-            "showlegend": False,
-            "selected": {"marker": {"opacity": 1}},
-            "unselected": {"marker": {"opacity": UNSELECTED_OPACITY}},
-            "marker": {
-                "symbol": np.where(is_event, "diamond", "circle").astype(object),
-                "size": sizes.round(1).to_numpy(),
-                "color": np.where(is_event, EVENT_COLOUR, COUNT_STATEMENT_COLOUR).astype(object),
-                "line": {"color": MARKER_OUTLINE, "width": 1},
-            },
-        }
-    )

@@ -12,7 +12,8 @@ from components.timeline.choices import (
     zoom_windows,
 )
 from components.timeline.detail import ItemDetail, item_detail
-from components.timeline.figures import build_timeline_counts_figure, build_timeline_figure
+from components.timeline.figure_counts import build_timeline_counts_figure
+from components.timeline.figures import build_timeline_figure
 from components.timeline.frames import TimelineView, timeline_view
 from components.timeline.items import items_in, timeline_items
 

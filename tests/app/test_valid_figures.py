@@ -24,7 +24,8 @@ from components.map.model import BORDER_VIEW, WORLD_VIEW, build_map_view
 from components.stances.frames import LEVELS, ORDERS
 from components.stances.model import build_matrix_figure, build_stances_view
 from components.timeline.choices import zoom_windows
-from components.timeline.figures import build_timeline_counts_figure, build_timeline_figure
+from components.timeline.figure_counts import build_timeline_counts_figure
+from components.timeline.figures import build_timeline_figure
 from components.timeline.frames import timeline_view
 from components.timeline.items import timeline_items
 from tests.hostile import write_hostile_data

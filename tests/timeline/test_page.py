@@ -27,8 +27,9 @@ from components.app.state import (
     TIMELINE_ZOOM_KEY,
 )
 from components.data import load_dataset
+from components.timeline.figure_counts import COUNTS_MARGIN_BOTTOM_PX, COUNTS_TRACE
 from components.timeline.figure_layout import MARGIN_PX
-from components.timeline.figures import COUNTS_MARGIN_BOTTOM_PX, COUNTS_TRACE, ITEMS_TRACE
+from components.timeline.figures import ITEMS_TRACE
 from components.timeline.frames import MAX_MARKERS, timeline_view
 from components.timeline.items import timeline_items
 from components.timeline.lanes import MAX_LANES
