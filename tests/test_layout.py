@@ -4,7 +4,8 @@ One package per feature under components/, three layers inside it: frames (pure 
 figures (plotly, no streamlit), view.py (the only streamlit). What features share lives in
 components/app/ or components/data/; a feature never imports another one; a page imports
 only components/app/ and its own feature. Each rule is read from the imports of every
-module (those inside functions too), so it keeps holding as the code grows.
+module (those inside functions too), so it keeps holding as the code grows. And no module
+passes ~500 lines (issue 17).
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ PAGE_EXCEPTIONS = {
 }
 # A feature's modules of the figures layer: they may import plotly, never streamlit.
 FIGURE_MODULE_PREFIXES = ("figure", "model")
+# A module longer than this is two ideas (issue 17): split it by what each part computes.
+MAX_MODULE_LINES = 500
 
 
 def module_name(path: Path) -> str:
@@ -159,3 +162,14 @@ def test_no_module_is_left_at_the_top_of_components():
     top = {m for m in SOURCES if m.count(".") == 1 and m != "components.__init__"}
     packages = {f"components.{name}" for name in (*FEATURES, *LIBRARIES, "app")}
     assert top - packages == set()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*SOURCES.values(), *PAGES],
+    ids=lambda path: str(path.relative_to(ROOT)),
+)
+def test_no_module_is_over_the_length_limit(path):
+    """No source module of components/ or pages/ passes MAX_MODULE_LINES lines."""
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_MODULE_LINES, f"{path.relative_to(ROOT)}: {lines} lines"
