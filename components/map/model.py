@@ -136,9 +136,9 @@ def build_map_view(
 
 
 def _sector_view(dataset: Dataset, sector: str) -> tuple | None:
-    """(centre, zoom, name) of a sector of the border map; None for the whole area (or a
-    sector none of whose places is in the data)."""
-    center = sector_center(dataset.locations, sector) if sector != "border" else None
+    """(centre, zoom, name) of a sector of the border map (the whole area opens on the middle
+    of both sectors' places); None when none of its places is in the data."""
+    center = sector_center(dataset.locations, sector)
     return None if center is None else (center, SECTOR_ZOOM[sector], sector)
 
 

@@ -13,7 +13,11 @@ from components.data import Dataset
 # The sectors of the border map: a label, and the places whose middle it opens on (those
 # in the data; none, and the map opens on the crisis site). "border" is the whole area.
 SECTORS = {
-    "border": ("Whole border area", ()),
+    # The middle of both sectors' places: the Syunik ones alone left Gegharkunik off the map.
+    "border": (
+        "Whole border area",
+        ("sev_lich", "goris", "sisian", "vardenis", "verin_shorzha", "sotk", "kut"),
+    ),
     "syunik": ("Syunik (Sev Lich, Goris, Sisian)", ("sev_lich", "goris", "sisian", "verishen")),
     "gegharkunik": (
         "Gegharkunik (Vardenis, Verin Shorzha, Sotk, Kut)",

@@ -150,10 +150,10 @@ def article_view(
         *mention_spans(part, active_ids=None if active is None else active.mentions["mention_id"]),
     ]
     translated = " · translated from the French original" if article["is_translation"] else ""
-    byline = (
-        f"{escape_markdown(article['outlet'])}/{escape_markdown(str(article['agency']))} · "
-        f"{article['published_date']:%d %B %Y}{translated}"
-    )
+    source = escape_markdown(article["outlet"])
+    if isinstance(article["agency"], str):
+        source += f"/{escape_markdown(article['agency'])}"
+    byline = f"{source} · {article['published_date']:%d %B %Y}{translated}"
     return ArticleView(
         article_id=article_id,
         title=escape_markdown(article["title"]),

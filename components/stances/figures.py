@@ -44,6 +44,12 @@ HIGHLIGHT_COLOUR = "#000000"
 # Sizes in pixels: one matrix row, the room the wrapped issue labels need above the grid.
 ROW_HEIGHT_PX = 40
 HEADER_HEIGHT_PX = 70
+# Past this many issues the columns are too narrow for level labels: they are slanted, and
+# the header grows to hold them.
+LEVEL_LABELS_MAX_ISSUES = 8
+SLANTED_LABEL_ANGLE = -45
+SLANTED_LABEL_WIDTH = 60
+SLANTED_HEADER_HEIGHT_PX = 230
 MARKER_SIZE_PX = 30
 # Issue labels are wrapped to lines of this many characters.
 ISSUE_LABEL_WIDTH = 16
@@ -80,7 +86,11 @@ def stance_matrix_figure(
     ``selected_cell_id`` gets a black frame.
     """
     issue_labels = dict(zip(issues["issue_id"], issues["issue_label"], strict=True))
-    x_of = {issue_id: wrap_label(label) for issue_id, label in issue_labels.items()}
+    slanted = len(issue_labels) > LEVEL_LABELS_MAX_ISSUES
+    # Slanted labels stay on one line: wrapped ones, slanted, run into their neighbours.
+    width = SLANTED_LABEL_WIDTH if slanted else ISSUE_LABEL_WIDTH
+    x_of = {issue_id: wrap_label(label, width) for issue_id, label in issue_labels.items()}
+    header = SLANTED_HEADER_HEIGHT_PX if slanted else HEADER_HEIGHT_PX
     y_of = {actor_id: short_label(row_labels.get(actor_id, actor_id)) for actor_id in row_ids}
     shown = cells.loc[cells["actor_id"].isin(row_ids) & cells["issue_id"].isin(issue_labels)]
 
@@ -99,8 +109,8 @@ def stance_matrix_figure(
     # The whole layout at once: update_layout and update_*axes walk plotly's objects
     # (about 50 ms for this figure at scale).
     layout = {
-        "height": HEADER_HEIGHT_PX + ROW_HEIGHT_PX * max(len(row_ids), 1) + 40,
-        "margin": {"l": 10, "r": 10, "t": HEADER_HEIGHT_PX, "b": 40},
+        "height": header + ROW_HEIGHT_PX * max(len(row_ids), 1) + 40,
+        "margin": {"l": 10, "r": 10, "t": header, "b": 40},
         "plot_bgcolor": "white",
         "dragmode": False,
         "clickmode": "event+select",
@@ -120,7 +130,7 @@ def stance_matrix_figure(
             "categoryorder": "array",
             "categoryarray": list(x_of.values()),
             "side": "top",
-            "tickangle": 0,
+            "tickangle": SLANTED_LABEL_ANGLE if slanted else 0,
             "tickfont": LABEL_FONT,
             "showgrid": False,
             "zeroline": False,
