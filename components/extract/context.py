@@ -104,32 +104,3 @@ def _following(found: list[Attribution], end: int) -> Attribution | None:
 
 def _overlap(attribution: Attribution, start: int, end: int) -> bool:
     return attribution.start_char < end and attribution.end_char > start
-
-
-def keep_quoted_speaker(text: str, attributions: list[Attribution]) -> None:
-    """A quotation of several sentences attributed at its end ('"We have been following
-    ... . Border incursions ... . We call upon ...," spokesman Arindam Bagchi said.') is
-    all that speaker's: the sentences inside it that only context placed take the speaker
-    named right after it."""
-    for start, end in quote_ranges(text):
-        closing = _closing_attribution(attributions, start, end)
-        if closing is None:
-            continue
-        for attribution in attributions:
-            inside = attribution.start_char >= start and attribution.end_char <= end + 1
-            carried = attribution.rule in (RULE, "quotation continues")
-            if inside and carried and attribution.speaker.name != closing.speaker.name:
-                attribution.speaker = closing.speaker
-                attribution.date = closing.date
-                attribution.reported_by = closing.reported_by
-
-
-def _closing_attribution(attributions: list[Attribution], start: int, end: int):
-    """The statement whose speaker is named after the quotation's closing mark, in the
-    sentence the quotation ends in."""
-    for attribution in attributions:
-        holds_end = attribution.start_char < end <= attribution.end_char + 1
-        named_after = attribution.speaker.start_char >= end - 1 or attribution.end_char > end + 1
-        if holds_end and named_after and attribution.rule != RULE:
-            return attribution
-    return None

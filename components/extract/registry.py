@@ -208,8 +208,7 @@ class Registry:
 
     def _resolve_name(self, mention: str) -> tuple[Actor | None, float]:
         words = [word for word in mention.split() if word[:1].isupper()]
-        # A nationality is no surname ("Armenian experts" names no Pashinyan).
-        if not words or len(words[-1]) < MIN_FUZZY_LENGTH or _countries(title_key(words[-1])):
+        if not words or len(words[-1]) < MIN_FUZZY_LENGTH:
             return None, 0.0
         surname = name_key(words[-1])
         best: tuple[Actor | None, float] = (None, 0.0)
@@ -249,12 +248,6 @@ def title_key(text: str) -> str:
         word = DEMONYMS.get(word, word)
         word = _TITLE_SYNONYMS.get(word, word)
         words += [w for w in word.split() if w not in _TITLE_STOPWORDS]
-    # "the Republic of Armenia" is Armenia.
-    words = [
-        w
-        for i, w in enumerate(words)
-        if not (w == "republic" and i + 1 < len(words) and words[i + 1] in _COUNTRY_WORDS)
-    ]
     return " ".join(words)
 
 

@@ -78,10 +78,6 @@ HUMAN_NOUNS = {
     "group",
     "secretary",
     "press",
-    "media",
-    "agency",
-    "journalist",
-    "correspondent",
 }
 # Entity labels that can name a speaker.
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -172,7 +168,7 @@ class SpeakerResolver:
         if mention is not None:
             return self._speaker_from_mention(mention, start, end)
         if _is_bare_title(head, start, end):
-            antecedent = self._title_antecedent(span_text, start, _is_plural(head))
+            antecedent = self._title_antecedent(span_text, start)
             if antecedent is not None:
                 return antecedent
         if head.ent_type_ != "PERSON":
@@ -265,7 +261,7 @@ class SpeakerResolver:
             )
         if head.lemma_.lower() not in HUMAN_NOUNS and head.lower_ not in HUMAN_NOUNS:
             return None
-        antecedent = self._title_antecedent(span_text, start, _is_plural(head))
+        antecedent = self._title_antecedent(span_text, start)
         if antecedent is not None:
             return antecedent
         name = _clean(re.sub(r"^(?:the|The|a|A|an|An)\s+", "", span_text))
@@ -273,10 +269,10 @@ class SpeakerResolver:
             name, _clean(span_text), start, start + len(span_text), None, 0.5, _is_person(head)
         )
 
-    def _title_antecedent(self, span_text: str, start: int, plural: bool) -> Speaker | None:
+    def _title_antecedent(self, span_text: str, start: int) -> Speaker | None:
         """A bare title ("the spokesperson", "the Azerbaijani ministry", "The Permanent
         Representative") names the latest speaker or registry actor before it whose name
-        or title holds all its words; a plural ("Armenian experts") names no one person."""
+        or title holds all its words."""
         words = set(title_key(span_text).split()) - _GENERIC_TITLE_WORDS
         if not words:
             return None
@@ -288,8 +284,6 @@ class SpeakerResolver:
         ]
         candidates = [c for c in candidates if c[0] < start]
         for _, mention, actor, name in sorted(candidates, key=lambda c: -c[0]):
-            if plural and actor is not None and actor.actor_type == "person":
-                continue
             titles = [mention, name]
             if actor is not None:
                 titles += [actor.actor_name, actor.role_title or "", *actor.aliases]
@@ -352,10 +346,6 @@ class SpeakerResolver:
 
 # Words of a title that do not tell two actors apart.
 _GENERIC_TITLE_WORDS = {"also", "said", "acting", "official", "own"}
-
-
-def _is_plural(head: Token) -> bool:
-    return head.tag_ in ("NNS", "NNPS")
 
 
 def _is_bare_title(head: Token, start: int, end: int) -> bool:

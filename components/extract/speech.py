@@ -16,79 +16,71 @@ inner speaker's; the outer one keeps the words around it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from .documents import (
-    bare_attribution,
-    document_speaker,
-    is_document,
-    named_issuer,
-    press_office_owner,
-)
-from .final import final_attribution
-from .spans import Attribution, inside, overlaps_quote, quote_ranges, sentence_bounds, trim
 from .speakers import Speaker, SpeakerResolver
-from .verbs import CLAUSE_VERBS, CONCERN_VERBS, SPEECH_VERBS, VERDICT_VERBS
-from .when import DatePhrase, as_reported, verb_date
+from .verbs import CLAUSE_VERBS, CONCERN_VERBS, FINAL_VERBS, SPEECH_VERBS
+from .when import DatePhrase, as_reported, find_date
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 # A quotation further than this from the last statement is not its continuation.
 MAX_CONTINUATION_CHARS = 300
+# A date phrase longer than this is a clause, not a time adverbial.
+MAX_DATE_PHRASE_TOKENS = 8
 # A quotation this short with no reporting verb is a scare quote or a label.
 MIN_QUOTE_WORDS = 4
+# '<content>, <speaker> said [at a briefing].' / '"<content>," <speaker> said.'
+_FINAL_ATTRIBUTION = re.compile(
+    r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+(?P<np>[^,;\"“”«»]{1,150}?)\s+"
+    rf"(?P<verb>{FINAL_VERBS})\b(?P<rest>[^\"“”«»,]{{0,100}})[.!]$",
+    re.DOTALL,
+)
+# '<content>, informs the Ministry of Defense of Armenia.' / '..., said the ministry.'
+_FINAL_INVERTED = re.compile(
+    r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+"
+    rf"(?P<verb>{FINAL_VERBS}|informs|informed|reports)\s+"
+    r"(?P<np>[^,;\"“”«»]{1,150}?)(?P<rest>\s+(?:on|at|in)\s[^,;\"“”«»]{1,60})?[.!]$",
+    re.DOTALL,
+)
 # 'The French president "is studying..."': a subject, then a quotation going on from it.
 _NESTED_SUBJECT = re.compile(r"^\s*(?P<np>[A-Z][^\"“”«»,.]{2,80}?)\s+[\"“«]\s*(?=[a-z])")
+_QUOTES = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»")
+
+
+@dataclass
+class Attribution:
+    """One statement found by a rule: its span, speaker, date and how it was found."""
+
+    start_char: int
+    end_char: int
+    speaker: Speaker
+    rule: str
+    verb: str
+    is_direct_quote: bool
+    date: DatePhrase
+    reported_by: Speaker | None = None
+    sentence_index: int = 0
+    extra_speakers: list[Speaker] = field(default_factory=list)
+
+
+def quote_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the text's quotations, marks included."""
+    return [(match.start(), match.end()) for match in _QUOTES.finditer(text)]
 
 
 def find_attributions(doc: Doc, resolver: SpeakerResolver, published: date) -> list[Attribution]:
     """Every statement the rules find, in text order."""
     quotes = quote_ranges(doc.text)
     found: list[Attribution] = []
-    previous: Span | None = None
     for index, sentence in enumerate(doc.sents):
         in_sentence = _sentence_attributions(sentence, resolver, quotes, published, found)
-        if not in_sentence:
-            in_sentence = _bare(sentence, previous, found, resolver, quotes, published)
         for attribution in in_sentence:
             attribution.sentence_index = index
         found += in_sentence
-        previous = sentence
     return found
-
-
-def _bare(
-    sentence: Span,
-    previous: Span | None,
-    found: list[Attribution],
-    resolver: SpeakerResolver,
-    quotes: list[tuple[int, int]],
-    published: date,
-) -> list[Attribution]:
-    """'... . The Ministry of Defense reported.': the attribution alone is the source of
-    the sentence before it in its paragraph (when no rule claimed that one)."""
-    speaker = bare_attribution(sentence, resolver)
-    if speaker is None:
-        return []
-    resolver.remember(speaker)
-    start, end = sentence_bounds(sentence)
-    same_paragraph = (
-        previous is not None and "\n" not in sentence.doc.text[previous.end_char : start]
-    )
-    if same_paragraph and not any(a.end_char > previous.start_char for a in found):
-        start = sentence_bounds(previous)[0]
-    return [
-        Attribution(
-            start_char=start,
-            end_char=end,
-            speaker=speaker,
-            rule="reporting verb",
-            verb=sentence.root.lemma_.lower(),
-            is_direct_quote=overlaps_quote(start, end, quotes),
-            date=verb_date(sentence.root, published) or as_reported(published),
-        )
-    ]
 
 
 def _sentence_attributions(
@@ -101,7 +93,7 @@ def _sentence_attributions(
     anchors = [t for t in sentence if _is_anchor(t, quotes)]
     results: list[Attribution] = []
     by_verb: dict[int, Attribution] = {}
-    final = final_attribution(sentence, resolver, quotes, published, earlier)
+    final = _final_attribution(sentence, resolver, quotes, published)
     if final is not None:
         attribution, verb = final
         results.append(attribution)
@@ -121,6 +113,42 @@ def _sentence_attributions(
     results += _unanchored_quotes(sentence, quotes, results, earlier, published)
     results.sort(key=lambda a: a.start_char)
     return results
+
+
+def _final_attribution(
+    sentence: Span, resolver: SpeakerResolver, quotes: list[tuple[int, int]], published: date
+) -> tuple[Attribution, Token] | None:
+    """'<what was said>, the defense ministry said [on Friday].': the speaker after the
+    last comma, the words before it; read on the words, as the parser often attaches
+    such a final verb to the wrong clause."""
+    text = sentence.text.rstrip()
+    match = _FINAL_ATTRIBUTION.match(text) or _FINAL_INVERTED.match(text)
+    if match is None or len(match["content"].split()) < MIN_QUOTE_WORDS:
+        return None
+    doc = sentence.doc
+    np_start = sentence.start_char + match.start("np")
+    phrase = doc.char_span(np_start, np_start + len(match["np"]), alignment_mode="expand")
+    verb_start = sentence.start_char + match.start("verb")
+    verb = next((t for t in sentence if t.idx == verb_start), None)
+    if phrase is None or verb is None or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    speaker = resolver.from_span(phrase)
+    if speaker is None:
+        return None
+    resolver.remember(speaker)
+    start, end = _sentence_bounds(sentence)
+    return (
+        Attribution(
+            start_char=start,
+            end_char=end,
+            speaker=speaker,
+            rule="reporting verb",
+            verb=verb.lemma_.lower(),
+            is_direct_quote=overlaps_quote(start, end, quotes),
+            date=_verb_date(verb, published) or as_reported(published),
+        ),
+        verb,
+    )
 
 
 def _nested_subject(sentence: Span, attribution: Attribution, resolver: SpeakerResolver) -> None:
@@ -151,11 +179,9 @@ def _depth(token: Token) -> int:
 
 
 def _is_anchor(token: Token, quotes: list[tuple[int, int]]) -> bool:
-    if token.pos_ not in ("VERB", "AUX") or inside(token.idx, quotes):
+    if token.pos_ not in ("VERB", "AUX") or _inside(token.idx, quotes):
         return False
     lemma = token.lemma_.lower()
-    if lemma == "read":
-        return any(c.dep_ == "nsubj" and is_document(c) for c in token.children)
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS:
         return False
     if lemma in CONCERN_VERBS:
@@ -172,17 +198,15 @@ def _has_complement(token: Token, quotes: list[tuple[int, int]]) -> bool:
     if deps & {"ccomp", "xcomp", "parataxis"}:
         return True
     if token.lemma_.lower() == "call":
-        # "called on / for", and "called the incident an encroachment" (a verdict).
-        return any(c.lower_ in ("on", "for", "upon") or c.dep_ == "oprd" for c in token.children)
+        return any(c.lower_ in ("on", "for", "upon") for c in token.children)
     if token.lemma_.lower() == "point":
         return any(c.lower_ == "out" for c in token.children)
-    if token.lemma_.lower() in VERDICT_VERBS:
-        # "describes these actions as an open provocation": a verdict is a statement.
-        objects = [c for c in token.children if c.dep_ == "dobj"]
-        judged = [*token.children, *(t for o in objects for t in o.subtree)]
-        return bool(objects) and any(t.lower_ == "as" and t.dep_ == "prep" for t in judged)
     sentence = token.sent
     return any(start < sentence.end_char and end > sentence.start_char for start, end in quotes)
+
+
+def _inside(position: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(start < position < end - 1 for start, end in quotes)
 
 
 def _from_verb(
@@ -196,21 +220,16 @@ def _from_verb(
 ) -> Attribution | None:
     subject, inherited_from = _subject(verb, by_verb)
     if subject is None:
-        subject = _document_subject(verb)
-    if subject is None:
         return None
     if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
         subject = verb.head
-    if is_document(subject):
-        speakers = [document_speaker(subject, resolver, earlier, subject.idx)]
-    else:
-        speakers = [press_office_owner(subject, resolver) or resolver.from_phrase(subject)]
+    speakers = [resolver.from_phrase(subject)]
     speakers += [resolver.from_phrase(c) for c in subject.conjuncts if c.i > subject.i]
     speakers = [s for s in speakers if s is not None]
     if not speakers:
         return None
     start, end = _clause_bounds(verb, anchors)
-    date_phrase = verb_date(verb, published)
+    date_phrase = _verb_date(verb, published)
     if date_phrase is None and inherited_from is not None:
         date_phrase = inherited_from.date
     if date_phrase is None:
@@ -241,9 +260,7 @@ def _subject(
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.dep_ == "nsubjpass" and verb.lemma_.lower() == "quote":
                 return child, None
-            if verb.lemma_.lower() == "quote" and _quoted_as_saying(verb):
-                return next(c for c in verb.children if c.dep_ == "dobj"), None
-            if not (child.lower_ == "accusations" or is_document(child)) or child.i > verb.i:
+            if child.lower_ not in ("accusations", "statement", "report") or child.i > verb.i:
                 return child, None
     for child in verb.children:
         if child.dep_ == "agent":
@@ -260,20 +277,6 @@ def _subject(
         subject, _ = _subject(head, by_verb)
         return subject, by_verb.get(head.i)
     return None, None
-
-
-def _document_subject(verb: Token) -> Token | None:
-    """'the statement said', 'the statement reads': a document before its verb."""
-    return next(
-        (c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and is_document(c)),
-        None,
-    )
-
-
-def _quoted_as_saying(verb: Token) -> bool:
-    """'the publication quoted him as saying': the one quoted speaks."""
-    has_object = any(c.dep_ == "dobj" for c in verb.children)
-    return has_object and any(c.lower_ == "as" for c in verb.children)
 
 
 def _inverted_name(child: Token, verb: Token) -> bool:
@@ -299,7 +302,7 @@ def _clause_bounds(verb: Token, anchors: list[Token]) -> tuple[int, int]:
     tokens = _run_around(verb, [t for t in verb.subtree if t.i not in excluded])
     if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl") and verb.lemma_ != "worry":
         tokens = [t for t in tokens if t.i >= verb.i or t.dep_ in ("nsubj", "nsubjpass")]
-    tokens = trim(tokens)
+    tokens = _trim(tokens)
     if not tokens:
         return verb.idx, verb.idx + len(verb.text)
     if verb.dep_ == "relcl":
@@ -324,6 +327,43 @@ def _own_subject(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
+def _trim(tokens: list[Token]) -> list[Token]:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[0].is_punct and tokens[0].text not in '"“«' or tokens[0].dep_ == "cc"):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in '"”»':
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _verb_date(verb: Token, published: date) -> DatePhrase | None:
+    """A date that modifies the act of speaking: 'said on Friday', 'On Thursday, X accused'."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl") or (
+            child.dep_ == "advcl" and child.i < verb.i
+        ):
+            for part in _date_candidates(child):
+                found = find_date(part.text, published)
+                if found is not None:
+                    return found
+    return None
+
+
+def _date_candidates(child: Token) -> list[Span]:
+    """Short phrases of a modifier that can date the act ("on Friday"); a clause's
+    dates belong to what it reports ("signed in November"), so only its own modifiers."""
+    doc = child.doc
+    if child.dep_ != "advcl":
+        subtree = doc[child.left_edge.i : child.right_edge.i + 1]
+        return [subtree] if len(subtree) <= MAX_DATE_PHRASE_TOKENS else []
+    return [
+        doc[c.left_edge.i : c.right_edge.i + 1]
+        for c in child.children
+        if c.dep_ in ("prep", "npadvmod")
+        and c.right_edge.i - c.left_edge.i < MAX_DATE_PHRASE_TOKENS
+    ]
+
+
 def _continued_date(
     speaker: Speaker, subject: Token, verb: Token, earlier: list[Attribution], published: date
 ) -> DatePhrase | None:
@@ -336,6 +376,10 @@ def _continued_date(
     return None
 
 
+def overlaps_quote(start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(q_start < end and q_end > start for q_start, q_end in quotes)
+
+
 def _according_to(
     sentence: Span,
     resolver: SpeakerResolver,
@@ -344,14 +388,13 @@ def _according_to(
     results: list[Attribution],
 ) -> Attribution | None:
     for token in sentence:
-        if token.lower_ != "according" or inside(token.idx, quotes):
+        if token.lower_ != "according" or _inside(token.idx, quotes):
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
         if source is None:
             continue
-        speaker = named_issuer(source, resolver) if is_document(source) else None
-        speaker = speaker or resolver.from_phrase(source)
+        speaker = resolver.from_phrase(source)
         if speaker is None:
             continue
         if results:
@@ -359,7 +402,7 @@ def _according_to(
                 attribution.reported_by = speaker
             return None
         resolver.remember(speaker)
-        start, end = sentence_bounds(sentence)
+        start, end = _sentence_bounds(sentence)
         return Attribution(
             start_char=start,
             end_char=end,
@@ -370,6 +413,11 @@ def _according_to(
             date=as_reported(published),
         )
     return None
+
+
+def _sentence_bounds(sentence: Span) -> tuple[int, int]:
+    tokens = _trim(list(sentence))
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def _unanchored_quotes(

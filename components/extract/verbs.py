@@ -58,11 +58,6 @@ CLAUSE_VERBS = {
     "express",
     "call",
     "describe",
-    "characterize",
-    "characterise",
-    "qualify",
-    "assess",
-    "regard",
     "mention",
     "suggest",
     "propose",
@@ -85,9 +80,6 @@ CLAUSE_VERBS = {
     "acknowledge",
     "stress",
 }
-# Verbs that judge something "as" something: a statement with an object and "as"
-# ("describes these actions as an open provocation").
-VERDICT_VERBS = {"describe", "characterize", "characterise", "qualify", "assess", "regard"}
 # A worry is the worried party's statement: "the tension worries Western countries".
 CONCERN_VERBS = {"worry", "concern", "alarm", "trouble"}
 # Verbs that end a sentence as its attribution: '<words>, the ministry said.'

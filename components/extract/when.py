@@ -6,7 +6,6 @@
 components.data.dates.resolve_when turns into dates and a precision against the
 publication day. dateparser is not used: it resolves a bare weekday forward or to the
 wrong week, where news means the latest such day on or before publication.
-verb_date() reads the date phrase that modifies a verb of speaking ("said on Friday").
 """
 
 from __future__ import annotations
@@ -15,8 +14,6 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-from spacy.tokens import Span, Token
 
 from components.data.dates import PARTS_OF_DAY, resolve_when
 
@@ -200,35 +197,3 @@ DATE_PATTERN = re.compile(
     rf"|(?:two|three|four|five|\d) days ago"
     rf")\b"
 )
-
-
-# A date phrase longer than this is a clause, not a time adverbial.
-MAX_DATE_PHRASE_TOKENS = 8
-
-
-def verb_date(verb: Token, published: date) -> DatePhrase | None:
-    """A date that modifies the act of speaking: 'said on Friday', 'On Thursday, X accused'."""
-    for child in verb.children:
-        if child.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl") or (
-            child.dep_ == "advcl" and child.i < verb.i
-        ):
-            for part in _date_candidates(child):
-                found = find_date(part.text, published)
-                if found is not None:
-                    return found
-    return None
-
-
-def _date_candidates(child: Token) -> list[Span]:
-    """Short phrases of a modifier that can date the act ("on Friday"); a clause's
-    dates belong to what it reports ("signed in November"), so only its own modifiers."""
-    doc = child.doc
-    if child.dep_ != "advcl":
-        subtree = doc[child.left_edge.i : child.right_edge.i + 1]
-        return [subtree] if len(subtree) <= MAX_DATE_PHRASE_TOKENS else []
-    return [
-        doc[c.left_edge.i : c.right_edge.i + 1]
-        for c in child.children
-        if c.dep_ in ("prep", "npadvmod")
-        and c.right_edge.i - c.left_edge.i < MAX_DATE_PHRASE_TOKENS
-    ]
