@@ -79,26 +79,45 @@ def test_draft_is_highlighted_with_speaker_cue_and_confidence(reviewed):
     )
 
 
-def test_correcting_the_speaker_and_covering_the_gap_makes_the_folder_valid(reviewed):
-    """The new speaker has no type (registry problem); once the ministry speaks, only the
-    uncovered first sentence is left; added as a statement, the validator finds nothing."""
+def leave_out_the_first_statement(app: AppTest) -> AppTest:
+    """Tick Delete on the first row: its words become a gap the validator reports."""
+    rows = app.session_state[rv.ROWS_KEY].copy()
+    rows.loc[rows.index[0], "delete"] = True
+    app.session_state[rv.ROWS_KEY] = rows
+    return app.run()
+
+
+def test_typing_the_new_speaker_and_covering_a_gap_makes_the_folder_valid(reviewed):
+    """The new speaker has no type (registry problem); typed, the folder is valid; a deleted
+    row leaves its words uncovered, and adding them back as a statement covers them."""
     assert ("actors.yaml", "actor_type") in problems(reviewed)
-    rows = reviewed.session_state[rv.ROWS_KEY].copy()
-    rows.loc[0, "speaker"] = "armenian_defence_ministry"
-    reviewed.session_state[rv.ROWS_KEY] = rows
+    actors = reviewed.session_state[rv.ACTORS_KEY].copy()
+    actors["actor_type"] = "government body"
+    reviewed.session_state[rv.ACTORS_KEY] = actors
     reviewed.run()
-    assert problems(reviewed) == [("statements.yaml", "quote")]
+    assert not reviewed.exception
+    assert "The folder is valid" in reviewed.success[0].value
+    drafted = len(reviewed.session_state[rv.ROWS_KEY])
+
+    leave_out_the_first_statement(reviewed)
+    assert ("statements.yaml", "quote") in problems(reviewed)
     reviewed.selectbox(key=rv.GAP_KEY).select_index(0)
     reviewed.selectbox(key=rv.GAP_SPEAKER_KEY).select("armenian_defence_ministry")
     reviewed.run()
     reviewed.button(key="review_add_gap").click().run()
     assert not reviewed.exception
     assert "The folder is valid" in reviewed.success[0].value
-    assert len(reviewed.session_state[rv.ROWS_KEY]) == 2
-    assert markup(reviewed).count('class="rv-num"') == 2
+    assert len(reviewed.session_state[rv.ROWS_KEY]) == drafted + 1
+    assert markup(reviewed).count('class="rv-num"') == drafted
+
+
+def gap_choices(app: AppTest) -> list:
+    return [box.options for box in app.selectbox if box.key == rv.GAP_KEY]
 
 
 def test_a_gap_can_be_set_aside_with_a_reason(reviewed):
+    leave_out_the_first_statement(reviewed)
+    assert len(gap_choices(reviewed)[0]) == 1
     reviewed.selectbox(key=rv.GAP_KEY).select_index(0)
     reviewed.text_input(key=rv.GAP_REASON_KEY).input("the outlet's summary of the release")
     reviewed.run()
@@ -106,10 +125,11 @@ def test_a_gap_can_be_set_aside_with_a_reason(reviewed):
     assert reviewed.session_state[rv.NOT_STATEMENTS_KEY][0]["reason"] == (
         "the outlet's summary of the release"
     )
-    assert ("statements.yaml", "quote") not in problems(reviewed)
+    assert gap_choices(reviewed) == []
 
 
 def test_a_new_speaker_is_offered_after_it_is_added(reviewed):
+    leave_out_the_first_statement(reviewed)
     reviewed.text_input(key=rv.NEW_SPEAKER_NAME_KEY).input("Armen Mirzoyan").run()
     reviewed.button(key="review_add_speaker").click().run()
     assert reviewed.session_state[rv.EXTRA_SPEAKERS_KEY] == ["Armen Mirzoyan"]
