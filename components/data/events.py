@@ -169,7 +169,7 @@ def combine_events(
         for report in same:
             report["is_main_report"] = report is main
         event = {key: definition[key] for key in rec.EVENT_DEFINITION_FIELDS}
-        for key in _REPORT_COLUMNS:
+        for key in REPORT_COLUMNS:
             event[key] = main[key]
         event["location_id"] = definition["location_id"] or main["location_id"]
         event["report_count"] = len(same)
@@ -221,8 +221,8 @@ def _background_dates(
     return True
 
 
-# The columns an event takes from its main report.
-_REPORT_COLUMNS = (
+# The columns an event takes from its main report (the Source page, from one article's report).
+REPORT_COLUMNS = (
     "article_id",
     "quote",
     "start_char",
@@ -246,7 +246,7 @@ def _report_rank(report: dict) -> tuple:
 def _report_row(report: dict) -> dict:
     """A report as the event_reports table holds it."""
     row = {"report_id": report["report_id"], "event_id": report["event_id"]}
-    row.update({key: report[key] for key in _REPORT_COLUMNS})
+    row.update({key: report[key] for key in REPORT_COLUMNS})
     row.update(
         location_id=report["location_id"],
         is_main_report=report["is_main_report"],

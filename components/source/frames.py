@@ -13,6 +13,7 @@ import pandas as pd
 
 from components.app.text_safety import escape_markdown
 from components.data import Dataset
+from components.data.events import REPORT_COLUMNS
 from components.source.markup import (
     ANCHOR_ID_PATTERN,
     ARTICLE_CSS,
@@ -52,29 +53,12 @@ def record_article(
     return None if found.empty else str(found.iloc[0])
 
 
-# The columns an event takes from one article's report of it (the rest is the event's own).
-_REPORT_COLUMNS = (
-    "article_id",
-    "quote",
-    "start_char",
-    "end_char",
-    "sentence",
-    "date_expression",
-    "date_quote",
-    "start_date",
-    "end_date",
-    "date_precision",
-    "part_of_day",
-    "date_label",
-)
-
-
 def reported_events(ds: Dataset, article_id: str) -> pd.DataFrame:
     """The events one article reports, each with that article's words and date (its report),
     in the columns of ``ds.events``; an event the dataset leaves out is left out."""
     reports = ds.event_reports.loc[ds.event_reports["article_id"] == article_id]
-    own = ds.events.drop(columns=list(_REPORT_COLUMNS))
-    events = reports[["event_id", *_REPORT_COLUMNS, "location_id"]].merge(
+    own = ds.events.drop(columns=list(REPORT_COLUMNS))
+    events = reports[["event_id", *REPORT_COLUMNS, "location_id"]].merge(
         own, on="event_id", how="inner", suffixes=("", "_event"), validate="1:1"
     )
     events["location_id"] = events["location_id"].where(

@@ -136,7 +136,7 @@ def test_ten_sessions_keep_their_own_filters(app_server, browser):
                     nav = session.page.get_by_test_id("stSidebarNav")
                     # A dispatched click needs no scrolling or stability wait, which a tab
                     # busy drawing charts for ten sessions on two cores can delay for long.
-                    link = nav.get_by_role("link", name=titles[session.page_index])
+                    link = nav.get_by_role("link", name=titles[session.page_index], exact=True)
                     link.dispatch_event("click")
                     page_switches += 1
             for session in sessions:
