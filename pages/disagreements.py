@@ -22,7 +22,12 @@ from components.app.state import (
     selected_actor_ids,
 )
 from components.app.text_safety import escape_markdown
-from components.disagreements.frames import claim_detail, clicked_claim, event_claims_of
+from components.disagreements.frames import (
+    claim_detail,
+    claim_options,
+    clicked_claim,
+    event_claims_of,
+)
 from components.disagreements.view import (
     disagreements_contradictions,
     disagreements_figure,
@@ -98,14 +103,6 @@ def _aspect_line(row) -> str:
     )
 
 
-def _claim_options(aspect: str) -> dict[str, str]:
-    chosen = view.claims.loc[view.claims["aspect"] == aspect]
-    return {
-        row.claim_id: f"{row.event_title} · {row.outlet} ({row.side_label}): {row.value_label}"
-        for row in chosen.itertuples(index=False)
-    }
-
-
 st.title("Disagreements")
 st.caption(
     "Where reports of one event claim different things: how far the troops advanced, how "
@@ -172,7 +169,7 @@ else:
             config=CHART_CONFIG,
         )
         _apply_click(event["selection"]["points"])
-    options = _claim_options(aspect)
+    options = claim_options(view.claims, aspect)
     if st.session_state.get(DISAGREEMENTS_CLAIM_KEY) not in options:
         st.session_state[DISAGREEMENTS_CLAIM_KEY] = None
     with st.container(border=True, key=REPORT_BOX_KEY):

@@ -113,7 +113,7 @@ with highlight:
     with st.container(height=ARTICLE_HEIGHT_PX, border=True, key="review_article"):
         st.html(article)
 
-taken = set(dataset.statements.loc[dataset.statements["article_id"] != article_id, "statement_id"])
+taken = frames.other_statement_ids(dataset.statements, article_id)
 files = frames.folder_files(
     draft_text, meta, rows, actors, places, frames.statement_prefix(meta, taken)
 )

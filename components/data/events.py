@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from . import records as rec
 from .errors import Problems
-from .placing import place_quote, resolve_date
-from .text import find_span
+from .placing import place_quote, placed_items, resolve_date
 
 # Which report of an event the events table takes its words and date from: the most
 # precise, then the earliest published, then the first article id.
@@ -73,16 +72,16 @@ def _definition_complete(row: dict, label: str, name: str, problems: Problems) -
 
 def _claims(report: dict, article: dict, label: str, name: str, problems: Problems) -> list[dict]:
     out = []
-    for position, item in enumerate(report.pop("claims"), start=1):
-        where = f"{name} claim {position}"
-        claim = rec.parse_record(item, rec.CLAIM_FIELDS, "", where, label, problems)
-        if claim is None:
-            continue
-        try:
-            start, end = find_span(article["text"], claim["quote"], claim["occurrence"])
-        except ValueError as error:
-            problems.add(label, where, "quote", str(error))
-            continue
+    claims = placed_items(
+        report.pop("claims"),
+        rec.CLAIM_FIELDS,
+        "quote",
+        f"{name} claim",
+        article["text"],
+        label,
+        problems,
+    )
+    for position, _, claim, start, end in claims:
         out.append(
             {
                 "claim_id": f"{report['report_id']}:{position}",

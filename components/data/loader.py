@@ -29,7 +29,7 @@ from .derive import derive_columns
 from .errors import DatasetError, Problem, Problems
 from .events import combine_events, parse_event_reports
 from .mentions import alias_index, article_mentions
-from .placing import place_quote, resolve_date
+from .placing import place_quote, placed_items, resolve_date
 from .schemas import SCHEMAS
 from .text import find_span
 
@@ -359,18 +359,16 @@ class _Loader:
     def _not_statements(self, article: dict) -> list[dict]:
         label = self.label(article["_dir"] / "article.yaml")
         out = []
-        for position, item in enumerate(article.get("not_statements") or (), start=1):
-            where = f"not_statements {position}"
-            parsed = rec.parse_record(
-                item, rec.NOT_STATEMENT_FIELDS, "", where, label, self.problems
-            )
-            if parsed is None:
-                continue
-            try:
-                start, end = find_span(article["text"], parsed["quote"], parsed["occurrence"])
-            except ValueError as error:
-                self.problems.add(label, where, "quote", str(error))
-                continue
+        listed = placed_items(
+            article.get("not_statements"),
+            rec.NOT_STATEMENT_FIELDS,
+            "quote",
+            "not_statements",
+            article["text"],
+            label,
+            self.problems,
+        )
+        for _, _, parsed, start, end in listed:
             out.append(
                 {
                     "not_statement_id": f"{article['article_id']}:{start}",

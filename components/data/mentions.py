@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from . import records as rec
 from .errors import Problems
-from .text import find_mentions, find_span
+from .placing import placed_items
+from .text import find_mentions
 
 
 def alias_index(
@@ -67,15 +68,15 @@ def article_mentions(
 def _not_mentions(article: dict, label: str, problems: Problems) -> dict[int, str]:
     """Starts of the words article.yaml says are no mention, with where they are listed."""
     starts = {}
-    for position, item in enumerate(article.get("not_mentions") or (), start=1):
-        where = f"not_mentions {position}"
-        parsed = rec.parse_record(item, rec.NOT_MENTION_FIELDS, "", where, label, problems)
-        if parsed is None:
-            continue
-        try:
-            start, _ = find_span(article["text"], parsed["surface"], parsed["occurrence"])
-        except ValueError as error:
-            problems.add(label, where, "surface", str(error))
-            continue
+    listed = placed_items(
+        article.get("not_mentions"),
+        rec.NOT_MENTION_FIELDS,
+        "surface",
+        "not_mentions",
+        article["text"],
+        label,
+        problems,
+    )
+    for _, where, _, start, _ in listed:
         starts[start] = where
     return starts

@@ -6,6 +6,9 @@ the record and the field, and returns False, when the record cannot be placed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
+from . import records as rec
 from .dates import resolve_when
 from .errors import Problems
 from .text import find_span, sentence_bounds
@@ -73,3 +76,28 @@ def resolve_date(row: dict, article: dict, label: str, name: str, problems: Prob
         date_label=resolved.label,
     )
     return True
+
+
+def placed_items(
+    items: Iterable,
+    specs: dict,
+    words_field: str,
+    where: str,
+    text: str,
+    label: str,
+    problems: Problems,
+) -> Iterator[tuple[int, str, dict, int, int]]:
+    """Each mapping of a record's list (claims, not_statements, not_mentions) checked against
+    ``specs``, with the span of its ``words_field`` in ``text``: yields (position, its name,
+    the parsed item, start, end); an item that cannot be placed adds a Problem instead."""
+    for position, item in enumerate(items or (), start=1):
+        name = f"{where} {position}"
+        parsed = rec.parse_record(item, specs, "", name, label, problems)
+        if parsed is None:
+            continue
+        try:
+            start, end = find_span(text, parsed[words_field], parsed["occurrence"])
+        except ValueError as error:
+            problems.add(label, name, words_field, str(error))
+            continue
+        yield position, name, parsed, start, end

@@ -426,3 +426,12 @@ def disagreements_view(ds: Dataset) -> DisagreementsView:
         told=told,
         by_aspect=sides_in_disagreement(found),
     )
+
+
+def claim_options(claims: pd.DataFrame, aspect: str) -> dict[str, str]:
+    """The marks of one aspect to pick from a list: claim id -> event, outlet, side, value."""
+    chosen = claims.loc[claims["aspect"] == aspect]
+    return {
+        row.claim_id: f"{row.event_title} · {row.outlet} ({row.side_label}): {row.value_label}"
+        for row in chosen.itertuples(index=False)
+    }

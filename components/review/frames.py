@@ -99,6 +99,11 @@ def suggest_article_id(outlet: str, published: date, title: str) -> str:
     return "-".join(parts)
 
 
+def other_statement_ids(statements: pd.DataFrame, article_id: str) -> set[str]:
+    """The statement ids of every other article (a reviewed article must not reuse them)."""
+    return set(statements.loc[statements["article_id"] != article_id, "statement_id"])
+
+
 def statement_prefix(meta: ArticleMeta, taken_ids: set[str]) -> str:
     """The article's short code (`pan0527`), with a letter added when another article
     already uses it for its statement ids."""
