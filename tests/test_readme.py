@@ -6,7 +6,8 @@ from pathlib import Path
 import dashboard
 from components.data import CACHE_DIR_ENV, DATA_DIR_ENV
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_first_two_commands_are_make_run_then_make_test():
@@ -26,3 +27,32 @@ def test_data_folder_variable_is_documented():
 
 def test_cache_folder_variable_is_documented():
     assert f"{CACHE_DIR_ENV}=/path/to/cache make run" in README
+
+
+def test_readme_stays_short():
+    # A newcomer's page: what it is, the two commands, the pages, how to add an article, the docs.
+    assert len(README.splitlines()) <= 150
+
+
+def test_every_local_link_and_image_exists():
+    targets = re.findall(r"\]\(([^)#\s]+)\)", README)
+    local = [target for target in targets if "://" not in target]
+    assert "docs/screenshot-overview.png" in local
+    missing = [target for target in local if not (ROOT / target).is_file()]
+    assert not missing
+
+
+def test_every_page_is_described_in_full_in_the_pages_doc():
+    pages_doc = (ROOT / "docs" / "pages.md").read_text(encoding="utf-8")
+    for index, spec in enumerate(dashboard.PAGES):
+        address = "/" if index == 0 else f"/{spec.url_path}"
+        assert f"| {spec.title} | `{address}` |" in pages_doc, spec.title
+
+
+def test_commands_in_the_readme_name_real_modules():
+    # Every `.venv/bin/python -m X` the README gives can be found as a module.
+    import importlib.util
+
+    modules = set(re.findall(r"\.venv/bin/python -m ([\w.]+)", README))
+    assert {"components.extract", "components.data"} <= modules
+    assert all(importlib.util.find_spec(module) is not None for module in modules)
