@@ -104,3 +104,37 @@ def _following(found: list[Attribution], end: int) -> Attribution | None:
 
 def _overlap(attribution: Attribution, start: int, end: int) -> bool:
     return attribution.start_char < end and attribution.end_char > start
+
+
+def quotation_speaker(text: str, attributions: list[Attribution]) -> None:
+    """A quotation of several sentences is one speaker's, named outside its marks at its
+    end ('"We have been following ... . Border incursions ... ," Bagchi said.') or at its
+    start ('He said: "... . ..."'): the sentences inside it that only context or a
+    running quotation placed take that speaker."""
+    for start, end in quote_ranges(text):
+        owner = _quotation_owner(attributions, start, end)
+        if owner is None:
+            continue
+        for attribution in attributions:
+            inside = attribution.start_char >= start and attribution.end_char <= end + 1
+            carried = attribution.rule in (RULE, "quotation continues")
+            if inside and carried and attribution.speaker.name != owner.speaker.name:
+                same_date = attribution.date
+                attribution.speaker = owner.speaker
+                attribution.date = owner.date if owner.date else same_date
+                attribution.reported_by = owner.reported_by
+
+
+def _quotation_owner(attributions: list[Attribution], start: int, end: int):
+    """The anchored statement that names a speaker outside the quotation's marks, in the
+    sentence of its closing mark first, else of its opening mark."""
+    anchored = [
+        a
+        for a in attributions
+        if a.rule not in (RULE, "quotation continues") and not start <= a.speaker.start_char < end
+    ]
+    for position in (end - 1, start):
+        for attribution in anchored:
+            if attribution.start_char <= position < attribution.end_char + 1:
+                return attribution
+    return None

@@ -16,7 +16,7 @@ from datetime import date
 
 from components.data.text import find_mentions
 
-from .context import context_attributions
+from .context import context_attributions, quotation_speaker
 from .model import load_pipeline
 from .registry import Place, Registry
 from .speakers import SPEAKER_LABELS, Speaker, SpeakerResolver
@@ -193,6 +193,7 @@ def extract(text: str, published: date, registry: Registry, issuer: str | None =
     resolver.issuer = issuer_speaker(issuer, registry)
     attributions = find_attributions(doc, resolver, published)
     attributions = context_attributions(doc, attributions, resolver.issuer, published)
+    quotation_speaker(text, attributions)
     _spread_dates(text, attributions)
     locations = _locations(text, registry)
     statements = []

@@ -22,7 +22,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from .speakers import Speaker, SpeakerResolver
-from .verbs import CLAUSE_VERBS, CONCERN_VERBS, FINAL_VERBS, SPEECH_VERBS
+from .verbs import CLAUSE_VERBS, CONCERN_VERBS, DESCRIBING_VERBS, FINAL_VERBS, SPEECH_VERBS
 from .when import DatePhrase, as_reported, find_date
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -32,9 +32,11 @@ MAX_CONTINUATION_CHARS = 300
 MAX_DATE_PHRASE_TOKENS = 8
 # A quotation this short with no reporting verb is a scare quote or a label.
 MIN_QUOTE_WORDS = 4
-# '<content>, <speaker> said [at a briefing].' / '"<content>," <speaker> said.'
+# '<content>, <speaker> said [at a briefing].' / '"<content>," <speaker> said.' /
+# '<content>, the head of the village, Artyom Yeranosyan, told News.am.' (the comma that
+# closes an appositive name may stand before the verb)
 _FINAL_ATTRIBUTION = re.compile(
-    r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+(?P<np>[^,;\"“”«»]{1,150}?)\s+"
+    r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+(?P<np>[^,;\"“”«»]{1,150}?),?\s+"
     rf"(?P<verb>{FINAL_VERBS})\b(?P<rest>[^\"“”«»,]{{0,100}})[.!]$",
     re.DOTALL,
 )
@@ -132,7 +134,7 @@ def _final_attribution(
     verb = next((t for t in sentence if t.idx == verb_start), None)
     if phrase is None or verb is None or any(t.pos_ in ("VERB", "AUX") for t in phrase):
         return None
-    speaker = resolver.from_span(phrase)
+    speaker = resolver.from_span(_name_before_title(phrase) or phrase)
     if speaker is None:
         return None
     resolver.remember(speaker)
@@ -149,6 +151,20 @@ def _final_attribution(
         ),
         verb,
     )
+
+
+def _name_before_title(phrase: Span) -> Span | None:
+    """'..., Spatrak Minasyan, head of Akner community, told ...': the title after the
+    last comma is in apposition to the name before it, and the name is the speaker."""
+    doc = phrase.doc
+    if phrase.start < 2 or doc[phrase.start - 1].text != ",":
+        return None
+    name = next((e for e in doc.ents if e.end == phrase.start - 1), None)
+    if name is None or name.label_ != "PERSON" or name.start == 0:
+        return None
+    if doc[name.start - 1].text != "," or any(t.ent_type_ == "PERSON" for t in phrase):
+        return None
+    return doc[name.start : phrase.end]
 
 
 def _nested_subject(sentence: Span, attribution: Attribution, resolver: SpeakerResolver) -> None:
@@ -188,7 +204,7 @@ def _is_anchor(token: Token, quotes: list[tuple[int, int]]) -> bool:
         return any(c.dep_ == "dobj" for c in token.children) and token.tag_ != "VBN"
     if lemma in SPEECH_VERBS:
         return not (lemma == "call" and token.tag_ == "VBN")
-    if lemma in CLAUSE_VERBS:
+    if lemma in CLAUSE_VERBS | DESCRIBING_VERBS:
         return _has_complement(token, quotes)
     return False
 
@@ -198,7 +214,13 @@ def _has_complement(token: Token, quotes: list[tuple[int, int]]) -> bool:
     if deps & {"ccomp", "xcomp", "parataxis"}:
         return True
     if token.lemma_.lower() == "call":
-        return any(c.lower_ in ("on", "for", "upon") for c in token.children)
+        # "called on/for ...", or naming something: "called the incident an encroachment"
+        return any(c.lower_ in ("on", "for", "upon") or c.dep_ == "oprd" for c in token.children)
+    if token.lemma_.lower() in DESCRIBING_VERBS:
+        # "describes these actions (taken by Azerbaijan) as a provocation"
+        return any(c.dep_ == "dobj" for c in token.children) and any(
+            t.lower_ == "as" and t.i > token.i for t in token.subtree
+        )
     if token.lemma_.lower() == "point":
         return any(c.lower_ == "out" for c in token.children)
     sentence = token.sent
@@ -226,6 +248,13 @@ def _from_verb(
     speakers = [resolver.from_phrase(subject)]
     speakers += [resolver.from_phrase(c) for c in subject.conjuncts if c.i > subject.i]
     speakers = [s for s in speakers if s is not None]
+    # 'The "Caucasian Knot" has reported citing the Armenian party that ...': the party
+    # cited speaks, the subject reports it (as with "according to").
+    cited = _cited(verb, resolver)
+    reported_by = None
+    if cited is not None:
+        reported_by = speakers[0] if speakers else None
+        speakers = [cited]
     if not speakers:
         return None
     start, end = _clause_bounds(verb, anchors)
@@ -246,8 +275,19 @@ def _from_verb(
         verb=verb.lemma_.lower(),
         is_direct_quote=overlaps_quote(start, end, quotes),
         date=date_phrase,
+        reported_by=reported_by,
         extra_speakers=speakers[1:],
     )
+
+
+def _cited(verb: Token, resolver: SpeakerResolver) -> Speaker | None:
+    """The source a reporting verb cites ("reported citing the Armenian party"), if any."""
+    for child in verb.children:
+        if child.lemma_.lower() == "cite" and child.dep_ in ("xcomp", "advcl", "conj"):
+            source = next((c for c in child.children if c.dep_ == "dobj"), None)
+            if source is not None:
+                return resolver.from_phrase(source)
+    return None
 
 
 def _subject(

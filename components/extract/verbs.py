@@ -80,6 +80,9 @@ CLAUSE_VERBS = {
     "acknowledge",
     "stress",
 }
+# Verbs that name or judge something when they take an object and "as": "describes these
+# actions as a provocation" (a statement, not a description of the scene).
+DESCRIBING_VERBS = {"describe", "characterize", "characterise", "qualify", "regard", "label"}
 # A worry is the worried party's statement: "the tension worries Western countries".
 CONCERN_VERBS = {"worry", "concern", "alarm", "trouble"}
 # Verbs that end a sentence as its attribution: '<words>, the ministry said.'
