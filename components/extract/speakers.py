@@ -9,7 +9,7 @@ state ("Baku"), and spaCy's named entities resolved by title or spelling (regist
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -79,6 +79,15 @@ HUMAN_NOUNS = {
     "secretary",
     "press",
 }
+# Documents that speak for their author: "the statement reads", "according to a statement
+# released by the ministry".
+DOCUMENT_NOUNS = {"statement", "release", "communique", "communiqué", "announcement"}
+# "the country's Defense Ministry": the country named last before it.
+_THE_COUNTRY = re.compile(r"\b(?:the|that|this) country(?:'s|’s)\s*", re.IGNORECASE)
+_COUNTRY_NAMES = re.compile(
+    r"\b(" + "|".join(sorted({*DEMONYMS, *DEMONYMS.values()}, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 # Entity labels that can name a speaker.
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 
@@ -151,8 +160,34 @@ class SpeakerResolver:
             return self._antecedent(head, person=head.lower_ == "we")
         if head.lower_ == "latter":
             return self._latest_person_before(head.idx)
+        if head.lemma_.lower() in DOCUMENT_NOUNS:
+            return self._author(head)
         start, end = _core_bounds(head)
         return self._resolve(head, start, end)
+
+    def _author(self, head: Token) -> Speaker | None:
+        """Who a document speaks for: "a statement released by the Defense Ministry", "the
+        ministry's statement", "the statement of X"; with no author named, the latest
+        speaker before it, else the issuer ("..., said the statement.")."""
+        for child in head.children:
+            if child.dep_ == "poss":
+                return self.from_phrase(child)
+            if child.dep_ == "acl":
+                for grand in child.children:
+                    if grand.dep_ == "agent":
+                        author = next((c for c in grand.children if c.dep_ == "pobj"), None)
+                        if author is not None:
+                            return self.from_phrase(author)
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+                author = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if author is not None:
+                    return self.from_phrase(author)
+        before = [s for s in self.history if s.start_char <= head.idx]
+        if before:
+            return _as_pronoun(max(before, key=lambda s: s.start_char), head)
+        if self.issuer is not None:
+            return _as_pronoun(self.issuer, head)
+        return None
 
     def from_span(self, span: Span) -> Speaker | None:
         """The speaker a stretch of words names ("the defense ministry", "it"), when the
@@ -160,10 +195,19 @@ class SpeakerResolver:
         head = span.root
         if len(span) == 1 or head.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS:
             return self.from_phrase(head)
+        if head.lemma_.lower() in DOCUMENT_NOUNS:
+            return self._author(head)
         return self._resolve(head, span.start_char, span.end_char)
 
     def _resolve(self, head: Token, start: int, end: int) -> Speaker | None:
-        span_text = self.doc.text[start:end]
+        words = self.doc.text[start:end]
+        span_text = _the_country(self.doc.text, start, words)
+        speaker = self._resolve_text(head, start, end, span_text)
+        if speaker is not None and span_text != words:
+            speaker = replace(speaker, mention=_clean(words), end_char=end)
+        return speaker
+
+    def _resolve_text(self, head: Token, start: int, end: int, span_text: str) -> Speaker | None:
         mention = self._best_mention(start, end, head)
         if mention is not None:
             return self._speaker_from_mention(mention, start, end)
@@ -442,3 +486,16 @@ def _clean(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"'s$|’s$", "", text)
     return text.strip(' ,.;:"“”()')
+
+
+def _the_country(text: str, start: int, span_text: str) -> str:
+    """'the country's Defense Ministry' → 'Azerbaijan's Defense Ministry' when Azerbaijan
+    (or "Azerbaijani") is the country named last before the phrase."""
+    match = _THE_COUNTRY.search(span_text)
+    if match is None:
+        return span_text
+    named = [m.group(1).lower() for m in _COUNTRY_NAMES.finditer(text[: start + match.start()])]
+    if not named:
+        return span_text
+    country = DEMONYMS.get(named[-1], named[-1]).title()
+    return span_text[: match.start()] + country + " " + span_text[match.end() :]

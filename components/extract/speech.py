@@ -77,12 +77,65 @@ def find_attributions(doc: Doc, resolver: SpeakerResolver, published: date) -> l
     """Every statement the rules find, in text order."""
     quotes = quote_ranges(doc.text)
     found: list[Attribution] = []
-    for index, sentence in enumerate(doc.sents):
+    sentences = list(doc.sents)
+    for index, sentence in enumerate(sentences):
         in_sentence = _sentence_attributions(sentence, resolver, quotes, published, found)
+        if not in_sentence:
+            in_sentence = _bare_attribution(sentences, index, resolver, quotes, published, found)
         for attribution in in_sentence:
             attribution.sentence_index = index
         found += in_sentence
-    return found
+    return sorted(found, key=lambda a: a.start_char)
+
+
+# A sentence that only attributes ("The Ministry of Defense reported.") is this short.
+MAX_BARE_ATTRIBUTION_WORDS = 8
+
+
+def _bare_attribution(
+    sentences: list[Span],
+    index: int,
+    resolver: SpeakerResolver,
+    quotes: list[tuple[int, int]],
+    published: date,
+    found: list[Attribution],
+) -> list[Attribution]:
+    """'<what was reported>. The Ministry of Defense reported.': a sentence of a subject and
+    a reporting verb with nothing reported in it attributes the sentence before it in the
+    paragraph (the two are one statement)."""
+    sentence = sentences[index]
+    verb = sentence.root
+    lemma = verb.lemma_.lower()
+    if len(sentence.text.split()) > MAX_BARE_ATTRIBUTION_WORDS or index == 0:
+        return []
+    if lemma not in SPEECH_VERBS | CLAUSE_VERBS or lemma in CONCERN_VERBS:
+        return []
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "parataxis", "dative") for c in verb.children):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    previous = sentences[index - 1]
+    text = sentence.doc.text
+    if subject is None or "\n" in text[previous.end_char : sentence.start_char]:
+        return []
+    if found and found[-1].end_char > previous.start_char:
+        return []
+    speaker = resolver.from_phrase(subject)
+    if speaker is None:
+        return []
+    resolver.remember(speaker)
+    start, _ = _sentence_bounds(previous)
+    _, end = _sentence_bounds(sentence)
+    return [
+        Attribution(
+            start_char=start,
+            end_char=end,
+            speaker=speaker,
+            rule="reporting verb",
+            verb=lemma,
+            is_direct_quote=overlaps_quote(start, end, quotes),
+            date=_verb_date(verb, published) or as_reported(published),
+        )
+    ]
 
 
 def _sentence_attributions(

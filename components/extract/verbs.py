@@ -89,5 +89,5 @@ CONCERN_VERBS = {"worry", "concern", "alarm", "trouble"}
 FINAL_VERBS = (
     "said|says|added|adds|stated|states|noted|stressed|told|reported|declared|announced|"
     "wrote|explained|emphasized|emphasised|underlined|insisted|warned|claimed|continued|"
-    "concluded|reiterated|asserted|argued|tweeted|quoted"
+    "concluded|reiterated|asserted|argued|tweeted|quoted|reads"
 )
