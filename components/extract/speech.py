@@ -34,10 +34,11 @@ MAX_DATE_PHRASE_TOKENS = 8
 MIN_QUOTE_WORDS = 4
 # '<content>, <speaker> said [at a briefing].' / '"<content>," <speaker> said.' /
 # '<content>, the head of the village, Artyom Yeranosyan, told News.am.' (the comma that
-# closes an appositive name may stand before the verb)
+# closes an appositive name may stand before the verb) / '<content>, the Armenian MoD
+# has informed.'
 _FINAL_ATTRIBUTION = re.compile(
     r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+(?P<np>[^,;\"“”«»]{1,150}?),?\s+"
-    rf"(?P<verb>{FINAL_VERBS})\b(?P<rest>[^\"“”«»,]{{0,100}})[.!]$",
+    rf"(?:(?:has|have|had)\s+)?(?P<verb>{FINAL_VERBS})\b(?P<rest>[^\"“”«»,]{{0,100}})[.!]$",
     re.DOTALL,
 )
 # '<content>, informs the Ministry of Defense of Armenia.' / '..., said the ministry.'
@@ -82,10 +83,20 @@ def find_attributions(doc: Doc, resolver: SpeakerResolver, published: date) -> l
         in_sentence = _sentence_attributions(sentence, resolver, quotes, published, found)
         if not in_sentence:
             in_sentence = _bare_attribution(sentences, index, resolver, quotes, published, found)
+        if len(in_sentence) == 1:
+            _widen_bare_verb(in_sentence[0], sentence)
         for attribution in in_sentence:
             attribution.sentence_index = index
         found += in_sentence
     return sorted(found, key=lambda a: a.start_char)
+
+
+def _widen_bare_verb(attribution: Attribution, sentence: Span) -> None:
+    """A statement holds what was said: a span of a few words ("informed", "He said")
+    alone in its sentence stands for the whole sentence."""
+    text = sentence.doc.text[attribution.start_char : attribution.end_char]
+    if len(text.split()) < MIN_QUOTE_WORDS:
+        attribution.start_char, attribution.end_char = _sentence_bounds(sentence)
 
 
 # A sentence that only attributes ("The Ministry of Defense reported.") is this short.
@@ -298,9 +309,12 @@ def _from_verb(
         return None
     if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
         subject = verb.head
-    speakers = [resolver.from_phrase(subject)]
-    speakers += [resolver.from_phrase(c) for c in subject.conjuncts if c.i > subject.i]
-    speakers = [s for s in speakers if s is not None]
+    speakers = _speakers(subject, resolver)
+    if not speakers and inherited_from is None and verb.dep_ in _INHERITING:
+        # '..., Ilham Aliyev stressed the delimitation must be conducted ..., noting that':
+        # the parser hung "noting" on the reported clause, whose subject ("the
+        # delimitation") speaks for no one; the speaker is that of a clause further up.
+        subject, speakers = _speaker_further_up(verb, resolver)
     # 'The "Caucasian Knot" has reported citing the Armenian party that ...': the party
     # cited speaks, the subject reports it (as with "according to").
     cited = _cited(verb, resolver)
@@ -331,6 +345,30 @@ def _from_verb(
         reported_by=reported_by,
         extra_speakers=speakers[1:],
     )
+
+
+_INHERITING = ("advcl", "xcomp", "conj", "acl", "pcomp")
+
+
+def _speakers(subject: Token, resolver: SpeakerResolver) -> list[Speaker]:
+    """The speaker a subject names, and one per conjunct ("Washington and Paris")."""
+    speakers = [resolver.from_phrase(subject)]
+    speakers += [resolver.from_phrase(c) for c in subject.conjuncts if c.i > subject.i]
+    return [s for s in speakers if s is not None]
+
+
+def _speaker_further_up(verb: Token, resolver: SpeakerResolver) -> tuple[Token, list[Speaker]]:
+    """The subject of the nearest reporting verb above `verb` that names a speaker."""
+    head = verb.head
+    while True:
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and head.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS:
+            speakers = _speakers(subject, resolver)
+            if speakers:
+                return subject, speakers
+        if head.head.i == head.i:
+            return verb, []
+        head = head.head
 
 
 def _cited(verb: Token, resolver: SpeakerResolver) -> Speaker | None:

@@ -89,5 +89,6 @@ CONCERN_VERBS = {"worry", "concern", "alarm", "trouble"}
 FINAL_VERBS = (
     "said|says|added|adds|stated|states|noted|stressed|told|reported|declared|announced|"
     "wrote|explained|emphasized|emphasised|underlined|insisted|warned|claimed|continued|"
-    "concluded|reiterated|asserted|argued|tweeted|quoted|reads"
+    "concluded|reiterated|asserted|argued|tweeted|quoted|reads|informed|confirmed|"
+    "clarified|specified|pointed out"
 )
