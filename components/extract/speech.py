@@ -22,7 +22,15 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from .speakers import Speaker, SpeakerResolver
-from .verbs import CLAUSE_VERBS, CONCERN_VERBS, DESCRIBING_VERBS, FINAL_VERBS, SPEECH_VERBS
+from .verbs import (
+    CLAUSE_VERBS,
+    CONCERN_VERBS,
+    DESCRIBING_VERBS,
+    FINAL_VERBS,
+    INFORMATION_NOUNS,
+    SPEECH_ACT_VERBS,
+    SPEECH_VERBS,
+)
 from .when import DatePhrase, as_reported, find_date
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -83,12 +91,61 @@ def find_attributions(doc: Doc, resolver: SpeakerResolver, published: date) -> l
         in_sentence = _sentence_attributions(sentence, resolver, quotes, published, found)
         if not in_sentence:
             in_sentence = _bare_attribution(sentences, index, resolver, quotes, published, found)
+        if not in_sentence:
+            in_sentence = _speech_act(sentence, resolver, quotes, published)
         if len(in_sentence) == 1:
             _widen_bare_verb(in_sentence[0], sentence)
         for attribution in in_sentence:
             attribution.sentence_index = index
         found += in_sentence
     return sorted(found, key=lambda a: a.start_char)
+
+
+def _speech_act(
+    sentence: Span, resolver: SpeakerResolver, quotes: list[tuple[int, int]], published: date
+) -> list[Attribution]:
+    """'Nikol Pashinyan has turned to the Russian President for help.', 'representatives of
+    the opposition offered to take ...', 'The MoD has banned civilians from ...': a sentence
+    whose main verb is an act performed by speaking (offer, order, ban, request, turn to
+    X for help, provide details, react) is its subject's statement, when no reporting verb
+    in it says otherwise."""
+    verb = sentence.root
+    if verb.pos_ not in ("VERB", "AUX") or not _is_speech_act(verb):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    speakers = _speakers(subject, resolver)
+    if not speakers:
+        return []
+    for speaker in speakers:
+        resolver.remember(speaker)
+    start, end = _sentence_bounds(sentence)
+    return [
+        Attribution(
+            start_char=start,
+            end_char=end,
+            speaker=speakers[0],
+            rule="speech act",
+            verb=verb.lemma_.lower(),
+            is_direct_quote=overlaps_quote(start, end, quotes),
+            date=_verb_date(verb, published) or as_reported(published),
+            extra_speakers=speakers[1:],
+        )
+    ]
+
+
+def _is_speech_act(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in SPEECH_ACT_VERBS:
+        return True
+    if lemma == "turn":  # "turned to the CSTO for help", not "turned back"
+        return any(c.lower_ == "to" and c.dep_ == "prep" for c in verb.children)
+    if lemma in ("provide", "give", "share"):  # "provided details", "gave information"
+        return any(
+            c.dep_ == "dobj" and c.lemma_.lower() in INFORMATION_NOUNS for c in verb.children
+        )
+    return False
 
 
 def _widen_bare_verb(attribution: Attribution, sentence: Span) -> None:

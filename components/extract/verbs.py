@@ -83,6 +83,31 @@ CLAUSE_VERBS = {
 # Verbs that name or judge something when they take an object and "as": "describes these
 # actions as a provocation" (a statement, not a description of the scene).
 DESCRIBING_VERBS = {"describe", "characterize", "characterise", "qualify", "regard", "label"}
+# Acts performed by speaking: a sentence whose main verb is one of these, with no reporting
+# verb, is its subject's statement ("The MoD has banned civilians from visiting ...").
+SPEECH_ACT_VERBS = {
+    "offer",
+    "instruct",
+    "order",
+    "ban",
+    "prohibit",
+    "forbid",
+    "request",
+    "invite",
+    "apologize",
+    "apologise",
+    "recommend",
+    "advise",
+    "summon",
+    "thank",
+    "congratulate",
+    "protest",
+    "refuse",
+    "brief",
+    "react",
+}
+# What is given when speaking: "provided details", "shared information".
+INFORMATION_NOUNS = {"detail", "information", "explanation", "clarification", "assurance"}
 # A worry is the worried party's statement: "the tension worries Western countries".
 CONCERN_VERBS = {"worry", "concern", "alarm", "trouble"}
 # Verbs that end a sentence as its attribution: '<words>, the ministry said.'
