@@ -253,7 +253,7 @@ class SpeakerResolver:
             return None
         for mention in inside:
             if mention.start_char <= head.idx < mention.end_char:
-                return mention
+                return None if _inside_a_name(mention, head) else mention
         # A name in a modifier ("Azerbaijan's foreign ministry", "US State Department
         # spokeswoman Jalina Porter") is not the speaker; a name in apposition is.
         appositive = [
@@ -499,3 +499,17 @@ def _the_country(text: str, start: int, span_text: str) -> str:
         return span_text
     country = DEMONYMS.get(named[-1], named[-1]).title()
     return span_text[: match.start()] + country + " " + span_text[match.end() :]
+
+
+def _inside_a_name(mention: Mention, head: Token) -> bool:
+    """A state's name that ends a longer proper name ("Sputnik Armenia", a news agency) is
+    part of that name, not the state."""
+    if mention.actor.actor_type != "state":
+        return False
+    return any(
+        c.dep_ == "compound"
+        and c.pos_ == "PROPN"
+        and c.idx < mention.start_char
+        and c.lower_ not in DEMONYMS
+        for c in head.children
+    )

@@ -28,6 +28,7 @@ from .verbs import (
     DESCRIBING_VERBS,
     FINAL_VERBS,
     INFORMATION_NOUNS,
+    NOUN_OBJECT_VERBS,
     SPEECH_ACT_VERBS,
     SPEECH_VERBS,
 )
@@ -111,6 +112,8 @@ def _speech_act(
     in it says otherwise."""
     verb = sentence.root
     if verb.pos_ not in ("VERB", "AUX") or not _is_speech_act(verb):
+        return []
+    if any(c.dep_ == "neg" for c in verb.children):  # "Yerevan has not yet reacted"
         return []
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
@@ -333,6 +336,11 @@ def _is_anchor(token: Token, quotes: list[tuple[int, int]]) -> bool:
 def _has_complement(token: Token, quotes: list[tuple[int, int]]) -> bool:
     deps = {child.dep_ for child in token.children}
     if deps & {"ccomp", "xcomp", "parataxis"}:
+        return True
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    if objects and token.lemma_.lower() in NOUN_OBJECT_VERBS:
+        # "expressed concern", "voiced its support", "welcomed the agreement",
+        # "reported another attempt", "proposed mediation"
         return True
     if token.lemma_.lower() == "call":
         # "called on/for ...", or naming something: "called the incident an encroachment"

@@ -80,6 +80,24 @@ CLAUSE_VERBS = {
     "acknowledge",
     "stress",
 }
+# Of those, the ones that report speech with a noun for what was said ("expressed concern",
+# "welcomed the agreement", "reported another attempt"); "added fuel", "called the
+# office", "expected rain" are not speech.
+NOUN_OBJECT_VERBS = {
+    "note",
+    "indicate",
+    "report",
+    "express",
+    "mention",
+    "suggest",
+    "propose",
+    "welcome",
+    "regret",
+    "voice",
+    "request",
+    "acknowledge",
+    "recall",
+}
 # Verbs that name or judge something when they take an object and "as": "describes these
 # actions as a provocation" (a statement, not a description of the scene).
 DESCRIBING_VERBS = {"describe", "characterize", "characterise", "qualify", "regard", "label"}
