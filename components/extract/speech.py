@@ -527,7 +527,7 @@ def _trim(tokens: list[Token]) -> list[Token]:
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (tokens[0].is_punct and tokens[0].text not in '"“«' or tokens[0].dep_ == "cc"):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in '"”»':
+    while tokens and (tokens[-1].is_space or tokens[-1].is_punct and tokens[-1].text not in '"”»'):
         tokens = tokens[:-1]
     return tokens
 
