@@ -20,8 +20,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from .spans import Attribution, overlaps_quote, quote_ranges
 from .speakers import Speaker
-from .speech import Attribution, overlaps_quote, quote_ranges
 from .when import as_reported
 
 # Fewer words than this is a dateline, a caption or a fragment, not a statement.

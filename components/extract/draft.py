@@ -19,8 +19,9 @@ from components.data.text import find_mentions
 from .context import context_attributions, quotation_speaker
 from .model import load_pipeline
 from .registry import Place, Registry
+from .spans import Attribution
 from .speakers import SPEAKER_LABELS, Speaker, SpeakerResolver
-from .speech import Attribution, find_attributions
+from .speech import find_attributions
 from .when import today
 
 # The JSON keys of the command line's --format json, in order (issue 20).

@@ -15,73 +15,11 @@ from spacy.tokens import Doc, Span, Token
 
 from components.data.text import find_mentions
 
+from .nouns import DOCUMENT_NOUNS, HUMAN_NOUNS, PERSON_TITLE_NOUNS
 from .registry import DEMONYMS, Actor, Registry, title_key
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 BODY_PRONOUNS = {"it", "they", "we"}
-# Nouns that name a speaker without a name: "the villagers said", "officials told".
-HUMAN_NOUNS = {
-    "villager",
-    "resident",
-    "official",
-    "source",
-    "expert",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ministry",
-    "minister",
-    "ombudsman",
-    "defender",
-    "office",
-    "service",
-    "department",
-    "government",
-    "command",
-    "commander",
-    "president",
-    "presidency",
-    "leader",
-    "authority",
-    "authorities",
-    "parliament",
-    "deputy",
-    "mayor",
-    "governor",
-    "head",
-    "chief",
-    "chairman",
-    "co-chair",
-    "representative",
-    "ambassador",
-    "diplomat",
-    "observer",
-    "analyst",
-    "politician",
-    "party",
-    "mp",
-    "lawmaker",
-    "senator",
-    "military",
-    "army",
-    "troops",
-    "guard",
-    "embassy",
-    "council",
-    "union",
-    "side",
-    "country",
-    "countries",
-    "community",
-    "organization",
-    "organisation",
-    "group",
-    "secretary",
-    "press",
-}
-# Documents that speak for their author: "the statement reads", "according to a statement
-# released by the ministry".
-DOCUMENT_NOUNS = {"statement", "release", "communique", "communiqué", "announcement"}
 # "the country's Defense Ministry": the country named last before it.
 _THE_COUNTRY = re.compile(r"\b(?:the|that|this) country(?:'s|’s)\s*", re.IGNORECASE)
 _COUNTRY_NAMES = re.compile(
@@ -457,29 +395,7 @@ def _entity_name(ent: Span) -> str:
 
 
 def _is_person(head: Token) -> bool:
-    return head.lemma_.lower() in {
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "minister",
-        "president",
-        "leader",
-        "official",
-        "commander",
-        "mayor",
-        "governor",
-        "head",
-        "chief",
-        "deputy",
-        "ambassador",
-        "ombudsman",
-        "defender",
-        "secretary",
-        "senator",
-        "lawmaker",
-        "analyst",
-        "expert",
-    }
+    return head.lemma_.lower() in PERSON_TITLE_NOUNS
 
 
 def _clean(text: str) -> str:

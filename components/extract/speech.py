@@ -16,71 +16,41 @@ inner speaker's; the outer one keeps the words around it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from .spans import (
+    MIN_QUOTE_WORDS,
+    Attribution,
+    inside_quote,
+    overlaps_quote,
+    quote_ranges,
+    sentence_bounds,
+    speakers_of,
+    trim,
+    verb_date,
+)
 from .speakers import Speaker, SpeakerResolver
 from .verbs import (
     CLAUSE_VERBS,
     CONCERN_VERBS,
     DESCRIBING_VERBS,
-    FINAL_VERBS,
-    INFORMATION_NOUNS,
     NOUN_OBJECT_VERBS,
-    SPEECH_ACT_VERBS,
     SPEECH_VERBS,
 )
-from .when import DatePhrase, as_reported, find_date
+from .when import DatePhrase, as_reported
+from .whole import bare_attribution, final_attribution, speech_act, widen_bare_verb
+
+__all__ = ["Attribution", "find_attributions", "overlaps_quote", "quote_ranges"]
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+
 # A quotation further than this from the last statement is not its continuation.
 MAX_CONTINUATION_CHARS = 300
-# A date phrase longer than this is a clause, not a time adverbial.
-MAX_DATE_PHRASE_TOKENS = 8
-# A quotation this short with no reporting verb is a scare quote or a label.
-MIN_QUOTE_WORDS = 4
-# '<content>, <speaker> said [at a briefing].' / '"<content>," <speaker> said.' /
-# '<content>, the head of the village, Artyom Yeranosyan, told News.am.' (the comma that
-# closes an appositive name may stand before the verb) / '<content>, the Armenian MoD
-# has informed.'
-_FINAL_ATTRIBUTION = re.compile(
-    r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+(?P<np>[^,;\"“”«»]{1,150}?),?\s+"
-    rf"(?:(?:has|have|had)\s+)?(?P<verb>{FINAL_VERBS})\b(?P<rest>[^\"“”«»,]{{0,100}})[.!]$",
-    re.DOTALL,
-)
-# '<content>, informs the Ministry of Defense of Armenia.' / '..., said the ministry.'
-_FINAL_INVERTED = re.compile(
-    r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+"
-    rf"(?P<verb>{FINAL_VERBS}|informs|informed|reports)\s+"
-    r"(?P<np>[^,;\"“”«»]{1,150}?)(?P<rest>\s+(?:on|at|in)\s[^,;\"“”«»]{1,60})?[.!]$",
-    re.DOTALL,
-)
+
 # 'The French president "is studying..."': a subject, then a quotation going on from it.
 _NESTED_SUBJECT = re.compile(r"^\s*(?P<np>[A-Z][^\"“”«»,.]{2,80}?)\s+[\"“«]\s*(?=[a-z])")
-_QUOTES = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»")
-
-
-@dataclass
-class Attribution:
-    """One statement found by a rule: its span, speaker, date and how it was found."""
-
-    start_char: int
-    end_char: int
-    speaker: Speaker
-    rule: str
-    verb: str
-    is_direct_quote: bool
-    date: DatePhrase
-    reported_by: Speaker | None = None
-    sentence_index: int = 0
-    extra_speakers: list[Speaker] = field(default_factory=list)
-
-
-def quote_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the text's quotations, marks included."""
-    return [(match.start(), match.end()) for match in _QUOTES.finditer(text)]
 
 
 def find_attributions(doc: Doc, resolver: SpeakerResolver, published: date) -> list[Attribution]:
@@ -91,122 +61,15 @@ def find_attributions(doc: Doc, resolver: SpeakerResolver, published: date) -> l
     for index, sentence in enumerate(sentences):
         in_sentence = _sentence_attributions(sentence, resolver, quotes, published, found)
         if not in_sentence:
-            in_sentence = _bare_attribution(sentences, index, resolver, quotes, published, found)
+            in_sentence = bare_attribution(sentences, index, resolver, quotes, published, found)
         if not in_sentence:
-            in_sentence = _speech_act(sentence, resolver, quotes, published)
+            in_sentence = speech_act(sentence, resolver, quotes, published)
         if len(in_sentence) == 1:
-            _widen_bare_verb(in_sentence[0], sentence)
+            widen_bare_verb(in_sentence[0], sentence)
         for attribution in in_sentence:
             attribution.sentence_index = index
         found += in_sentence
     return sorted(found, key=lambda a: a.start_char)
-
-
-def _speech_act(
-    sentence: Span, resolver: SpeakerResolver, quotes: list[tuple[int, int]], published: date
-) -> list[Attribution]:
-    """'Nikol Pashinyan has turned to the Russian President for help.', 'representatives of
-    the opposition offered to take ...', 'The MoD has banned civilians from ...': a sentence
-    whose main verb is an act performed by speaking (offer, order, ban, request, turn to
-    X for help, provide details, react) is its subject's statement, when no reporting verb
-    in it says otherwise."""
-    verb = sentence.root
-    if verb.pos_ not in ("VERB", "AUX") or not _is_speech_act(verb):
-        return []
-    if any(c.dep_ == "neg" for c in verb.children):  # "Yerevan has not yet reacted"
-        return []
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return []
-    speakers = _speakers(subject, resolver)
-    if not speakers:
-        return []
-    for speaker in speakers:
-        resolver.remember(speaker)
-    start, end = _sentence_bounds(sentence)
-    return [
-        Attribution(
-            start_char=start,
-            end_char=end,
-            speaker=speakers[0],
-            rule="speech act",
-            verb=verb.lemma_.lower(),
-            is_direct_quote=overlaps_quote(start, end, quotes),
-            date=_verb_date(verb, published) or as_reported(published),
-            extra_speakers=speakers[1:],
-        )
-    ]
-
-
-def _is_speech_act(verb: Token) -> bool:
-    lemma = verb.lemma_.lower()
-    if lemma in SPEECH_ACT_VERBS:
-        return True
-    if lemma == "turn":  # "turned to the CSTO for help", not "turned back"
-        return any(c.lower_ == "to" and c.dep_ == "prep" for c in verb.children)
-    if lemma in ("provide", "give", "share"):  # "provided details", "gave information"
-        return any(
-            c.dep_ == "dobj" and c.lemma_.lower() in INFORMATION_NOUNS for c in verb.children
-        )
-    return False
-
-
-def _widen_bare_verb(attribution: Attribution, sentence: Span) -> None:
-    """A statement holds what was said: a span of a few words ("informed", "He said")
-    alone in its sentence stands for the whole sentence."""
-    text = sentence.doc.text[attribution.start_char : attribution.end_char]
-    if len(text.split()) < MIN_QUOTE_WORDS:
-        attribution.start_char, attribution.end_char = _sentence_bounds(sentence)
-
-
-# A sentence that only attributes ("The Ministry of Defense reported.") is this short.
-MAX_BARE_ATTRIBUTION_WORDS = 8
-
-
-def _bare_attribution(
-    sentences: list[Span],
-    index: int,
-    resolver: SpeakerResolver,
-    quotes: list[tuple[int, int]],
-    published: date,
-    found: list[Attribution],
-) -> list[Attribution]:
-    """'<what was reported>. The Ministry of Defense reported.': a sentence of a subject and
-    a reporting verb with nothing reported in it attributes the sentence before it in the
-    paragraph (the two are one statement)."""
-    sentence = sentences[index]
-    verb = sentence.root
-    lemma = verb.lemma_.lower()
-    if len(sentence.text.split()) > MAX_BARE_ATTRIBUTION_WORDS or index == 0:
-        return []
-    if lemma not in SPEECH_VERBS | CLAUSE_VERBS or lemma in CONCERN_VERBS:
-        return []
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "parataxis", "dative") for c in verb.children):
-        return []
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    previous = sentences[index - 1]
-    text = sentence.doc.text
-    if subject is None or "\n" in text[previous.end_char : sentence.start_char]:
-        return []
-    if found and found[-1].end_char > previous.start_char:
-        return []
-    speaker = resolver.from_phrase(subject)
-    if speaker is None:
-        return []
-    resolver.remember(speaker)
-    start, _ = _sentence_bounds(previous)
-    _, end = _sentence_bounds(sentence)
-    return [
-        Attribution(
-            start_char=start,
-            end_char=end,
-            speaker=speaker,
-            rule="reporting verb",
-            verb=lemma,
-            is_direct_quote=overlaps_quote(start, end, quotes),
-            date=_verb_date(verb, published) or as_reported(published),
-        )
-    ]
 
 
 def _sentence_attributions(
@@ -219,7 +82,7 @@ def _sentence_attributions(
     anchors = [t for t in sentence if _is_anchor(t, quotes)]
     results: list[Attribution] = []
     by_verb: dict[int, Attribution] = {}
-    final = _final_attribution(sentence, resolver, quotes, published)
+    final = final_attribution(sentence, resolver, quotes, published)
     if final is not None:
         attribution, verb = final
         results.append(attribution)
@@ -239,56 +102,6 @@ def _sentence_attributions(
     results += _unanchored_quotes(sentence, quotes, results, earlier, published)
     results.sort(key=lambda a: a.start_char)
     return results
-
-
-def _final_attribution(
-    sentence: Span, resolver: SpeakerResolver, quotes: list[tuple[int, int]], published: date
-) -> tuple[Attribution, Token] | None:
-    """'<what was said>, the defense ministry said [on Friday].': the speaker after the
-    last comma, the words before it; read on the words, as the parser often attaches
-    such a final verb to the wrong clause."""
-    text = sentence.text.rstrip()
-    match = _FINAL_ATTRIBUTION.match(text) or _FINAL_INVERTED.match(text)
-    if match is None or len(match["content"].split()) < MIN_QUOTE_WORDS:
-        return None
-    doc = sentence.doc
-    np_start = sentence.start_char + match.start("np")
-    phrase = doc.char_span(np_start, np_start + len(match["np"]), alignment_mode="expand")
-    verb_start = sentence.start_char + match.start("verb")
-    verb = next((t for t in sentence if t.idx == verb_start), None)
-    if phrase is None or verb is None or any(t.pos_ in ("VERB", "AUX") for t in phrase):
-        return None
-    speaker = resolver.from_span(_name_before_title(phrase) or phrase)
-    if speaker is None:
-        return None
-    resolver.remember(speaker)
-    start, end = _sentence_bounds(sentence)
-    return (
-        Attribution(
-            start_char=start,
-            end_char=end,
-            speaker=speaker,
-            rule="reporting verb",
-            verb=verb.lemma_.lower(),
-            is_direct_quote=overlaps_quote(start, end, quotes),
-            date=_verb_date(verb, published) or as_reported(published),
-        ),
-        verb,
-    )
-
-
-def _name_before_title(phrase: Span) -> Span | None:
-    """'..., Spatrak Minasyan, head of Akner community, told ...': the title after the
-    last comma is in apposition to the name before it, and the name is the speaker."""
-    doc = phrase.doc
-    if phrase.start < 2 or doc[phrase.start - 1].text != ",":
-        return None
-    name = next((e for e in doc.ents if e.end == phrase.start - 1), None)
-    if name is None or name.label_ != "PERSON" or name.start == 0:
-        return None
-    if doc[name.start - 1].text != "," or any(t.ent_type_ == "PERSON" for t in phrase):
-        return None
-    return doc[name.start : phrase.end]
 
 
 def _nested_subject(sentence: Span, attribution: Attribution, resolver: SpeakerResolver) -> None:
@@ -319,7 +132,7 @@ def _depth(token: Token) -> int:
 
 
 def _is_anchor(token: Token, quotes: list[tuple[int, int]]) -> bool:
-    if token.pos_ not in ("VERB", "AUX") or _inside(token.idx, quotes):
+    if token.pos_ not in ("VERB", "AUX") or inside_quote(token.idx, quotes):
         return False
     lemma = token.lemma_.lower()
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS:
@@ -356,10 +169,6 @@ def _has_complement(token: Token, quotes: list[tuple[int, int]]) -> bool:
     return any(start < sentence.end_char and end > sentence.start_char for start, end in quotes)
 
 
-def _inside(position: int, quotes: list[tuple[int, int]]) -> bool:
-    return any(start < position < end - 1 for start, end in quotes)
-
-
 def _from_verb(
     verb: Token,
     anchors: list[Token],
@@ -374,7 +183,7 @@ def _from_verb(
         return None
     if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
         subject = verb.head
-    speakers = _speakers(subject, resolver)
+    speakers = speakers_of(subject, resolver)
     if not speakers and inherited_from is None and verb.dep_ in _INHERITING:
         # '..., Ilham Aliyev stressed the delimitation must be conducted ..., noting that':
         # the parser hung "noting" on the reported clause, whose subject ("the
@@ -390,7 +199,7 @@ def _from_verb(
     if not speakers:
         return None
     start, end = _clause_bounds(verb, anchors)
-    date_phrase = _verb_date(verb, published)
+    date_phrase = verb_date(verb, published)
     if date_phrase is None and inherited_from is not None:
         date_phrase = inherited_from.date
     if date_phrase is None:
@@ -415,20 +224,13 @@ def _from_verb(
 _INHERITING = ("advcl", "xcomp", "conj", "acl", "pcomp")
 
 
-def _speakers(subject: Token, resolver: SpeakerResolver) -> list[Speaker]:
-    """The speaker a subject names, and one per conjunct ("Washington and Paris")."""
-    speakers = [resolver.from_phrase(subject)]
-    speakers += [resolver.from_phrase(c) for c in subject.conjuncts if c.i > subject.i]
-    return [s for s in speakers if s is not None]
-
-
 def _speaker_further_up(verb: Token, resolver: SpeakerResolver) -> tuple[Token, list[Speaker]]:
     """The subject of the nearest reporting verb above `verb` that names a speaker."""
     head = verb.head
     while True:
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and head.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS:
-            speakers = _speakers(subject, resolver)
+            speakers = speakers_of(subject, resolver)
             if speakers:
                 return subject, speakers
         if head.head.i == head.i:
@@ -498,7 +300,7 @@ def _clause_bounds(verb: Token, anchors: list[Token]) -> tuple[int, int]:
     tokens = _run_around(verb, [t for t in verb.subtree if t.i not in excluded])
     if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl") and verb.lemma_ != "worry":
         tokens = [t for t in tokens if t.i >= verb.i or t.dep_ in ("nsubj", "nsubjpass")]
-    tokens = _trim(tokens)
+    tokens = trim(tokens)
     if not tokens:
         return verb.idx, verb.idx + len(verb.text)
     if verb.dep_ == "relcl":
@@ -523,43 +325,6 @@ def _own_subject(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
-def _trim(tokens: list[Token]) -> list[Token]:
-    tokens = sorted(tokens, key=lambda t: t.i)
-    while tokens and (tokens[0].is_punct and tokens[0].text not in '"“«' or tokens[0].dep_ == "cc"):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_space or tokens[-1].is_punct and tokens[-1].text not in '"”»'):
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _verb_date(verb: Token, published: date) -> DatePhrase | None:
-    """A date that modifies the act of speaking: 'said on Friday', 'On Thursday, X accused'."""
-    for child in verb.children:
-        if child.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl") or (
-            child.dep_ == "advcl" and child.i < verb.i
-        ):
-            for part in _date_candidates(child):
-                found = find_date(part.text, published)
-                if found is not None:
-                    return found
-    return None
-
-
-def _date_candidates(child: Token) -> list[Span]:
-    """Short phrases of a modifier that can date the act ("on Friday"); a clause's
-    dates belong to what it reports ("signed in November"), so only its own modifiers."""
-    doc = child.doc
-    if child.dep_ != "advcl":
-        subtree = doc[child.left_edge.i : child.right_edge.i + 1]
-        return [subtree] if len(subtree) <= MAX_DATE_PHRASE_TOKENS else []
-    return [
-        doc[c.left_edge.i : c.right_edge.i + 1]
-        for c in child.children
-        if c.dep_ in ("prep", "npadvmod")
-        and c.right_edge.i - c.left_edge.i < MAX_DATE_PHRASE_TOKENS
-    ]
-
-
 def _continued_date(
     speaker: Speaker, subject: Token, verb: Token, earlier: list[Attribution], published: date
 ) -> DatePhrase | None:
@@ -572,10 +337,6 @@ def _continued_date(
     return None
 
 
-def overlaps_quote(start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
-    return any(q_start < end and q_end > start for q_start, q_end in quotes)
-
-
 def _according_to(
     sentence: Span,
     resolver: SpeakerResolver,
@@ -584,7 +345,7 @@ def _according_to(
     results: list[Attribution],
 ) -> Attribution | None:
     for token in sentence:
-        if token.lower_ != "according" or _inside(token.idx, quotes):
+        if token.lower_ != "according" or inside_quote(token.idx, quotes):
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
@@ -598,7 +359,7 @@ def _according_to(
                 attribution.reported_by = speaker
             return None
         resolver.remember(speaker)
-        start, end = _sentence_bounds(sentence)
+        start, end = sentence_bounds(sentence)
         return Attribution(
             start_char=start,
             end_char=end,
@@ -609,11 +370,6 @@ def _according_to(
             date=as_reported(published),
         )
     return None
-
-
-def _sentence_bounds(sentence: Span) -> tuple[int, int]:
-    tokens = _trim(list(sentence))
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def _unanchored_quotes(
