@@ -343,6 +343,8 @@ def _actors(doc, resolver: SpeakerResolver, statements: list[DraftStatement]) ->
     for statement in statements:
         if statement.speaker_actor_id is None:
             add(statement.speaker_name, None, statement.speaker_mention, False)
+    for reporter in resolver.reporters:
+        add(reporter.name, reporter.actor_id, reporter.mention, False)
     covered = [(m.start_char, m.end_char) for m in resolver.mentions]
     for ent in doc.ents:
         if ent.label_ not in SPEAKER_LABELS or ent.label_ == "NORP":

@@ -80,6 +80,8 @@ class SpeakerResolver:
         # antecedent is the issuer.
         self.issuer: Speaker | None = None
         self.history: list[Speaker] = []
+        # Press services that spoke for their principal: actors of the draft too.
+        self.reporters: list[Speaker] = []
 
     def remember(self, speaker: Speaker) -> None:
         self.history.append(speaker)
@@ -100,8 +102,19 @@ class SpeakerResolver:
             return self._latest_person_before(head.idx)
         if head.lemma_.lower() in DOCUMENT_NOUNS:
             return self._author(head)
+        principal = _principal(head)
+        if principal is not None:
+            return self._for_principal(head, principal)
         start, end = _core_bounds(head)
         return self._resolve(head, start, end)
+
+    def _for_principal(self, head: Token, principal: Token) -> Speaker | None:
+        """The principal speaks; the press service itself is kept as an actor of the
+        draft (it reports the words)."""
+        reporter = self._resolve(head, *_core_bounds(head))
+        if reporter is not None:
+            self.reporters.append(reporter)
+        return self.from_phrase(principal)
 
     def _author(self, head: Token) -> Speaker | None:
         """Who a document speaks for: "a statement released by the Defense Ministry", "the
@@ -135,6 +148,9 @@ class SpeakerResolver:
             return self.from_phrase(head)
         if head.lemma_.lower() in DOCUMENT_NOUNS:
             return self._author(head)
+        principal = _principal(head)
+        if principal is not None:
+            return self._for_principal(head, principal)
         return self._resolve(head, span.start_char, span.end_char)
 
     def _resolve(self, head: Token, start: int, end: int) -> Speaker | None:
@@ -258,18 +274,21 @@ class SpeakerResolver:
         words = set(title_key(span_text).split()) - _GENERIC_TITLE_WORDS
         if not words:
             return None
+        # Before the title and not around it ("the press service of the Azeri leader" is
+        # no antecedent of its own "the Azeri leader").
         candidates: list[tuple[int, str, Actor | None, str]] = [
-            (s.start_char, s.mention, s.actor, s.name) for s in self.history
+            (s.start_char, s.mention, s.actor, s.name) for s in self.history if s.end_char <= start
         ]
         candidates += [
-            (m.start_char, m.surface, m.actor, m.actor.actor_name) for m in self.mentions
+            (m.start_char, m.surface, m.actor, m.actor.actor_name)
+            for m in self.mentions
+            if m.end_char <= start
         ]
-        candidates = [c for c in candidates if c[0] < start]
         for _, mention, actor, name in sorted(candidates, key=lambda c: -c[0]):
             titles = [mention, name]
             if actor is not None:
                 titles += [actor.actor_name, actor.role_title or "", *actor.aliases]
-            if words <= set(title_key(" ".join(titles)).split()):
+            if words <= _with_leader(set(title_key(" ".join(titles)).split())):
                 return Speaker(
                     name,
                     _clean(span_text),
@@ -429,3 +448,26 @@ def _inside_a_name(mention: Mention, head: Token) -> bool:
         and c.lower_ not in DEMONYMS
         for c in head.children
     )
+
+
+def _principal(head: Token) -> Token | None:
+    """Whom a press service speaks for: "the press service of the Azeri leader", "Aliyev's
+    press office"."""
+    if head.lemma_.lower() not in ("service", "office") or not any(
+        c.dep_ == "compound" and c.lower_ == "press" for c in head.children
+    ):
+        return None
+    for child in head.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _with_leader(title_words: set[str]) -> set[str]:
+    """In news a country's "leader" is its president or prime minister ("the Azeri leader"
+    after President Aliyev)."""
+    if "president" in title_words or {"prime", "minister"} <= title_words:
+        return title_words | {"leader"}
+    return title_words

@@ -124,6 +124,21 @@ SPEECH_ACT_VERBS = {
     "brief",
     "react",
 }
+# A stance its holder states: "X is deeply concerned", "X remains committed to", "X is
+# ready to".
+STANCE_ADJECTIVES = {
+    "concerned",
+    "alarmed",
+    "worried",
+    "committed",
+    "ready",
+    "determined",
+    "convinced",
+    "confident",
+    "grateful",
+    "disappointed",
+    "prepared",
+}
 # What is given when speaking: "provided details", "shared information".
 INFORMATION_NOUNS = {"detail", "information", "explanation", "clarification", "assurance"}
 # A worry is the worried party's statement: "the tension worries Western countries".

@@ -27,6 +27,7 @@ from .verbs import (
     INFORMATION_NOUNS,
     SPEECH_ACT_VERBS,
     SPEECH_VERBS,
+    STANCE_ADJECTIVES,
 )
 from .when import as_reported
 
@@ -155,14 +156,15 @@ def speech_act(
     """'Nikol Pashinyan has turned to the Russian President for help.', 'representatives of
     the opposition offered to take ...', 'The MoD has banned civilians from ...': a sentence
     whose main verb is an act performed by speaking (offer, order, ban, request, turn to
-    X for help, provide details, react) is its subject's statement, when no reporting verb
-    in it says otherwise."""
+    X for help, provide details, react), or that states its subject's stance ("is deeply
+    concerned", "remains committed", "is ready to"), is its subject's statement, when no
+    reporting verb in it says otherwise."""
     verb = sentence.root
     if verb.pos_ not in ("VERB", "AUX") or not _is_speech_act(verb):
         return []
     if any(c.dep_ == "neg" for c in verb.children):  # "Yerevan has not yet reacted"
         return []
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return []
     speakers = speakers_of(subject, resolver)
@@ -187,6 +189,10 @@ def speech_act(
 
 def _is_speech_act(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
+    if lemma in ("be", "remain"):  # "The European Union is deeply concerned about ..."
+        return any(c.dep_ == "acomp" and c.lower_ in STANCE_ADJECTIVES for c in verb.children)
+    if verb.lower_ in STANCE_ADJECTIVES:  # "Azerbaijan is committed to ..." (passive)
+        return any(c.dep_ == "auxpass" for c in verb.children)
     if lemma in SPEECH_ACT_VERBS:
         return True
     if lemma == "turn":  # "turned to the CSTO for help", not "turned back"

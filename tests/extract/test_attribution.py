@@ -151,3 +151,23 @@ def test_reporting_verbs_with_a_noun_for_the_words(drafts, registry):
         "Sputnic Armenia reports this on Wednesday, May 12.", date(2021, 5, 13), registry
     )
     assert not [s for s in draft.statements if s.speaker_actor_id == "armenia"]
+
+
+def test_a_press_service_speaks_for_its_principal(drafts):
+    """'Mr Aliev has stated that ..., the press service of the Azeri leader has reported.':
+    Aliyev's words ("the Azeri leader" is the president named before it); the press
+    service stays an actor of the draft."""
+    draft = drafts("caucasianknot-2021-05-17-aliyev-csto")
+    statement = statement_with(draft, "the press service of the Azeri leader")
+    assert statement.speaker_actor_id == "aliyev"
+    assert any("press service" in " ".join([a.actor_name, *a.aliases]) for a in draft.actors)
+
+
+def test_a_stance_stated_by_its_holder(registry):
+    """'“Azerbaijan is committed to defusing the tensions in the region ...' (the Gold Coast
+    Bulletin's quotation of Baku, 15 May) with its quotation marks left out: a sentence
+    whose subject is committed, concerned or ready states its subject's stance."""
+    sentence = "Azerbaijan is committed to defusing the tensions in the region."
+    draft = extract(sentence, date(2021, 5, 15), registry)
+    statement = statement_with(draft, "is committed")
+    assert (statement.speaker_actor_id, statement.rule) == ("azerbaijan", "speech act")
