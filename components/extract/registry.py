@@ -294,6 +294,11 @@ def _is_title_word(word: str) -> bool:
     return word in _TITLE_WORDS or word in DEMONYMS or word in _COUNTRY_WORDS
 
 
+def countries(text: str) -> set[str]:
+    """The countries a name or title names, by name or nationality."""
+    return _countries(title_key(text))
+
+
 def _countries(key: str) -> set[str]:
     return {word for word in key.split() if word in _COUNTRY_WORDS}
 

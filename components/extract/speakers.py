@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from components.data.text import find_mentions
 
 from .nouns import DOCUMENT_NOUNS, HUMAN_NOUNS, PERSON_TITLE_NOUNS
-from .registry import DEMONYMS, Actor, Registry, title_key
+from .registry import DEMONYMS, Actor, Registry, countries, title_key
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 BODY_PRONOUNS = {"it", "they", "we"}
@@ -61,10 +61,21 @@ def registry_mentions(text: str, registry: Registry) -> list[Mention]:
     """Every alias, actor name and capital of the registry in the text, longest first."""
     surfaces = {**registry.capitals, **registry.actor_aliases}
     index = {surface: ("actor", actor.actor_id) for surface, actor in surfaces.items()}
-    return [
+    mentions = [
         Mention(start, end, surface, registry.actor_by_id[actor_id])
         for _, actor_id, surface, start, end in find_mentions(text, index)
     ]
+    return [m for m in mentions if not _of_another_country(text, m)]
+
+
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?([A-Z][\w.]+)")
+
+
+def _of_another_country(text: str, mention: Mention) -> bool:
+    """ "Ministry of Defense" (Armenia's, as an alias) in "the Ministry of Defense of
+    Azerbaijan" is not a mention of Armenia's ministry."""
+    after = _OF_COUNTRY.match(text, mention.end_char)
+    return bool(after) and _other_country(after.group(0), mention.actor)
 
 
 class SpeakerResolver:
@@ -163,7 +174,7 @@ class SpeakerResolver:
 
     def _resolve_text(self, head: Token, start: int, end: int, span_text: str) -> Speaker | None:
         mention = self._best_mention(start, end, head)
-        if mention is not None:
+        if mention is not None and not _other_country(span_text, mention.actor):
             return self._speaker_from_mention(mention, start, end)
         if _is_bare_title(head, start, end):
             antecedent = self._title_antecedent(span_text, start)
@@ -471,3 +482,11 @@ def _with_leader(title_words: set[str]) -> set[str]:
     if "president" in title_words or {"prime", "minister"} <= title_words:
         return title_words | {"leader"}
     return title_words
+
+
+def _other_country(phrase: str, actor: Actor) -> bool:
+    """ "the Ministry of Defense of Azerbaijan" holds the alias "Ministry of Defense" of
+    Armenia's ministry, but names another country: not that actor."""
+    named = countries(phrase)
+    own = countries(" ".join([actor.actor_name, actor.role_title or ""]))
+    return bool(named and own and not named & own)

@@ -40,7 +40,13 @@ from .verbs import (
     SPEECH_VERBS,
 )
 from .when import DatePhrase, as_reported
-from .whole import bare_attribution, final_attribution, speech_act, widen_bare_verb
+from .whole import (
+    bare_attribution,
+    final_attribution,
+    reaches_back,
+    speech_act,
+    widen_bare_verb,
+)
 
 __all__ = ["Attribution", "find_attributions", "overlaps_quote", "quote_ranges"]
 
@@ -66,6 +72,7 @@ def find_attributions(doc: Doc, resolver: SpeakerResolver, published: date) -> l
             in_sentence = speech_act(sentence, resolver, quotes, published)
         if len(in_sentence) == 1:
             widen_bare_verb(in_sentence[0], sentence)
+            reaches_back(sentences, index, in_sentence[0], found)
         for attribution in in_sentence:
             attribution.sentence_index = index
         found += in_sentence

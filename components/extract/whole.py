@@ -100,8 +100,9 @@ def _name_before_title(phrase: Span) -> Span | None:
     return doc[name.start : phrase.end]
 
 
-# A sentence that only attributes ("The Ministry of Defense reported.") is this short.
-MAX_BARE_ATTRIBUTION_WORDS = 8
+# A sentence that only attributes has this many words besides who speaks ("The Ministry
+# of Defense reported.", "This was reported by <X> on Friday.").
+MAX_BARE_WORDS = 6
 
 
 def bare_attribution(
@@ -112,22 +113,26 @@ def bare_attribution(
     published: date,
     found: list[Attribution],
 ) -> list[Attribution]:
-    """'<what was reported>. The Ministry of Defense reported.': a sentence of a subject and
-    a reporting verb with nothing reported in it attributes the sentence before it in the
-    paragraph (the two are one statement)."""
+    """'<what was reported>. The Ministry of Defense reported.' / '... . This was reported by
+    the Ministry of Defense of Azerbaijan.': a sentence of a subject and a reporting verb
+    with nothing reported in it attributes the sentence before it in the paragraph (the
+    two are one statement)."""
     sentence = sentences[index]
     verb = sentence.root
     lemma = verb.lemma_.lower()
-    if len(sentence.text.split()) > MAX_BARE_ATTRIBUTION_WORDS or index == 0:
+    if index == 0:
         return []
     if lemma not in SPEECH_VERBS | CLAUSE_VERBS or lemma in CONCERN_VERBS:
         return []
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "parataxis", "dative") for c in verb.children):
         return []
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or _agent_of_this(verb)
     previous = sentences[index - 1]
     text = sentence.doc.text
     if subject is None or "\n" in text[previous.end_char : sentence.start_char]:
+        return []
+    named = {t.i for t in subject.subtree}
+    if len([t for t in sentence if t.i not in named and not t.is_punct]) > MAX_BARE_WORDS:
         return []
     if found and found[-1].end_char > previous.start_char:
         return []
@@ -210,3 +215,36 @@ def widen_bare_verb(attribution: Attribution, sentence: Span) -> None:
     text = sentence.doc.text[attribution.start_char : attribution.end_char]
     if len(text.split()) < MIN_QUOTE_WORDS:
         attribution.start_char, attribution.end_char = sentence_bounds(sentence)
+
+
+def reaches_back(
+    sentences: list[Span], index: int, attribution: Attribution, found: list[Attribution]
+) -> None:
+    """'<what happened>. This was reported by the press service of the Ministry of
+    Defense.' / '... . The ministry confirmed this.': a reporting verb whose words are
+    "this" takes in the sentence before it in the paragraph, when a registry actor says so
+    (an outlet that "reports this" is no speaker)."""
+    sentence = sentences[index]
+    verb = sentence.root
+    if index == 0 or attribution.speaker.actor is None:
+        return
+    if verb.lemma_.lower() not in SPEECH_VERBS | CLAUSE_VERBS:
+        return
+    if not any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("this", "that") for c in verb.children
+    ):
+        return
+    previous = sentences[index - 1]
+    if "\n" in sentence.doc.text[previous.end_char : sentence.start_char]:
+        return
+    if found and found[-1].end_char > previous.start_char:
+        return
+    attribution.start_char = sentence_bounds(previous)[0]
+
+
+def _agent_of_this(verb: Token) -> Token | None:
+    """X in "This was reported by X"."""
+    if not any(c.dep_ == "nsubjpass" and c.lower_ in ("this", "that", "it") for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None

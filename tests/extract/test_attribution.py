@@ -171,3 +171,29 @@ def test_a_stance_stated_by_its_holder(registry):
     draft = extract(sentence, date(2021, 5, 15), registry)
     statement = statement_with(draft, "is committed")
     assert (statement.speaker_actor_id, statement.rule) == ("azerbaijan", "speech act")
+
+
+def test_an_alias_inside_a_title_of_another_country(registry):
+    """Armenia's ministry has the alias "Ministry of Defense"; in "the Ministry of Defense
+    of Azerbaijan" that alias names another country's ministry, not Armenia's."""
+    from components.extract.speakers import registry_mentions
+
+    text = "This was reported by the Ministry of Defense of Azerbaijan."
+    assert not [m for m in registry_mentions(text, registry) if m.actor.actor_id.startswith("arm")]
+    draft = extract(text, date(2021, 6, 27), registry)
+    assert "armenian_defence_ministry" not in {a.actor_id for a in draft.actors}
+
+
+def test_this_was_reported_by(registry):
+    """The first sentence of the DNA News report of 27 June (its content, verbatim) and an
+    attribution in the wire form 'This was reported by X.' (constructed: no development
+    article uses it): one statement of the ministry, both sentences."""
+    text = (
+        "Armenian soldiers violated the last year’s agreement and opened fire on Azerbaijani "
+        "military posts at borderline near Kalbajar region. This was reported by the "
+        "Ministry of Defense of Azerbaijan."
+    )
+    draft = extract(text, date(2021, 6, 27), registry)
+    statement = statement_with(draft, "opened fire on Azerbaijani military posts")
+    assert statement.speaker_actor_id == "azerbaijani_defence_ministry"
+    assert statement.quote.endswith("Ministry of Defense of Azerbaijan")
