@@ -175,6 +175,14 @@ class SpeakerResolver:
     def _resolve_text(self, head: Token, start: int, end: int, span_text: str) -> Speaker | None:
         mention = self._best_mention(start, end, head)
         if mention is not None and not _other_country(span_text, mention.actor):
+            if _countryless_title(mention, head):
+                # "the Ministry of Defense" (an alias of Armenia's) after "the Ministry of
+                # Defense of Azerbaijan" said something is Azerbaijan's.
+                antecedent = self._title_antecedent(span_text, start)
+                if antecedent is not None and antecedent.actor is not None:
+                    return antecedent
+                if self.issuer is not None and _holds(self.issuer.actor, span_text):
+                    return _as_pronoun(self.issuer, head)  # the issuing ministry's release
             return self._speaker_from_mention(mention, start, end)
         if _is_bare_title(head, start, end):
             antecedent = self._title_antecedent(span_text, start)
@@ -490,3 +498,24 @@ def _other_country(phrase: str, actor: Actor) -> bool:
     named = countries(phrase)
     own = countries(" ".join([actor.actor_name, actor.role_title or ""]))
     return bool(named and own and not named & own)
+
+
+def _countryless_title(mention: Mention, head: Token) -> bool:
+    """An alias that is a bare title ("Ministry of Defense", "border guards") of a body of
+    one country: the text may mean another country's."""
+    actor = mention.actor
+    return (
+        actor.actor_type not in ("person", "state")
+        and (head.lemma_.lower() in HUMAN_NOUNS or head.lower_ in HUMAN_NOUNS)
+        and not countries(mention.surface)
+        and bool(countries(actor.actor_name))
+    )
+
+
+def _holds(actor: Actor | None, title: str) -> bool:
+    """Whether an actor's names and titles hold every word of a title."""
+    if actor is None:
+        return False
+    words = set(title_key(title).split()) - _GENERIC_TITLE_WORDS
+    names = " ".join([actor.actor_name, actor.role_title or "", *actor.aliases])
+    return bool(words) and words <= set(title_key(names).split())

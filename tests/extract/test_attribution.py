@@ -197,3 +197,19 @@ def test_this_was_reported_by(registry):
     statement = statement_with(draft, "opened fire on Azerbaijani military posts")
     assert statement.speaker_actor_id == "azerbaijani_defence_ministry"
     assert statement.quote.endswith("Ministry of Defense of Azerbaijan")
+
+
+def test_a_bare_alias_is_the_ministry_named_before_it(registry):
+    """Armenia's ministry has the bare alias "Ministry of Defense". After the Caucasian
+    Knot's first sentence of 26 May (verbatim) a following 'The Ministry of Defense added
+    ...' (constructed) is the Azerbaijani ministry named before it."""
+    text = (
+        "The Azerbaijani Ministry of Defence (MoD) has denied reports about the shelling by "
+        "Azerbaijani militaries of Armenian Army's positions on the border near the village "
+        "of Verin Shorzha and stated that the Armenian soldier's death was an accident. The "
+        "Ministry of Defense added that no fire was opened in the direction of the opposite "
+        "side."
+    )
+    draft = extract(text, date(2021, 5, 26), registry)
+    statement = statement_with(draft, "no fire was opened")
+    assert statement.speaker_actor_id == "azerbaijani_defence_ministry"
