@@ -16,16 +16,20 @@ from spacy.tokens import Doc, Span, Token
 from components.data.text import find_mentions
 
 from .nouns import DOCUMENT_NOUNS, HUMAN_NOUNS, PERSON_TITLE_NOUNS
-from .registry import DEMONYMS, Actor, Registry, countries, title_key
+from .registry import DEMONYMS, Actor, Registry, title_key
+from .titles import (
+    GENERIC_TITLE_WORDS,
+    countryless_title,
+    holds,
+    inside_a_name,
+    other_country,
+    principal_of,
+    the_country,
+    with_leader,
+)
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 BODY_PRONOUNS = {"it", "they", "we"}
-# "the country's Defense Ministry": the country named last before it.
-_THE_COUNTRY = re.compile(r"\b(?:the|that|this) country(?:'s|’s)\s*", re.IGNORECASE)
-_COUNTRY_NAMES = re.compile(
-    r"\b(" + "|".join(sorted({*DEMONYMS, *DEMONYMS.values()}, key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
 # Entity labels that can name a speaker.
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 
@@ -75,7 +79,7 @@ def _of_another_country(text: str, mention: Mention) -> bool:
     """ "Ministry of Defense" (Armenia's, as an alias) in "the Ministry of Defense of
     Azerbaijan" is not a mention of Armenia's ministry."""
     after = _OF_COUNTRY.match(text, mention.end_char)
-    return bool(after) and _other_country(after.group(0), mention.actor)
+    return bool(after) and other_country(after.group(0), mention.actor)
 
 
 class SpeakerResolver:
@@ -113,7 +117,7 @@ class SpeakerResolver:
             return self._latest_person_before(head.idx)
         if head.lemma_.lower() in DOCUMENT_NOUNS:
             return self._author(head)
-        principal = _principal(head)
+        principal = principal_of(head)
         if principal is not None:
             return self._for_principal(head, principal)
         start, end = _core_bounds(head)
@@ -159,14 +163,14 @@ class SpeakerResolver:
             return self.from_phrase(head)
         if head.lemma_.lower() in DOCUMENT_NOUNS:
             return self._author(head)
-        principal = _principal(head)
+        principal = principal_of(head)
         if principal is not None:
             return self._for_principal(head, principal)
         return self._resolve(head, span.start_char, span.end_char)
 
     def _resolve(self, head: Token, start: int, end: int) -> Speaker | None:
         words = self.doc.text[start:end]
-        span_text = _the_country(self.doc.text, start, words)
+        span_text = the_country(self.doc.text, start, words)
         speaker = self._resolve_text(head, start, end, span_text)
         if speaker is not None and span_text != words:
             speaker = replace(speaker, mention=_clean(words), end_char=end)
@@ -174,14 +178,14 @@ class SpeakerResolver:
 
     def _resolve_text(self, head: Token, start: int, end: int, span_text: str) -> Speaker | None:
         mention = self._best_mention(start, end, head)
-        if mention is not None and not _other_country(span_text, mention.actor):
-            if _countryless_title(mention, head):
+        if mention is not None and not other_country(span_text, mention.actor):
+            if countryless_title(mention, head):
                 # "the Ministry of Defense" (an alias of Armenia's) after "the Ministry of
                 # Defense of Azerbaijan" said something is Azerbaijan's.
                 antecedent = self._title_antecedent(span_text, start)
                 if antecedent is not None and antecedent.actor is not None:
                     return antecedent
-                if self.issuer is not None and _holds(self.issuer.actor, span_text):
+                if self.issuer is not None and holds(self.issuer.actor, span_text):
                     return _as_pronoun(self.issuer, head)  # the issuing ministry's release
             return self._speaker_from_mention(mention, start, end)
         if _is_bare_title(head, start, end):
@@ -226,7 +230,7 @@ class SpeakerResolver:
             return None
         for mention in inside:
             if mention.start_char <= head.idx < mention.end_char:
-                return None if _inside_a_name(mention, head) else mention
+                return None if inside_a_name(mention, head) else mention
         # A name in a modifier ("Azerbaijan's foreign ministry", "US State Department
         # spokeswoman Jalina Porter") is not the speaker; a name in apposition is.
         appositive = [
@@ -290,7 +294,7 @@ class SpeakerResolver:
         """A bare title ("the spokesperson", "the Azerbaijani ministry", "The Permanent
         Representative") names the latest speaker or registry actor before it whose name
         or title holds all its words."""
-        words = set(title_key(span_text).split()) - _GENERIC_TITLE_WORDS
+        words = set(title_key(span_text).split()) - GENERIC_TITLE_WORDS
         if not words:
             return None
         # Before the title and not around it ("the press service of the Azeri leader" is
@@ -307,7 +311,7 @@ class SpeakerResolver:
             titles = [mention, name]
             if actor is not None:
                 titles += [actor.actor_name, actor.role_title or "", *actor.aliases]
-            if words <= _with_leader(set(title_key(" ".join(titles)).split())):
+            if words <= with_leader(set(title_key(" ".join(titles)).split())):
                 return Speaker(
                     name,
                     _clean(span_text),
@@ -362,10 +366,6 @@ class SpeakerResolver:
             0.6,
             True,
         )
-
-
-# Words of a title that do not tell two actors apart.
-_GENERIC_TITLE_WORDS = {"also", "said", "acting", "official", "own"}
 
 
 def _is_bare_title(head: Token, start: int, end: int) -> bool:
@@ -440,82 +440,3 @@ def _clean(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"'s$|’s$", "", text)
     return text.strip(' ,.;:"“”()')
-
-
-def _the_country(text: str, start: int, span_text: str) -> str:
-    """'the country's Defense Ministry' → 'Azerbaijan's Defense Ministry' when Azerbaijan
-    (or "Azerbaijani") is the country named last before the phrase."""
-    match = _THE_COUNTRY.search(span_text)
-    if match is None:
-        return span_text
-    named = [m.group(1).lower() for m in _COUNTRY_NAMES.finditer(text[: start + match.start()])]
-    if not named:
-        return span_text
-    country = DEMONYMS.get(named[-1], named[-1]).title()
-    return span_text[: match.start()] + country + " " + span_text[match.end() :]
-
-
-def _inside_a_name(mention: Mention, head: Token) -> bool:
-    """A state's name that ends a longer proper name ("Sputnik Armenia", a news agency) is
-    part of that name, not the state."""
-    if mention.actor.actor_type != "state":
-        return False
-    return any(
-        c.dep_ == "compound"
-        and c.pos_ == "PROPN"
-        and c.idx < mention.start_char
-        and c.lower_ not in DEMONYMS
-        for c in head.children
-    )
-
-
-def _principal(head: Token) -> Token | None:
-    """Whom a press service speaks for: "the press service of the Azeri leader", "Aliyev's
-    press office"."""
-    if head.lemma_.lower() not in ("service", "office") or not any(
-        c.dep_ == "compound" and c.lower_ == "press" for c in head.children
-    ):
-        return None
-    for child in head.children:
-        if child.dep_ == "poss":
-            return child
-        if child.dep_ == "prep" and child.lower_ == "of":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
-
-
-def _with_leader(title_words: set[str]) -> set[str]:
-    """In news a country's "leader" is its president or prime minister ("the Azeri leader"
-    after President Aliyev)."""
-    if "president" in title_words or {"prime", "minister"} <= title_words:
-        return title_words | {"leader"}
-    return title_words
-
-
-def _other_country(phrase: str, actor: Actor) -> bool:
-    """ "the Ministry of Defense of Azerbaijan" holds the alias "Ministry of Defense" of
-    Armenia's ministry, but names another country: not that actor."""
-    named = countries(phrase)
-    own = countries(" ".join([actor.actor_name, actor.role_title or ""]))
-    return bool(named and own and not named & own)
-
-
-def _countryless_title(mention: Mention, head: Token) -> bool:
-    """An alias that is a bare title ("Ministry of Defense", "border guards") of a body of
-    one country: the text may mean another country's."""
-    actor = mention.actor
-    return (
-        actor.actor_type not in ("person", "state")
-        and (head.lemma_.lower() in HUMAN_NOUNS or head.lower_ in HUMAN_NOUNS)
-        and not countries(mention.surface)
-        and bool(countries(actor.actor_name))
-    )
-
-
-def _holds(actor: Actor | None, title: str) -> bool:
-    """Whether an actor's names and titles hold every word of a title."""
-    if actor is None:
-        return False
-    words = set(title_key(title).split()) - _GENERIC_TITLE_WORDS
-    names = " ".join([actor.actor_name, actor.role_title or "", *actor.aliases])
-    return bool(words) and words <= set(title_key(names).split())
