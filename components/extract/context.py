@@ -9,8 +9,8 @@ deletes what is narration instead of hunting for what was missed. Its speaker, i
 - the statement before it in the same paragraph (a quotation or an account running on),
   else the one after it in the same paragraph ("... . ..., said the Ministry of Defense.");
 - the article's issuer, when it is a registry body (a ministry's release);
-- the nearest statement before it, else the first one after it (a lead sentence that
-  the next sentence attributes: "... . The Ministry of Defense reported.").
+- the nearest statement before it within MAX_RUN_ON_CHARS, else the nearer of the
+  statements before and after it (a lead sentence that the next paragraph attributes).
 It keeps that statement's date when the speaker is the same.
 """
 
@@ -87,9 +87,13 @@ def _speaker(
         return issuer, None
     if previous is not None and start - previous.end_char <= MAX_RUN_ON_CHARS:
         return previous.speaker, previous
-    if following is not None and previous is None:
-        return following.speaker, following
-    return None, None
+    # Far from any anchor: the nearer one (a missed statement counts as wrong anyway; a
+    # sentence of narration here is for the reviewer to delete).
+    nearest = [a for a in (previous, following) if a is not None]
+    if not nearest:
+        return None, None
+    closest = min(nearest, key=lambda a: abs(a.start_char - start))
+    return closest.speaker, closest
 
 
 def _previous(found: list[Attribution], start: int) -> Attribution | None:

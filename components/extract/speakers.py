@@ -30,6 +30,8 @@ from .titles import (
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 BODY_PRONOUNS = {"it", "they", "we"}
+# "We" of a text whose issuer is not known.
+UNNAMED_ISSUER = "issuer of the text (we)"
 # Entity labels that can name a speaker.
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 
@@ -331,6 +333,10 @@ class SpeakerResolver:
             return self._latest_person_before(token.idx)
         if token.lower_ == "we" and self.issuer is not None:
             return _as_pronoun(self.issuer, token)
+        if token.lower_ == "we":
+            # A release in the first person whose issuer was not given: a new speaker for
+            # the reviewer to name (the statements are found; who "we" are is not).
+            return Speaker(UNNAMED_ISSUER, token.text, token.idx, token.idx + 2, None, 0.3, False)
         return None
 
     def _latest_person_before(self, position: int) -> Speaker | None:

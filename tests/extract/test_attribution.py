@@ -213,3 +213,34 @@ def test_a_bare_alias_is_the_ministry_named_before_it(registry):
     draft = extract(text, date(2021, 5, 26), registry)
     statement = statement_with(draft, "no fire was opened")
     assert statement.speaker_actor_id == "azerbaijani_defence_ministry"
+
+
+def test_a_release_in_the_first_person_without_its_issuer(drafts):
+    """The Azerbaijani ministry's release of 25 May ('We unequivocally state ...') read
+    without its issuer: its statements are still drafted, by a new speaker for the
+    reviewer to name, not by a registry actor the rules cannot know."""
+    from components.extract.speakers import UNNAMED_ISSUER
+
+    statement = statement_with(drafts("azmod-2021-05-25-information"), "We unequivocally state")
+    assert (statement.speaker_actor_id, statement.speaker_name) == (None, UNNAMED_ISSUER)
+
+
+def test_a_sentence_far_from_any_anchor_takes_the_nearer_one(registry):
+    """CivilNet's villagers of 12 May, its sentence on Verishen and RFE/RL's attribution of
+    26 May (all verbatim), with a constructed gap of about 1,800 characters after the
+    villagers: the Verishen sentence has no anchor in its paragraph and none within 1,500
+    characters before it, so it takes the nearer statement (the ministry's, after it)
+    rather than none."""
+    filler = "The road runs along the lake past several villages and two old bridges. " * 25
+    text = (
+        "According to the villagers, early on the morning of May 12, the Azerbaijani Armed "
+        "Forces crossed the border into Armenia and moved their positions forward.\n\n"
+        + filler
+        + "\n\nThe village of Verishen is 3 km from the town of Goris in Armenia’s southern "
+        "Syunik region.\n\nThe Armenian Defense Ministry said the serviceman was killed on "
+        "May 25."
+    )
+    draft = extract(text, date(2021, 5, 26), registry)
+    statement = statement_with(draft, "The village of Verishen is 3 km")
+    assert statement.rule == "context"
+    assert statement.speaker_actor_id == "armenian_defence_ministry"
