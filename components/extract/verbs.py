@@ -46,6 +46,9 @@ SPEECH_VERBS = {
     "reply",
     "tweet",
     "quote",
+    "reaffirm",
+    "underscore",
+    "deplore",
 }
 # Verbs that report speech only with a complement clause or a quotation next to them
 # ("he added that...", "noted that"), not in "added to the tension".
@@ -79,6 +82,10 @@ CLAUSE_VERBS = {
     "admit",
     "acknowledge",
     "stress",
+    "remind",
+    "reveal",
+    "disclose",
+    "maintain",
 }
 # Of those, the ones that report speech with a noun for what was said ("expressed concern",
 # "welcomed the agreement", "reported another attempt"); "added fuel", "called the
@@ -100,7 +107,17 @@ NOUN_OBJECT_VERBS = {
 }
 # Verbs that name or judge something when they take an object and "as": "describes these
 # actions as a provocation" (a statement, not a description of the scene).
-DESCRIBING_VERBS = {"describe", "characterize", "characterise", "qualify", "regard", "label"}
+DESCRIBING_VERBS = {
+    "describe",
+    "characterize",
+    "characterise",
+    "qualify",
+    "regard",
+    "label",
+    "assess",
+    "term",
+    "brand",
+}
 # Acts performed by speaking: a sentence whose main verb is one of these, with no reporting
 # verb, is its subject's statement ("The MoD has banned civilians from visiting ...").
 SPEECH_ACT_VERBS = {
@@ -123,6 +140,7 @@ SPEECH_ACT_VERBS = {
     "refuse",
     "brief",
     "react",
+    "encourage",
 }
 # A stance its holder states: "X is deeply concerned", "X remains committed to", "X is
 # ready to".

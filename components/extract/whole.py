@@ -194,7 +194,7 @@ def speech_act(
 
 def _is_speech_act(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
-    if lemma in ("be", "remain"):  # "The European Union is deeply concerned about ..."
+    if lemma in ("be", "remain", "stand"):  # "The EU is deeply concerned", "stands ready"
         return any(c.dep_ == "acomp" and c.lower_ in STANCE_ADJECTIVES for c in verb.children)
     if verb.lower_ in STANCE_ADJECTIVES:  # "Azerbaijan is committed to ..." (passive)
         return any(c.dep_ == "auxpass" for c in verb.children)
