@@ -9,8 +9,8 @@ deletes what is narration instead of hunting for what was missed. Its speaker, i
 - the statement before it in the same paragraph (a quotation or an account running on),
   else the one after it in the same paragraph ("... . ..., said the Ministry of Defense.");
 - the article's issuer, when it is a registry body (a ministry's release);
-- the nearest statement before it, else the first one after it (a lead sentence that
-  the next sentence attributes: "... . The Ministry of Defense reported.").
+- the nearest statement before it within MAX_RUN_ON_CHARS, else the nearer of the
+  statements before and after it (a lead sentence that the next paragraph attributes).
 It keeps that statement's date when the speaker is the same.
 """
 
@@ -20,8 +20,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from .spans import Attribution, overlaps_quote, quote_ranges
 from .speakers import Speaker
-from .speech import Attribution, overlaps_quote, quote_ranges
 from .when import as_reported
 
 # Fewer words than this is a dateline, a caption or a fragment, not a statement.
@@ -87,9 +87,13 @@ def _speaker(
         return issuer, None
     if previous is not None and start - previous.end_char <= MAX_RUN_ON_CHARS:
         return previous.speaker, previous
-    if following is not None and previous is None:
-        return following.speaker, following
-    return None, None
+    # Far from any anchor: the nearer one (a missed statement counts as wrong anyway; a
+    # sentence of narration here is for the reviewer to delete).
+    nearest = [a for a in (previous, following) if a is not None]
+    if not nearest:
+        return None, None
+    closest = min(nearest, key=lambda a: abs(a.start_char - start))
+    return closest.speaker, closest
 
 
 def _previous(found: list[Attribution], start: int) -> Attribution | None:
@@ -104,3 +108,37 @@ def _following(found: list[Attribution], end: int) -> Attribution | None:
 
 def _overlap(attribution: Attribution, start: int, end: int) -> bool:
     return attribution.start_char < end and attribution.end_char > start
+
+
+def quotation_speaker(text: str, attributions: list[Attribution]) -> None:
+    """A quotation of several sentences is one speaker's, named outside its marks at its
+    end ('"We have been following ... . Border incursions ... ," Bagchi said.') or at its
+    start ('He said: "... . ..."'): the sentences inside it that only context or a
+    running quotation placed take that speaker."""
+    for start, end in quote_ranges(text):
+        owner = _quotation_owner(attributions, start, end)
+        if owner is None:
+            continue
+        for attribution in attributions:
+            inside = attribution.start_char >= start and attribution.end_char <= end + 1
+            carried = attribution.rule in (RULE, "quotation continues")
+            if inside and carried and attribution.speaker.name != owner.speaker.name:
+                same_date = attribution.date
+                attribution.speaker = owner.speaker
+                attribution.date = owner.date if owner.date else same_date
+                attribution.reported_by = owner.reported_by
+
+
+def _quotation_owner(attributions: list[Attribution], start: int, end: int):
+    """The anchored statement that names a speaker outside the quotation's marks, in the
+    sentence of its closing mark first, else of its opening mark."""
+    anchored = [
+        a
+        for a in attributions
+        if a.rule not in (RULE, "quotation continues") and not start <= a.speaker.start_char < end
+    ]
+    for position in (end - 1, start):
+        for attribution in anchored:
+            if attribution.start_char <= position < attribution.end_char + 1:
+                return attribution
+    return None

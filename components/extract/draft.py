@@ -16,11 +16,12 @@ from datetime import date
 
 from components.data.text import find_mentions
 
-from .context import context_attributions
+from .context import context_attributions, quotation_speaker
 from .model import load_pipeline
 from .registry import Place, Registry
+from .spans import Attribution
 from .speakers import SPEAKER_LABELS, Speaker, SpeakerResolver
-from .speech import Attribution, find_attributions
+from .speech import find_attributions
 from .when import today
 
 # The JSON keys of the command line's --format json, in order (issue 20).
@@ -193,6 +194,7 @@ def extract(text: str, published: date, registry: Registry, issuer: str | None =
     resolver.issuer = issuer_speaker(issuer, registry)
     attributions = find_attributions(doc, resolver, published)
     attributions = context_attributions(doc, attributions, resolver.issuer, published)
+    quotation_speaker(text, attributions)
     _spread_dates(text, attributions)
     locations = _locations(text, registry)
     statements = []
@@ -341,6 +343,8 @@ def _actors(doc, resolver: SpeakerResolver, statements: list[DraftStatement]) ->
     for statement in statements:
         if statement.speaker_actor_id is None:
             add(statement.speaker_name, None, statement.speaker_mention, False)
+    for reporter in resolver.reporters:
+        add(reporter.name, reporter.actor_id, reporter.mention, False)
     covered = [(m.start_char, m.end_char) for m in resolver.mentions]
     for ent in doc.ents:
         if ent.label_ not in SPEAKER_LABELS or ent.label_ == "NORP":

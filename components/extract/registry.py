@@ -54,6 +54,8 @@ DEMONYMS = {
     "european": "eu",
     "indian": "india",
     "german": "germany",
+    # "RA" is the Republic of Armenia in Armenian usage ("RA Minister of Defense").
+    "ra": "armenia",
 }
 _TITLE_SYNONYMS = {
     "defense": "defence",
@@ -67,7 +69,22 @@ _TITLE_SYNONYMS = {
     "spokesperson's": "spokesperson",
     "office": "",
 }
-_TITLE_STOPWORDS = {"the", "of", "for", "and", "a", "an", "'s", "s", "its", "his", "her"}
+# "Republic" adds nothing to a country's name: "Ministry of Defence of the Republic of
+# Armenia" is "Ministry of Defence of Armenia".
+_TITLE_STOPWORDS = {
+    "the",
+    "of",
+    "for",
+    "and",
+    "a",
+    "an",
+    "'s",
+    "s",
+    "its",
+    "his",
+    "her",
+    "republic",
+}
 # French and English transliterations of the same Armenian or Azerbaijani name.
 _TRANSLITERATION = (("dj", "j"), ("ch", "sh"), ("ou", "u"), ("y", "i"), ("kh", "h"), ("w", "v"))
 
@@ -164,7 +181,7 @@ class Registry:
                 continue
             for text in (actor.actor_name, *actor.aliases):
                 words = text.split()
-                if words and words[-1][:1].isupper():
+                if words and words[-1][:1].isupper() and not _is_title_word(words[-1]):
                     keys.append((name_key(words[-1]), actor))
         return keys
 
@@ -208,7 +225,7 @@ class Registry:
 
     def _resolve_name(self, mention: str) -> tuple[Actor | None, float]:
         words = [word for word in mention.split() if word[:1].isupper()]
-        if not words or len(words[-1]) < MIN_FUZZY_LENGTH:
+        if not words or len(words[-1]) < MIN_FUZZY_LENGTH or _is_title_word(words[-1]):
             return None, 0.0
         surname = name_key(words[-1])
         best: tuple[Actor | None, float] = (None, 0.0)
@@ -249,6 +266,37 @@ def title_key(text: str) -> str:
         word = _TITLE_SYNONYMS.get(word, word)
         words += [w for w in word.split() if w not in _TITLE_STOPWORDS]
     return " ".join(words)
+
+
+# Words that end a title, not a surname: "Acting Prime Minister of Armenia" is no
+# "Mr Armenia", and "the Ministry of Defence of the Republic of Armenia" is not its holder.
+_TITLE_WORDS = {
+    "minister",
+    "ministry",
+    "president",
+    "premier",
+    "secretary",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "leader",
+    "republic",
+    "affairs",
+    "defence",
+    "defense",
+    "office",
+    "government",
+}
+
+
+def _is_title_word(word: str) -> bool:
+    word = word.lower().strip(".,'’")
+    return word in _TITLE_WORDS or word in DEMONYMS or word in _COUNTRY_WORDS
+
+
+def countries(text: str) -> set[str]:
+    """The countries a name or title names, by name or nationality."""
+    return _countries(title_key(text))
 
 
 def _countries(key: str) -> set[str]:

@@ -9,76 +9,29 @@ state ("Baku"), and spaCy's named entities resolved by title or spelling (regist
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from components.data.text import find_mentions
 
+from .nouns import DOCUMENT_NOUNS, HUMAN_NOUNS, PERSON_TITLE_NOUNS
 from .registry import DEMONYMS, Actor, Registry, title_key
+from .titles import (
+    GENERIC_TITLE_WORDS,
+    countryless_title,
+    holds,
+    inside_a_name,
+    other_country,
+    principal_of,
+    the_country,
+    with_leader,
+)
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 BODY_PRONOUNS = {"it", "they", "we"}
-# Nouns that name a speaker without a name: "the villagers said", "officials told".
-HUMAN_NOUNS = {
-    "villager",
-    "resident",
-    "official",
-    "source",
-    "expert",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ministry",
-    "minister",
-    "ombudsman",
-    "defender",
-    "office",
-    "service",
-    "department",
-    "government",
-    "command",
-    "commander",
-    "president",
-    "presidency",
-    "leader",
-    "authority",
-    "authorities",
-    "parliament",
-    "deputy",
-    "mayor",
-    "governor",
-    "head",
-    "chief",
-    "chairman",
-    "co-chair",
-    "representative",
-    "ambassador",
-    "diplomat",
-    "observer",
-    "analyst",
-    "politician",
-    "party",
-    "mp",
-    "lawmaker",
-    "senator",
-    "military",
-    "army",
-    "troops",
-    "guard",
-    "embassy",
-    "council",
-    "union",
-    "side",
-    "country",
-    "countries",
-    "community",
-    "organization",
-    "organisation",
-    "group",
-    "secretary",
-    "press",
-}
+# "We" of a text whose issuer is not known.
+UNNAMED_ISSUER = "issuer of the text (we)"
 # Entity labels that can name a speaker.
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 
@@ -114,10 +67,21 @@ def registry_mentions(text: str, registry: Registry) -> list[Mention]:
     """Every alias, actor name and capital of the registry in the text, longest first."""
     surfaces = {**registry.capitals, **registry.actor_aliases}
     index = {surface: ("actor", actor.actor_id) for surface, actor in surfaces.items()}
-    return [
+    mentions = [
         Mention(start, end, surface, registry.actor_by_id[actor_id])
         for _, actor_id, surface, start, end in find_mentions(text, index)
     ]
+    return [m for m in mentions if not _of_another_country(text, m)]
+
+
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?([A-Z][\w.]+)")
+
+
+def _of_another_country(text: str, mention: Mention) -> bool:
+    """ "Ministry of Defense" (Armenia's, as an alias) in "the Ministry of Defense of
+    Azerbaijan" is not a mention of Armenia's ministry."""
+    after = _OF_COUNTRY.match(text, mention.end_char)
+    return bool(after) and other_country(after.group(0), mention.actor)
 
 
 class SpeakerResolver:
@@ -133,6 +97,8 @@ class SpeakerResolver:
         # antecedent is the issuer.
         self.issuer: Speaker | None = None
         self.history: list[Speaker] = []
+        # Press services that spoke for their principal: actors of the draft too.
+        self.reporters: list[Speaker] = []
 
     def remember(self, speaker: Speaker) -> None:
         self.history.append(speaker)
@@ -151,8 +117,45 @@ class SpeakerResolver:
             return self._antecedent(head, person=head.lower_ == "we")
         if head.lower_ == "latter":
             return self._latest_person_before(head.idx)
+        if head.lemma_.lower() in DOCUMENT_NOUNS:
+            return self._author(head)
+        principal = principal_of(head)
+        if principal is not None:
+            return self._for_principal(head, principal)
         start, end = _core_bounds(head)
         return self._resolve(head, start, end)
+
+    def _for_principal(self, head: Token, principal: Token) -> Speaker | None:
+        """The principal speaks; the press service itself is kept as an actor of the
+        draft (it reports the words)."""
+        reporter = self._resolve(head, *_core_bounds(head))
+        if reporter is not None:
+            self.reporters.append(reporter)
+        return self.from_phrase(principal)
+
+    def _author(self, head: Token) -> Speaker | None:
+        """Who a document speaks for: "a statement released by the Defense Ministry", "the
+        ministry's statement", "the statement of X"; with no author named, the latest
+        speaker before it, else the issuer ("..., said the statement.")."""
+        for child in head.children:
+            if child.dep_ == "poss":
+                return self.from_phrase(child)
+            if child.dep_ == "acl":
+                for grand in child.children:
+                    if grand.dep_ == "agent":
+                        author = next((c for c in grand.children if c.dep_ == "pobj"), None)
+                        if author is not None:
+                            return self.from_phrase(author)
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+                author = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if author is not None:
+                    return self.from_phrase(author)
+        before = [s for s in self.history if s.start_char <= head.idx]
+        if before:
+            return _as_pronoun(max(before, key=lambda s: s.start_char), head)
+        if self.issuer is not None:
+            return _as_pronoun(self.issuer, head)
+        return None
 
     def from_span(self, span: Span) -> Speaker | None:
         """The speaker a stretch of words names ("the defense ministry", "it"), when the
@@ -160,12 +163,32 @@ class SpeakerResolver:
         head = span.root
         if len(span) == 1 or head.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS:
             return self.from_phrase(head)
+        if head.lemma_.lower() in DOCUMENT_NOUNS:
+            return self._author(head)
+        principal = principal_of(head)
+        if principal is not None:
+            return self._for_principal(head, principal)
         return self._resolve(head, span.start_char, span.end_char)
 
     def _resolve(self, head: Token, start: int, end: int) -> Speaker | None:
-        span_text = self.doc.text[start:end]
+        words = self.doc.text[start:end]
+        span_text = the_country(self.doc.text, start, words)
+        speaker = self._resolve_text(head, start, end, span_text)
+        if speaker is not None and span_text != words:
+            speaker = replace(speaker, mention=_clean(words), end_char=end)
+        return speaker
+
+    def _resolve_text(self, head: Token, start: int, end: int, span_text: str) -> Speaker | None:
         mention = self._best_mention(start, end, head)
-        if mention is not None:
+        if mention is not None and not other_country(span_text, mention.actor):
+            if countryless_title(mention, head):
+                # "the Ministry of Defense" (an alias of Armenia's) after "the Ministry of
+                # Defense of Azerbaijan" said something is Azerbaijan's.
+                antecedent = self._title_antecedent(span_text, start)
+                if antecedent is not None and antecedent.actor is not None:
+                    return antecedent
+                if self.issuer is not None and holds(self.issuer.actor, span_text):
+                    return _as_pronoun(self.issuer, head)  # the issuing ministry's release
             return self._speaker_from_mention(mention, start, end)
         if _is_bare_title(head, start, end):
             antecedent = self._title_antecedent(span_text, start)
@@ -209,7 +232,7 @@ class SpeakerResolver:
             return None
         for mention in inside:
             if mention.start_char <= head.idx < mention.end_char:
-                return mention
+                return None if inside_a_name(mention, head) else mention
         # A name in a modifier ("Azerbaijan's foreign ministry", "US State Department
         # spokeswoman Jalina Porter") is not the speaker; a name in apposition is.
         appositive = [
@@ -273,21 +296,24 @@ class SpeakerResolver:
         """A bare title ("the spokesperson", "the Azerbaijani ministry", "The Permanent
         Representative") names the latest speaker or registry actor before it whose name
         or title holds all its words."""
-        words = set(title_key(span_text).split()) - _GENERIC_TITLE_WORDS
+        words = set(title_key(span_text).split()) - GENERIC_TITLE_WORDS
         if not words:
             return None
+        # Before the title and not around it ("the press service of the Azeri leader" is
+        # no antecedent of its own "the Azeri leader").
         candidates: list[tuple[int, str, Actor | None, str]] = [
-            (s.start_char, s.mention, s.actor, s.name) for s in self.history
+            (s.start_char, s.mention, s.actor, s.name) for s in self.history if s.end_char <= start
         ]
         candidates += [
-            (m.start_char, m.surface, m.actor, m.actor.actor_name) for m in self.mentions
+            (m.start_char, m.surface, m.actor, m.actor.actor_name)
+            for m in self.mentions
+            if m.end_char <= start
         ]
-        candidates = [c for c in candidates if c[0] < start]
         for _, mention, actor, name in sorted(candidates, key=lambda c: -c[0]):
             titles = [mention, name]
             if actor is not None:
                 titles += [actor.actor_name, actor.role_title or "", *actor.aliases]
-            if words <= set(title_key(" ".join(titles)).split()):
+            if words <= with_leader(set(title_key(" ".join(titles)).split())):
                 return Speaker(
                     name,
                     _clean(span_text),
@@ -307,6 +333,10 @@ class SpeakerResolver:
             return self._latest_person_before(token.idx)
         if token.lower_ == "we" and self.issuer is not None:
             return _as_pronoun(self.issuer, token)
+        if token.lower_ == "we":
+            # A release in the first person whose issuer was not given: a new speaker for
+            # the reviewer to name (the statements are found; who "we" are is not).
+            return Speaker(UNNAMED_ISSUER, token.text, token.idx, token.idx + 2, None, 0.3, False)
         return None
 
     def _latest_person_before(self, position: int) -> Speaker | None:
@@ -342,10 +372,6 @@ class SpeakerResolver:
             0.6,
             True,
         )
-
-
-# Words of a title that do not tell two actors apart.
-_GENERIC_TITLE_WORDS = {"also", "said", "acting", "official", "own"}
 
 
 def _is_bare_title(head: Token, start: int, end: int) -> bool:
@@ -413,29 +439,7 @@ def _entity_name(ent: Span) -> str:
 
 
 def _is_person(head: Token) -> bool:
-    return head.lemma_.lower() in {
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "minister",
-        "president",
-        "leader",
-        "official",
-        "commander",
-        "mayor",
-        "governor",
-        "head",
-        "chief",
-        "deputy",
-        "ambassador",
-        "ombudsman",
-        "defender",
-        "secretary",
-        "senator",
-        "lawmaker",
-        "analyst",
-        "expert",
-    }
+    return head.lemma_.lower() in PERSON_TITLE_NOUNS
 
 
 def _clean(text: str) -> str:

@@ -16,71 +16,67 @@ inner speaker's; the outer one keeps the words around it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from .spans import (
+    MIN_QUOTE_WORDS,
+    Attribution,
+    inside_quote,
+    overlaps_quote,
+    quote_ranges,
+    sentence_bounds,
+    speakers_of,
+    trim,
+    verb_date,
+)
 from .speakers import Speaker, SpeakerResolver
-from .verbs import CLAUSE_VERBS, CONCERN_VERBS, FINAL_VERBS, SPEECH_VERBS
-from .when import DatePhrase, as_reported, find_date
+from .verbs import (
+    CLAUSE_VERBS,
+    CONCERN_VERBS,
+    DESCRIBING_VERBS,
+    NOUN_OBJECT_VERBS,
+    SPEECH_VERBS,
+)
+from .when import DatePhrase, as_reported
+from .whole import (
+    bare_attribution,
+    final_attribution,
+    reaches_back,
+    speech_act,
+    widen_bare_verb,
+)
+
+__all__ = ["Attribution", "find_attributions", "overlaps_quote", "quote_ranges"]
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+
 # A quotation further than this from the last statement is not its continuation.
 MAX_CONTINUATION_CHARS = 300
-# A date phrase longer than this is a clause, not a time adverbial.
-MAX_DATE_PHRASE_TOKENS = 8
-# A quotation this short with no reporting verb is a scare quote or a label.
-MIN_QUOTE_WORDS = 4
-# '<content>, <speaker> said [at a briefing].' / '"<content>," <speaker> said.'
-_FINAL_ATTRIBUTION = re.compile(
-    r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+(?P<np>[^,;\"“”«»]{1,150}?)\s+"
-    rf"(?P<verb>{FINAL_VERBS})\b(?P<rest>[^\"“”«»,]{{0,100}})[.!]$",
-    re.DOTALL,
-)
-# '<content>, informs the Ministry of Defense of Armenia.' / '..., said the ministry.'
-_FINAL_INVERTED = re.compile(
-    r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+"
-    rf"(?P<verb>{FINAL_VERBS}|informs|informed|reports)\s+"
-    r"(?P<np>[^,;\"“”«»]{1,150}?)(?P<rest>\s+(?:on|at|in)\s[^,;\"“”«»]{1,60})?[.!]$",
-    re.DOTALL,
-)
+
 # 'The French president "is studying..."': a subject, then a quotation going on from it.
 _NESTED_SUBJECT = re.compile(r"^\s*(?P<np>[A-Z][^\"“”«»,.]{2,80}?)\s+[\"“«]\s*(?=[a-z])")
-_QUOTES = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»")
-
-
-@dataclass
-class Attribution:
-    """One statement found by a rule: its span, speaker, date and how it was found."""
-
-    start_char: int
-    end_char: int
-    speaker: Speaker
-    rule: str
-    verb: str
-    is_direct_quote: bool
-    date: DatePhrase
-    reported_by: Speaker | None = None
-    sentence_index: int = 0
-    extra_speakers: list[Speaker] = field(default_factory=list)
-
-
-def quote_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the text's quotations, marks included."""
-    return [(match.start(), match.end()) for match in _QUOTES.finditer(text)]
 
 
 def find_attributions(doc: Doc, resolver: SpeakerResolver, published: date) -> list[Attribution]:
     """Every statement the rules find, in text order."""
     quotes = quote_ranges(doc.text)
     found: list[Attribution] = []
-    for index, sentence in enumerate(doc.sents):
+    sentences = list(doc.sents)
+    for index, sentence in enumerate(sentences):
         in_sentence = _sentence_attributions(sentence, resolver, quotes, published, found)
+        if not in_sentence:
+            in_sentence = bare_attribution(sentences, index, resolver, quotes, published, found)
+        if not in_sentence:
+            in_sentence = speech_act(sentence, resolver, quotes, published)
+        if len(in_sentence) == 1:
+            widen_bare_verb(in_sentence[0], sentence)
+            reaches_back(sentences, index, in_sentence[0], found)
         for attribution in in_sentence:
             attribution.sentence_index = index
         found += in_sentence
-    return found
+    return sorted(found, key=lambda a: a.start_char)
 
 
 def _sentence_attributions(
@@ -93,7 +89,7 @@ def _sentence_attributions(
     anchors = [t for t in sentence if _is_anchor(t, quotes)]
     results: list[Attribution] = []
     by_verb: dict[int, Attribution] = {}
-    final = _final_attribution(sentence, resolver, quotes, published)
+    final = final_attribution(sentence, resolver, quotes, published)
     if final is not None:
         attribution, verb = final
         results.append(attribution)
@@ -113,42 +109,6 @@ def _sentence_attributions(
     results += _unanchored_quotes(sentence, quotes, results, earlier, published)
     results.sort(key=lambda a: a.start_char)
     return results
-
-
-def _final_attribution(
-    sentence: Span, resolver: SpeakerResolver, quotes: list[tuple[int, int]], published: date
-) -> tuple[Attribution, Token] | None:
-    """'<what was said>, the defense ministry said [on Friday].': the speaker after the
-    last comma, the words before it; read on the words, as the parser often attaches
-    such a final verb to the wrong clause."""
-    text = sentence.text.rstrip()
-    match = _FINAL_ATTRIBUTION.match(text) or _FINAL_INVERTED.match(text)
-    if match is None or len(match["content"].split()) < MIN_QUOTE_WORDS:
-        return None
-    doc = sentence.doc
-    np_start = sentence.start_char + match.start("np")
-    phrase = doc.char_span(np_start, np_start + len(match["np"]), alignment_mode="expand")
-    verb_start = sentence.start_char + match.start("verb")
-    verb = next((t for t in sentence if t.idx == verb_start), None)
-    if phrase is None or verb is None or any(t.pos_ in ("VERB", "AUX") for t in phrase):
-        return None
-    speaker = resolver.from_span(phrase)
-    if speaker is None:
-        return None
-    resolver.remember(speaker)
-    start, end = _sentence_bounds(sentence)
-    return (
-        Attribution(
-            start_char=start,
-            end_char=end,
-            speaker=speaker,
-            rule="reporting verb",
-            verb=verb.lemma_.lower(),
-            is_direct_quote=overlaps_quote(start, end, quotes),
-            date=_verb_date(verb, published) or as_reported(published),
-        ),
-        verb,
-    )
 
 
 def _nested_subject(sentence: Span, attribution: Attribution, resolver: SpeakerResolver) -> None:
@@ -179,7 +139,7 @@ def _depth(token: Token) -> int:
 
 
 def _is_anchor(token: Token, quotes: list[tuple[int, int]]) -> bool:
-    if token.pos_ not in ("VERB", "AUX") or _inside(token.idx, quotes):
+    if token.pos_ not in ("VERB", "AUX") or inside_quote(token.idx, quotes):
         return False
     lemma = token.lemma_.lower()
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS:
@@ -188,7 +148,7 @@ def _is_anchor(token: Token, quotes: list[tuple[int, int]]) -> bool:
         return any(c.dep_ == "dobj" for c in token.children) and token.tag_ != "VBN"
     if lemma in SPEECH_VERBS:
         return not (lemma == "call" and token.tag_ == "VBN")
-    if lemma in CLAUSE_VERBS:
+    if lemma in CLAUSE_VERBS | DESCRIBING_VERBS:
         return _has_complement(token, quotes)
     return False
 
@@ -197,16 +157,23 @@ def _has_complement(token: Token, quotes: list[tuple[int, int]]) -> bool:
     deps = {child.dep_ for child in token.children}
     if deps & {"ccomp", "xcomp", "parataxis"}:
         return True
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    if objects and token.lemma_.lower() in NOUN_OBJECT_VERBS:
+        # "expressed concern", "voiced its support", "welcomed the agreement",
+        # "reported another attempt", "proposed mediation"
+        return True
     if token.lemma_.lower() == "call":
-        return any(c.lower_ in ("on", "for", "upon") for c in token.children)
+        # "called on/for ...", or naming something: "called the incident an encroachment"
+        return any(c.lower_ in ("on", "for", "upon") or c.dep_ == "oprd" for c in token.children)
+    if token.lemma_.lower() in DESCRIBING_VERBS:
+        # "describes these actions (taken by Azerbaijan) as a provocation"
+        return any(c.dep_ == "dobj" for c in token.children) and any(
+            t.lower_ == "as" and t.i > token.i for t in token.subtree
+        )
     if token.lemma_.lower() == "point":
         return any(c.lower_ == "out" for c in token.children)
     sentence = token.sent
     return any(start < sentence.end_char and end > sentence.start_char for start, end in quotes)
-
-
-def _inside(position: int, quotes: list[tuple[int, int]]) -> bool:
-    return any(start < position < end - 1 for start, end in quotes)
 
 
 def _from_verb(
@@ -223,13 +190,23 @@ def _from_verb(
         return None
     if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
         subject = verb.head
-    speakers = [resolver.from_phrase(subject)]
-    speakers += [resolver.from_phrase(c) for c in subject.conjuncts if c.i > subject.i]
-    speakers = [s for s in speakers if s is not None]
+    speakers = speakers_of(subject, resolver)
+    if not speakers and inherited_from is None and verb.dep_ in _INHERITING:
+        # '..., Ilham Aliyev stressed the delimitation must be conducted ..., noting that':
+        # the parser hung "noting" on the reported clause, whose subject ("the
+        # delimitation") speaks for no one; the speaker is that of a clause further up.
+        subject, speakers = _speaker_further_up(verb, resolver)
+    # 'The "Caucasian Knot" has reported citing the Armenian party that ...': the party
+    # cited speaks, the subject reports it (as with "according to").
+    cited = _cited(verb, resolver)
+    reported_by = None
+    if cited is not None:
+        reported_by = speakers[0] if speakers else None
+        speakers = [cited]
     if not speakers:
         return None
     start, end = _clause_bounds(verb, anchors)
-    date_phrase = _verb_date(verb, published)
+    date_phrase = verb_date(verb, published)
     if date_phrase is None and inherited_from is not None:
         date_phrase = inherited_from.date
     if date_phrase is None:
@@ -246,8 +223,36 @@ def _from_verb(
         verb=verb.lemma_.lower(),
         is_direct_quote=overlaps_quote(start, end, quotes),
         date=date_phrase,
+        reported_by=reported_by,
         extra_speakers=speakers[1:],
     )
+
+
+_INHERITING = ("advcl", "xcomp", "conj", "acl", "pcomp")
+
+
+def _speaker_further_up(verb: Token, resolver: SpeakerResolver) -> tuple[Token, list[Speaker]]:
+    """The subject of the nearest reporting verb above `verb` that names a speaker."""
+    head = verb.head
+    while True:
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and head.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS:
+            speakers = speakers_of(subject, resolver)
+            if speakers:
+                return subject, speakers
+        if head.head.i == head.i:
+            return verb, []
+        head = head.head
+
+
+def _cited(verb: Token, resolver: SpeakerResolver) -> Speaker | None:
+    """The source a reporting verb cites ("reported citing the Armenian party"), if any."""
+    for child in verb.children:
+        if child.lemma_.lower() == "cite" and child.dep_ in ("xcomp", "advcl", "conj"):
+            source = next((c for c in child.children if c.dep_ == "dobj"), None)
+            if source is not None:
+                return resolver.from_phrase(source)
+    return None
 
 
 def _subject(
@@ -302,7 +307,7 @@ def _clause_bounds(verb: Token, anchors: list[Token]) -> tuple[int, int]:
     tokens = _run_around(verb, [t for t in verb.subtree if t.i not in excluded])
     if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl") and verb.lemma_ != "worry":
         tokens = [t for t in tokens if t.i >= verb.i or t.dep_ in ("nsubj", "nsubjpass")]
-    tokens = _trim(tokens)
+    tokens = trim(tokens)
     if not tokens:
         return verb.idx, verb.idx + len(verb.text)
     if verb.dep_ == "relcl":
@@ -327,43 +332,6 @@ def _own_subject(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
-def _trim(tokens: list[Token]) -> list[Token]:
-    tokens = sorted(tokens, key=lambda t: t.i)
-    while tokens and (tokens[0].is_punct and tokens[0].text not in '"“«' or tokens[0].dep_ == "cc"):
-        tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in '"”»':
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _verb_date(verb: Token, published: date) -> DatePhrase | None:
-    """A date that modifies the act of speaking: 'said on Friday', 'On Thursday, X accused'."""
-    for child in verb.children:
-        if child.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl") or (
-            child.dep_ == "advcl" and child.i < verb.i
-        ):
-            for part in _date_candidates(child):
-                found = find_date(part.text, published)
-                if found is not None:
-                    return found
-    return None
-
-
-def _date_candidates(child: Token) -> list[Span]:
-    """Short phrases of a modifier that can date the act ("on Friday"); a clause's
-    dates belong to what it reports ("signed in November"), so only its own modifiers."""
-    doc = child.doc
-    if child.dep_ != "advcl":
-        subtree = doc[child.left_edge.i : child.right_edge.i + 1]
-        return [subtree] if len(subtree) <= MAX_DATE_PHRASE_TOKENS else []
-    return [
-        doc[c.left_edge.i : c.right_edge.i + 1]
-        for c in child.children
-        if c.dep_ in ("prep", "npadvmod")
-        and c.right_edge.i - c.left_edge.i < MAX_DATE_PHRASE_TOKENS
-    ]
-
-
 def _continued_date(
     speaker: Speaker, subject: Token, verb: Token, earlier: list[Attribution], published: date
 ) -> DatePhrase | None:
@@ -376,10 +344,6 @@ def _continued_date(
     return None
 
 
-def overlaps_quote(start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
-    return any(q_start < end and q_end > start for q_start, q_end in quotes)
-
-
 def _according_to(
     sentence: Span,
     resolver: SpeakerResolver,
@@ -388,7 +352,7 @@ def _according_to(
     results: list[Attribution],
 ) -> Attribution | None:
     for token in sentence:
-        if token.lower_ != "according" or _inside(token.idx, quotes):
+        if token.lower_ != "according" or inside_quote(token.idx, quotes):
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
@@ -402,7 +366,7 @@ def _according_to(
                 attribution.reported_by = speaker
             return None
         resolver.remember(speaker)
-        start, end = _sentence_bounds(sentence)
+        start, end = sentence_bounds(sentence)
         return Attribution(
             start_char=start,
             end_char=end,
@@ -413,11 +377,6 @@ def _according_to(
             date=as_reported(published),
         )
     return None
-
-
-def _sentence_bounds(sentence: Span) -> tuple[int, int]:
-    tokens = _trim(list(sentence))
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def _unanchored_quotes(

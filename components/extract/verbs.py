@@ -46,6 +46,9 @@ SPEECH_VERBS = {
     "reply",
     "tweet",
     "quote",
+    "reaffirm",
+    "underscore",
+    "deplore",
 }
 # Verbs that report speech only with a complement clause or a quotation next to them
 # ("he added that...", "noted that"), not in "added to the tension".
@@ -79,12 +82,89 @@ CLAUSE_VERBS = {
     "admit",
     "acknowledge",
     "stress",
+    "remind",
+    "reveal",
+    "disclose",
+    "maintain",
 }
+# Of those, the ones that report speech with a noun for what was said ("expressed concern",
+# "welcomed the agreement", "reported another attempt"); "added fuel", "called the
+# office", "expected rain" are not speech.
+NOUN_OBJECT_VERBS = {
+    "note",
+    "indicate",
+    "report",
+    "express",
+    "mention",
+    "suggest",
+    "propose",
+    "welcome",
+    "regret",
+    "voice",
+    "request",
+    "acknowledge",
+    "recall",
+}
+# Verbs that name or judge something when they take an object and "as": "describes these
+# actions as a provocation" (a statement, not a description of the scene).
+DESCRIBING_VERBS = {
+    "describe",
+    "characterize",
+    "characterise",
+    "qualify",
+    "regard",
+    "label",
+    "assess",
+    "term",
+    "brand",
+}
+# Acts performed by speaking: a sentence whose main verb is one of these, with no reporting
+# verb, is its subject's statement ("The MoD has banned civilians from visiting ...").
+SPEECH_ACT_VERBS = {
+    "offer",
+    "instruct",
+    "order",
+    "ban",
+    "prohibit",
+    "forbid",
+    "request",
+    "invite",
+    "apologize",
+    "apologise",
+    "recommend",
+    "advise",
+    "summon",
+    "thank",
+    "congratulate",
+    "protest",
+    "refuse",
+    "brief",
+    "react",
+    "encourage",
+}
+# A stance its holder states: "X is deeply concerned", "X remains committed to", "X is
+# ready to".
+STANCE_ADJECTIVES = {
+    "concerned",
+    "alarmed",
+    "worried",
+    "committed",
+    "ready",
+    "determined",
+    "convinced",
+    "confident",
+    "grateful",
+    "disappointed",
+    "prepared",
+}
+# What is given when speaking: "provided details", "shared information".
+INFORMATION_NOUNS = {"detail", "information", "explanation", "clarification", "assurance"}
 # A worry is the worried party's statement: "the tension worries Western countries".
 CONCERN_VERBS = {"worry", "concern", "alarm", "trouble"}
 # Verbs that end a sentence as its attribution: '<words>, the ministry said.'
 FINAL_VERBS = (
     "said|says|added|adds|stated|states|noted|stressed|told|reported|declared|announced|"
     "wrote|explained|emphasized|emphasised|underlined|insisted|warned|claimed|continued|"
-    "concluded|reiterated|asserted|argued|tweeted|quoted"
+    "concluded|reiterated|asserted|argued|tweeted|quoted|reads|informed|confirmed|"
+    "clarified|specified|pointed out"
 )

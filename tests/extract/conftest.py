@@ -7,12 +7,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from components.extract import extract, load_registry
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_DIR = ROOT / "data" / "articles" / "france24-2021-05-14-lake-sev"
 SEED_PUBLISHED = date(2021, 5, 14)
+ARTICLES = ROOT / "data" / "articles"
 
 
 @pytest.fixture(scope="session")
@@ -28,6 +30,32 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed_draft(seed_text, registry):
     return extract(seed_text, SEED_PUBLISHED, registry)
+
+
+def _article(article_id: str) -> tuple[str, date, str]:
+    folder = ARTICLES / article_id
+    meta = yaml.safe_load((folder / "article.yaml").read_text(encoding="utf-8"))
+    return (
+        (folder / "article.txt").read_text(encoding="utf-8"),
+        meta["published_date"],
+        meta["outlet"],
+    )
+
+
+@pytest.fixture(scope="session")
+def drafts(registry):
+    """The draft of a development article (data/articles), with or without its outlet
+    as the issuer, extracted once per session."""
+    cache = {}
+
+    def draft(article_id: str, with_outlet: bool = False):
+        key = (article_id, with_outlet)
+        if key not in cache:
+            text, published, outlet = _article(article_id)
+            cache[key] = extract(text, published, registry, issuer=outlet if with_outlet else None)
+        return cache[key]
+
+    return draft
 
 
 def statement_with(draft, words: str):

@@ -5,39 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-import yaml
-
-from components.extract import extract
 from components.extract.when import date_expression
 
-from .conftest import ROOT, statement_with
-
-ARTICLES = ROOT / "data" / "articles"
-
-
-def _article(article_id: str) -> tuple[str, date, str]:
-    folder = ARTICLES / article_id
-    meta = yaml.safe_load((folder / "article.yaml").read_text(encoding="utf-8"))
-    return (
-        (folder / "article.txt").read_text(encoding="utf-8"),
-        meta["published_date"],
-        meta["outlet"],
-    )
-
-
-@pytest.fixture(scope="module")
-def drafts(registry):
-    cache = {}
-
-    def draft(article_id: str, with_outlet: bool = False):
-        key = (article_id, with_outlet)
-        if key not in cache:
-            text, published, outlet = _article(article_id)
-            cache[key] = extract(text, published, registry, issuer=outlet if with_outlet else None)
-        return cache[key]
-
-    return draft
+from .conftest import statement_with
 
 
 def test_account_runs_on_after_the_attribution(drafts):

@@ -1,0 +1,99 @@
+"""What the speech rules share: the Attribution record, quotation ranges, sentence and
+clause bounds, the speakers a subject names, and the date of an act of speaking."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from .speakers import Speaker, SpeakerResolver
+from .when import DatePhrase, find_date
+
+# A date phrase longer than this is a clause, not a time adverbial.
+MAX_DATE_PHRASE_TOKENS = 8
+
+# A quotation this short with no reporting verb is a scare quote or a label.
+MIN_QUOTE_WORDS = 4
+
+_QUOTES = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»")
+
+
+@dataclass
+class Attribution:
+    """One statement found by a rule: its span, speaker, date and how it was found."""
+
+    start_char: int
+    end_char: int
+    speaker: Speaker
+    rule: str
+    verb: str
+    is_direct_quote: bool
+    date: DatePhrase
+    reported_by: Speaker | None = None
+    sentence_index: int = 0
+    extra_speakers: list[Speaker] = field(default_factory=list)
+
+
+def quote_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the text's quotations, marks included."""
+    return [(match.start(), match.end()) for match in _QUOTES.finditer(text)]
+
+
+def overlaps_quote(start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(q_start < end and q_end > start for q_start, q_end in quotes)
+
+
+def inside_quote(position: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(start < position < end - 1 for start, end in quotes)
+
+
+def trim(tokens: list[Token]) -> list[Token]:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[0].is_punct and tokens[0].text not in '"“«' or tokens[0].dep_ == "cc"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_space or tokens[-1].is_punct and tokens[-1].text not in '"”»'):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def sentence_bounds(sentence: Span) -> tuple[int, int]:
+    tokens = trim(list(sentence))
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def speakers_of(subject: Token, resolver: SpeakerResolver) -> list[Speaker]:
+    """The speaker a subject names, and one per conjunct ("Washington and Paris")."""
+    speakers = [resolver.from_phrase(subject)]
+    speakers += [resolver.from_phrase(c) for c in subject.conjuncts if c.i > subject.i]
+    return [s for s in speakers if s is not None]
+
+
+def verb_date(verb: Token, published: date) -> DatePhrase | None:
+    """A date that modifies the act of speaking: 'said on Friday', 'On Thursday, X accused'."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl") or (
+            child.dep_ == "advcl" and child.i < verb.i
+        ):
+            for part in _date_candidates(child):
+                found = find_date(part.text, published)
+                if found is not None:
+                    return found
+    return None
+
+
+def _date_candidates(child: Token) -> list[Span]:
+    """Short phrases of a modifier that can date the act ("on Friday"); a clause's
+    dates belong to what it reports ("signed in November"), so only its own modifiers."""
+    doc = child.doc
+    if child.dep_ != "advcl":
+        subtree = doc[child.left_edge.i : child.right_edge.i + 1]
+        return [subtree] if len(subtree) <= MAX_DATE_PHRASE_TOKENS else []
+    return [
+        doc[c.left_edge.i : c.right_edge.i + 1]
+        for c in child.children
+        if c.dep_ in ("prep", "npadvmod")
+        and c.right_edge.i - c.left_edge.i < MAX_DATE_PHRASE_TOKENS
+    ]

@@ -1,0 +1,104 @@
+"""How a title reads (speakers.py): "the country's ministry", a press service's principal,
+a country's "leader", an alias that belongs to another country's body."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from .nouns import HUMAN_NOUNS
+from .registry import DEMONYMS, Actor, countries, title_key
+
+if TYPE_CHECKING:
+    from .speakers import Mention
+
+# "the country's Defense Ministry": the country named last before it.
+_THE_COUNTRY = re.compile(r"\b(?:the|that|this) country(?:'s|’s)\s*", re.IGNORECASE)
+_COUNTRY_NAMES = re.compile(
+    r"\b(" + "|".join(sorted({*DEMONYMS, *DEMONYMS.values()}, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+# Words of a title that do not tell two actors apart.
+GENERIC_TITLE_WORDS = {"also", "said", "acting", "official", "own"}
+
+
+def the_country(text: str, start: int, span_text: str) -> str:
+    """'the country's Defense Ministry' → 'Azerbaijan's Defense Ministry' when Azerbaijan
+    (or "Azerbaijani") is the country named last before the phrase."""
+    match = _THE_COUNTRY.search(span_text)
+    if match is None:
+        return span_text
+    named = [m.group(1).lower() for m in _COUNTRY_NAMES.finditer(text[: start + match.start()])]
+    if not named:
+        return span_text
+    country = DEMONYMS.get(named[-1], named[-1]).title()
+    return span_text[: match.start()] + country + " " + span_text[match.end() :]
+
+
+def inside_a_name(mention: Mention, head: Token) -> bool:
+    """A state's name that ends a longer proper name ("Sputnik Armenia", a news agency) is
+    part of that name, not the state."""
+    if mention.actor.actor_type != "state":
+        return False
+    return any(
+        c.dep_ == "compound"
+        and c.pos_ == "PROPN"
+        and c.idx < mention.start_char
+        and c.lower_ not in DEMONYMS
+        for c in head.children
+    )
+
+
+def principal_of(head: Token) -> Token | None:
+    """Whom a press service speaks for: "the press service of the Azeri leader", "Aliyev's
+    press office"."""
+    if head.lemma_.lower() not in ("service", "office") or not any(
+        c.dep_ == "compound" and c.lower_ == "press" for c in head.children
+    ):
+        return None
+    for child in head.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def with_leader(title_words: set[str]) -> set[str]:
+    """In news a country's "leader" is its president or prime minister ("the Azeri leader"
+    after President Aliyev)."""
+    if "president" in title_words or {"prime", "minister"} <= title_words:
+        return title_words | {"leader"}
+    return title_words
+
+
+def other_country(phrase: str, actor: Actor) -> bool:
+    """ "the Ministry of Defense of Azerbaijan" holds the alias "Ministry of Defense" of
+    Armenia's ministry, but names another country: not that actor."""
+    named = countries(phrase)
+    own = countries(" ".join([actor.actor_name, actor.role_title or ""]))
+    return bool(named and own and not named & own)
+
+
+def countryless_title(mention: Mention, head: Token) -> bool:
+    """An alias that is a bare title ("Ministry of Defense", "border guards") of a body of
+    one country: the text may mean another country's."""
+    actor = mention.actor
+    return (
+        actor.actor_type not in ("person", "state")
+        and (head.lemma_.lower() in HUMAN_NOUNS or head.lower_ in HUMAN_NOUNS)
+        and not countries(mention.surface)
+        and bool(countries(actor.actor_name))
+    )
+
+
+def holds(actor: Actor | None, title: str) -> bool:
+    """Whether an actor's names and titles hold every word of a title."""
+    if actor is None:
+        return False
+    words = set(title_key(title).split()) - GENERIC_TITLE_WORDS
+    names = " ".join([actor.actor_name, actor.role_title or "", *actor.aliases])
+    return bool(words) and words <= set(title_key(names).split())

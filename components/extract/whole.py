@@ -1,0 +1,250 @@
+"""Rules that read a whole sentence rather than one verb's clause: the speaker named at
+its end ("<words>, the ministry said."), a sentence that only attributes the one before
+("The Ministry of Defense reported."), and a sentence whose main verb is an act performed
+by speaking ("The MoD has banned civilians from ...").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from .spans import (
+    MIN_QUOTE_WORDS,
+    Attribution,
+    overlaps_quote,
+    sentence_bounds,
+    speakers_of,
+    verb_date,
+)
+from .speakers import SpeakerResolver
+from .verbs import (
+    CLAUSE_VERBS,
+    CONCERN_VERBS,
+    FINAL_VERBS,
+    INFORMATION_NOUNS,
+    SPEECH_ACT_VERBS,
+    SPEECH_VERBS,
+    STANCE_ADJECTIVES,
+)
+from .when import as_reported
+
+# '<content>, <speaker> said [at a briefing].' / '"<content>," <speaker> said.' /
+# '<content>, the head of the village, Artyom Yeranosyan, told News.am.' (the comma that
+# closes an appositive name may stand before the verb) / '<content>, the Armenian MoD
+# has informed.'
+_FINAL_ATTRIBUTION = re.compile(
+    r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+(?P<np>[^,;\"“”«»]{1,150}?),?\s+"
+    rf"(?:(?:has|have|had)\s+)?(?P<verb>{FINAL_VERBS})\b(?P<rest>[^\"“”«»,]{{0,100}})[.!]$",
+    re.DOTALL,
+)
+
+# '<content>, informs the Ministry of Defense of Armenia.' / '..., said the ministry.'
+_FINAL_INVERTED = re.compile(
+    r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+"
+    rf"(?P<verb>{FINAL_VERBS}|informs|informed|reports)\s+"
+    r"(?P<np>[^,;\"“”«»]{1,150}?)(?P<rest>\s+(?:on|at|in)\s[^,;\"“”«»]{1,60})?[.!]$",
+    re.DOTALL,
+)
+
+
+def final_attribution(
+    sentence: Span, resolver: SpeakerResolver, quotes: list[tuple[int, int]], published: date
+) -> tuple[Attribution, Token] | None:
+    """'<what was said>, the defense ministry said [on Friday].': the speaker after the
+    last comma, the words before it; read on the words, as the parser often attaches
+    such a final verb to the wrong clause."""
+    text = sentence.text.rstrip()
+    match = _FINAL_ATTRIBUTION.match(text) or _FINAL_INVERTED.match(text)
+    if match is None or len(match["content"].split()) < MIN_QUOTE_WORDS:
+        return None
+    doc = sentence.doc
+    np_start = sentence.start_char + match.start("np")
+    phrase = doc.char_span(np_start, np_start + len(match["np"]), alignment_mode="expand")
+    verb_start = sentence.start_char + match.start("verb")
+    verb = next((t for t in sentence if t.idx == verb_start), None)
+    if phrase is None or verb is None or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    speaker = resolver.from_span(_name_before_title(phrase) or phrase)
+    if speaker is None:
+        return None
+    resolver.remember(speaker)
+    start, end = sentence_bounds(sentence)
+    return (
+        Attribution(
+            start_char=start,
+            end_char=end,
+            speaker=speaker,
+            rule="reporting verb",
+            verb=verb.lemma_.lower(),
+            is_direct_quote=overlaps_quote(start, end, quotes),
+            date=verb_date(verb, published) or as_reported(published),
+        ),
+        verb,
+    )
+
+
+def _name_before_title(phrase: Span) -> Span | None:
+    """'..., Spatrak Minasyan, head of Akner community, told ...': the title after the
+    last comma is in apposition to the name before it, and the name is the speaker."""
+    doc = phrase.doc
+    if phrase.start < 2 or doc[phrase.start - 1].text != ",":
+        return None
+    name = next((e for e in doc.ents if e.end == phrase.start - 1), None)
+    if name is None or name.label_ != "PERSON" or name.start == 0:
+        return None
+    if doc[name.start - 1].text != "," or any(t.ent_type_ == "PERSON" for t in phrase):
+        return None
+    return doc[name.start : phrase.end]
+
+
+# A sentence that only attributes has this many words besides who speaks ("The Ministry
+# of Defense reported.", "This was reported by <X> on Friday.").
+MAX_BARE_WORDS = 6
+
+
+def bare_attribution(
+    sentences: list[Span],
+    index: int,
+    resolver: SpeakerResolver,
+    quotes: list[tuple[int, int]],
+    published: date,
+    found: list[Attribution],
+) -> list[Attribution]:
+    """'<what was reported>. The Ministry of Defense reported.' / '... . This was reported by
+    the Ministry of Defense of Azerbaijan.': a sentence of a subject and a reporting verb
+    with nothing reported in it attributes the sentence before it in the paragraph (the
+    two are one statement)."""
+    sentence = sentences[index]
+    verb = sentence.root
+    lemma = verb.lemma_.lower()
+    if index == 0:
+        return []
+    if lemma not in SPEECH_VERBS | CLAUSE_VERBS or lemma in CONCERN_VERBS:
+        return []
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "parataxis", "dative") for c in verb.children):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or _agent_of_this(verb)
+    previous = sentences[index - 1]
+    text = sentence.doc.text
+    if subject is None or "\n" in text[previous.end_char : sentence.start_char]:
+        return []
+    named = {t.i for t in subject.subtree}
+    if len([t for t in sentence if t.i not in named and not t.is_punct]) > MAX_BARE_WORDS:
+        return []
+    if found and found[-1].end_char > previous.start_char:
+        return []
+    speaker = resolver.from_phrase(subject)
+    if speaker is None:
+        return []
+    resolver.remember(speaker)
+    start, _ = sentence_bounds(previous)
+    _, end = sentence_bounds(sentence)
+    return [
+        Attribution(
+            start_char=start,
+            end_char=end,
+            speaker=speaker,
+            rule="reporting verb",
+            verb=lemma,
+            is_direct_quote=overlaps_quote(start, end, quotes),
+            date=verb_date(verb, published) or as_reported(published),
+        )
+    ]
+
+
+def speech_act(
+    sentence: Span, resolver: SpeakerResolver, quotes: list[tuple[int, int]], published: date
+) -> list[Attribution]:
+    """'Nikol Pashinyan has turned to the Russian President for help.', 'representatives of
+    the opposition offered to take ...', 'The MoD has banned civilians from ...': a sentence
+    whose main verb is an act performed by speaking (offer, order, ban, request, turn to
+    X for help, provide details, react), or that states its subject's stance ("is deeply
+    concerned", "remains committed", "is ready to"), is its subject's statement, when no
+    reporting verb in it says otherwise."""
+    verb = sentence.root
+    if verb.pos_ not in ("VERB", "AUX") or not _is_speech_act(verb):
+        return []
+    if any(c.dep_ == "neg" for c in verb.children):  # "Yerevan has not yet reacted"
+        return []
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return []
+    speakers = speakers_of(subject, resolver)
+    if not speakers:
+        return []
+    for speaker in speakers:
+        resolver.remember(speaker)
+    start, end = sentence_bounds(sentence)
+    return [
+        Attribution(
+            start_char=start,
+            end_char=end,
+            speaker=speakers[0],
+            rule="speech act",
+            verb=verb.lemma_.lower(),
+            is_direct_quote=overlaps_quote(start, end, quotes),
+            date=verb_date(verb, published) or as_reported(published),
+            extra_speakers=speakers[1:],
+        )
+    ]
+
+
+def _is_speech_act(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in ("be", "remain", "stand"):  # "The EU is deeply concerned", "stands ready"
+        return any(c.dep_ == "acomp" and c.lower_ in STANCE_ADJECTIVES for c in verb.children)
+    if verb.lower_ in STANCE_ADJECTIVES:  # "Azerbaijan is committed to ..." (passive)
+        return any(c.dep_ == "auxpass" for c in verb.children)
+    if lemma in SPEECH_ACT_VERBS:
+        return True
+    if lemma == "turn":  # "turned to the CSTO for help", not "turned back"
+        return any(c.lower_ == "to" and c.dep_ == "prep" for c in verb.children)
+    if lemma in ("provide", "give", "share"):  # "provided details", "gave information"
+        return any(
+            c.dep_ == "dobj" and c.lemma_.lower() in INFORMATION_NOUNS for c in verb.children
+        )
+    return False
+
+
+def widen_bare_verb(attribution: Attribution, sentence: Span) -> None:
+    """A statement holds what was said: a span of a few words ("informed", "He said")
+    alone in its sentence stands for the whole sentence."""
+    text = sentence.doc.text[attribution.start_char : attribution.end_char]
+    if len(text.split()) < MIN_QUOTE_WORDS:
+        attribution.start_char, attribution.end_char = sentence_bounds(sentence)
+
+
+def reaches_back(
+    sentences: list[Span], index: int, attribution: Attribution, found: list[Attribution]
+) -> None:
+    """'<what happened>. This was reported by the press service of the Ministry of
+    Defense.' / '... . The ministry confirmed this.': a reporting verb whose words are
+    "this" takes in the sentence before it in the paragraph, when a registry actor says so
+    (an outlet that "reports this" is no speaker)."""
+    sentence = sentences[index]
+    verb = sentence.root
+    if index == 0 or attribution.speaker.actor is None:
+        return
+    if verb.lemma_.lower() not in SPEECH_VERBS | CLAUSE_VERBS:
+        return
+    if not any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("this", "that") for c in verb.children
+    ):
+        return
+    previous = sentences[index - 1]
+    if "\n" in sentence.doc.text[previous.end_char : sentence.start_char]:
+        return
+    if found and found[-1].end_char > previous.start_char:
+        return
+    attribution.start_char = sentence_bounds(previous)[0]
+
+
+def _agent_of_this(verb: Token) -> Token | None:
+    """X in "This was reported by X"."""
+    if not any(c.dep_ == "nsubjpass" and c.lower_ in ("this", "that", "it") for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
