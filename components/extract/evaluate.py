@@ -33,6 +33,7 @@ import math
 import re
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -44,6 +45,7 @@ from components.data.dates import resolve_when
 from components.data.text import find_span
 
 from .draft import Draft, extract
+from .error_kinds import MISSED, kinds_table, speaker_error_kind
 from .model import load_pipeline
 from .registry import registry_from_records
 
@@ -137,6 +139,7 @@ class Score:
     places_found: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    kinds: Counter = field(default_factory=Counter)
 
 
 def load_corpus(data_dir: Path) -> Corpus:
@@ -176,16 +179,18 @@ def score_article(corpus: Corpus, article: GoldArticle, use_outlet: bool = False
         any(_overlap(p.start_char, p.end_char, g) for g in article.statements)
         for p in draft.statements
     )
+    parents = {record["actor_id"]: record.get("parent_actor_id") for record in corpus.actors}
     for gold in article.statements:
-        _score_statement(score, draft, gold, known, names)
+        _score_statement(score, draft, gold, known, names, parents)
     _score_actors(score, draft, article, known, names)
     _score_places(score, draft, article, {r["location_id"]: r for r in corpus.locations})
     return score
 
 
-def _score_statement(score: Score, draft: Draft, gold: GoldStatement, known, names) -> None:
+def _score_statement(score: Score, draft: Draft, gold: GoldStatement, known, names, parents):
     hits = [p for p in draft.statements if _overlap(p.start_char, p.end_char, gold)]
     if not hits:
+        score.kinds[MISSED] += 1
         score.errors.append(f"missed [{gold.speaker_actor_id}] {_short(gold.quote)}")
         return
     score.found += 1
@@ -193,6 +198,8 @@ def _score_statement(score: Score, draft: Draft, gold: GoldStatement, known, nam
     if right:
         score.speaker_ok += 1
     else:
+        drafted = [p.speaker_actor_id for p in hits]
+        score.kinds[speaker_error_kind(gold.speaker_actor_id, drafted, known, parents)] += 1
         said = ", ".join(sorted({p.speaker_actor_id or f"new:{p.speaker_name}" for p in hits}))
         score.errors.append(f"speaker [{gold.speaker_actor_id}] got [{said}] {_short(gold.quote)}")
     best = max(right or hits, key=lambda p: _overlap_length(p.start_char, p.end_char, gold))
@@ -316,6 +323,13 @@ def main(argv: list[str] | None = None) -> int:
             print(table(chosen, f"Leave one out, {group} ({issuer})"))
     if args.split == "all":
         print(table(scores, f"Leave one out, all articles ({issuer})"))
+    groups = {}
+    for group in (DEVELOPMENT, HELD_OUT):
+        chosen = [s for s in scores if s.group == group]
+        if chosen:
+            kinds = sum((s.kinds for s in chosen), Counter())
+            groups[group] = (kinds, sum(s.speaker_ok for s in chosen), sum(s.gold for s in chosen))
+    print(kinds_table(groups, f"Wrong speakers by kind, counts only ({issuer})"))
     if args.errors:
         for s in scores:
             if s.group == DEVELOPMENT:
