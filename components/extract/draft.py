@@ -112,6 +112,8 @@ class DraftStatement:
     reported_by_actor_id: str | None = None
     location_id: str | None = None
     rule: str = ""
+    cue_start: int | None = None  # the reporting word the rule read, when it read a verb
+    cue_end: int | None = None
 
     def as_json(self) -> dict:
         row = {key: getattr(self, key) for key in STATEMENT_KEYS}
@@ -267,6 +269,8 @@ def _statement(
         reported_by_actor_id=reported_by.actor_id if reported_by else None,
         location_id=_statement_place(quote, locations),
         rule=attribution.rule,
+        cue_start=attribution.cue[0] if attribution.cue else None,
+        cue_end=attribution.cue[1] if attribution.cue else None,
     )
 
 

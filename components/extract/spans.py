@@ -35,6 +35,12 @@ class Attribution:
     reported_by: Speaker | None = None
     sentence_index: int = 0
     extra_speakers: list[Speaker] = field(default_factory=list)
+    cue: tuple[int, int] | None = None  # the reporting word's characters, when a verb
+
+
+def cue_of(token) -> tuple[int, int]:
+    """The characters of a reporting verb's token."""
+    return (token.idx, token.idx + len(token.text))
 
 
 def quote_ranges(text: str) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from .spans import (
     MIN_QUOTE_WORDS,
     Attribution,
+    cue_of,
     inside_quote,
     overlaps_quote,
     quote_ranges,
@@ -221,6 +222,7 @@ def _from_verb(
         speaker=speakers[0],
         rule=rule,
         verb=verb.lemma_.lower(),
+        cue=cue_of(verb),
         is_direct_quote=overlaps_quote(start, end, quotes),
         date=date_phrase,
         reported_by=reported_by,

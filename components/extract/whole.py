@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from .spans import (
     MIN_QUOTE_WORDS,
     Attribution,
+    cue_of,
     overlaps_quote,
     sentence_bounds,
     speakers_of,
@@ -79,6 +80,7 @@ def final_attribution(
             speaker=speaker,
             rule="reporting verb",
             verb=verb.lemma_.lower(),
+            cue=cue_of(verb),
             is_direct_quote=overlaps_quote(start, end, quotes),
             date=verb_date(verb, published) or as_reported(published),
         ),
@@ -149,6 +151,7 @@ def bare_attribution(
             speaker=speaker,
             rule="reporting verb",
             verb=lemma,
+            cue=cue_of(verb),
             is_direct_quote=overlaps_quote(start, end, quotes),
             date=verb_date(verb, published) or as_reported(published),
         )
@@ -185,6 +188,7 @@ def speech_act(
             speaker=speakers[0],
             rule="speech act",
             verb=verb.lemma_.lower(),
+            cue=cue_of(verb),
             is_direct_quote=overlaps_quote(start, end, quotes),
             date=verb_date(verb, published) or as_reported(published),
             extra_speakers=speakers[1:],

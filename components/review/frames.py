@@ -41,7 +41,11 @@ STATEMENT_COLUMNS = (
     "quote",
     "start_char",
     "rule",
+    "cue_start",
+    "cue_end",
 )
+# Columns the reviewer never edits (where the draft sits in the text, how it was found).
+HIDDEN_COLUMNS = ("start_char", "rule", "cue_start", "cue_end")
 NEW_ACTOR_COLUMNS = ("actor_name", "actor_id", "actor_type", "aliases")
 NEW_PLACE_COLUMNS = (
     "keep",
@@ -146,6 +150,8 @@ def statement_rows(draft) -> pd.DataFrame:
                 "quote": statement.quote.strip(),
                 "start_char": int(statement.start_char),
                 "rule": statement.rule,
+                "cue_start": -1 if statement.cue_start is None else int(statement.cue_start),
+                "cue_end": -1 if statement.cue_end is None else int(statement.cue_end),
             }
         )
     return _typed(pd.DataFrame(rows, columns=list(STATEMENT_COLUMNS)))
@@ -161,6 +167,8 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
             "is_direct_quote": "bool",
             "confidence": "float64",
             "start_char": "int64",
+            "cue_start": "int64",
+            "cue_end": "int64",
         }
     )
 
@@ -183,6 +191,8 @@ def added_statement(rows: pd.DataFrame, gap: Gap, speaker: str) -> pd.DataFrame:
         "quote": gap.words.strip(),
         "start_char": gap.start,
         "rule": "added by the reviewer",
+        "cue_start": -1,
+        "cue_end": -1,
     }
     added = pd.concat([rows, pd.DataFrame([row])], ignore_index=True)
     return _typed(added[list(STATEMENT_COLUMNS)])

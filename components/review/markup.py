@@ -91,14 +91,24 @@ def speaker_colours(rows: pd.DataFrame) -> dict[str, str]:
     return {speaker: SPEAKER_COLOURS[min(i, last)] for i, speaker in enumerate(speakers)}
 
 
-def find_cue(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
-    """The reporting word the statement rests on: the last cue inside its span (the verb
-    follows a quotation more often than it precedes it), "according to" for that rule."""
+def find_cue(
+    text: str, start: int, end: int, rule: str, read: tuple[int, int] | None = None
+) -> tuple[int, int] | None:
+    """The reporting word the statement rests on: the verb the extractor read (``read``)
+    when it lies in the span, else the last cue inside it (the verb follows a quotation
+    more often than it precedes it), "according to" for that rule."""
+    if read and start <= read[0] < read[1] <= end:
+        return read
     if rule == "according to":
         match = re.compile(r"\baccording to\b", re.IGNORECASE).search(text, start, end)
         return (match.start(), match.end()) if match else None
     matches = list(_CUE.finditer(text, start, end))
     return (matches[-1].start(), matches[-1].end()) if matches else None
+
+
+def _read_cue(row) -> tuple[int, int] | None:
+    start, end = getattr(row, "cue_start", -1), getattr(row, "cue_end", -1)
+    return (int(start), int(end)) if start >= 0 and end > start else None
 
 
 def marks(text: str, rows: pd.DataFrame, labels: dict[str, str]) -> list[Mark]:
@@ -123,7 +133,7 @@ def marks(text: str, rows: pd.DataFrame, labels: dict[str, str]) -> list[Mark]:
                 colour=colours[row.speaker],
                 title=title,
                 confidence=float(row.confidence),
-                cue=find_cue(text, span[0], span[1], row.rule),
+                cue=find_cue(text, span[0], span[1], row.rule, _read_cue(row)),
             )
         )
     return found

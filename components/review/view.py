@@ -143,7 +143,7 @@ def statements_editor(data_dir: str) -> pd.DataFrame:
         key=f"review_statements_{version}_{len(rows)}",
         hide_index=True,
         width="stretch",
-        column_order=[c for c in frames.STATEMENT_COLUMNS if c not in ("start_char", "rule")],
+        column_order=[c for c in frames.STATEMENT_COLUMNS if c not in frames.HIDDEN_COLUMNS],
         disabled=["number", "mention", "confidence"],
         column_config={
             "number": st.column_config.NumberColumn("#", width=40),

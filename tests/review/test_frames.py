@@ -232,3 +232,20 @@ def test_an_upload_that_is_not_utf8_is_refused_by_name():
     text, problem = frames.decode_upload("latin.txt", "Café".encode("latin-1"))
     assert text == ""
     assert problem.startswith("The file 'latin.txt' is not UTF-8 text (byte 3)")
+
+
+def test_the_cue_underlined_is_the_verb_the_extractor_read():
+    # A development article: the word list alone would underline "warning" (a cue word
+    # elsewhere), but the statement rests on "has informed" at the end of the sentence.
+    article = "caucasianknot-2021-05-21-shooting"
+    text = (DATA_DIR / "articles" / article / "article.txt").read_text(encoding="utf-8")
+    draft = extract(text, date(2021, 5, 21), load_registry(DATA_DIR))
+    sentence = text.index("Armenian militaries opened a warning fire")
+    (statement,) = [s for s in draft.statements if s.start_char <= sentence < s.end_char]
+    assert text[statement.cue_start : statement.cue_end] == "informed"
+    rows = frames.statement_rows(draft)
+    labels = dict(zip(rows["speaker"], rows["speaker"], strict=True))
+    (mark,) = [m for m in marks(text, rows, labels) if m.start_char <= sentence < m.end_char]
+    assert text[mark.cue[0] : mark.cue[1]] == "informed"
+    listed = find_cue(text, mark.start_char, mark.end_char, statement.rule)
+    assert text[listed[0] : listed[1]] == "warning"  # what the list alone would pick
