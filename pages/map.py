@@ -145,6 +145,13 @@ with map_column:
         on_select="rerun",
         selection_mode="points",
         config=CHART_CONFIG,
+        alt=(
+            "World map of where the actors spoke from: a point per seat, sized by statements."
+            if view == WORLD_VIEW
+            else "Map of the border area around Lake Sev: the places the articles name, "
+            "with the borders, towns and regions around them."
+        )
+        + " The Places table below lists the same places in words.",
     )
 clicked = clicked_location_id(event["selection"]["points"])
 

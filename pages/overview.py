@@ -51,6 +51,8 @@ def _corpus_section(corpus) -> None:
                 x_label="Week of",
                 y_label="Stories",
                 height=260,
+                alt="Bar chart of the stories published each week, stacked by the side "
+                "of the outlet.",
             )
     with lists:
         st.markdown("**Busiest days**")

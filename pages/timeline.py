@@ -12,6 +12,7 @@ says so; a click on a count lists its items.
 import streamlit as st
 
 from components.app.dataset import dataset_or_stop, view_key
+from components.app.look import wide_chart_box
 from components.app.routing import ensure_router
 from components.app.state import (
     ARTICLE_PARAM,
@@ -277,7 +278,8 @@ if view.folded_lanes:
     )
 
 chart_column, detail_column = st.columns([3.3, 1.2], gap="medium")
-with chart_column:
+# The box scrolls sideways on a phone rather than squeeze the dates together.
+with chart_column, wide_chart_box("timeline"):
     event = st.plotly_chart(
         figure,
         key=TIMELINE_CHART_KEY,
@@ -285,6 +287,12 @@ with chart_column:
         selection_mode="points",
         width="stretch",
         config=CHART_CONFIG,
+        alt=(
+            f"Timeline chart: {counts['statement']:,} statements and {counts['event']:,} "
+            f"events in {view.lane_count} lanes, one per "
+            f"{LANE_GROUPINGS[grouping].lower()}, dates across the top. "
+            "The item list beside it and the table below give the same items as text."
+        ),
     )
 
 
@@ -307,7 +315,7 @@ with detail_column:
         placeholder=(
             "Click a count in the chart to list its items"
             if view.is_counted and not options
-            else "Click an item in the chart, or pick one"
+            else "Pick or click an item"
         ),
         key=TIMELINE_ITEM_KEY,
     )
