@@ -48,7 +48,7 @@ table = pick.segmented_control(
 query = search.text_input(
     "Search the rows",
     key=DATA_SEARCH_KEY,
-    placeholder="Any words, e.g. Pashinyan, Lake Sev, denial",
+    placeholder="e.g. Pashinyan, Lake Sev",
 )
 
 view = data_table_view(data_dir, actor_ids, table, query)

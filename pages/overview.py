@@ -120,7 +120,7 @@ with left:
     if not view.contradictions:
         st.caption("No contradiction involves the chosen actors.")
     for statement_id, line in view.contradictions:
-        text, read = st.columns([5, 1], vertical_alignment="center")
+        text, read = st.columns([3, 1], vertical_alignment="center")
         text.markdown(f":material/compare_arrows: {escape_markdown(line)}")
         with read:
             link(SOURCE_PAGE, "Read", ":material/article:", **{STATEMENT_PARAM: statement_id})

@@ -118,7 +118,7 @@ order = order_column.selectbox(
 )
 
 sides = stances_side_choices(view_key()[0])
-by_column, side_column, other_column = st.columns([1.6, 1, 1], vertical_alignment="bottom")
+by_column, side_column, other_column = st.columns([2.2, 1, 1], vertical_alignment="bottom")
 reported = by_column.segmented_control(
     "Reported by",
     options=list(REPORTED_BY),

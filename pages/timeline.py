@@ -205,8 +205,9 @@ st.caption(
     "here”, a hollow marker an item the text does not date."
 )
 
-zoom_column, lanes_column, kinds_column = st.columns([1.9, 2, 1.2])
-with zoom_column:
+# One row that wraps on a narrow screen, each control as wide as it needs (in fixed
+# columns their options were cut off).
+with st.container(horizontal=True, gap="large", key="timeline_controls"):
     zoom = st.segmented_control(
         "Time span",
         options=list(ZOOM_PRESETS),
@@ -217,7 +218,6 @@ with zoom_column:
         help="Crisis days: 12–16 May 2021. May–June 2021: from the first to the last article's "
         "publication day. Since the war: from the autumn 2020 war on.",
     )
-with lanes_column:
     grouping = st.segmented_control(
         "Lanes",
         options=list(LANE_GROUPINGS),
@@ -228,7 +228,6 @@ with lanes_column:
         help="One lane per actor, per kind of actor, or per state or organisation the "
         "actor counts for (a minister counts for his state).",
     )
-with kinds_column:
     kinds = st.pills(
         "Show",
         options=list(ITEM_KINDS),
@@ -248,8 +247,9 @@ with types_column:
     )
 with background_column:
     include_background = st.toggle(
-        "Include the background (the autumn 2020 war and the November ceasefire)",
+        "Include the background",
         value=True,
+        help="The autumn 2020 war and the November ceasefire, before the crisis.",
         key=TIMELINE_BACKGROUND_KEY,
     )
 

@@ -13,7 +13,8 @@ from tests.conftest import DATA_DIR
 from tests.e2e.conftest import streamlit_server
 from tests.e2e.helpers import APP_TIMEOUT_MS, wait_for_app
 
-PAGE_PATHS = [spec.url_path for spec in dashboard.PAGES]
+# The default page is served at "/" (its own path shows a "page not found" notice first).
+PAGE_PATHS = ["" if index == 0 else spec.url_path for index, spec in enumerate(dashboard.PAGES)]
 
 # A phone, a tablet, a desktop.
 WIDTHS = (390, 768, 1400)
@@ -33,7 +34,7 @@ OVERFLOW_JS = """() => {
   };
 }"""
 
-# The texts inside ``root`` that are cut off: wider than their box, which hides the rest;
+# The texts inside ``root`` that are cut off: wider than a box that hides the rest;
 # an empty field's placeholder measured in the field's font against its inner width.
 TRUNCATED_JS = """(root) => {
   const cut = [];
@@ -46,7 +47,8 @@ TRUNCATED_JS = """(root) => {
       if (canvas.measureText(el.placeholder).width > room + 1) cut.push(el.placeholder);
       continue;
     }
-    if (style.overflowX === 'visible' || !el.textContent.trim()) continue;
+    // A box that scrolls sideways (a wide chart, a long row of options) hides nothing.
+    if (['visible', 'auto', 'scroll'].includes(style.overflowX) || !el.textContent.trim()) continue;
     if (el.scrollWidth > el.clientWidth + 1) cut.push(el.textContent.trim());
   }
   return cut;

@@ -7,6 +7,7 @@ Each page is saved as artifacts/screenshots/width-<width>-<page>.png for a perso
 import pytest
 from playwright.sync_api import Page
 
+import dashboard
 from components.data import load_dataset
 from tests.conftest import DATA_DIR
 from tests.e2e.every_page import (
@@ -24,6 +25,15 @@ from tests.e2e.helpers import SCREENSHOT_DIR
 # not the document, so a full-page screenshot is only the window).
 SHOT_HEIGHT_PX = 1800
 
+# Every button, field and label on the page that could cut its text off.
+CONTROL_TEST_IDS = (
+    "stDownloadButton", "stButton", "stSelectbox", "stMultiSelect", "stTextInput",
+    "stCheckbox", "stWidgetLabel", "stButtonGroup", "stPageLink", "stExpander", "stMetric",
+)  # fmt: skip
+CONTROLS = "[data-testid='stMain'] :is({})".format(
+    ", ".join(f"[data-testid='{test_id}']" for test_id in CONTROL_TEST_IDS)
+)
+
 # The first chart of the page: the Stances matrix, the Timeline's lanes.
 FIRST_CHART = '[data-testid="stPlotlyChart"]'
 # The matrix's issue headers, the timeline's dates, and the timeline's notes above them.
@@ -40,21 +50,19 @@ def sized_page(browser, request) -> Page:
 
 
 def test_every_page_fits_the_window_with_no_label_cut_off(corpus_server, sized_page):  # noqa: F811
-    """No page is wider than the window; no button or field label is cut off (the Data
+    """No page is wider than the window; no button, field or label is cut off (the Data
     page's CSV buttons, the Timeline's "Item" placeholder); every page is shot."""
     width = sized_page.viewport_size["width"]
     problems = []
     for path in PAGE_PATHS:
         open_page(sized_page, corpus_server, path)
         SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-        sized_page.screenshot(path=str(SCREENSHOT_DIR / f"width-{width}-{path}.png"))
+        name = path or dashboard.PAGES[0].url_path
+        sized_page.screenshot(path=str(SCREENSHOT_DIR / f"width-{width}-{name}.png"))
         overflow = sized_page.evaluate(OVERFLOW_JS)
         if max(overflow.values()) > 0:
             problems.append(f"{path}: wider than the window by {overflow}")
-        widgets = sized_page.locator(
-            '[data-testid="stMain"] :is([data-testid="stDownloadButton"], '
-            '[data-testid="stButton"], [data-testid="stSelectbox"])'
-        )
+        widgets = sized_page.locator(CONTROLS)
         for index in range(widgets.count()):
             cut = sized_page.evaluate(TRUNCATED_JS, widgets.nth(index).element_handle())
             if cut:
