@@ -207,7 +207,7 @@ st.caption(
 
 # One row that wraps on a narrow screen, each control as wide as it needs (in fixed
 # columns their options were cut off).
-with st.container(horizontal=True, gap="large", key="timeline_controls"):
+with st.container(horizontal=True, gap="medium", key="timeline_controls"):
     zoom = st.segmented_control(
         "Time span",
         options=list(ZOOM_PRESETS),

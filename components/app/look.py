@@ -22,7 +22,7 @@ def apply_look() -> None:
 
 @contextmanager
 def wide_chart_box(name: str) -> Iterator[None]:
-    """A box for a chart that needs a desktop's width (720 px, look.css): on a narrower
+    """A box for a chart that needs a desktop's width (640 px, look.css): on a narrower
     screen the chart keeps that width and the box scrolls sideways.
 
     Two boxes: a chart takes the width of the box it sits in, so the inner one has the
