@@ -12,6 +12,7 @@ from components.app.dataset import (
     get_source_choices,
     note_data_version,
 )
+from components.app.look import PAGE_ICON, apply_look
 from components.app.routing import PageSpec, ensure_router
 from components.app.sidebar import render_actor_filter
 
@@ -44,13 +45,14 @@ def run() -> None:
     ensure_router()
     st.set_page_config(
         page_title="Lake Sev border crisis",
-        page_icon=":material/landscape:",
+        page_icon=str(PAGE_ICON),
         layout="wide",
         menu_items={
             "About": "The May–June 2021 Armenia–Azerbaijan border crisis at Lake Sev and in "
             "Gegharkunik, as 50 articles of every side tell it, each record tied to its words."
         },
     )
+    apply_look()
     page = st.navigation(navigation_pages())
     note_data_version()
     dataset_or_stop()

@@ -48,7 +48,7 @@ table = pick.segmented_control(
 query = search.text_input(
     "Search the rows",
     key=DATA_SEARCH_KEY,
-    placeholder="Any words, e.g. Pashinyan, Lake Sev, denial",
+    placeholder="e.g. Pashinyan, Lake Sev",
 )
 
 view = data_table_view(data_dir, actor_ids, table, query)
@@ -75,8 +75,9 @@ st.caption(
     "with “|”, dates are YYYY-MM-DD and an empty cell is a missing value. Each file is "
     "made when you click, so a large dataset may take a moment."
 )
-everything, bundle, places, matrix = st.columns(4)
-everything.download_button(
+# Rows that wrap, each button as wide as its label: equal columns cut labels off.
+whole_dataset = st.container(horizontal=True, key="data_download_whole")
+whole_dataset.download_button(
     "Everything (ZIP)",
     data=partial(data_zip, data_dir),
     file_name="lake-sev-dataset.zip",
@@ -87,7 +88,7 @@ everything.download_button(
     key="data_download_zip",
     type="primary",
 )
-bundle.download_button(
+whole_dataset.download_button(
     "All tables (JSON)",
     data=partial(data_json, data_dir),
     file_name="lake-sev-dataset.json",
@@ -95,7 +96,7 @@ bundle.download_button(
     icon=":material/data_object:",
     key="data_download_json",
 )
-places.download_button(
+whole_dataset.download_button(
     "Places (GeoJSON)",
     data=partial(data_geojson, data_dir),
     file_name="lake-sev-places.geojson",
@@ -103,7 +104,7 @@ places.download_button(
     icon=":material/place:",
     key="data_download_geojson",
 )
-matrix.download_button(
+whole_dataset.download_button(
     "Actor × issue by side (CSV)",
     data=partial(data_side_matrix, data_dir),
     file_name="actor_issue_by_side.csv",
@@ -114,8 +115,9 @@ matrix.download_button(
     key="data_download_side_matrix",
 )
 st.markdown("**One table (CSV)**")
-for column, name in zip(st.columns(len(table_names())), table_names(), strict=True):
-    column.download_button(
+one_table = st.container(horizontal=True, key="data_download_tables")
+for name in table_names():
+    one_table.download_button(
         name,
         data=partial(data_table_csv, data_dir, name),
         file_name=f"{name}.csv",

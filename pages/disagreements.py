@@ -167,6 +167,9 @@ else:
             selection_mode="points",
             width="stretch",
             config=CHART_CONFIG,
+            alt="Strip chart: one row per event, one mark per report, placed by the value it "
+            "claims and coloured by the side of its outlet. The Report list beside it gives "
+            "each report in words.",
         )
         _apply_click(event["selection"]["points"])
     options = claim_options(view.claims, aspect)

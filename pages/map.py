@@ -35,6 +35,8 @@ ensure_router()
 VIEWS = {BORDER_VIEW: "Border area", WORLD_VIEW: "World"}
 # plotly config: wheel zoom on the map, and no link to plotly's online editor.
 CHART_CONFIG = {"scrollZoom": True, "displaylogo": False}
+# The sector list: room for its longest name.
+SECTOR_WIDTH_PX = 300
 
 
 def _show_records(records: PlaceRecords) -> None:
@@ -97,8 +99,12 @@ st.markdown(
     "layers shipped with the data, so it works without an internet connection."
 )
 
-controls = st.columns([1.6, 2.6, 1.4, 2.4], vertical_alignment="center")
-view = controls[0].segmented_control(
+# One row that wraps on a narrow screen, each control as wide as it needs (in fixed
+# columns the view's options and the basemap's label were cut off).
+controls = st.container(
+    horizontal=True, vertical_alignment="center", gap="medium", key="map_controls"
+)
+view = controls.segmented_control(
     "View",
     options=list(VIEWS),
     format_func=VIEWS.get,
@@ -108,22 +114,23 @@ view = controls[0].segmented_control(
 )
 sector = "border"
 if view == BORDER_VIEW:
-    sector = controls[1].selectbox(
+    sector = controls.selectbox(
         "Sector",
         options=list(SECTORS),
         format_func=lambda key: SECTORS[key][0],
         key=MAP_SECTOR_KEY,
+        width=SECTOR_WIDTH_PX,
         help="Open the border map on one sector of the crisis: Syunik in the south (Sev "
         "Lich) or Gegharkunik in the north (Vardenis, Verin Shorzha).",
     )
-basemap = controls[2].toggle(
+basemap = controls.toggle(
     "Online basemap",
     key=MAP_BASEMAP_KEY,
     help="Draws OpenStreetMap tiles under the layers: needs an internet connection. "
     "Off, the map needs none.",
 )
 if chosen_actor_ids:
-    controls[3].caption(
+    st.caption(
         "Places tied to the actors chosen in the sidebar are in full colour, the others "
         "faded; counts are for what concerns those actors."
     )
@@ -145,6 +152,13 @@ with map_column:
         on_select="rerun",
         selection_mode="points",
         config=CHART_CONFIG,
+        alt=(
+            "World map of where the actors spoke from: a point per seat, sized by statements."
+            if view == WORLD_VIEW
+            else "Map of the border area around Lake Sev: the places the articles name, "
+            "with the borders, towns and regions around them."
+        )
+        + " The Places table below lists the same places in words.",
     )
 clicked = clicked_location_id(event["selection"]["points"])
 

@@ -51,6 +51,8 @@ def _corpus_section(corpus) -> None:
                 x_label="Week of",
                 y_label="Stories",
                 height=260,
+                alt="Bar chart of the stories published each week, stacked by the side "
+                "of the outlet.",
             )
     with lists:
         st.markdown("**Busiest days**")
@@ -118,7 +120,7 @@ with left:
     if not view.contradictions:
         st.caption("No contradiction involves the chosen actors.")
     for statement_id, line in view.contradictions:
-        text, read = st.columns([5, 1], vertical_alignment="center")
+        text, read = st.columns([3, 1], vertical_alignment="center")
         text.markdown(f":material/compare_arrows: {escape_markdown(line)}")
         with read:
             link(SOURCE_PAGE, "Read", ":material/article:", **{STATEMENT_PARAM: statement_id})

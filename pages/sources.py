@@ -58,7 +58,13 @@ st.dataframe(
 st.caption(f":material/content_copy: {SYNDICATION_NOTE}")
 
 st.subheader("When each side spoke", anchor=False)
-st.plotly_chart(view.strip_figure, width="stretch", key="sources_strip")
+st.plotly_chart(
+    view.strip_figure,
+    width="stretch",
+    key="sources_strip",
+    alt="Publication strip: one row per side, one square per day a side's outlets "
+    "published stories, darker for more stories. The article table above lists them all.",
+)
 st.caption("Stories per day; hover a square for the articles (copies) too.")
 
 st.subheader("Whom each side's press quotes", anchor=False)
@@ -69,7 +75,8 @@ level.toggle(
     help="Off: each speaker counts for the state or organisation it belongs to.",
 )
 download.download_button(
-    "Download both matrices (CSV, one row per side and row)",
+    "Download both matrices (CSV)",
+    help="One row per side and matrix row (a speaker or an issue).",
     data=view.coverage_csv,
     file_name="coverage_by_side.csv",
     mime="text/csv",
@@ -79,9 +86,21 @@ download.download_button(
 # One above the other, full width: side by side, six side columns leave no room for their
 # names.
 st.markdown("**Statements by speaker** · columns: the side of the outlet")
-st.plotly_chart(view.speaker_figure, width="stretch", key="sources_speakers")
+st.plotly_chart(
+    view.speaker_figure,
+    width="stretch",
+    key="sources_speakers",
+    alt="Matrix of speakers (rows) by the side of the outlet that quotes them (columns); "
+    "each square's number is the statements. The CSV download above has the same counts.",
+)
 st.markdown("**Stances by issue** · columns: the side of the outlet")
 if view.has_stances:
-    st.plotly_chart(view.issue_figure, width="stretch", key="sources_issues")
+    st.plotly_chart(
+        view.issue_figure,
+        width="stretch",
+        key="sources_issues",
+        alt="Matrix of issues (rows) by the side of the outlet (columns); each square "
+        "counts the stances reported on the issue. The CSV download above has the counts.",
+    )
 else:
     st.caption("No stance in the articles shown.")

@@ -8,6 +8,7 @@ Below it: actor × actor agreement and conflict, who targets whom, and the contr
 import streamlit as st
 
 from components.app.dataset import dataset_or_stop, view_key
+from components.app.look import wide_chart_box
 from components.app.routing import ensure_router
 from components.app.state import (
     STANCES_AGREEMENT_CSV_KEY,
@@ -63,6 +64,17 @@ def _source_link(statement_id: str) -> None:
     )
 
 
+def _matrix_alt(matrix_view, side_label: str | None) -> str:
+    """The matrix's accessible name: what it shows, and where its text version is."""
+    reported = f", as reported by {side_label}" if side_label else ""
+    return (
+        f"Stance matrix{reported}: {len(matrix_view.row_ids)} actors (rows) by issue "
+        "(columns); a square's colour says whether the actor supports, opposes or is neutral "
+        "on the issue, its number how many statements. The table under the matrix gives the "
+        "same in words."
+    )
+
+
 def _apply_chart_click(choices: dict[str, str]) -> None:
     """Make a new click on the matrix the chosen cell; an old, remembered click changes nothing."""
     clicked = cell_from_selection(st.session_state.get(STANCES_MATRIX_KEY))
@@ -106,7 +118,7 @@ order = order_column.selectbox(
 )
 
 sides = stances_side_choices(view_key()[0])
-by_column, side_column, other_column = st.columns([1.6, 1, 1], vertical_alignment="bottom")
+by_column, side_column, other_column = st.columns([2.2, 1, 1], vertical_alignment="bottom")
 reported = by_column.segmented_control(
     "Reported by",
     options=list(REPORTED_BY),
@@ -147,11 +159,13 @@ if reported == "split":
             if side_view.matrix_figure is None:
                 st.info("No statement of these outlets takes a stance on an issue.")
             else:
-                st.plotly_chart(
-                    side_view.matrix_figure,
-                    key=f"stances_matrix_split_{position}",
-                    config=CHART_CONFIG,
-                )
+                with wide_chart_box(f"stances_split_{position}"):
+                    st.plotly_chart(
+                        side_view.matrix_figure,
+                        key=f"stances_matrix_split_{position}",
+                        config=CHART_CONFIG,
+                        alt=_matrix_alt(side_view, sides[shown_side]),
+                    )
     # The sections below count every outlet: a split view has no single scope for them.
     side = ALL_SIDES
 
@@ -171,15 +185,24 @@ elif single_matrix:
     _apply_chart_click(choices)
     if view.matrix_note:
         st.info(view.matrix_note, icon=":material/filter_list:")
-    st.plotly_chart(
-        stances_matrix_figure(
-            *view_key(), level, order, st.session_state.get(STANCES_CELL_KEY), side
-        ),
-        key=STANCES_MATRIX_KEY,
-        on_select="rerun",
-        selection_mode="points",
-        config=CHART_CONFIG,
-    )
+    # The box scrolls sideways on a phone: squeezed, the issue headers run together.
+    with wide_chart_box("stances_matrix"):
+        st.plotly_chart(
+            stances_matrix_figure(
+                *view_key(), level, order, st.session_state.get(STANCES_CELL_KEY), side
+            ),
+            key=STANCES_MATRIX_KEY,
+            on_select="rerun",
+            selection_mode="points",
+            config=CHART_CONFIG,
+            alt=_matrix_alt(view, None if side == ALL_SIDES else sides[side]),
+        )
+    with st.expander("The matrix as a table (text)", icon=":material/table_rows:"):
+        st.caption(
+            "The same rows and issues as the matrix: each cell gives the stance in words "
+            "and its number of statements; “—” means no statement."
+        )
+        st.table(view.matrix_words, hide_index=True)
     st.download_button(
         "Download the matrix (CSV, one row per actor)",
         data=view.matrix_csv_bytes,
@@ -231,7 +254,12 @@ if agreements.empty:
 else:
     if view.network_note:
         st.info(view.network_note, icon=":material/filter_list:")
-    st.plotly_chart(view.network_figure, config=CHART_CONFIG)
+    st.plotly_chart(
+        view.network_figure,
+        config=CHART_CONFIG,
+        alt="Agreement network: actors on a circle, a line between two actors who agree "
+        "or conflict on issues, thicker for more issues. The table below lists every link.",
+    )
     st.dataframe(
         view.agreement_table,
         hide_index=True,
@@ -265,7 +293,12 @@ if targets.empty:
 else:
     if view.targeting_note:
         st.info(view.targeting_note, icon=":material/filter_list:")
-    st.plotly_chart(view.targeting_figure, config=CHART_CONFIG)
+    st.plotly_chart(
+        view.targeting_figure,
+        config=CHART_CONFIG,
+        alt="Who targets whom: bands from each speaker to the actor its statements aim at, "
+        "as wide as the number of statements. The table below lists every flow.",
+    )
     st.dataframe(
         view.target_table,
         hide_index=True,

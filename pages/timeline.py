@@ -12,6 +12,7 @@ says so; a click on a count lists its items.
 import streamlit as st
 
 from components.app.dataset import dataset_or_stop, view_key
+from components.app.look import wide_chart_box
 from components.app.routing import ensure_router
 from components.app.state import (
     ARTICLE_PARAM,
@@ -204,8 +205,9 @@ st.caption(
     "here”, a hollow marker an item the text does not date."
 )
 
-zoom_column, lanes_column, kinds_column = st.columns([1.9, 2, 1.2])
-with zoom_column:
+# One row that wraps on a narrow screen, each control as wide as it needs (in fixed
+# columns their options were cut off).
+with st.container(horizontal=True, gap="medium", key="timeline_controls"):
     zoom = st.segmented_control(
         "Time span",
         options=list(ZOOM_PRESETS),
@@ -216,7 +218,6 @@ with zoom_column:
         help="Crisis days: 12–16 May 2021. May–June 2021: from the first to the last article's "
         "publication day. Since the war: from the autumn 2020 war on.",
     )
-with lanes_column:
     grouping = st.segmented_control(
         "Lanes",
         options=list(LANE_GROUPINGS),
@@ -227,7 +228,6 @@ with lanes_column:
         help="One lane per actor, per kind of actor, or per state or organisation the "
         "actor counts for (a minister counts for his state).",
     )
-with kinds_column:
     kinds = st.pills(
         "Show",
         options=list(ITEM_KINDS),
@@ -247,8 +247,9 @@ with types_column:
     )
 with background_column:
     include_background = st.toggle(
-        "Include the background (the autumn 2020 war and the November ceasefire)",
+        "Include the background",
         value=True,
+        help="The autumn 2020 war and the November ceasefire, before the crisis.",
         key=TIMELINE_BACKGROUND_KEY,
     )
 
@@ -277,7 +278,8 @@ if view.folded_lanes:
     )
 
 chart_column, detail_column = st.columns([3.3, 1.2], gap="medium")
-with chart_column:
+# The box scrolls sideways on a phone rather than squeeze the dates together.
+with chart_column, wide_chart_box("timeline"):
     event = st.plotly_chart(
         figure,
         key=TIMELINE_CHART_KEY,
@@ -285,6 +287,12 @@ with chart_column:
         selection_mode="points",
         width="stretch",
         config=CHART_CONFIG,
+        alt=(
+            f"Timeline chart: {counts['statement']:,} statements and {counts['event']:,} "
+            f"events in {view.lane_count} lanes, one per "
+            f"{LANE_GROUPINGS[grouping].lower()}, dates across the top. "
+            "The item list beside it and the table below give the same items as text."
+        ),
     )
 
 
@@ -307,7 +315,7 @@ with detail_column:
         placeholder=(
             "Click a count in the chart to list its items"
             if view.is_counted and not options
-            else "Click an item in the chart, or pick one"
+            else "Pick or click an item"
         ),
         key=TIMELINE_ITEM_KEY,
     )

@@ -26,8 +26,17 @@ from components.map.geo import (
 
 MAP_HEIGHT_PX = 640
 
-# Offline style (a white background, no tiles) and the optional online basemap.
-OFFLINE_STYLE = "white-bg"
+# Offline style: plotly's "white-bg" (a white background, no tiles), but with the labels'
+# glyphs served by this app (components/map/glyphs.py), not fetched from
+# fonts.openmaptiles.org. The optional online basemap is the reader's choice to go online.
+GLYPHS_URL = "/app/static/glyphs/{fontstack}/{range}.pbf"
+OFFLINE_STYLE = {
+    "version": 8,
+    # One empty source: plotly.js drops an empty "sources", which MapLibre requires.
+    "sources": {"none": {"type": "geojson", "data": {"type": "FeatureCollection", "features": []}}},
+    "layers": [{"id": "white-bg", "type": "background", "paint": {"background-color": "#FFFFFF"}}],
+    "glyphs": GLYPHS_URL,
+}
 BASEMAP_STYLE = "open-street-map"
 
 ARMENIA_FILL = "#f3e6cf"

@@ -255,7 +255,11 @@ def article_html(text: str, spans: Sequence[Span], body_end_char: int | None = N
         if span.layer in ANCHOR_PREFIX:
             anchors.setdefault(span.start_char, []).append(span)
     body = _nested_html(text, segments(body_end, in_body), anchors, 0)
-    parts = [f'<div class="src-article">{body}</div>']
+    # Focusable, so a keyboard can scroll the article's box (a box that scrolls must be).
+    parts = [
+        f'<div class="src-article" tabindex="0" role="region" aria-label="Article text">'
+        f"{body}</div>"
+    ]
     if body_end < len(text):
         parts.append(
             '<div class="src-furniture"><div class="src-furniture-label">'

@@ -44,6 +44,9 @@ CELL_ID_SEPARATOR = "|"
 
 # How a stance reads between an actor's name and an issue.
 STANCE_VERBS = {"support": "supports", "oppose": "opposes", "neutral": "is neutral on"}
+# How a cell of the matrix's text version names its stance, and an empty cell.
+STANCE_WORDS = {"support": "supports", "oppose": "opposes", "neutral": "neutral"}
+NO_STANCE_MARK = "—"
 
 CELL_COLUMNS = [
     "actor_id",
@@ -258,6 +261,44 @@ def matrix_table(
         table[issue_id] = stances[issue_id].astype(object).fillna(NO_STATEMENT).to_numpy()
         table[f"{issue_id}_statement_count"] = counts[issue_id].fillna(0).astype(int).to_numpy()
     return table
+
+
+def _cell_words(cell: pd.Series) -> str:
+    """A cell's stance in words with its count ("supports (3)"); a mixed one names each."""
+    count = cell["statement_count"]
+    if cell["stance"] != "mixed":
+        return f"{STANCE_WORDS[cell['stance']]} ({count})"
+    parts = [
+        f"{cell[f'{stance}_count']} {stance}"
+        for stance in ("support", "oppose", "neutral")
+        if cell[f"{stance}_count"]
+    ]
+    return f"mixed ({', '.join(parts)})"
+
+
+def matrix_words(
+    cells: pd.DataFrame,
+    row_ids: list[str],
+    issue_labels: Mapping[str, str],
+    names: Mapping[str, str],
+) -> pd.DataFrame:
+    """The matrix as text, for readers who cannot see its colours: one row per actor (in
+    ``row_ids`` order), one column per issue (named by its label), each cell its stance in
+    words and its statement count, "—" where the actor took no stance on the issue."""
+    table = pd.DataFrame({"Actor": [names.get(a, a) for a in row_ids]}, index=row_ids)
+    words = (
+        pd.Series(
+            [_cell_words(cell) for _, cell in cells.iterrows()],
+            index=pd.MultiIndex.from_frame(cells[["actor_id", "issue_id"]]),
+            dtype=object,
+        )
+        if len(cells)
+        else pd.Series(dtype=object, index=pd.MultiIndex.from_arrays([[], []]))
+    )
+    for issue_id, label in issue_labels.items():
+        column = words.xs(issue_id, level=1) if issue_id in words.index.get_level_values(1) else {}
+        table[label] = [column.get(actor_id, NO_STANCE_MARK) for actor_id in row_ids]
+    return table.reset_index(drop=True)
 
 
 def cell_evidence(

@@ -20,6 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.app.contradictions import contradiction_pairs
+from components.app.text_safety import escape_markdown
 from components.data import Dataset
 from components.stances.figure_relations import agreement_network_figure, targeting_figure
 from components.stances.figures import stance_matrix_figure
@@ -27,6 +28,7 @@ from components.stances.frames import (
     cell_choices,
     cell_evidence,
     matrix_table,
+    matrix_words,
     order_actors,
     stance_cells,
 )
@@ -99,6 +101,14 @@ class StancesView:
     def contradiction_rows(self) -> tuple:
         """The contradictions shown, one named tuple each (columns as attributes)."""
         return tuple(self.contradictions.itertuples(index=False))
+
+    @cached_property
+    def matrix_words(self) -> pd.DataFrame:
+        """The shown matrix as text: the same rows and issues, stances in words; names and
+        labels escaped, as st.table reads its cells as Markdown."""
+        shown = self.cells.loc[self.cells["actor_id"].isin(self.row_ids)]
+        table = matrix_words(shown, list(self.row_ids), self.issue_labels, self.names)
+        return table.map(escape_markdown).rename(columns=escape_markdown)
 
     @cached_property
     def matrix_csv(self) -> bytes:

@@ -5,7 +5,12 @@ import pytest
 
 from components.app.places import geo_dir, place_activity
 from components.data import load_dataset
-from components.map.figure_basemap import GEOBOUNDARIES_NAME, NAGORNO_KARABAKH_NAME, NE_BORDER_NAME
+from components.map.figure_basemap import (
+    GEOBOUNDARIES_NAME,
+    NAGORNO_KARABAKH_NAME,
+    NE_BORDER_NAME,
+    OFFLINE_STYLE,
+)
 from components.map.figures import (
     ARTICLE_PLACES_NAME,
     DIMMED_OPACITY,
@@ -74,8 +79,12 @@ def test_default_view_is_centred_on_sev_lich(border_fig, lake):
 
 
 def test_offline_style_and_only_geojson_layers(border_fig):
-    """No tile source: a white background and vector layers shipped with the data."""
-    assert border_fig.layout.map.style == "white-bg"
+    """No tile source: a white background, the labels' glyphs from the app itself (not a
+    font server) and vector layers shipped with the data."""
+    style = border_fig.layout.map.style
+    assert [layer["type"] for layer in style["layers"]] == ["background"]
+    assert all(source["type"] == "geojson" for source in style["sources"].values())
+    assert style["glyphs"].startswith("/app/static/glyphs/")
     assert border_fig.layout.map.layers
     assert {layer.sourcetype for layer in border_fig.layout.map.layers} == {"geojson"}
     assert all(t.type == "scattermap" for t in border_fig.data)
@@ -190,7 +199,7 @@ def test_world_map_sizes_seats_by_statements(ds, layers, lake):
         and [PREFERRED_CRISIS_LOCATION_ID] in [list(c) for c in t.customdata]
     ]
     assert crisis, "the crisis site is marked"
-    assert fig.layout.map.style == "white-bg"
+    assert fig.layout.map.style == OFFLINE_STYLE
 
 
 def test_world_map_draws_every_country_offline(ds, layers, lake):

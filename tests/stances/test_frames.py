@@ -15,6 +15,7 @@ from components.stances.frames import (
     cell_evidence,
     cell_from_selection,
     matrix_table,
+    matrix_words,
     order_actors,
     row_actor_ids,
     stance_cells,
@@ -468,3 +469,28 @@ def test_sorted_codes_are_the_sorted_factorization(values):
     expected_codes, expected_distinct = pd.factorize(pd.Series(values, dtype=object), sort=True)
     assert codes.tolist() == expected_codes.tolist()
     assert distinct.tolist() == list(expected_distinct)
+
+
+def test_matrix_words_gives_each_cell_in_words_in_the_matrix_order():
+    """The text version of the matrix: rows in the given order, a column per issue label,
+    a stance word and count per cell, a mixed cell's parts named, "—" where none."""
+    cells = pd.DataFrame(
+        [
+            ("a", "i1", "support", 2, 2, 0, 0, ("s1", "s2")),
+            ("b", "i1", "mixed", 3, 1, 1, 1, ("s3", "s4", "s5")),
+            ("b", "i2", "oppose", 1, 0, 1, 0, ("s6",)),
+        ],
+        columns=[
+            "actor_id", "issue_id", "stance", "statement_count",
+            "support_count", "oppose_count", "neutral_count", "statement_ids",
+        ],
+    )  # fmt: skip
+    table = matrix_words(cells, ["b", "a"], {"i1": "Issue one", "i2": "Issue two"}, {"a": "A"})
+    expected = pd.DataFrame(
+        {
+            "Actor": ["b", "A"],
+            "Issue one": ["mixed (1 support, 1 oppose, 1 neutral)", "supports (2)"],
+            "Issue two": ["opposes (1)", "—"],
+        }
+    )
+    pd.testing.assert_frame_equal(table, expected)

@@ -1,0 +1,154 @@
+"""Screen readers and keyboards (issue 22, point 8): axe-core on every page of the seed and
+of the corpus, an accessible name on every chart, the Stances matrix as a text table, and a
+focus ring a keyboard user can see.
+
+axe-core comes with axe-playwright-python (its axe.min.js is in the package: nothing is
+fetched when the test runs).
+"""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from tests.e2e.every_page import (
+    PAGE_PATHS,
+    corpus_server,  # noqa: F401 (a fixture)
+    open_page,
+)
+
+# What fails the test: axe's two highest impacts. Lesser findings (moderate, minor) are
+# listed in the failure message, so whoever fixes a failure sees them too.
+FAILING_IMPACTS = {"serious", "critical"}
+
+# Serious or critical findings that live in Streamlit's own frontend, which the app cannot
+# change, by (rule, page): none today. Each entry needs its reason.
+STREAMLIT_EXCEPTIONS: dict[tuple[str, str], str] = {}
+
+# Roles that give a chart its name to a screen reader: a plotly chart is a figure, a
+# Vega-Lite one (st.bar_chart) a graphics document.
+CHART_ROLES = {"figure", "graphics-document"}
+
+# A focus ring must stand out against the page (WCAG 2.2, 1.4.11 and 2.4.13): at least
+# 2 px wide, 3:1 against the white page.
+MIN_RING_PX = 2
+MIN_RING_CONTRAST = 3.0
+# How many Tab presses the focus test makes, from the top of the page.
+TAB_PRESSES = 12
+
+# The focused element's ring: its own outline, or its field's (a select's input is inside a
+# box that draws the ring).
+FOCUS_RING_JS = """() => {
+  const focused = document.activeElement;
+  for (let el = focused, depth = 0; el && depth < 4; el = el.parentElement, depth++) {
+    const style = getComputedStyle(el);
+    if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) {
+      return {tag: focused.tagName, label: (focused.getAttribute('aria-label') ||
+        focused.textContent || '').trim().slice(0, 40), width: parseFloat(style.outlineWidth),
+        color: style.outlineColor};
+    }
+  }
+  return {tag: focused.tagName, label: (focused.getAttribute('aria-label') ||
+    focused.textContent || '').trim().slice(0, 40), width: 0, color: null};
+}"""
+
+
+def _luminance(css_colour: str) -> float:
+    """Relative luminance of an rgb()/rgba() colour as drawn on white."""
+    values = [float(v) for v in re.findall(r"[\d.]+", css_colour)]
+    alpha = values[3] if len(values) > 3 else 1.0
+    red, green, blue = ((alpha * v + (1 - alpha) * 255) / 255 for v in values[:3])
+    linear = [
+        c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)
+    ]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_with_white(css_colour: str) -> float:
+    return 1.05 / (_luminance(css_colour) + 0.05)
+
+
+def _failing(results: dict, path: str) -> list[str]:
+    found = []
+    for violation in results["violations"]:
+        if violation["impact"] not in FAILING_IMPACTS:
+            continue
+        if (violation["id"], path) in STREAMLIT_EXCEPTIONS:
+            continue
+        node = violation["nodes"][0]
+        found.append(
+            f"{path}: {violation['impact']} {violation['id']} on {len(violation['nodes'])} "
+            f"element(s), e.g. {node['html'][:120]} ({node['failureSummary'][:200]})"
+        )
+    return found
+
+
+def _lesser(results: dict, path: str) -> list[str]:
+    return [
+        f"{path}: {v['impact']} {v['id']}"
+        for v in results["violations"]
+        if v["impact"] not in FAILING_IMPACTS
+    ]
+
+
+@pytest.mark.parametrize("data", ["seed", "corpus"])
+def test_axe_finds_nothing_serious_on_any_page(app_server, corpus_server, page, data):  # noqa: F811
+    """axe-core reports no serious or critical violation on any page."""
+    base_url = corpus_server if data == "corpus" else app_server
+    axe = Axe()
+    failing, lesser = [], []
+    for path in PAGE_PATHS:
+        open_page(page, base_url, path)
+        results = axe.run(page).response
+        failing += _failing(results, path)
+        lesser += _lesser(results, path)
+    assert not failing, "\n".join(failing + ["lesser findings:", *lesser])
+
+
+def test_every_chart_has_an_accessible_name(corpus_server, page):  # noqa: F811
+    """Each chart is a figure with a name that says what it shows (its alt text)."""
+    unnamed = []
+    charts_seen = 0
+    for path in PAGE_PATHS:
+        open_page(page, corpus_server, path)
+        charts = page.locator('[data-testid="stPlotlyChart"], [data-testid="stVegaLiteChart"]')
+        for index in range(charts.count()):
+            chart = charts.nth(index)
+            charts_seen += 1
+            name = chart.get_attribute("aria-label") or ""
+            if chart.get_attribute("role") not in CHART_ROLES or len(name.split()) < 5:
+                unnamed.append(f"{path}: chart {index + 1} ({name!r})")
+    assert charts_seen >= 8, "the charts of every page were found"
+    assert not unnamed
+
+
+def test_the_stances_matrix_has_a_text_version(corpus_server, page: Page):  # noqa: F811
+    """A table gives the matrix in words: its rows, in its order, stances as words."""
+    open_page(page, corpus_server, "stances")
+    matrix = page.get_by_test_id("stPlotlyChart").first
+    assert "Stance matrix" in (matrix.get_attribute("aria-label") or "")
+    rows = [text.strip() for text in matrix.locator(".ytick text").all_text_contents()]
+    page.get_by_text("The matrix as a table (text)").click()
+    table = page.get_by_test_id("stTable").first
+    expect(table).to_be_visible()
+    names = [cell.strip() for cell in table.locator("tbody tr td:first-child").all_text_contents()]
+    # The matrix draws its first row at the top: plotly lists y ticks from the bottom.
+    assert names == rows[::-1] or names == rows
+    cells = " ".join(table.locator("tbody td").all_text_contents())
+    assert "supports (" in cells
+    assert "opposes (" in cells
+
+
+def test_the_keyboard_focus_is_clearly_visible(corpus_server, page: Page):  # noqa: F811
+    """Every control the Tab key reaches shows a ring at least 2 px wide, 3:1 on white."""
+    open_page(page, corpus_server, "stances")
+    faint = []
+    for _ in range(TAB_PRESSES):
+        page.keyboard.press("Tab")
+        ring = page.evaluate(FOCUS_RING_JS)
+        if ring["tag"] == "BODY":
+            continue
+        if ring["width"] < MIN_RING_PX or contrast_with_white(ring["color"]) < MIN_RING_CONTRAST:
+            faint.append(ring)
+    assert not faint
