@@ -11,7 +11,7 @@ from components.app.dataset import dataset_or_stop, view_key
 from components.app.routing import ensure_router
 from components.app.state import ARTICLE_PARAM, STATEMENT_PARAM
 from components.app.text_safety import escape_markdown
-from components.overview.view import overview_corpus, overview_page_view
+from components.overview.view import overview_corpus, overview_page_view, overview_weeks_figure
 
 ensure_router()
 
@@ -26,7 +26,7 @@ def link(path: str, label: str, icon: str, **query_params: str) -> None:
         st.page_link(path, label=label, icon=icon, query_params=query_params or None)
 
 
-def _corpus_section(corpus) -> None:
+def _corpus_section(corpus, weeks_figure) -> None:
     """Counts by side, week and outlet, the busiest days, the most annotated article."""
     st.caption(
         "Articles from outlets on every side; a wire story carried by several outlets of one "
@@ -44,15 +44,14 @@ def _corpus_section(corpus) -> None:
     weeks, lists = st.columns([3, 2], gap="large")
     with weeks:
         st.markdown("**Stories per week, by side**")
-        if not corpus.weeks.empty:
-            st.bar_chart(
-                corpus.weeks,
-                color=list(corpus.week_colours),
-                x_label="Week of",
-                y_label="Stories",
-                height=260,
+        if weeks_figure is not None:
+            st.plotly_chart(
+                weeks_figure,
+                width="stretch",
+                key="overview_weeks",
+                config={"displayModeBar": False},
                 alt="Bar chart of the stories published each week, stacked by the side "
-                "of the outlet.",
+                "of the outlet. The Sources page lists every article.",
             )
     with lists:
         st.markdown("**Busiest days**")
@@ -89,7 +88,7 @@ if view.article_count == 1:
         )
     st.markdown(f"> {escape_markdown(view.lede)}")
 else:
-    _corpus_section(overview_corpus(data_dir, chosen))
+    _corpus_section(overview_corpus(data_dir, chosen), overview_weeks_figure(data_dir, chosen))
 
 figures = view.key_figures
 for column, figure in zip(st.columns(len(figures)), figures, strict=True):

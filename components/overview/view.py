@@ -8,6 +8,7 @@ from components.app.dataset import (
 )
 from components.app.filters import split_filter_key, with_descendants
 from components.overview.corpus import CorpusOverview, corpus_overview
+from components.overview.figures import weekly_figure
 from components.overview.frames import OverviewView, StoryStrip, overview_view, story_strip
 
 
@@ -35,3 +36,10 @@ def overview_page_view(data_dir: str, actor_ids: tuple[str, ...]) -> OverviewVie
 def overview_corpus(data_dir: str, key: tuple[str, ...]) -> CorpusOverview:
     """Counts by side, outlet and week, for the articles the filter keeps."""
     return corpus_overview(filtered_dataset(data_dir, key))
+
+
+@cached_view
+def overview_weeks_figure(data_dir: str, key: tuple[str, ...]):
+    """Stories per week by side, for the articles the filter keeps (None: no articles)."""
+    corpus = overview_corpus(data_dir, key)
+    return None if corpus.weeks.empty else weekly_figure(corpus.weeks, corpus.week_colours)

@@ -37,3 +37,28 @@ def test_corpus_overview_page_links_to_the_seed(monkeypatch):
         (link.proto.page, dict(parse_qsl(link.proto.query_string))) for link in app.get("page_link")
     ]
     assert ("source", {"article": SEED_ID}) in links
+
+
+def test_weekly_figure_stacks_every_side_with_its_legend_above(corpus):
+    from components.overview.figures import weekly_figure
+
+    overview = corpus_overview(corpus)
+    figure = weekly_figure(overview.weeks, overview.week_colours)
+    names = [trace.name for trace in figure.data]
+    assert names == list(overview.weeks.columns)
+    assert "International organisations" in names
+    assert "Other" in names
+    assert sum(sum(trace.y) for trace in figure.data) == 49
+    assert figure.data[0].x[0] == "10 May"
+    # Above the bars and horizontal: it wraps at a narrow width instead of being cut off.
+    assert figure.layout.legend.orientation == "h"
+    assert figure.layout.legend.y > 1
+    assert figure.layout.barmode == "stack"
+
+
+def test_corpus_overview_page_draws_the_weekly_figure(monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(DATA_DIR))
+    at = AppTest.from_file(str(APP_FILE), default_timeout=60).run()
+    charts = at.get("plotly_chart")
+    specs = [chart.proto.spec for chart in charts]
+    assert any('"barmode":"stack"' in spec and "Week of" in spec for spec in specs)

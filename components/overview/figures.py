@@ -1,0 +1,63 @@
+"""The Overview's figure: stories per week, stacked by the side of the outlet. Pure plotly;
+side labels come from the palette (no data text), week labels are dates."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.app.figures import new_figure
+
+HEIGHT_PX = 300
+LABEL_FONT = {"size": 13, "color": "#31333F"}
+
+
+def weekly_figure(weeks: pd.DataFrame, colours: tuple[str, ...]) -> go.Figure:
+    """One stacked bar per week (rows of ``weeks``), one trace per side (its columns), the
+    legend above the bars, where it wraps instead of being cut at the chart's edge."""
+    days = pd.to_datetime(pd.Series(weeks.index, dtype="str"))
+    ticks = [f"{day:%-d %b}" for day in days]
+    traces = []
+    for column, colour in zip(weeks.columns, colours, strict=True):
+        name = html.escape(str(column))
+        traces.append(
+            {
+                "type": "bar",
+                "name": name,
+                "x": ticks,
+                "y": [int(value) for value in weeks[column]],
+                "marker": {"color": colour},
+                "hovertemplate": f"Week of %{{x}}<br>{name}: %{{y}} stories<extra></extra>",
+            }
+        )
+    return new_figure(
+        traces,
+        {
+            "barmode": "stack",
+            "height": HEIGHT_PX,
+            "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+            "legend": {
+                "orientation": "h",
+                "yanchor": "bottom",
+                "y": 1.02,
+                "x": 0,
+                "font": LABEL_FONT,
+                "traceorder": "normal",
+            },
+            "xaxis": {
+                "title": {"text": "Week of (Monday)", "font": LABEL_FONT},
+                "tickfont": LABEL_FONT,
+                "type": "category",
+            },
+            "yaxis": {
+                "title": {"text": "Stories", "font": LABEL_FONT},
+                "tickfont": LABEL_FONT,
+                "automargin": True,
+                "dtick": 5,
+            },
+            "plot_bgcolor": "white",
+            "bargap": 0.25,
+        },
+    )
