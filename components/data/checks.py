@@ -6,6 +6,8 @@ or record). Each broken rule is a Problem naming the file, the record and the fi
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import records as rec
 from .errors import Problems
@@ -46,8 +48,11 @@ def check_references(
 
     for table, id_field in (("statements", "statement_id"), ("events", "event_id")):
         frame = frames[table]
+        duplicated = frame[id_field].duplicated()
+        if not duplicated.any():
+            continue
         first_file = frame.drop_duplicates(id_field).set_index(id_field)["_file"]
-        for row in _rows(frame, frame[id_field].duplicated()):
+        for row in _rows(frame, duplicated):
             problems.add(
                 row["_file"],
                 row[id_field],
@@ -217,6 +222,12 @@ def _found_in_texts(frames: dict[str, pd.DataFrame]) -> set[str]:
 
 def _unknown(values: pd.Series, known: set) -> pd.Series:
     """True where a value is given but is not one of ``known``."""
+    array = _arrow(values)
+    if array is not None:
+        # Arrow's hash lookup, on the column as it is (no Python objects).
+        found = pc.is_in(array, value_set=pa.array(list(known), array.type))
+        unknown = pc.and_(pc.is_valid(array), pc.invert(found))
+        return pd.Series(unknown.to_numpy(), index=values.index)
     # A hash lookup; Series.isin walks a list of 100,000 ids in Python for text columns.
     missing = pd.Index(list(known)).get_indexer(values) < 0
     return values.notna() & pd.Series(missing, index=values.index)
@@ -224,7 +235,17 @@ def _unknown(values: pd.Series, known: set) -> pd.Series:
 
 def _distinct(values: pd.Series) -> set:
     """The distinct values given in ``values``, as a set (without walking every row)."""
+    array = _arrow(values)
+    if array is not None:
+        return set(pc.unique(array).drop_null().to_pylist())
     return set(values.dropna().drop_duplicates().to_list())
+
+
+def _arrow(values: pd.Series) -> pa.ChunkedArray | pa.Array | None:
+    """A text column's Arrow data (shared, not copied); None for other columns."""
+    if not isinstance(values.dtype, pd.StringDtype) or values.dtype.storage != "pyarrow":
+        return None
+    return values.array.__arrow_array__()
 
 
 def _rows(frame: pd.DataFrame, mask: pd.Series) -> list[dict]:
