@@ -17,12 +17,11 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from . import records as rec
 from .cache import (
@@ -44,7 +43,14 @@ from .loader import (
     _Loader,
 )
 from .splice import splice_events
-from .stored import assembled, read_report, read_reports, reports_key, stored_report
+from .stored import (
+    LastBuild,
+    assembled,
+    read_report,
+    read_reports,
+    reports_key,
+    stored_report,
+)
 
 # Tables whose rows each belong to one article and come from that article's files alone.
 PER_ARTICLE = ("articles", "statements", "stances", "mentions", "not_statements")
@@ -71,34 +77,6 @@ def load_cached(root: Path, store: BuildCache) -> Dataset:
         return _CachedBuild(root, store).load()
     except _Stop:
         return _Loader(root).load()
-
-
-@dataclass
-class _LastBuild:
-    """What the folder's last build holds for the next one."""
-
-    key: str
-    tables: dict[str, pd.DataFrame]
-    article_keys: dict[str, tuple[str, str]]
-    report_parts: pa.Table
-    # The key of its event tables, and the digest of the data/events.yaml they come from.
-    events_key: str
-    events_registry: str
-    # The key each of its tables' files was written with (that of an earlier build for a
-    # file it shares with it).
-    table_keys: dict[str, str]
-
-    def table_key(self, name: str) -> str:
-        return self.table_keys.get(name, self.key)
-
-    def report_parts_of(self, article_ids: set[str]) -> pa.Table:
-        """The stored event reports of these articles."""
-        kept = self.report_parts.filter(
-            pc.is_in(
-                self.report_parts["article_id"], value_set=pa.array(list(article_ids), pa.string())
-            )
-        )
-        return kept.replace_schema_metadata(None)
 
 
 class _CachedBuild:
@@ -228,9 +206,10 @@ class _CachedBuild:
         # The checks name a row's file only in a problem, and a problem sends the load to
         # the loader without the cache, which names the real files.
         _give_back_memory()
-        frames = {name: frame.assign(_file="") for name, frame in frames.items()}
+        frames = {name: frame.assign(_file=_no_file(len(frame))) for name, frame in frames.items()}
         loader._check_references(frames)
         self._stop_if_problems()
+        _give_back_memory()
         frames = {name: _frame_without(frame, ("_file",)) for name, frame in frames.items()}
         derive_columns(frames)
         # The per-article tables were validated as they were read (here or in an earlier
@@ -246,6 +225,7 @@ class _CachedBuild:
         self._stop_if_problems()
         dataset = Dataset(**{name: validated[name] for name in Dataset.TABLES}, data_dir=self.root)
         build_keys = {"events": events_key, "events_registry": registries["events"]}
+        _give_back_memory()
         self._store(
             build_key,
             dataset,
@@ -253,11 +233,12 @@ class _CachedBuild:
             report_tables,
             (last and last.key, shared),
         )
+        _give_back_memory()
         return dataset
 
     def _events(
         self,
-        last: _LastBuild | None,
+        last: LastBuild | None,
         keys: tuple[str, str],
         definitions: list[dict],
         reports_read: tuple[list[pa.Table], dict[str, list[dict]], dict[str, str | None]],
@@ -272,21 +253,27 @@ class _CachedBuild:
             self.events_built = "reused"
             return old
         order = [path.name for path in self._article_dirs()]
-        if old is not None and not raw_reports and last.events_registry == events_registry:
-            before = last.article_keys
+        try:
+            reports = (
+                None if raw_reports else pa.concat_tables(report_tables, promote_options="default")
+            )
+        except pa.ArrowException:
+            reports = None
+        if reports is not None:
+            if old is not None and last.events_registry == events_registry:
+                self.events_built, before = "spliced", last.article_keys
+                base = (old, last.report_parts)
+            else:  # every event, into empty tables (a batch at a time)
+                self.events_built, before = "combined", {}
+                base = (self._combined([], []), reports.slice(0, 0))
             changed = {
                 article_id
                 for article_id in {*before, *reports_keys}
                 if reports_keys.get(article_id) != before.get(article_id, ("", ""))[1]
             }
-            with contextlib.suppress(pa.ArrowException):
-                reports = pa.concat_tables(report_tables, promote_options="default")
-                spliced = splice_events(
-                    old, last.report_parts, reports, changed, definitions, order, self._combined
-                )
-                if spliced is not None:
-                    self.events_built = "spliced"
-                    return spliced
+            spliced = splice_events(*base, reports, changed, definitions, order, self._combined)
+            if spliced is not None:
+                return spliced
         del old
         self.events_built = "combined"
         stored = read_reports(report_tables)
@@ -374,7 +361,7 @@ class _CachedBuild:
 
     def _last_build(
         self, last: str | None, stored_keys: pd.DataFrame | None, keys: dict[str, str]
-    ) -> _LastBuild | None:
+    ) -> LastBuild | None:
         """The folder's last build, if it is whole and has an article to reuse."""
         if (
             last is None
@@ -400,7 +387,7 @@ class _CachedBuild:
         tables = {name: self.store.read(last, name, table_keys.get(name)) for name in PER_ARTICLE}
         if any(table is None for table in (report_parts, *tables.values())):
             return None
-        return _LastBuild(
+        return LastBuild(
             key=last,
             tables=tables,
             article_keys={
@@ -488,6 +475,11 @@ class _CachedBuild:
             self.store.write_latest(self.root, key)
         except (OSError, pa.ArrowException, TypeError, ValueError) as error:
             warnings.warn(f"the build cache was not written: {error}", stacklevel=2)
+
+
+def _no_file(rows: int) -> pd.Categorical:
+    """A column of "" (one byte a row: a column of text took 20 MiB at the peak)."""
+    return pd.Categorical.from_codes(np.zeros(rows, dtype=np.int8), categories=[""])
 
 
 def _give_back_memory() -> None:

@@ -5,6 +5,8 @@ or record). Each broken rule is a Problem naming the file, the record and the fi
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -48,9 +50,9 @@ def check_references(
 
     for table, id_field in (("statements", "statement_id"), ("events", "event_id")):
         frame = frames[table]
-        duplicated = frame[id_field].duplicated()
-        if not duplicated.any():
+        if _all_distinct(frame[id_field]):
             continue
+        duplicated = frame[id_field].duplicated()
         first_file = frame.drop_duplicates(id_field).set_index(id_field)["_file"]
         for row in _rows(frame, duplicated):
             problems.add(
@@ -60,7 +62,8 @@ def check_references(
                 f"duplicate id (also in {first_file[row[id_field]]}); "
                 "expected ids unique across all articles",
             )
-    statement_ids = _distinct(frames["statements"]["statement_id"])
+    # The ids as a column, not a set of 100,000 strings (a set only for rows flagged).
+    statement_ids = _Known(frames["statements"]["statement_id"])
 
     # The per-row checks below only visit rows a vectorised test flags, so that a large
     # corpus is not turned back into Python dicts; the messages and their order are
@@ -122,7 +125,9 @@ def check_references(
     stances = frames["stances"]
     suspect = _unknown(stances["issue_id"], issue_ids) | _unknown(stances["actor_id"], actor_ids)
     seen_stances: set[str] = set()
-    for row in _rows(stances, suspect | stances["stance_id"].duplicated(keep=False)):
+    if not _all_distinct(stances["stance_id"]):
+        suspect |= stances["stance_id"].duplicated(keep=False)
+    for row in _rows(stances, suspect):
         where = (row["_file"], f"{row['statement_id']} stance on {row['issue_id']}")
         _ref(problems, *where, "issue_id", row["issue_id"], issue_ids, "issue")
         _ref(problems, *where, "actor_id", row["actor_id"], actor_ids, "actor")
@@ -220,15 +225,42 @@ def _found_in_texts(frames: dict[str, pd.DataFrame]) -> set[str]:
     return found
 
 
-def _unknown(values: pd.Series, known: set) -> pd.Series:
+class _Known:
+    """The values of a column, as ``_unknown`` and ``_ref`` ask for them."""
+
+    def __init__(self, values: pd.Series):
+        self.values = values
+
+    def __contains__(self, value) -> bool:
+        return value in self.as_set
+
+    @functools.cached_property
+    def as_set(self) -> set:
+        return _distinct(self.values)
+
+
+def _all_distinct(values: pd.Series) -> bool:
+    array = _arrow(values)
+    if array is None:
+        return not values.duplicated().any()
+    return len(pc.unique(array)) == len(array)
+
+
+def _unknown(values: pd.Series, known: set | _Known) -> pd.Series:
     """True where a value is given but is not one of ``known``."""
     array = _arrow(values)
     if array is not None:
         # Arrow's hash lookup, on the column as it is (no Python objects).
-        found = pc.is_in(array, value_set=pa.array(list(known), array.type))
+        if isinstance(known, _Known) and (column := _arrow(known.values)) is not None:
+            value_set = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+            value_set = value_set.cast(array.type)
+        else:
+            value_set = pa.array(list(known), array.type)
+        found = pc.is_in(array, value_set=value_set)
         unknown = pc.and_(pc.is_valid(array), pc.invert(found))
         return pd.Series(unknown.to_numpy(), index=values.index)
     # A hash lookup; Series.isin walks a list of 100,000 ids in Python for text columns.
+    known = known.as_set if isinstance(known, _Known) else known
     missing = pd.Index(list(known)).get_indexer(values) < 0
     return values.notna() & pd.Series(missing, index=values.index)
 

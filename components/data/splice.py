@@ -27,6 +27,12 @@ from .stored import read_report
 
 # Frames of the combination: events, event_reports, event_claims (validated).
 Combine = Callable[[list[dict], list[dict]], dict[str, pd.DataFrame]]
+# Events combined at once: their reports are Python dicts meanwhile (20,000 reports took
+# 65 MiB at the peak of a cold build of 1,000 articles).
+BATCH_EVENTS = 2000
+_TABLES = ("events", "event_reports", "event_claims")
+# Runs of rows put end to end above which a table is taken row by row (see _in_order).
+MAX_RUNS = 256
 
 
 def splice_events(
@@ -41,16 +47,33 @@ def splice_events(
     """The event tables, from the last build's (``last``) and the reports of the events that
     articles in ``changed`` report now or reported (``last_reports``: the stored reports of
     the last build; ``reports``: this build's, each article's rows together and in order).
+    With empty ``last`` tables and every article changed: every event, BATCH_EVENTS at once.
 
     ``combine`` is the loader's combination of (definitions, reports) into validated frames;
     None if the rows do not line up as a build without problems has them (then the caller
     combines every event).
     """
     affected = _event_ids(last_reports, changed) | _event_ids(reports, changed)
+    # An event of data/events.yaml that no article reports is a problem combine() finds.
+    affected |= {row["event_id"] for row in definitions} - set(reports["event_id"].to_pylist())
     where = {article_id: number for number, article_id in enumerate(order)}
-    rows = _reports_of(reports, affected, where)
-    positions = {(row["article_id"], row["event_id"]): row.pop("_position") for row in rows}
-    combined = combine([row for row in definitions if row["event_id"] in affected], rows)
+    reports = _with_positions(reports)
+    positions: dict[tuple[str, str], int] = {}
+    batches: dict[str, list[pd.DataFrame]] = {name: [] for name in _TABLES}
+    ordered = sorted(affected)
+    for start in range(0, len(ordered), BATCH_EVENTS):
+        batch = set(ordered[start : start + BATCH_EVENTS])
+        rows = _reports_of(reports, batch, where)
+        positions.update(
+            ((row["article_id"], row["event_id"]), row.pop("_position")) for row in rows
+        )
+        combined = combine([row for row in definitions if row["event_id"] in batch], rows)
+        del rows
+        for name in _TABLES:
+            batches[name].append(combined[name])
+    if not ordered:
+        batches = {name: [last[name].iloc[0:0]] for name in _TABLES}
+    combined = {name: _joined(*frames) for name, frames in batches.items()}
     new = combined["event_reports"]
     if len(new) != len(positions):
         return None
@@ -60,20 +83,24 @@ def splice_events(
     kept = ~old["event_id"].isin(affected).to_numpy()
     pairs = zip(old["article_id"][kept], old["event_id"][kept], strict=True)
     positions.update(zip(pairs, old_positions[kept].tolist(), strict=True))
-    event_reports = _placed(old[kept], new, where, positions)
-    claims = _placed(
-        _rows_not_of(last["event_claims"], affected), combined["event_claims"], where, positions
-    )
+    event_reports = _placed(old, kept, new, where, positions)
+    old_claims = last["event_claims"]
+    kept_claims = ~old_claims["event_id"].isin(affected).to_numpy()
+    claims = _placed(old_claims, kept_claims, combined["event_claims"], where, positions)
     if event_reports is None or claims is None:
         return None
 
     firsts = pd.Index(event_reports["event_id"].drop_duplicates())
-    events = _joined(_rows_not_of(last["events"], affected), combined["events"])
-    rank = firsts.get_indexer(events["event_id"])
-    if len(events) != len(firsts) or (rank < 0).any():
+    old_events, new_events = last["events"], combined["events"]
+    kept_events = ~old_events["event_id"].isin(affected).to_numpy()
+    ranks = [
+        firsts.get_indexer(frame["event_id"][rows])
+        for frame, rows in ((old_events, kept_events), (new_events, slice(None)))
+    ]
+    if kept_events.sum() + len(new_events) != len(firsts) or any((r < 0).any() for r in ranks):
         return None
     return {
-        "events": events.take(np.argsort(rank, kind="stable")).reset_index(drop=True),
+        "events": _in_order(old_events, kept_events, new_events, [(rank,) for rank in ranks]),
         "event_reports": event_reports,
         "event_claims": claims,
     }
@@ -86,48 +113,83 @@ def _event_ids(reports: pa.Table, articles: set[str]) -> set[str]:
     return set(of_articles["event_id"].to_pylist())
 
 
-def _reports_of(reports: pa.Table, events: set[str], where: dict[str, int]) -> list[dict]:
-    """The stored reports of ``events`` as the loader's records, in the loader's order, each
-    with its position among its article's reports."""
+def _with_positions(reports: pa.Table) -> pa.Table:
+    """The reports with the position of each among its article's reports."""
     articles = reports["article_id"].to_pylist()
     positions = np.zeros(len(articles), dtype=np.int64)
     for number in range(1, len(articles)):
         if articles[number] == articles[number - 1]:
             positions[number] = positions[number - 1] + 1
+    return reports.append_column("_position", pa.array(positions))
+
+
+def _reports_of(reports: pa.Table, events: set[str], where: dict[str, int]) -> list[dict]:
+    """The stored reports of ``events`` as the loader's records, in the loader's order."""
     chosen = pc.is_in(reports["event_id"], value_set=pa.array(sorted(events), pa.string()))
-    selected = reports.append_column("_position", pa.array(positions)).filter(chosen)
-    rows = [read_report(row) for row in selected.replace_schema_metadata(None).to_pylist()]
+    selected = reports.filter(chosen).replace_schema_metadata(None)
+    rows = [read_report(row) for row in selected.to_pylist()]
     rows.sort(key=lambda row: (where[row["article_id"]], row["_position"]))
     return rows
 
 
-def _rows_not_of(frame: pd.DataFrame, events: set[str]) -> pd.DataFrame:
-    return frame[~frame["event_id"].isin(events).to_numpy()]
-
-
-def _joined(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
-    """The rows of both (an empty frame adds no rows and no dtypes)."""
-    frames = [frame for frame in (old, new) if len(frame)] or [old]
-    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+def _joined(*frames: pd.DataFrame) -> pd.DataFrame:
+    """The rows of all (an empty frame adds no rows and no dtypes)."""
+    given = [frame for frame in frames if len(frame)] or [frames[0]]
+    return pd.concat(given, ignore_index=True) if len(given) > 1 else given[0]
 
 
 def _placed(
     old: pd.DataFrame,
+    kept: np.ndarray,
     new: pd.DataFrame,
     where: dict[str, int],
     positions: dict[tuple[str, str], int],
 ) -> pd.DataFrame | None:
-    """Rows of both frames in the loader's order: by article, by the position of their
-    report in the article, then as they were (rows of one report come from one frame)."""
-    rows = _joined(old, new)
-    articles = rows["article_id"].map(where)
-    report_positions = pd.Series(
-        [positions.get(pair) for pair in zip(rows["article_id"], rows["event_id"], strict=True)],
-        dtype="float64",
-    )
-    if articles.isna().any() or report_positions.isna().any():
+    """The ``kept`` rows of ``old`` and the rows of ``new`` in the loader's order: by
+    article, by the position of their report in the article, then as they were (rows of
+    one report come from one frame)."""
+    keys = []
+    for frame, rows in ((old, kept), (new, slice(None))):
+        articles = frame["article_id"][rows]
+        pairs = zip(articles, frame["event_id"][rows], strict=True)
+        keys.append(
+            (
+                pd.Series([positions.get(pair) for pair in pairs], dtype="float64").to_numpy(),
+                articles.map(where).to_numpy(dtype="float64"),
+            )
+        )
+    if any(np.isnan(key).any() for pair in keys for key in pair):
         return None
-    ranked = np.lexsort(
-        (np.arange(len(rows)), report_positions.to_numpy(), articles.to_numpy(dtype="int64"))
-    )
-    return rows.take(ranked).reset_index(drop=True)
+    return _in_order(old, kept, new, keys)
+
+
+def _in_order(old: pd.DataFrame, kept: np.ndarray, new: pd.DataFrame, keys: list) -> pd.DataFrame:
+    """The ``kept`` rows of ``old`` and the rows of ``new`` sorted by ``keys`` (for each
+    frame, its keys least significant first; ties keep the rows' order, old first).
+
+    An edit changes a few runs of rows: the table is those runs, put end to end (slices
+    of text columns share their memory); otherwise the rows are taken one by one.
+    """
+    source = np.repeat([0, 1], [int(kept.sum()), len(new)])
+    index = np.concatenate([np.flatnonzero(kept), np.arange(len(new))])
+    columns = [np.concatenate([a, b]) for a, b in zip(*keys, strict=True)]
+    order = np.lexsort((np.arange(len(index)), *columns))
+    source, index = source[order], index[order]
+    breaks = np.flatnonzero((np.diff(source) != 0) | (np.diff(index) != 1)) + 1
+    starts = [0, *breaks.tolist()]
+    ends = [*breaks.tolist(), len(index)]
+    frames = (old, new)
+    if len(index) == 0:
+        return old.iloc[0:0]
+    if len(starts) <= MAX_RUNS:
+        pieces = [
+            frames[source[a]].iloc[index[a] : index[a] + b - a]
+            for a, b in zip(starts, ends, strict=True)
+        ]
+        return (
+            pd.concat(pieces, ignore_index=True)
+            if len(pieces) > 1
+            else pieces[0].reset_index(drop=True)
+        )
+    rows = _joined(old.iloc[np.flatnonzero(kept)], new)
+    return rows.take(order).reset_index(drop=True)

@@ -9,13 +9,44 @@ as dates. A report with a value JSON cannot hold is not stored (that build is no
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from .cache import digest_of
+
+
+@dataclass
+class LastBuild:
+    """What the folder's last build holds for the next one."""
+
+    key: str
+    tables: dict[str, pd.DataFrame]
+    article_keys: dict[str, tuple[str, str]]
+    report_parts: pa.Table
+    # The key of its event tables, and the digest of the data/events.yaml they come from.
+    events_key: str
+    events_registry: str
+    # The key each of its tables' files was written with (that of an earlier build for a
+    # file it shares with it).
+    table_keys: dict[str, str]
+
+    def table_key(self, name: str) -> str:
+        return self.table_keys.get(name, self.key)
+
+    def report_parts_of(self, article_ids: set[str]) -> pa.Table:
+        """The stored event reports of these articles."""
+        kept = self.report_parts.filter(
+            pc.is_in(
+                self.report_parts["article_id"], value_set=pa.array(list(article_ids), pa.string())
+            )
+        )
+        return kept.replace_schema_metadata(None)
+
 
 # An event report as read, for the next build: its claims and background dates (mappings
 # of any shape) as JSON, with dates tagged so that they come back as dates.
