@@ -220,8 +220,14 @@ def _found_in_texts(frames: dict[str, pd.DataFrame]) -> set[str]:
     surfaces = _distinct(frames["mentions"]["surface"])
     found = surfaces & aliases
     found |= {alias for alias in aliases - found if any(alias in s for s in surfaces)}
-    texts = list(frames["articles"].get("text", []))
-    found |= {alias for alias in aliases - found if any(alias in text for text in texts)}
+    remaining = aliases - found
+    column = frames["articles"].get("text")
+    texts = None if column is None else _arrow(column)
+    if remaining and texts is not None:
+        # Arrow's search of the texts as they are (a list of them held 11 MiB at 1,000).
+        found |= {alias for alias in remaining if pc.any(pc.match_substring(texts, alias)).as_py()}
+    elif remaining and column is not None:
+        found |= {alias for alias in remaining if any(alias in text for text in column)}
     return found
 
 
