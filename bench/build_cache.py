@@ -1,9 +1,10 @@
 """What the build cache buys (issue 21): cold build, warm start, one edited article, memory.
 
-Each measure runs `load_dataset()` in a fresh process (its time and its peak RSS), with a
-cache folder of the benchmark's own: cold (empty cache), warm (the cache of the cold build),
-one article edited (a statement's note; and, separately, an event report's note, which
-makes the events be combined again), and the baseline: the loader as it was before the
+Each measure runs `load_dataset()` in a fresh process (its time, and its peak RSS: the
+child's ru_maxrss, Python and the imports included), with a cache folder of the
+benchmark's own: cold (empty cache), warm (the cache of the cold build), one article
+edited (a statement's note; and, separately, an event report's note, which makes that
+report's events be combined again), and the baseline: the loader as it was before the
 cache (BASELINE_COMMIT, read with `git archive`), cold, on the same corpus. Also the
 fingerprint the app takes on every run (components/app/dataset.py).
 """
@@ -140,7 +141,7 @@ def report(sizes: list[dict]) -> list[str]:
         "",
         "| Articles | Statements | Before (cold) | Cold build | Warm start | Edited statement "
         "| Edited event | Cold/warm | Cold/edited (stmt, event) | Speed-up | Peak RSS: before, "
-        "cold, warm, edited | Fingerprint |",
+        "cold, warm, edited (stmt, event) | Fingerprint |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|",
     ]
     for size in sizes:
@@ -155,7 +156,8 @@ def report(sizes: list[dict]) -> list[str]:
             f"{ratios['cold_over_edited_event']}× | "
             f"{ratios.get('baseline_over_cold', '–')}{'×' if before else ''} | "
             f"{before['peak_rss_mib'] if before else '–'}, {cache['cold']['peak_rss_mib']}, "
-            f"{cache['warm']['peak_rss_mib']}, {cache['edited_statement']['peak_rss_mib']} | "
+            f"{cache['warm']['peak_rss_mib']}, {cache['edited_statement']['peak_rss_mib']}, "
+            f"{cache['edited_event']['peak_rss_mib']} | "
             f"{cache['fingerprint']['median_ms']:.1f} |"
         )
     return lines

@@ -16,19 +16,22 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import json
 import warnings
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from . import records as rec
-from .cache import CODE_VERSION, BuildCache, digest_of, files_digest
+from .cache import (
+    CODE_VERSION,
+    BuildCache,
+    aliases_digest,
+    digest_of,
+    files_digest,
+    folder_digests,
+)
 from .derive import derive_columns
 from .loader import (
     ARTICLE_FILES,
@@ -38,6 +41,15 @@ from .loader import (
     _frame,
     _frame_without,
     _Loader,
+)
+from .splice import splice_events
+from .stored import (
+    LastBuild,
+    assembled,
+    read_report,
+    read_reports,
+    reports_key,
+    stored_report,
 )
 
 # Tables whose rows each belong to one article and come from that article's files alone.
@@ -49,6 +61,7 @@ EVENT_TABLES = ("events", "event_reports", "event_claims")
 ARTICLE_KEYS = "article_keys"
 REPORT_PARTS = "report_parts"
 BUILD_KEYS = "build_keys"
+_TABLE = "table "
 # Articles read before their rows become validated frames: bounds the dicts held at once.
 CHUNK_ARTICLES = 50
 _ARTICLE_ONLY_FIELDS = ("body_ends_after", "_dir", "not_statements", "not_mentions")
@@ -66,35 +79,18 @@ def load_cached(root: Path, store: BuildCache) -> Dataset:
         return _Loader(root).load()
 
 
-@dataclass
-class _LastBuild:
-    """What the folder's last build holds for the next one."""
-
-    key: str
-    tables: dict[str, pd.DataFrame]
-    article_keys: dict[str, tuple[str, str]]
-    report_parts: pa.Table
-    events_key: str
-
-    def report_parts_of(self, article_ids: set[str]) -> pa.Table:
-        """The stored event reports of these articles."""
-        kept = self.report_parts.filter(
-            pc.is_in(
-                self.report_parts["article_id"], value_set=pa.array(list(article_ids), pa.string())
-            )
-        )
-        return kept.replace_schema_metadata(None)
-
-
 class _CachedBuild:
     def __init__(self, root: Path, store: BuildCache):
         self.root = root
         self.store = store
         self.loader = _Loader(root)
         # What the build did, for tests and the benchmark: the articles it read from YAML,
-        # and whether it combined the events again.
+        # and how it made the event tables: "reused" (the last build's), "spliced" (only
+        # the events whose reports changed combined again) or "combined" (every event).
         self.articles_read: list[str] = []
-        self.events_combined = False
+        self.events_built = ""
+        # Each article's files as stat and digest (stored for the next build).
+        self.files: dict[str, tuple[str, str]] = {}
 
     def load(self) -> Dataset:
         loader = self.loader
@@ -108,11 +104,16 @@ class _CachedBuild:
         article_dirs = self._article_dirs()
         self._stop_if_problems()
 
-        keys = self._article_keys(article_dirs, _aliases_digest(actors, locations))
+        latest = self.store.read_latest(self.root)
+        stored_keys = self.store.read(latest, ARTICLE_KEYS) if latest else None
+        keys = self._article_keys(article_dirs, aliases_digest(actors, locations), stored_keys)
+        registries = {
+            name: files_digest([self.root / file]) for name, file in REGISTRY_FILES.items()
+        }
         build_key = digest_of(
             [
                 CODE_VERSION,
-                *(files_digest([self.root / name]) for name in REGISTRY_FILES.values()),
+                *registries.values(),
                 *(f"{article_id}={key}" for article_id, key in keys.items()),
             ]
         )
@@ -121,7 +122,7 @@ class _CachedBuild:
             self._point_at(build_key)
             return Dataset(**stored, data_dir=self.root)
 
-        last = self._last_build(keys)
+        last = self._last_build(latest, stored_keys, keys)
         kept = {
             article_id
             for article_id, (key, _) in (last.article_keys.items() if last else ())
@@ -157,8 +158,8 @@ class _CachedBuild:
                 pending["stances"] += statement.pop("_stances")
             pending["mentions"] += mentions
             pending["not_statements"] += not_statements
-            stored_reports = [_stored_report(report) for report in reports]
-            reports_keys[article_id] = _reports_key(stored_reports)
+            stored_reports = [stored_report(report) for report in reports]
+            reports_keys[article_id] = reports_key(stored_reports)
             if reports_keys[article_id] is None:
                 raw_reports[article_id] = reports
             else:
@@ -169,28 +170,33 @@ class _CachedBuild:
         _give_back_memory()
 
         order = [path.name for path in article_dirs]
-        frames = {
-            name: _assembled(last and last.tables[name], kept, parts.pop(name), order)
-            for name in PER_ARTICLE
-        }
+        frames = {}
+        # Tables as in the last build, by the key their file was written with: the new
+        # build shares the file (cache.BuildCache.link) rather than writing it again.
+        shared: dict[str, str] = {}
+        for name in PER_ARTICLE:
+            frames[name], same = assembled(last and last.tables[name], kept, parts.pop(name), order)
+            if same:
+                shared[name] = last.table_key(name)
         if last is not None:
             last.tables.clear()  # its rows live on in the frames, the rest is let go
         events_key = digest_of(
             [
                 CODE_VERSION,
-                files_digest([self.root / REGISTRY_FILES["events"]]),
+                registries["events"],
                 *(f"{article_id}={reports_keys[article_id]}" for article_id in order),
             ]
         )
-        # Events depend on data/events.yaml and every article's reports alone: when those
-        # are as in the last build (an edit to statements, say), so are the event tables.
-        reused_events = last is not None and last.events_key == events_key
-        stored_events = self._read_build(last.key, EVENT_TABLES) if reused_events else None
-        if stored_events is not None:
-            frames.update(stored_events)
-        else:
-            reused_events = False
-            frames.update(self._events(definitions, report_tables, raw_reports, order))
+        frames.update(
+            self._events(
+                last,
+                (events_key, registries["events"]),
+                definitions,
+                (report_tables, raw_reports, reports_keys),
+            )
+        )
+        if self.events_built == "reused":
+            shared.update((name, last.table_key(name)) for name in (*EVENT_TABLES, REPORT_PARTS))
         frames.update(
             actors=_frame(actors, "actors"),
             locations=_frame(locations, "locations"),
@@ -200,49 +206,100 @@ class _CachedBuild:
         # The checks name a row's file only in a problem, and a problem sends the load to
         # the loader without the cache, which names the real files.
         _give_back_memory()
-        frames = {name: frame.assign(_file="") for name, frame in frames.items()}
+        frames = {name: frame.assign(_file=_no_file(len(frame))) for name, frame in frames.items()}
         loader._check_references(frames)
         self._stop_if_problems()
+        _give_back_memory()
         frames = {name: _frame_without(frame, ("_file",)) for name, frame in frames.items()}
         derive_columns(frames)
         # The per-article tables were validated as they were read (here or in an earlier
         # build of the same code): pandera's checks are row by row, and its unique ids are
-        # unique across articles too (statement and stance ids by the checks above; the
-        # others contain the article id). So were reused event tables.
+        # unique across articles too (statement, stance and event ids by the checks above;
+        # the others contain the article id). So were the event tables, when combined.
         validated = {
             name: frame
-            if name in PER_ARTICLE or (reused_events and name in EVENT_TABLES)
+            if name in PER_ARTICLE or name in EVENT_TABLES
             else loader._validate(name, frame, [])
             for name, frame in frames.items()
         }
         self._stop_if_problems()
         dataset = Dataset(**{name: validated[name] for name in Dataset.TABLES}, data_dir=self.root)
-        self._store(build_key, dataset, keys, reports_keys, events_key, report_tables)
+        build_keys = {"events": events_key, "events_registry": registries["events"]}
+        _give_back_memory()
+        self._store(
+            build_key,
+            dataset,
+            (keys, reports_keys, build_keys),
+            report_tables,
+            (last and last.key, shared),
+        )
+        _give_back_memory()
         return dataset
 
     def _events(
         self,
+        last: LastBuild | None,
+        keys: tuple[str, str],
         definitions: list[dict],
-        report_tables: list[pa.Table],
-        raw_reports: dict[str, list[dict]],
-        order: list[str],
+        reports_read: tuple[list[pa.Table], dict[str, list[dict]], dict[str, str | None]],
     ) -> dict[str, pd.DataFrame]:
-        """The event tables, from every article's reports (the records are let go after)."""
-        self.events_combined = True
-        stored = _read_reports(report_tables)
+        """The event tables: the last build's if data/events.yaml and every article's
+        reports are as they were (an edit to statements, say); else the last build's with
+        the events whose reports changed combined again; else every event combined."""
+        events_key, events_registry = keys
+        report_tables, raw_reports, reports_keys = reports_read
+        old = self._read_build(last.key, EVENT_TABLES) if last else None
+        if old is not None and last.events_key == events_key:
+            self.events_built = "reused"
+            return old
+        order = [path.name for path in self._article_dirs()]
+        try:
+            reports = (
+                None if raw_reports else pa.concat_tables(report_tables, promote_options="default")
+            )
+        except pa.ArrowException:
+            reports = None
+        if reports is not None:
+            if old is not None and last.events_registry == events_registry:
+                self.events_built, before = "spliced", last.article_keys
+                base = (old, last.report_parts)
+            else:  # every event, into empty tables (a batch at a time)
+                self.events_built, before = "combined", {}
+                base = (self._combined([], []), reports.slice(0, 0))
+            changed = {
+                article_id
+                for article_id in {*before, *reports_keys}
+                if reports_keys.get(article_id) != before.get(article_id, ("", ""))[1]
+            }
+            spliced = splice_events(*base, reports, changed, definitions, order, self._combined)
+            if spliced is not None:
+                return spliced
+        del old
+        self.events_built = "combined"
+        stored = read_reports(report_tables)
         reports = []
         for article_id in order:
             if article_id in raw_reports:
                 reports += raw_reports[article_id]
             else:
                 reports += stored.pop(article_id, [])
+        return self._combined(definitions, reports)
+
+    def _combined(self, definitions: list[dict], reports: list[dict]) -> dict[str, pd.DataFrame]:
+        """The loader's combination of these reports into events, as validated tables."""
         events, claims = self.loader._events(definitions, reports)
         self._stop_if_problems()
-        return {
+        frames = {
             "events": _frame(events, "events"),
             "event_reports": _frame(reports, "event_reports", drop=("_claims",)),
             "event_claims": _frame(claims, "event_claims"),
         }
+        validated = {
+            name: self.loader._validate(name, _frame_without(frame, ("_file",)), [])
+            for name, frame in frames.items()
+        }
+        self._stop_if_problems()
+        return validated
 
     def _point_at(self, key: str) -> None:
         """Make ``key`` the folder's last build (a copy of another folder may have built it)."""
@@ -266,51 +323,81 @@ class _CachedBuild:
             raise _Stop
         return article_dirs
 
-    def _article_keys(self, article_dirs: list[Path], aliases_digest: str) -> dict[str, str]:
-        """Each article's key: its files, the aliases its mentions come from, the code."""
+    def _article_keys(
+        self, article_dirs: list[Path], aliases_digest: str, stored: pd.DataFrame | None
+    ) -> dict[str, str]:
+        """Each article's key: its files, the aliases its mentions come from, the code. The
+        files are read unless the last build (``stored``) has their digest for their stat."""
+        remembered = {}
+        if stored is not None and "files_signature" in stored.columns:
+            columns = (stored[name] for name in ("files_signature", "files_digest"))
+            remembered = dict(zip(stored["article_id"], zip(*columns, strict=True), strict=True))
+        self.files = folder_digests(article_dirs, ARTICLE_FILES, remembered)
         return {
-            path.name: digest_of(
-                [CODE_VERSION, aliases_digest, files_digest(path / f for f in ARTICLE_FILES)]
-            )
-            for path in article_dirs
+            article_id: digest_of([CODE_VERSION, aliases_digest, digest])
+            for article_id, (_, digest) in self.files.items()
         }
 
     def _read_build(
         self, key: str, names: tuple[str, ...] = Dataset.TABLES
     ) -> dict[str, pd.DataFrame] | None:
+        build_keys = self._build_keys(key)
         frames = {}
         for name in names:
-            frame = self.store.read(key, name)
+            frame = build_keys and self.store.read(key, name, build_keys.get(_TABLE + name))
             if frame is None:
                 return None
             frames[name] = frame
         return frames
 
-    def _last_build(self, keys: dict[str, str]) -> _LastBuild | None:
+    def _build_keys(self, key: str) -> dict[str, str] | None:
+        """The keys stored with build ``key``: of its event tables ("events"), of the
+        data/events.yaml they come from, and (_TABLE + name) of each table whose file it
+        shares with an earlier build."""
+        build_keys = self.store.read(key, BUILD_KEYS)
+        if build_keys is None:
+            return None
+        return dict(zip(build_keys["name"], build_keys["key"], strict=True))
+
+    def _last_build(
+        self, last: str | None, stored_keys: pd.DataFrame | None, keys: dict[str, str]
+    ) -> LastBuild | None:
         """The folder's last build, if it is whole and has an article to reuse."""
-        last = self.store.read_latest(self.root)
-        stored_keys = last and self.store.read(last, ARTICLE_KEYS)
-        if stored_keys is None or not any(
-            keys.get(article_id) == key
-            for article_id, key in zip(stored_keys["article_id"], stored_keys["key"], strict=True)
+        if (
+            last is None
+            or stored_keys is None
+            or not any(
+                keys.get(article_id) == key
+                for article_id, key in zip(
+                    stored_keys["article_id"], stored_keys["key"], strict=True
+                )
+            )
         ):
             return None
-        build_keys = self.store.read(last, BUILD_KEYS)
-        report_parts = self.store.read_arrow(last, REPORT_PARTS)
-        # The event tables are read only if they are reused (events.yaml and every
-        # article's reports unchanged).
-        tables = {name: self.store.read(last, name) for name in PER_ARTICLE}
-        if any(table is None for table in (build_keys, report_parts, *tables.values())):
+        build_keys = self._build_keys(last)
+        if build_keys is None:
             return None
-        return _LastBuild(
+        table_keys = {
+            name.removeprefix(_TABLE): table_key
+            for name, table_key in build_keys.items()
+            if name.startswith(_TABLE)
+        }
+        report_parts = self.store.read_arrow(last, REPORT_PARTS, table_keys.get(REPORT_PARTS))
+        # The event tables are read only if they are reused or spliced.
+        tables = {name: self.store.read(last, name, table_keys.get(name)) for name in PER_ARTICLE}
+        if any(table is None for table in (report_parts, *tables.values())):
+            return None
+        return LastBuild(
             key=last,
             tables=tables,
             article_keys={
                 row["article_id"]: (row["key"], row["reports_key"])
                 for row in stored_keys.to_dict("records")
             },
-            report_parts=report_parts,
-            events_key=dict(zip(build_keys["name"], build_keys["key"], strict=True))["events"],
+            report_parts=report_parts.replace_schema_metadata(None),
+            events_key=build_keys.get("events", ""),
+            events_registry=build_keys.get("events_registry", ""),
+            table_keys=table_keys,
         )
 
     def _flush(
@@ -337,7 +424,7 @@ class _CachedBuild:
                 report_tables.append(pa.Table.from_pylist(stored))
         except pa.ArrowException:
             for row in stored:
-                raw_reports.setdefault(row["article_id"], []).append(_read_report(dict(row)))
+                raw_reports.setdefault(row["article_id"], []).append(read_report(dict(row)))
                 reports_keys[row["article_id"]] = None
         stored.clear()
 
@@ -345,37 +432,54 @@ class _CachedBuild:
         self,
         key: str,
         dataset: Dataset,
-        keys: dict[str, str],
-        reports_keys: dict[str, str | None],
-        events_key: str,
+        keys: tuple[dict[str, str], dict[str, str | None], dict[str, str]],
         report_parts: list[pa.Table],
+        shared: tuple[str | None, dict[str, str]],
     ) -> None:
-        """Write the build; a cache that cannot be written costs speed, never the load."""
+        """Write the build; a cache that cannot be written costs speed, never the load.
+
+        ``shared``: the last build's key and, by name, the table key of each of its tables
+        this build holds unchanged: those files are linked, not written again.
+        """
+        article_keys, reports_keys, build_keys = keys
+        last_key, same = shared
         if None in reports_keys.values():
             return
+        tables: dict[str, pd.DataFrame | pa.Table | None] = {
+            ARTICLE_KEYS: pd.DataFrame(
+                {
+                    "article_id": list(article_keys),
+                    "key": list(article_keys.values()),
+                    "reports_key": [reports_keys[article_id] for article_id in article_keys],
+                    "files_signature": [self.files[article_id][0] for article_id in article_keys],
+                    "files_digest": [self.files[article_id][1] for article_id in article_keys],
+                }
+            ),
+            REPORT_PARTS: None,
+            **dataset.tables(),
+        }
         try:
+            for name, frame in tables.items():
+                if name in same and self.store.link(key, name, last_key):
+                    build_keys[_TABLE + name] = same[name]
+                elif name == REPORT_PARTS:
+                    parts = pa.concat_tables(report_parts, promote_options="default")
+                    self.store.write(key, name, parts)
+                else:
+                    self.store.write(key, name, frame)
             self.store.write(
                 key,
-                ARTICLE_KEYS,
-                pd.DataFrame(
-                    {
-                        "article_id": list(keys),
-                        "key": list(keys.values()),
-                        "reports_key": [reports_keys[article_id] for article_id in keys],
-                    }
-                ),
+                BUILD_KEYS,
+                pd.DataFrame({"name": list(build_keys), "key": list(build_keys.values())}),
             )
-            self.store.write(
-                key, BUILD_KEYS, pd.DataFrame({"name": ["events"], "key": [events_key]})
-            )
-            self.store.write(
-                key, REPORT_PARTS, pa.concat_tables(report_parts, promote_options="default")
-            )
-            for name, frame in dataset.tables().items():
-                self.store.write(key, name, frame)
             self.store.write_latest(self.root, key)
         except (OSError, pa.ArrowException, TypeError, ValueError) as error:
             warnings.warn(f"the build cache was not written: {error}", stacklevel=2)
+
+
+def _no_file(rows: int) -> pd.Categorical:
+    """A column of "" (one byte a row: a column of text took 20 MiB at the peak)."""
+    return pd.Categorical.from_codes(np.zeros(rows, dtype=np.int8), categories=[""])
 
 
 def _give_back_memory() -> None:
@@ -386,112 +490,3 @@ def _give_back_memory() -> None:
     """
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
-def _aliases_digest(actors: list[dict], locations: list[dict]) -> str:
-    """A digest of every alias and what it names: what an article's mentions depend on."""
-    entries = [f"actor {row['actor_id']} {alias}" for row in actors for alias in row["aliases"]]
-    entries += [
-        f"location {row['location_id']} {alias}" for row in locations for alias in row["aliases"]
-    ]
-    return digest_of(sorted(entries))
-
-
-def _assembled(
-    reused: pd.DataFrame | None, kept: set[str], parts: list[pd.DataFrame], order: list[str]
-) -> pd.DataFrame:
-    """One table in article order: the rows of the ``kept`` articles from the last build,
-    the others from the frames just read.
-
-    Each source holds an article's rows together, so the table is a few slices of the
-    sources, put end to end (slices of text columns share their memory).
-    """
-    sources = [reused, *parts]
-    where: dict[str, tuple[int, int, int]] = {}
-    for number, frame in enumerate(sources):
-        if frame is None:
-            continue
-        for article_id, start, end in _article_ranges(frame):
-            if number or article_id in kept:
-                where[article_id] = (number, start, end)
-    runs: list[tuple[int, int, int]] = []
-    for article_id in order:
-        if article_id not in where:
-            continue
-        number, start, end = where[article_id]
-        if runs and runs[-1][0] == number and runs[-1][2] == start:
-            runs[-1] = (number, runs[-1][1], end)
-        else:
-            runs.append((number, start, end))
-    if not runs:
-        return next(frame for frame in sources if frame is not None).iloc[0:0]
-    pieces = [sources[number].iloc[start:end] for number, start, end in runs]
-    if len(pieces) == 1 and len(pieces[0]) == len(sources[runs[0][0]]):
-        return sources[runs[0][0]]
-    return pd.concat(pieces, ignore_index=True)
-
-
-def _article_ranges(frame: pd.DataFrame) -> list[tuple[str, int, int]]:
-    """(article_id, first row, end row) of each article's rows, which are contiguous."""
-    codes, ids = pd.factorize(frame["article_id"])
-    bounds = [0, *(np.flatnonzero(np.diff(codes)) + 1).tolist(), len(codes)]
-    return [
-        (ids[codes[start]], start, end)
-        for start, end in zip(bounds, bounds[1:], strict=False)
-        if end > start
-    ]
-
-
-# An event report as read, for the next build: its claims and background dates (mappings
-# of any shape) as JSON, with dates tagged so that they come back as dates.
-_AS_JSON = ("_claims", "background_dates")
-
-
-def _reports_key(stored: list[dict]) -> str | None:
-    """A digest of an article's stored reports; None if they cannot be stored."""
-    if None in stored:
-        return None
-    try:
-        return digest_of([json.dumps(stored, default=_encode_value, sort_keys=True)])
-    except (TypeError, ValueError):
-        return None
-
-
-def _stored_report(report: dict) -> dict | None:
-    """The report as stored, or None if a value has no JSON form (then nothing is stored)."""
-    stored = dict(report)
-    try:
-        for field in _AS_JSON:
-            stored[field] = json.dumps(report[field], default=_encode_value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        return None
-    return stored
-
-
-def _read_reports(tables: list[pa.Table]) -> dict[str, list[dict]]:
-    """Stored event reports as the loader's records, by article."""
-    by_article: dict[str, list[dict]] = {}
-    for table in tables:
-        for row in table.to_pylist():
-            by_article.setdefault(row["article_id"], []).append(_read_report(row))
-    return by_article
-
-
-def _read_report(stored: dict) -> dict:
-    for field in _AS_JSON:
-        stored[field] = json.loads(stored[field], object_hook=_decode_object)
-    if stored["actor_ids"] is not None:
-        stored["actor_ids"] = tuple(stored["actor_ids"])
-    return stored
-
-
-def _encode_value(value):
-    if type(value) is date:
-        return {"$date": value.isoformat()}
-    raise TypeError(f"cannot store {type(value).__name__} in the build cache")
-
-
-def _decode_object(content: dict):
-    if content.keys() == {"$date"}:
-        return date.fromisoformat(content["$date"])
-    return content
