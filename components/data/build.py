@@ -473,6 +473,7 @@ class _CachedBuild:
                 pd.DataFrame({"name": list(build_keys), "key": list(build_keys.values())}),
             )
             self.store.write_latest(self.root, key)
+            self.store.prune()
         except (OSError, pa.ArrowException, TypeError, ValueError) as error:
             warnings.warn(f"the build cache was not written: {error}", stacklevel=2)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 import time
 import warnings
@@ -52,6 +53,9 @@ _CODE_FILES = (
     "splice.py",
     "stored.py",
 )
+# Builds kept besides the last build of every data folder (BuildCache.prune): each edit
+# leaves its previous build behind, which would otherwise pile up for good.
+KEEP_BUILDS = 4
 # Rows per Parquet row group (see BuildCache.write).
 ROW_GROUP = 16384
 # A file changed this recently is read for its digest, whatever its stat (files_signature).
@@ -223,6 +227,26 @@ class BuildCache:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             json.dump({"format": FORMAT, "key": key, "data_dir": str(data_dir)}, stream)
         os.replace(temporary, path)
+
+    def prune(self, keep: int = KEEP_BUILDS) -> int:
+        """Remove the builds that no data folder's last build is, past the ``keep`` most
+        recently written; returns how many went. A build being written is among the most
+        recent; a file another build shares survives as its hard link."""
+        try:
+            builds = [path for path in (self.folder / "builds").iterdir() if path.is_dir()]
+            pointed = {
+                json.loads(path.read_text(encoding="utf-8")).get("key")
+                for path in (self.folder / "latest").glob("*.json")
+            }
+            builds.sort(key=lambda path: path.stat().st_mtime_ns, reverse=True)
+        except (OSError, ValueError, AttributeError):
+            return 0
+        removed = 0
+        for path in builds[keep:]:
+            if path.name not in pointed:
+                shutil.rmtree(path, ignore_errors=True)
+                removed += 1
+        return removed
 
     def _path(self, key: str, name: str) -> Path:
         return self.folder / "builds" / key / f"{name}.parquet"

@@ -243,3 +243,25 @@ def test_tables_an_edit_leaves_alone_are_shared_with_the_last_build(corpus, cach
     assert inodes["statements.parquet"] != first["statements.parquet"]
     assert_same_tables(load_dataset(corpus), load_dataset(corpus, use_cache=False))
     assert_same_tables(edited, load_dataset(corpus, use_cache=False))
+
+
+def test_old_builds_are_pruned_keeping_the_recent_ones_and_every_folders_last(
+    corpus, cache_dir, tmp_path
+):
+    """Each edit makes a build; past KEEP_BUILDS, those no data folder points at go, and
+    the folder still starts warm from its last build."""
+    other = tmp_path / "other"
+    shutil.copytree(corpus, other)
+    load_dataset(other)  # another folder's last build: it must survive the pruning
+    store = cache_module.BuildCache(cache_dir)
+    kept_for_other = store.read_latest(other.resolve())
+    article = sorted((corpus / "articles").iterdir())[0]
+    for number in range(cache_module.KEEP_BUILDS + 3):
+        edit_yaml(article / "article.yaml", lambda meta, n=number: meta.update(title=f"T{n}"))
+        load_dataset(corpus)
+    builds = {path.name for path in (store.folder / "builds").iterdir()}
+    assert len(builds) <= cache_module.KEEP_BUILDS + 1
+    assert kept_for_other in builds
+    assert store.read_latest(corpus.resolve()) in builds
+    assert load_dataset(corpus).articles["title"].eq(f"T{cache_module.KEEP_BUILDS + 2}").any()
+    assert_same_tables(load_dataset(other), load_dataset(other, use_cache=False))
