@@ -67,6 +67,9 @@ st.download_button(
     mime="text/csv",
     icon=":material/download:",
     key="data_download_view",
+    # No rerun on click: a rerun could drop the file's id before the server made it
+    # (issue 22, tests/e2e/test_downloads.py).
+    on_click="ignore",
 )
 
 st.subheader("Download the whole dataset")
@@ -85,6 +88,7 @@ everything.download_button(
     help="CSV per table, the JSON bundle, the places as GeoJSON, the article text, "
     "the codebook and the sources and licences of the map data.",
     key="data_download_zip",
+    on_click="ignore",
     type="primary",
 )
 bundle.download_button(
@@ -94,6 +98,7 @@ bundle.download_button(
     mime="application/json",
     icon=":material/data_object:",
     key="data_download_json",
+    on_click="ignore",
 )
 places.download_button(
     "Places (GeoJSON)",
@@ -102,6 +107,7 @@ places.download_button(
     mime="application/geo+json",
     icon=":material/place:",
     key="data_download_geojson",
+    on_click="ignore",
 )
 matrix.download_button(
     "Actor × issue by side (CSV)",
@@ -112,6 +118,7 @@ matrix.download_button(
     help="The stance matrix split by the side of the outlet: one row per side, actor and "
     "issue, with its support, oppose and neutral stances.",
     key="data_download_side_matrix",
+    on_click="ignore",
 )
 st.markdown("**One table (CSV)**")
 for column, name in zip(st.columns(len(table_names())), table_names(), strict=True):
@@ -122,4 +129,5 @@ for column, name in zip(st.columns(len(table_names())), table_names(), strict=Tr
         mime="text/csv",
         icon=":material/table:",
         key=f"data_download_csv_{name}",
+        on_click="ignore",
     )

@@ -187,6 +187,7 @@ elif single_matrix:
         mime="text/csv",
         icon=":material/download:",
         key=STANCES_MATRIX_CSV_KEY,
+        on_click="ignore",
     )
 
     with st.container(key=EVIDENCE_KEY):
@@ -251,6 +252,7 @@ else:
         mime="text/csv",
         icon=":material/download:",
         key=STANCES_AGREEMENT_CSV_KEY,
+        on_click="ignore",
     )
 
 st.divider()
@@ -285,6 +287,7 @@ else:
         mime="text/csv",
         icon=":material/download:",
         key=STANCES_TARGETING_CSV_KEY,
+        on_click="ignore",
     )
 
 st.divider()
