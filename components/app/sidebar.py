@@ -6,8 +6,11 @@ restores the view) and written back to the URL on every run. Values the dataset 
 have are left out with a notice; one button clears the whole filter.
 """
 
+from urllib.parse import urlencode
+
 import streamlit as st
 
+from components.app.browser import render_page_script
 from components.app.state import (
     ACTOR_FILTER_KEY,
     ACTOR_PARAM,
@@ -42,6 +45,12 @@ def render_actor_filter(
     ``sources``, when given, the side and outlet options (`components.app.state.source_choices`),
     shown below the actors.
     """
+    # A new session whose URL names no filter: after a server restart, the page the
+    # reader switched to (the frontend drops the query string then); the page script
+    # brings back the filter the browser still shows (components/app/browser.py).
+    restore = not st.session_state.get(FILTER_FROM_URL_KEY) and not any(
+        param in st.query_params for param in (ACTOR_PARAM, SIDE_PARAM, OUTLET_PARAM)
+    )
     _read_filter_from_url_once(choices)
     if sources is not None:
         _read_sources_from_url_once(*sources)
@@ -91,7 +100,16 @@ def render_actor_filter(
     if sources is not None:
         _write_param(SIDE_PARAM, selected_sides())
         _write_param(OUTLET_PARAM, selected_outlets())
+    render_page_script(_filter_query(selected), restore)
     return selected
+
+
+def _filter_query(actor_ids: list[str]) -> str:
+    """The filter as the URL carries it: ``actor=…&side=…&outlet=…``."""
+    pairs = [(ACTOR_PARAM, actor_id) for actor_id in actor_ids]
+    pairs += [(SIDE_PARAM, side) for side in selected_sides()]
+    pairs += [(OUTLET_PARAM, outlet) for outlet in selected_outlets()]
+    return urlencode(pairs)
 
 
 def _render_source_widgets(sides: dict[str, str], outlets: dict[str, str]) -> None:
