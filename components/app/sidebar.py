@@ -27,7 +27,7 @@ from components.app.state import (
     selected_sides,
     split_known_ids,
 )
-from components.app.text_safety import clip
+from components.app.text_safety import visible_value
 
 CLEAR_BUTTON_KEY = "actor_filter_clear"
 
@@ -141,14 +141,9 @@ def _render_source_widgets(sides: dict[str, str], outlets: dict[str, str]) -> No
 
 
 def dropped_ids_text(dropped: list[str]) -> str:
-    """The first few ids left out of the filter, clipped, as code spans (shown literally).
-
-    A code span shows HTML, Markdown and LaTeX as typed; only a backtick could end it
-    early, so backticks are shown as ‘ instead.
-    """
-    shown = ", ".join(
-        f"`{clip(actor_id).replace('`', '‘')}`" for actor_id in dropped[:MAX_DROPPED_SHOWN]
-    )
+    """The first few ids left out of the filter, as `visible_value` shows them: code spans,
+    clipped, invisible and direction-changing characters as escapes, *(empty)* for none."""
+    shown = ", ".join(visible_value(actor_id) for actor_id in dropped[:MAX_DROPPED_SHOWN])
     hidden = len(dropped) - MAX_DROPPED_SHOWN
     return shown + (f" and {hidden} more" if hidden > 0 else "")
 
