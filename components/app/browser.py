@@ -64,6 +64,44 @@ if (restore && held) {
 """
 
 
+# One history entry per thing the reader does. Streamlit's frontend pushes a new entry each
+# time the app changes the URL, so a deep link the app corrects on its first run (unknown
+# ids dropped, an article named twice) gave the link two entries, and a page switch could
+# give two (the page, then the filter written back): the first Back returned to the same
+# page. This script replaces the entry instead when the app changes the URL of the same
+# page and the reader has pressed no key or pointer since the last entry was made. Its code
+# can arrive after the first run's URL change: then a Back that lands on the link's own
+# entry goes one step further, to the page before the link.
+_HISTORY_SCRIPT = """
+if (!window.__lakeSevHistory) {
+  window.__lakeSevHistory = true;
+  const navigation = performance.getEntriesByType("navigation")[0];
+  const linked = navigation ? navigation.name : null;
+  let superseded = linked !== null && window.location.href !== linked;
+  let actions = 0, actionsAtLastEntry = 0;
+  for (const type of ["pointerdown", "keydown"]) {
+    window.addEventListener(type, () => { actions += 1; }, {capture: true});
+  }
+  const push = window.history.pushState.bind(window.history);
+  window.history.pushState = (state, unused, url) => {
+    const target = new URL(url, window.location.href);
+    if (actions === actionsAtLastEntry && target.pathname === window.location.pathname) {
+      window.history.replaceState(state, unused, url);
+      return;
+    }
+    if (actions === 0 && window.location.href === linked) superseded = true;
+    actionsAtLastEntry = actions;
+    push(state, unused, url);
+  };
+  window.addEventListener("popstate", () => {
+    if (superseded && window.history.state === null && window.location.href === linked) {
+      window.history.back();
+    }
+  });
+}
+"""
+
+
 def js_string(text: str) -> str:
     """``text`` as a JavaScript string literal safe inside a <script> element."""
     literal = json.dumps(text, ensure_ascii=True)
@@ -71,7 +109,8 @@ def js_string(text: str) -> str:
 
 
 def page_script(filter_query: str, restore_filter: bool) -> str:
-    """The page script's text: the dialog rewrite, then the filter kept (see the module)."""
+    """The page script's text: the dialog rewrite, one history entry per reader's action,
+    then the filter kept (see the module)."""
     dialog = _DIALOG_SCRIPT % {
         "hint": js_string(STREAMLIT_RUN_HINT),
         "command": js_string(RUN_COMMAND),
@@ -80,7 +119,7 @@ def page_script(filter_query: str, restore_filter: bool) -> str:
         "filter": js_string(filter_query),
         "restore": "true" if restore_filter else "false",
     }
-    return f"<script>(() => {{{dialog}{keep}}})();</script>"
+    return f"<script>(() => {{{dialog}{_HISTORY_SCRIPT}{keep}}})();</script>"
 
 
 def render_page_script(filter_query: str = "", restore_filter: bool = False) -> None:

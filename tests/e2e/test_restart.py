@@ -34,11 +34,18 @@ def _connection_state(page: Page):
     return page.locator('[data-testid="stApp"]')
 
 
+def _wait_for_page_script(page: Page) -> None:
+    """Wait until the app's page script (components/app/browser.py) has run: Streamlit loads
+    the code of its HTML element after the run, from the server this test is about to stop."""
+    page.wait_for_function("window.__lakeSevDialog === true")
+
+
 def test_connection_lost_dialog_names_make_run(page, tmp_path):
     """The dialog a stopped server leaves says `make run`, not `streamlit run yourscript.py`."""
     with streamlit_server(tmp_path) as base_url:
         page.goto(base_url)
         wait_for_app(page)
+        _wait_for_page_script(page)
     dialog = page.get_by_role("dialog")
     expect(dialog).to_be_visible(timeout=RECONNECT_TIMEOUT_MS)
     expect(dialog).to_contain_text("make run")
@@ -55,6 +62,7 @@ def test_filter_survives_restart_then_page_switch(page, tmp_path, an_actor):
         page.goto(f"{base_url}/?actor={actor_id}")
         wait_for_app(page)
         expect(actor_chip(page, label)).to_be_visible()
+        _wait_for_page_script(page)
     app = _connection_state(page)
     expect(app).not_to_have_attribute(
         "data-test-connection-state", "CONNECTED", timeout=RECONNECT_TIMEOUT_MS
