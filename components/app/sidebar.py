@@ -100,7 +100,10 @@ def render_actor_filter(
     if sources is not None:
         _write_param(SIDE_PARAM, selected_sides())
         _write_param(OUTLET_PARAM, selected_outlets())
-    render_page_script(_filter_query(selected), restore)
+    # Last in the sidebar: its element takes no room, but shows a placeholder until
+    # Streamlit has loaded its code, which must not push the page down.
+    with st.sidebar:
+        render_page_script(_filter_query(selected), restore)
     return selected
 
 
