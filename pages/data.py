@@ -67,6 +67,9 @@ st.download_button(
     mime="text/csv",
     icon=":material/download:",
     key="data_download_view",
+    # No rerun on click: a rerun could drop the file's id before the server made it
+    # (issue 22, tests/e2e/test_downloads.py).
+    on_click="ignore",
 )
 
 st.subheader("Download the whole dataset")
@@ -86,6 +89,7 @@ whole_dataset.download_button(
     help="CSV per table, the JSON bundle, the places as GeoJSON, the article text, "
     "the codebook and the sources and licences of the map data.",
     key="data_download_zip",
+    on_click="ignore",
     type="primary",
 )
 whole_dataset.download_button(
@@ -95,6 +99,7 @@ whole_dataset.download_button(
     mime="application/json",
     icon=":material/data_object:",
     key="data_download_json",
+    on_click="ignore",
 )
 whole_dataset.download_button(
     "Places (GeoJSON)",
@@ -103,6 +108,7 @@ whole_dataset.download_button(
     mime="application/geo+json",
     icon=":material/place:",
     key="data_download_geojson",
+    on_click="ignore",
 )
 whole_dataset.download_button(
     "Actor × issue by side (CSV)",
@@ -113,6 +119,7 @@ whole_dataset.download_button(
     help="The stance matrix split by the side of the outlet: one row per side, actor and "
     "issue, with its support, oppose and neutral stances.",
     key="data_download_side_matrix",
+    on_click="ignore",
 )
 st.markdown("**One table (CSV)**")
 one_table = st.container(horizontal=True, key="data_download_tables")
@@ -124,4 +131,5 @@ for name in table_names():
         mime="text/csv",
         icon=":material/table:",
         key=f"data_download_csv_{name}",
+        on_click="ignore",
     )

@@ -226,5 +226,6 @@ st.download_button(
     file_name="lake-sev-places.geojson",
     mime="application/geo+json",
     key=MAP_DOWNLOAD_KEY,
+    on_click="ignore",
     icon=":material/download:",
 )

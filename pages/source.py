@@ -18,7 +18,7 @@ from components.app.state import (
     STATEMENT_PARAM,
     follow_article_link,
 )
-from components.app.text_safety import clip, escape_markdown
+from components.app.text_safety import escape_markdown, visible_value
 from components.source.frames import (
     linked_record,
     record_article,
@@ -55,7 +55,7 @@ def _apply_deep_link() -> None:
         st.session_state[SOURCE_RECORD_KEY] = record_key(layer, record_id)
     else:
         st.warning(
-            f"The link asks for {layer} “{escape_markdown(clip(record_id))}”, which is not in the "
+            f"The link asks for {layer} {visible_value(record_id)}, which is not in the "
             "dataset. Pick a record in the side panel.",
             icon=":material/link_off:",
         )

@@ -81,6 +81,7 @@ download.download_button(
     file_name="coverage_by_side.csv",
     mime="text/csv",
     key=SOURCES_COVERAGE_CSV_KEY,
+    on_click="ignore",
     icon=":material/download:",
 )
 # One above the other, full width: side by side, six side columns leave no room for their

@@ -210,6 +210,7 @@ elif single_matrix:
         mime="text/csv",
         icon=":material/download:",
         key=STANCES_MATRIX_CSV_KEY,
+        on_click="ignore",
     )
 
     with st.container(key=EVIDENCE_KEY):
@@ -279,6 +280,7 @@ else:
         mime="text/csv",
         icon=":material/download:",
         key=STANCES_AGREEMENT_CSV_KEY,
+        on_click="ignore",
     )
 
 st.divider()
@@ -318,6 +320,7 @@ else:
         mime="text/csv",
         icon=":material/download:",
         key=STANCES_TARGETING_CSV_KEY,
+        on_click="ignore",
     )
 
 st.divider()

@@ -4,9 +4,12 @@ the page views' cache and the views every page shares.
 `components.data` never imports streamlit; this module is the one place that caches it.
 """
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
+from components.app.browser import log_to_console
 from components.app.contradictions import contradiction_pairs
 from components.app.filters import apply_filter, filter_key
 from components.app.state import (
@@ -183,12 +186,50 @@ def _show_dataset_error(error: DatasetError) -> None:
     folder = resolve_data_dir()
     st.title("The dashboard could not load its data")
     # The message quotes data text (a quote, a name): shown literally, never as Markdown.
-    st.error(escape_markdown(str(error)), icon=":material/error:")
+    # Each problem once: the first is not repeated above a list of all of them.
     problems = error.problems[:MAX_PROBLEMS_SHOWN]
-    if len(error.problems) > 1:
-        st.markdown("\n".join(f"- {escape_markdown(str(problem))}" for problem in problems))
-    st.markdown(
-        f"**What to do:** fix the file named above in `{folder}` and reload the page. "
-        f"`python -m components.data validate {folder}` lists every problem at once. "
-        f"To use another data folder, set `{DATA_DIR_ENV}` before `make run`."
+    if len(error.problems) == 1:
+        st.error(escape_markdown(str(error)), icon=":material/error:")
+    else:
+        hidden = len(error.problems) - len(problems)
+        st.error(
+            f"{len(error.problems)} problems:\n\n"
+            + "\n".join(f"- {escape_markdown(str(problem))}" for problem in problems)
+            + (f"\n\nand {hidden} more." if hidden else ""),
+            icon=":material/error:",
+        )
+    st.markdown(_advice(folder))
+    log_to_console(f"Lake Sev dashboard: the data in {folder} could not be loaded: {error}")
+
+
+# The interpreter of the project's environment (`make run` makes it), and the validator.
+VALIDATE_COMMAND = ".venv/bin/python -m components.data validate"
+
+
+def _advice(folder: Path) -> str:
+    """What to do, for a folder that is missing, empty, or holds a mistake."""
+    shown = _code(str(folder))
+    point_elsewhere = (
+        f"The dashboard reads the folder `{DATA_DIR_ENV}` names, else `data/` beside "
+        f"`dashboard.py`: start it with `{DATA_DIR_ENV}=/path/to/data make run` to read "
+        "another folder."
     )
+    if not folder.is_dir():
+        return (
+            f"**What to do:** the data folder {shown} does not exist. {point_elsewhere} "
+            f"`{VALIDATE_COMMAND} /path/to/data` checks a folder first."
+        )
+    if not any(folder.iterdir()):
+        return (
+            f"**What to do:** the data folder {shown} is empty: it needs actors.yaml, "
+            f"locations.yaml, issues.yaml and articles/ (data/README.md). {point_elsewhere}"
+        )
+    return (
+        f"**What to do:** fix what is named above in {shown} and reload the page. "
+        f"`{VALIDATE_COMMAND} {folder}` lists every problem at once. {point_elsewhere}"
+    )
+
+
+def _code(text: str) -> str:
+    """``text`` as a Markdown code span (shown literally; a backtick could end it)."""
+    return f"`{text.replace('`', '‘')}`"

@@ -6,8 +6,11 @@ restores the view) and written back to the URL on every run. Values the dataset 
 have are left out with a notice; one button clears the whole filter.
 """
 
+from urllib.parse import urlencode
+
 import streamlit as st
 
+from components.app.browser import render_page_script
 from components.app.state import (
     ACTOR_FILTER_KEY,
     ACTOR_PARAM,
@@ -24,7 +27,7 @@ from components.app.state import (
     selected_sides,
     split_known_ids,
 )
-from components.app.text_safety import clip
+from components.app.text_safety import visible_value
 
 CLEAR_BUTTON_KEY = "actor_filter_clear"
 
@@ -42,6 +45,12 @@ def render_actor_filter(
     ``sources``, when given, the side and outlet options (`components.app.state.source_choices`),
     shown below the actors.
     """
+    # A new session whose URL names no filter: after a server restart, the page the
+    # reader switched to (the frontend drops the query string then); the page script
+    # brings back the filter the browser still shows (components/app/browser.py).
+    restore = not st.session_state.get(FILTER_FROM_URL_KEY) and not any(
+        param in st.query_params for param in (ACTOR_PARAM, SIDE_PARAM, OUTLET_PARAM)
+    )
     _read_filter_from_url_once(choices)
     if sources is not None:
         _read_sources_from_url_once(*sources)
@@ -91,7 +100,19 @@ def render_actor_filter(
     if sources is not None:
         _write_param(SIDE_PARAM, selected_sides())
         _write_param(OUTLET_PARAM, selected_outlets())
+    # Last in the sidebar: its element takes no room, but shows a placeholder until
+    # Streamlit has loaded its code, which must not push the page down.
+    with st.sidebar:
+        render_page_script(_filter_query(selected), restore)
     return selected
+
+
+def _filter_query(actor_ids: list[str]) -> str:
+    """The filter as the URL carries it: ``actor=…&side=…&outlet=…``."""
+    pairs = [(ACTOR_PARAM, actor_id) for actor_id in actor_ids]
+    pairs += [(SIDE_PARAM, side) for side in selected_sides()]
+    pairs += [(OUTLET_PARAM, outlet) for outlet in selected_outlets()]
+    return urlencode(pairs)
 
 
 def _render_source_widgets(sides: dict[str, str], outlets: dict[str, str]) -> None:
@@ -123,14 +144,9 @@ def _render_source_widgets(sides: dict[str, str], outlets: dict[str, str]) -> No
 
 
 def dropped_ids_text(dropped: list[str]) -> str:
-    """The first few ids left out of the filter, clipped, as code spans (shown literally).
-
-    A code span shows HTML, Markdown and LaTeX as typed; only a backtick could end it
-    early, so backticks are shown as ‘ instead.
-    """
-    shown = ", ".join(
-        f"`{clip(actor_id).replace('`', '‘')}`" for actor_id in dropped[:MAX_DROPPED_SHOWN]
-    )
+    """The first few ids left out of the filter, as `visible_value` shows them: code spans,
+    clipped, invisible and direction-changing characters as escapes, *(empty)* for none."""
+    shown = ", ".join(visible_value(actor_id) for actor_id in dropped[:MAX_DROPPED_SHOWN])
     hidden = len(dropped) - MAX_DROPPED_SHOWN
     return shown + (f" and {hidden} more" if hidden > 0 else "")
 

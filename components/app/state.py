@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components.app.palette import SIDE_LABELS, side_label
-from components.app.text_safety import clip
+from components.app.text_safety import visible_value
 
 # Query parameter that mirrors the filter: ?actor=armenia&actor=pashinyan
 ACTOR_PARAM = "actor"
@@ -203,7 +203,7 @@ def follow_article_link(article_ids: Iterable[str]) -> None:
             return
         del st.query_params[ARTICLE_PARAM]
         st.warning(
-            f"The link asks for article `{clip(linked).replace('`', '‘')}`, which is not in "
+            f"The link asks for article {visible_value(linked)}, which is not in "
             "the dataset. Pick an article below.",
             icon=":material/link_off:",
         )

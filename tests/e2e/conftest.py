@@ -53,10 +53,12 @@ def _wait_for_health(base_url: str, process: subprocess.Popen, log: Path) -> Non
 
 
 @contextmanager
-def streamlit_server(log_dir: Path, data_dir: Path | None = None) -> Iterator[str]:
-    """Run `streamlit run serve.py` (as `make run` does) on a free port; yield its base URL;
-    stop it after."""
-    port = _free_port()
+def streamlit_server(
+    log_dir: Path, data_dir: Path | None = None, port: int | None = None
+) -> Iterator[str]:
+    """Run `streamlit run serve.py` (as `make run` does) on a free port (or ``port``, to
+    start a server again where a stopped one was); yield its base URL; stop it after."""
+    port = port or _free_port()
     env = dict(os.environ)
     # Without a folder named, the server reads the seed article on its own (tests/seed.py),
     # which the assertions of most browser tests describe; corpus tests name data/.
@@ -69,7 +71,7 @@ def streamlit_server(log_dir: Path, data_dir: Path | None = None) -> Iterator[st
         "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
     log = log_dir / f"streamlit-{port}.log"
-    with log.open("w") as log_file:
+    with log.open("a") as log_file:
         process = subprocess.Popen(
             command, cwd=REPO_ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT
         )
