@@ -1,34 +1,16 @@
-"""Screen readers and keyboards (issue 22, point 8): axe-core on every page of the seed and
-of the corpus, an accessible name on every chart, the Stances matrix as a text table, and a
-focus ring a keyboard user can see.
-
-axe-core comes with axe-playwright-python (its axe.min.js is in the package: nothing is
-fetched when the test runs).
+"""Screen readers and keyboards (issue 22, point 8): the Stances matrix as a text table,
+and a focus ring a keyboard user can see. axe-core on every page and the charts' names are
+checked in one visit of every page with the requests: tests/e2e/test_every_page.py.
 """
 
 import re
 
-import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from tests.e2e.every_page import (
-    PAGE_PATHS,
     corpus_server,  # noqa: F401 (a fixture)
     open_page,
 )
-
-# What fails the test: axe's two highest impacts. Lesser findings (moderate, minor) are
-# listed in the failure message, so whoever fixes a failure sees them too.
-FAILING_IMPACTS = {"serious", "critical"}
-
-# Serious or critical findings that live in Streamlit's own frontend, which the app cannot
-# change, by (rule, page): none today. Each entry needs its reason.
-STREAMLIT_EXCEPTIONS: dict[tuple[str, str], str] = {}
-
-# Roles that give a chart its name to a screen reader: a plotly chart is a figure, a
-# Vega-Lite one (st.bar_chart) a graphics document.
-CHART_ROLES = {"figure", "graphics-document"}
 
 # A focus ring must stand out against the page (WCAG 2.2, 1.4.11 and 2.4.13): at least
 # 2 px wide, 3:1 against the white page.
@@ -67,60 +49,6 @@ def _luminance(css_colour: str) -> float:
 
 def contrast_with_white(css_colour: str) -> float:
     return 1.05 / (_luminance(css_colour) + 0.05)
-
-
-def _failing(results: dict, path: str) -> list[str]:
-    found = []
-    for violation in results["violations"]:
-        if violation["impact"] not in FAILING_IMPACTS:
-            continue
-        if (violation["id"], path) in STREAMLIT_EXCEPTIONS:
-            continue
-        node = violation["nodes"][0]
-        found.append(
-            f"{path}: {violation['impact']} {violation['id']} on {len(violation['nodes'])} "
-            f"element(s), e.g. {node['html'][:120]} ({node['failureSummary'][:200]})"
-        )
-    return found
-
-
-def _lesser(results: dict, path: str) -> list[str]:
-    return [
-        f"{path}: {v['impact']} {v['id']}"
-        for v in results["violations"]
-        if v["impact"] not in FAILING_IMPACTS
-    ]
-
-
-@pytest.mark.parametrize("data", ["seed", "corpus"])
-def test_axe_finds_nothing_serious_on_any_page(app_server, corpus_server, page, data):  # noqa: F811
-    """axe-core reports no serious or critical violation on any page."""
-    base_url = corpus_server if data == "corpus" else app_server
-    axe = Axe()
-    failing, lesser = [], []
-    for path in PAGE_PATHS:
-        open_page(page, base_url, path)
-        results = axe.run(page).response
-        failing += _failing(results, path)
-        lesser += _lesser(results, path)
-    assert not failing, "\n".join(failing + ["lesser findings:", *lesser])
-
-
-def test_every_chart_has_an_accessible_name(corpus_server, page):  # noqa: F811
-    """Each chart is a figure with a name that says what it shows (its alt text)."""
-    unnamed = []
-    charts_seen = 0
-    for path in PAGE_PATHS:
-        open_page(page, corpus_server, path)
-        charts = page.locator('[data-testid="stPlotlyChart"], [data-testid="stVegaLiteChart"]')
-        for index in range(charts.count()):
-            chart = charts.nth(index)
-            charts_seen += 1
-            name = chart.get_attribute("aria-label") or ""
-            if chart.get_attribute("role") not in CHART_ROLES or len(name.split()) < 5:
-                unnamed.append(f"{path}: chart {index + 1} ({name!r})")
-    assert charts_seen >= 8, "the charts of every page were found"
-    assert not unnamed
 
 
 def test_the_stances_matrix_has_a_text_version(corpus_server, page: Page):  # noqa: F811

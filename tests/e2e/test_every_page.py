@@ -1,0 +1,151 @@
+"""Every page, once per data folder (the seed and the corpus), visited with a recorder of
+every request the browser makes and axe-core run on each page (issue 22, points 4 and 8).
+
+One visit serves three checks, so the suite opens each page once for them:
+- no request leaves the machine: online, a request to a third party tells it who reads
+  what; offline, it fills the console with errors (the favicon came from fonts.gstatic.com,
+  the Map's label glyphs from fonts.openmaptiles.org); the Map is seen in both its views;
+- axe-core (bundled with axe-playwright-python: nothing is fetched) finds no serious or
+  critical violation;
+- every chart has an accessible name that says what it shows.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.e2e.conftest import VIEWPORT
+from tests.e2e.every_page import (
+    PAGE_PATHS,
+    corpus_server,  # noqa: F401 (a fixture)
+    open_page,
+    wait_for_charts,
+)
+from tests.e2e.helpers import wait_for_rerun
+
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
+# Made in the page, not fetched.
+LOCAL_SCHEMES = {"data", "blob", "about"}
+# A map asks for its labels' glyphs as it draws them, after the chart is attached: the
+# tour waits until it has (from wherever the style says: a glyph range is a .pbf file)
+# before it moves on.
+GLYPHS = ".pbf"
+GLYPHS_TIMEOUT_MS = 20_000
+POLL_MS = 100
+
+# What fails the test: axe's two highest impacts. Lesser findings (moderate, minor) are
+# listed in the failure message, so whoever fixes a failure sees them too.
+FAILING_IMPACTS = {"serious", "critical"}
+
+# Serious or critical findings that live in Streamlit's own frontend, which the app cannot
+# change, by (rule, page): none today. Each entry needs its reason.
+STREAMLIT_EXCEPTIONS: dict[tuple[str, str], str] = {}
+
+# Roles that give a chart its name to a screen reader: a plotly chart is a figure, a
+# Vega-Lite one (st.bar_chart) a graphics document.
+CHART_ROLES = {"figure", "graphics-document"}
+CHARTS = '[data-testid="stPlotlyChart"], [data-testid="stVegaLiteChart"]'
+
+
+@dataclass
+class Tour:
+    """What one visit of every page saw."""
+
+    data: str
+    requests: list[str] = field(default_factory=list)
+    axe: dict[str, dict] = field(default_factory=dict)  # page path -> axe's results
+    charts: list[tuple[str, str | None, str]] = field(default_factory=list)  # path, role, name
+
+
+@pytest.fixture(scope="module", params=["seed", "corpus"])
+def tour(request, browser, app_server, corpus_server) -> Tour:  # noqa: F811
+    base_url = corpus_server if request.param == "corpus" else app_server
+    seen = Tour(request.param)
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.on("request", lambda sent: seen.requests.append(sent.url))
+    axe = Axe()
+    try:
+        for path in PAGE_PATHS:
+            open_page(page, base_url, path)
+            seen.axe[path] = axe.run(page).response
+            charts = page.locator(CHARTS)
+            for index in range(charts.count()):
+                chart = charts.nth(index)
+                name = chart.get_attribute("aria-label") or ""
+                seen.charts.append((path, chart.get_attribute("role"), name))
+            if path == "map":
+                _wait_for_glyphs(page, seen)
+                page.get_by_role("radio", name="World", exact=True).click()
+                wait_for_rerun(page)
+                wait_for_charts(page)
+    finally:
+        context.close()
+    return seen
+
+
+def _wait_for_glyphs(page, seen: Tour) -> None:
+    """Until the map has asked for its glyphs (its labels are being drawn); the World view
+    finds them in the browser's cache, so only the first view is waited for."""
+    waited = 0
+    while not any(GLYPHS in url for url in seen.requests):
+        assert waited < GLYPHS_TIMEOUT_MS, "the map asked for no glyphs"
+        page.wait_for_timeout(POLL_MS)
+        waited += POLL_MS
+
+
+def _is_local(url: str) -> bool:
+    parts = urlparse(url)
+    return parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS
+
+
+def test_no_request_leaves_the_machine(tour):
+    """Every request of every page goes to the app's own server."""
+    assert any("/_stcore/" in url for url in tour.requests), "the recorder saw the app's own"
+    assert sorted({url for url in tour.requests if not _is_local(url)}) == []
+
+
+def _failing(results: dict, path: str) -> list[str]:
+    found = []
+    for violation in results["violations"]:
+        if violation["impact"] not in FAILING_IMPACTS:
+            continue
+        if (violation["id"], path) in STREAMLIT_EXCEPTIONS:
+            continue
+        node = violation["nodes"][0]
+        found.append(
+            f"{path}: {violation['impact']} {violation['id']} on {len(violation['nodes'])} "
+            f"element(s), e.g. {node['html'][:120]} ({node['failureSummary'][:200]})"
+        )
+    return found
+
+
+def _lesser(results: dict, path: str) -> list[str]:
+    return [
+        f"{path}: {v['impact']} {v['id']}"
+        for v in results["violations"]
+        if v["impact"] not in FAILING_IMPACTS
+    ]
+
+
+def test_axe_finds_nothing_serious_on_any_page(tour):
+    """axe-core reports no serious or critical violation on any page."""
+    assert set(tour.axe) == set(PAGE_PATHS)
+    failing = [line for path, results in tour.axe.items() for line in _failing(results, path)]
+    lesser = [line for path, results in tour.axe.items() for line in _lesser(results, path)]
+    assert not failing, "\n".join(failing + ["lesser findings:", *lesser])
+
+
+def test_every_chart_has_an_accessible_name(tour):
+    """Each chart is a figure with a name that says what it shows (its alt text)."""
+    if tour.data == "corpus":
+        assert len(tour.charts) >= 8, "the charts of every page were found"
+    assert tour.charts, "the charts of every page were found"
+    unnamed = [
+        f"{path}: {role} ({name!r})"
+        for path, role, name in tour.charts
+        if role not in CHART_ROLES or len(name.split()) < 5
+    ]
+    assert not unnamed
