@@ -72,7 +72,7 @@ st.download_button(
     on_click="ignore",
 )
 
-st.subheader("Download the whole dataset")
+st.header("Download the whole dataset")
 st.caption(
     "All rows, whatever the filter. In CSV, list columns (aliases, actor_ids) are joined "
     "with “|”, dates are YYYY-MM-DD and an empty cell is a missing value. Each file is "

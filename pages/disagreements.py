@@ -122,7 +122,7 @@ if not view.choices:
         "“Claims”)."
     )
 else:
-    st.subheader("What the reports disagree on")
+    st.header("What the reports disagree on")
     if view.by_aspect.empty:
         st.caption("No number, day or place is claimed differently by two reports.")
     else:
@@ -134,7 +134,7 @@ else:
         st.caption("Text values are compared as the annotators wrote them: read the words.")
         st.markdown("\n".join(f"- {escape_markdown(line)}" for line in view.told) or "None.")
 
-    st.subheader("The spread, report by report")
+    st.header("The spread, report by report")
     aspect_column, only_column = st.columns([2, 1.4], vertical_alignment="bottom")
     with aspect_column:
         aspect = st.selectbox(
@@ -188,7 +188,7 @@ else:
             _show_report(picked)
 
 st.divider()
-st.subheader("Statements denied by the other side")
+st.header("Statements denied by the other side")
 st.caption(
     "A statement and the one that denies or contradicts it, with the outlet that prints "
     "each and every outlet that carries the same utterance (one speaker, one occasion)."

@@ -43,9 +43,9 @@ def _show_records(records: PlaceRecords) -> None:
     """The statements and events of a place, each a link to its words on the Source page."""
     name = escape_markdown(records.name)
     if records.is_seat:
-        st.subheader(f"Statements made from {name}")
+        st.header(f"Statements made from {name}")
     else:
-        st.subheader(f"About {name}")
+        st.header(f"About {name}")
     if not records.by_side.empty:
         st.caption("Reported by outlets of each side (the camp of the outlet):")
         st.dataframe(
@@ -164,7 +164,7 @@ clicked = clicked_location_id(event["selection"]["points"])
 
 with side_column:
     if view == WORLD_VIEW:
-        st.subheader("Where they spoke from")
+        st.header("Where they spoke from")
         st.caption(
             "Each point is the seat of one or more actors (a capital, the EU in Brussels, the "
             "UN in New York), sized by the statements its actors made in the article."
@@ -175,7 +175,7 @@ with side_column:
                 f"statement{'s' if count != 1 else ''}), which has no seat."
             )
     else:
-        st.subheader(f"Around {crisis_name}")
+        st.header(f"Around {crisis_name}")
         # The crisis site's own note says how the two border sources disagree there.
         if isinstance(crisis["border_note"], str):
             st.info(escape_markdown(crisis["border_note"]), icon=":material/compare_arrows:")
@@ -200,7 +200,7 @@ else:
 
 st.caption(f"Map data: {escape_markdown(ATTRIBUTION)}")
 
-st.subheader("Places")
+st.header("Places")
 st.dataframe(
     page.table,
     hide_index=True,

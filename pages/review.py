@@ -85,9 +85,9 @@ st.text_input(
 article_id = meta.article_id or suggested_id
 
 # The text comes first on the page but shows the table's edits: it is filled after the table.
-st.subheader("The draft in the text", anchor=False)
+st.header("The draft in the text", anchor=False)
 highlight = st.container()
-st.subheader("Statements", anchor=False)
+st.header("Statements", anchor=False)
 st.caption(
     "One row per statement, numbered as in the text. Tick Confirm once checked, Delete for "
     "what is not a statement; pick the speaker, type, date words and place. Arrow keys move, "
@@ -118,7 +118,7 @@ files = frames.folder_files(
     draft_text, meta, rows, actors, places, frames.statement_prefix(meta, taken)
 )
 
-st.subheader("What the validator still misses", anchor=False)
+st.header("What the validator still misses", anchor=False)
 problems = rv.validation(data_dir, article_id, tuple(files.items()))
 gaps = frames.coverage_gaps(draft_text, rows, meta.not_statements)
 if problems.empty:
@@ -175,7 +175,7 @@ for entry in meta.not_statements:
     words, reason = escape_markdown(entry["quote"][:80]), escape_markdown(entry["reason"])
     st.caption(f"Not a statement: {words} — {reason}")
 
-st.subheader("Download", anchor=False)
+st.header("Download", anchor=False)
 st.download_button(
     f"Download {article_id}.zip",
     data=frames.zip_bytes(article_id, files),

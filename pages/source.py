@@ -143,7 +143,7 @@ with panel_column:
 view = source_article_view(data_dir, actor_ids, article_id, selected, show_events)
 
 with text_column:
-    st.subheader(view.title, anchor=False)
+    st.header(view.title, anchor=False)
     st.caption(view.byline, help=view.translation_note)
     st.html(view.legend_markup)
     if actor_ids:

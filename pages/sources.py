@@ -25,13 +25,13 @@ st.caption(
     "quotes. Use the sidebar to narrow by side or outlet."
 )
 
-st.subheader("Which side's outlets quote the other side", anchor=False)
+st.header("Which side's outlets quote the other side", anchor=False)
 if view.cross_quotes:
     st.markdown("\n".join(f"- {escape_markdown(quote.sentence())}" for quote in view.cross_quotes))
 else:
     st.caption("The articles shown are of one side's press, or quote no party's speakers.")
 
-st.subheader("Articles", anchor=False)
+st.header("Articles", anchor=False)
 st.dataframe(
     view.articles,
     hide_index=True,
@@ -57,7 +57,7 @@ st.dataframe(
 )
 st.caption(f":material/content_copy: {SYNDICATION_NOTE}")
 
-st.subheader("When each side spoke", anchor=False)
+st.header("When each side spoke", anchor=False)
 st.plotly_chart(
     view.strip_figure,
     width="stretch",
@@ -67,7 +67,7 @@ st.plotly_chart(
 )
 st.caption("Stories per day; hover a square for the articles (copies) too.")
 
-st.subheader("Whom each side's press quotes", anchor=False)
+st.header("Whom each side's press quotes", anchor=False)
 level, download = st.columns([1, 2], vertical_alignment="center")
 level.toggle(
     "Individual actors",

@@ -145,7 +145,7 @@ if reported == "split":
     other_side = other_column.selectbox(
         "Second side", options=others, format_func=sides.get, key=STANCES_OTHER_SIDE_KEY
     )
-    st.subheader("Actor × issue, as each side's outlets report it")
+    st.header("Actor × issue, as each side's outlets report it")
     st.caption(
         "Each matrix counts only the statements printed by that side's outlets. Pick one "
         "side above to click a square and read the statements behind it."
@@ -175,7 +175,7 @@ choices = view.choices
 if reported == "split":
     st.caption("Who agrees, who targets whom and the contradictions below count every outlet.")
 else:
-    st.subheader(
+    st.header(
         "Actor × issue" if side == ALL_SIDES else f"Actor × issue, as reported by {sides[side]}"
     )
 single_matrix = reported != "split"
@@ -214,7 +214,7 @@ elif single_matrix:
     )
 
     with st.container(key=EVIDENCE_KEY):
-        st.subheader("Statements behind a cell")
+        st.header("Statements behind a cell")
         chosen = st.selectbox(
             "Cell",
             options=list(choices),
@@ -243,7 +243,7 @@ elif single_matrix:
                     _source_link(row.statement_id)
 
 st.divider()
-st.subheader("Who agrees with whom")
+st.header("Who agrees with whom")
 st.caption(
     "Two actors agree on an issue when both support it or both oppose it, and conflict "
     "when one supports what the other opposes (neutral and mixed squares do not count). "
@@ -284,7 +284,7 @@ else:
     )
 
 st.divider()
-st.subheader("Who targets whom")
+st.header("Who targets whom")
 st.caption(
     "Each band runs from a speaker to the actor the statement is aimed at or about; its "
     "width is the number of statements. Hover a band for what the speaker does."
@@ -324,7 +324,7 @@ else:
     )
 
 st.divider()
-st.subheader("Contradictions")
+st.header("Contradictions")
 st.caption("Statements that deny or contradict another one, side by side.")
 pairs = view.contradictions
 if pairs.empty:

@@ -120,7 +120,7 @@ def _show_reports(detail: ItemDetail) -> None:
     """Every article's report of the item, side by side: outlet, side, words, date words."""
     reports = detail.reports
     noun = "event" if detail.kind == "event" else "utterance"
-    st.subheader(f"{len(reports)} reports of this {noun}, side by side", anchor=False)
+    st.header(f"{len(reports)} reports of this {noun}, side by side", anchor=False)
     st.caption(
         "The same " + noun + " in each article that reports it, with that article's own words "
         "and date words. The side is the camp of the outlet, not of the speaker."

@@ -5,8 +5,8 @@ One visit serves three checks, so the suite opens each page once for them:
 - no request leaves the machine: online, a request to a third party tells it who reads
   what; offline, it fills the console with errors (the favicon came from fonts.gstatic.com,
   the Map's label glyphs from fonts.openmaptiles.org); the Map is seen in both its views;
-- axe-core (bundled with axe-playwright-python: nothing is fetched) finds no serious or
-  critical violation;
+- axe-core (bundled with axe-playwright-python: nothing is fetched) finds no violation of
+  any impact, but one named in Streamlit's own file uploader;
 - every chart has an accessible name that says what it shows.
 """
 
@@ -35,13 +35,17 @@ GLYPHS = ".pbf"
 GLYPHS_TIMEOUT_MS = 20_000
 POLL_MS = 100
 
-# What fails the test: axe's two highest impacts. Lesser findings (moderate, minor) are
-# listed in the failure message, so whoever fixes a failure sees them too.
-FAILING_IMPACTS = {"serious", "critical"}
+# What fails the test: every impact axe reports.
+FAILING_IMPACTS = {"critical", "serious", "moderate", "minor"}
 
-# Serious or critical findings that live in Streamlit's own frontend, which the app cannot
-# change, by (rule, page): none today. Each entry needs its reason.
-STREAMLIT_EXCEPTIONS: dict[tuple[str, str], str] = {}
+# Findings that live in Streamlit's own frontend, which the app cannot change, by (rule,
+# page). Each entry needs its reason.
+STREAMLIT_EXCEPTIONS: dict[tuple[str, str], str] = {
+    ("presentation-role-conflict", "review"): (
+        "minor: st.file_uploader's drop zone is a focusable element with a presentation "
+        "role inside Streamlit's component; the app passes only its label and types"
+    ),
+}
 
 # Roles that give a chart its name to a screen reader: a plotly chart is a figure, a
 # Vega-Lite one (st.bar_chart) a graphics document.
@@ -131,7 +135,7 @@ def _lesser(results: dict, path: str) -> list[str]:
 
 
 def test_axe_finds_nothing_serious_on_any_page(tour):
-    """axe-core reports no serious or critical violation on any page."""
+    """axe-core reports no violation on any page (but the named exceptions)."""
     assert set(tour.axe) == set(PAGE_PATHS)
     failing = [line for path, results in tour.axe.items() for line in _failing(results, path)]
     lesser = [line for path, results in tour.axe.items() for line in _lesser(results, path)]

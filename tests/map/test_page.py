@@ -83,7 +83,7 @@ def test_border_view_shows_the_border_note_and_the_map(monkeypatch, ds):
 def test_clicking_a_place_lists_its_statements_and_events(monkeypatch, ds):
     app = open_map(monkeypatch, **{MAP_BORDER_CHART_KEY: click(PREFERRED_CRISIS_LOCATION_ID)})
     assert_clean(app)
-    assert "About Sev Lich" in " ".join(h.value for h in app.subheader)
+    assert "About Sev Lich" in " ".join(h.value for h in app.header)
     expected = len(statements_about(ds, PREFERRED_CRISIS_LOCATION_ID)) + len(
         events_at(ds, PREFERRED_CRISIS_LOCATION_ID)
     )
@@ -99,7 +99,7 @@ def test_world_view_click_lists_statements_made_from_a_seat(monkeypatch, ds):
         monkeypatch, **{MAP_VIEW_KEY: "world", MAP_WORLD_CHART_KEY: click("washington_dc")}
     )
     assert_clean(app)
-    assert "Where they spoke from" in [h.value for h in app.subheader]
+    assert "Where they spoke from" in [h.value for h in app.header]
     links = [link for link in app.get("page_link") if "source" in link.proto.page]
     assert len(links) == len(statements_from_seat(ds, "washington_dc"))
     assert any("Western countries" in caption.value for caption in app.caption)

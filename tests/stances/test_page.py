@@ -74,7 +74,7 @@ def click_cell(app: AppTest, cell_id: str) -> AppTest:
 
 def test_page_shows_every_panel(app):
     """Matrix, evidence picker, agreement, targets and contradictions are all there."""
-    assert [header.value for header in app.subheader] == [
+    assert [header.value for header in app.header] == [
         "Actor × issue",
         "Statements behind a cell",
         "Who agrees with whom",
