@@ -107,8 +107,8 @@ def find_cue(
 
 
 def _read_cue(row) -> tuple[int, int] | None:
-    start, end = getattr(row, "cue_start", -1), getattr(row, "cue_end", -1)
-    return (int(start), int(end)) if start >= 0 and end > start else None
+    """The verb the extractor read (-1 where its rule read none)."""
+    return (int(row.cue_start), int(row.cue_end)) if row.cue_start >= 0 else None
 
 
 def marks(text: str, rows: pd.DataFrame, labels: dict[str, str]) -> list[Mark]:
