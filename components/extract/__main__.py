@@ -1,12 +1,14 @@
 """Command line of the draft extractor (issue 20; the interface is fixed):
 
     python -m components.extract ARTICLE.txt --published YYYY-MM-DD [--format json]
-                                 [--out DIR] [--data DIR] [--issuer NAME]
+                                 [--out DIR] [--data DIR] [--issuer NAME] [--title TEXT]
 
 Without --format json it prints a short readable summary. --out writes an article folder
 (never over an existing one). --data names the registry (default: the bundled data/).
 --issuer names the article's outlet or issuing body ("Ministry of Defence of Armenia"):
 when the registry knows it as a body, the release's own sentences are its statements.
+--title gives the headline as published: a release's headline ("Statement of the Ministry
+of Foreign Affairs of Armenia") names its issuer when --issuer does not.
 """
 
 from __future__ import annotations
@@ -33,11 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write a new article folder here")
     parser.add_argument("--data", help="data folder whose registry to resolve against")
     parser.add_argument("--issuer", help="the article's outlet or issuing body, if known")
+    parser.add_argument("--title", help="the article's headline as published, if known")
     args = parser.parse_args(argv)
     try:
         text = args.article.read_text(encoding="utf-8")
         registry = load_registry(resolve_data_dir(args.data))
-        draft = extract(text, args.published, registry, issuer=args.issuer)
+        draft = extract(text, args.published, registry, issuer=args.issuer, title=args.title)
         if args.out:
             write_article_folder(draft, args.out)
     except (OSError, UnicodeDecodeError, ValueError, ModelError, FolderExistsError) as error:

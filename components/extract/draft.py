@@ -11,14 +11,15 @@ name says whether the registry knows it (an id) or not (None).
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
 from components.data.text import find_mentions
 
 from .context import context_attributions, quotation_speaker
 from .model import load_pipeline
-from .registry import Place, Registry
+from .nouns import PERSON_TITLE_NOUNS
+from .registry import Place, Registry, countries
 from .spans import Attribution
 from .speakers import SPEAKER_LABELS, Speaker, SpeakerResolver
 from .speech import find_attributions
@@ -186,22 +187,32 @@ class Draft:
         }
 
 
-def extract(text: str, published: date, registry: Registry, issuer: str | None = None) -> Draft:
+def extract(
+    text: str,
+    published: date,
+    registry: Registry,
+    issuer: str | None = None,
+    title: str | None = None,
+) -> Draft:
     """Find the statements, actors and places of an article text published on `published`.
 
     `issuer` is the article's outlet or issuing body ("Ministry of Defence of Armenia"),
-    when known: an official release's sentences with no speaker of their own are its."""
+    when known: an official release's sentences with no speaker of their own are its.
+    `title`, the headline as published, names the issuer of a release carried by a news
+    site ("Statement of the Ministry of Foreign Affairs of Armenia")."""
     doc = load_pipeline()(text)
     resolver = SpeakerResolver(doc, registry)
-    resolver.issuer = issuer_speaker(issuer, registry)
+    resolver.issuer = issuer_speaker(issuer, registry) or _title_issuer(title, registry)
     attributions = find_attributions(doc, resolver, published)
     attributions = context_attributions(doc, attributions, resolver.issuer, published)
     quotation_speaker(text, attributions)
     _spread_dates(text, attributions)
     locations = _locations(text, registry)
     statements = []
+    people: dict[str, str] = {}
     for attribution in attributions:
         for speaker in (attribution.speaker, *attribution.extra_speakers):
+            speaker = _named_person(speaker, people)
             statements.append(_statement(text, attribution, speaker, locations))
     actors = _actors(doc, resolver, statements)
     return Draft(text, published, statements, actors, locations)
@@ -229,10 +240,84 @@ def _spread_dates(text: str, attributions: list[Attribution]) -> None:
                 break
 
 
+# Words of rank and office before a name ("Major General Huseyn Mahmudov", "Human Rights
+# Defender Arman Tatoyan") or after it ("Wendy Morton MP").
+_TITLE_WORDS = {
+    *PERSON_TITLE_NOUNS,
+    "major",
+    "general",
+    "colonel",
+    "lieutenant",
+    "captain",
+    "sergeant",
+    "admiral",
+    "marshal",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "human",
+    "rights",
+    "acting",
+    "prime",
+    "foreign",
+    "defence",
+    "defense",
+    "deputy",
+    "mp",
+    "senator",
+    "sen",
+}
+
+
+def _named_person(speaker: Speaker, people: dict[str, str]) -> Speaker:
+    """A person the registry lacks is named by their name without rank or office, and
+    once: "Major General Mahmudov" after "Major General Huseyn Mahmudov" is the same new
+    speaker (same surname)."""
+    words = speaker.name.split()
+    if speaker.actor is not None or not words:
+        return speaker
+    if not speaker.is_person and words[-1].lower() not in people:
+        return speaker
+    while len(words) > 1 and words[0].lower().strip(".") in _TITLE_WORDS:
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower().strip(".") in _TITLE_WORDS:
+        words = words[:-1]
+    if not words or not words[-1][:1].isupper():
+        return speaker
+    name = people.setdefault(words[-1].lower(), " ".join(words))
+    return replace(speaker, name=name)
+
+
 def _speaker_key(speaker: Speaker) -> str:
     if speaker.actor_id:
         return speaker.actor_id
     return speaker.name.split()[-1] if speaker.name else ""
+
+
+# The headline of an official text names who issued it: "Statement of the Ministry of
+# Foreign Affairs of Armenia", "Statement by the Spokesperson on recent developments".
+_RELEASE_TITLE = re.compile(
+    r"\b(?:Joint\s+)?(?:Statement|Information|Announcement|Press\s+release|Communiqu[ée]|"
+    r"Declaration|Readout|Comment)\s+(?:of|by|from)\s+(?:the\s+)?(?P<body>[^:;,.!?]+?)"
+    r"(?:\s+(?:on|regarding|concerning|about|in connection with)\s.*)?$",
+    re.IGNORECASE,
+)
+
+
+def release_issuer(title: str | None) -> str | None:
+    """The body a release's headline names as its issuer, if the headline is one."""
+    match = _RELEASE_TITLE.search(title.strip()) if title else None
+    # A body with no country in its name ("the Ministry of Defense") could be any state's.
+    return match.group("body") if match and countries(match.group("body")) else None
+
+
+def _title_issuer(title: str | None, registry: Registry) -> Speaker | None:
+    """The issuer a release's headline names: a registry body, else a new one."""
+    body = release_issuer(title)
+    if body is None:
+        return None
+    return issuer_speaker(body, registry) or Speaker(body, body, 0, 0, None, 0.5, False)
 
 
 def issuer_speaker(issuer: str | None, registry: Registry) -> Speaker | None:

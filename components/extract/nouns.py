@@ -87,4 +87,15 @@ PERSON_TITLE_NOUNS = {
 }
 # Documents that speak for their author: "the statement reads", "according to a statement
 # released by the ministry".
-DOCUMENT_NOUNS = {"statement", "release", "communique", "communiqué", "announcement"}
+DOCUMENT_NOUNS = {
+    "statement",
+    "release",
+    "communique",
+    "communiqué",
+    "announcement",
+    "commentary",
+    "letter",
+    "message",
+    "readout",
+    "declaration",
+}

@@ -72,9 +72,34 @@ def sentence_bounds(sentence: Span) -> tuple[int, int]:
 
 def speakers_of(subject: Token, resolver: SpeakerResolver) -> list[Speaker]:
     """The speaker a subject names, and one per conjunct ("Washington and Paris")."""
+    joined = joined_names(subject, resolver)
+    if joined:
+        return joined
+    if subject.lemma_.lower() in ("side", "country", "party") and any(
+        c.lower_ in ("both", "two") for c in subject.children
+    ):
+        # "Both sides confirmed the incident": the two states the text is about.
+        return resolver.both_states(subject)
     speakers = [resolver.from_phrase(subject)]
     speakers += [resolver.from_phrase(c) for c in subject.conjuncts if c.i > subject.i]
     return [s for s in speakers if s is not None]
+
+
+def joined_names(subject: Token, resolver: SpeakerResolver) -> list[Speaker]:
+    """ "the Azerbaijani Defense Ministry and State Border Service said": the parser made
+    the first name a modifier of the second; each is a speaker, the first named first."""
+    doc = subject.doc
+    for child in subject.children:
+        if child.dep_ not in ("nmod", "compound") or child.i > subject.i:
+            continue
+        joint = next((c for c in child.children if c.dep_ == "cc" and c.lower_ == "and"), None)
+        if joint is None or joint.i + 1 >= subject.i:
+            continue
+        first = doc[child.left_edge.i : child.i + 1]
+        second = doc[joint.i + 1 : subject.i + 1]
+        speakers = [resolver.from_span(first), resolver.from_span(second)]
+        return [s for s in speakers if s is not None]
+    return []
 
 
 def verb_date(verb: Token, published: date) -> DatePhrase | None:

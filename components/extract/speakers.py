@@ -16,12 +16,13 @@ from spacy.tokens import Doc, Span, Token
 from components.data.text import find_mentions
 
 from .nouns import DOCUMENT_NOUNS, HUMAN_NOUNS, PERSON_TITLE_NOUNS
-from .registry import DEMONYMS, Actor, Registry, title_key
+from .registry import DEMONYMS, Actor, Registry, countries, title_key
 from .titles import (
     GENERIC_TITLE_WORDS,
     countryless_title,
     holds,
     inside_a_name,
+    is_press_service,
     other_country,
     principal_of,
     the_country,
@@ -29,6 +30,10 @@ from .titles import (
 )
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+# Nouns for a state's government as a whole: "the Armenian authorities".
+STATE_NOUNS = {"authority", "authorities", "government", "leadership", "side"}
+# People who speak for a body without being named: "an official of the ministry".
+UNNAMED_NOUNS = {"official", "source"}
 BODY_PRONOUNS = {"it", "they", "we"}
 # "We" of a text whose issuer is not known.
 UNNAMED_ISSUER = "issuer of the text (we)"
@@ -99,6 +104,8 @@ class SpeakerResolver:
         self.history: list[Speaker] = []
         # Press services that spoke for their principal: actors of the draft too.
         self.reporters: list[Speaker] = []
+        # Whom they spoke for, in text order (at the press service's place).
+        self.principals: list[Speaker] = []
 
     def remember(self, speaker: Speaker) -> None:
         self.history.append(speaker)
@@ -122,8 +129,74 @@ class SpeakerResolver:
         principal = principal_of(head)
         if principal is not None:
             return self._for_principal(head, principal)
+        if is_press_service(head) and self._principal_before(head.idx) is not None:
+            return _as_pronoun(self._principal_before(head.idx), head)
         start, end = _core_bounds(head)
+        body = self._body_of_unnamed(head, start, end)
+        if body is not None:
+            return body
         return self._resolve(head, start, end)
+
+    def _body_of_unnamed(self, head: Token, start: int, end: int) -> Speaker | None:
+        """ "an official of the US Department of State": an official no name identifies
+        speaks for the body named (not for a registry person of a similar title)."""
+        if head.lemma_.lower() not in UNNAMED_NOUNS or head.ent_type_ == "PERSON":
+            return None
+        if not any(c.dep_ == "prep" for c in head.children):
+            # "The official also recalled ...": the official named before.
+            noun = head.lemma_.lower()
+            before = [s for s in self.history if s.end_char <= start and noun in s.mention.lower()]
+            return _as_pronoun(before[-1], head) if before else None
+        words = self.doc.char_span(start, end, alignment_mode="expand") or []
+        if any(t.ent_type_ == "PERSON" for t in words):
+            return None
+        of = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "in")
+            ),
+            None,
+        )
+        body = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if body is None:
+            return None
+        speaker = self._resolve(body, *_core_bounds(body))
+        if speaker is None or speaker.actor is None or speaker.actor.actor_type == "person":
+            return None
+        return replace(
+            speaker, mention=_clean(self.doc.text[start:end]), start_char=start, end_char=end
+        )
+
+    def both_states(self, head: Token) -> list[Speaker]:
+        """ "both sides", "the two countries": the two states the text names most (when
+        two stand out), in the order it first names them."""
+        counts: dict[str, list[Mention]] = {}
+        for mention in self.mentions:
+            if mention.actor.actor_type == "state":
+                counts.setdefault(mention.actor.actor_id, []).append(mention)
+        ranked = sorted(counts.values(), key=len, reverse=True)
+        if len(ranked) < 2 or (len(ranked) > 2 and len(ranked[1]) == len(ranked[2])):
+            return []
+        two = sorted(ranked[:2], key=lambda found: found[0].start_char)
+        start, end = _core_bounds(head)
+        return [
+            Speaker(
+                m[0].actor.actor_name,
+                _clean(self.doc.text[start:end]),
+                start,
+                end,
+                m[0].actor,
+                0.6,
+                False,
+            )
+            for m in two
+        ]
+
+    def _principal_before(self, position: int) -> Speaker | None:
+        """ "the press service said" after "the press service of the Ministry ..."."""
+        before = [s for s in self.principals if s.start_char <= position]
+        return before[-1] if before else None
 
     def _for_principal(self, head: Token, principal: Token) -> Speaker | None:
         """The principal speaks; the press service itself is kept as an actor of the
@@ -131,7 +204,10 @@ class SpeakerResolver:
         reporter = self._resolve(head, *_core_bounds(head))
         if reporter is not None:
             self.reporters.append(reporter)
-        return self.from_phrase(principal)
+        speaker = self.from_phrase(principal)
+        if speaker is not None:
+            self.principals.append(replace(speaker, start_char=head.idx))
+        return speaker
 
     def _author(self, head: Token) -> Speaker | None:
         """Who a document speaks for: "a statement released by the Defense Ministry", "the
@@ -168,6 +244,8 @@ class SpeakerResolver:
         principal = principal_of(head)
         if principal is not None:
             return self._for_principal(head, principal)
+        if is_press_service(head) and self._principal_before(head.idx) is not None:
+            return _as_pronoun(self._principal_before(head.idx), head)
         return self._resolve(head, span.start_char, span.end_char)
 
     def _resolve(self, head: Token, start: int, end: int) -> Speaker | None:
@@ -189,16 +267,86 @@ class SpeakerResolver:
                     return antecedent
                 if self.issuer is not None and holds(self.issuer.actor, span_text):
                     return _as_pronoun(self.issuer, head)  # the issuing ministry's release
+                national = self._of_the_sentence_country(head, span_text, start, end)
+                if national is not None:
+                    return national
             return self._speaker_from_mention(mention, start, end)
         if _is_bare_title(head, start, end):
             antecedent = self._title_antecedent(span_text, start)
             if antecedent is not None:
                 return antecedent
+            if not countries(span_text):
+                national = self._of_the_sentence_country(head, span_text, start, end)
+                if national is not None:
+                    return national
+        seated = self._seated_body(head, start, end) or self._state_of(head, start, end)
+        if seated is not None:
+            return seated
         if head.ent_type_ != "PERSON":
             titled = self._from_title(span_text, start)
             if titled is not None:
                 return titled
         return self._from_entities(head, start, end) or self._from_words(head, span_text, start)
+
+    def _of_the_sentence_country(
+        self, head: Token, span_text: str, start: int, end: int
+    ) -> Speaker | None:
+        """ "Azerbaijan has expelled ..., the Defence Ministry reported": a bare title no
+        earlier body holds is the body of the country the sentence is about (its
+        subject's, else the first it names)."""
+        sentence = head.sent
+        subjects = [t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+        phrases = [self.doc.text[t.left_edge.idx : t.right_edge.idx + 1] for t in subjects]
+        phrases.append(self.doc.text[sentence.start_char : start])
+        for phrase in phrases:
+            named = _first_country(phrase)
+            if named is not None:
+                return self._national_body(named, span_text, start, end)
+        return None
+
+    def _national_body(self, country: str, title: str, start: int, end: int) -> Speaker | None:
+        """The body of `country` whose title is `title` ("the Defence Ministry")."""
+        actor, score = self.registry.resolve_actor(f"{country} {title}")
+        if actor is None or actor.actor_type in ("person", "state") or score < 0.9:
+            return None
+        if country.lower() not in countries(" ".join([actor.actor_name, actor.role_title or ""])):
+            return None
+        return Speaker(
+            actor.actor_name, _clean(self.doc.text[start:end]), start, end, actor, 0.7, False
+        )
+
+    def _seated_body(self, head: Token, start: int, end: int) -> Speaker | None:
+        """ "the foreign ministry in Baku": the ministry of the state seated there."""
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ != "in":
+                continue
+            place = next((c for c in child.children if c.dep_ == "pobj"), None)
+            state = self.registry.capitals.get(place.text) if place is not None else None
+            if state is None:
+                continue
+            title = self.doc.text[start : child.idx].strip()
+            return self._national_body(state.actor_name, title, start, end)
+        return None
+
+    def _state_of(self, head: Token, start: int, end: int) -> Speaker | None:
+        """ "the Armenian authorities", "the Azerbaijani government", "The Armenians": the
+        state (when the registry has no body of these words)."""
+        lemma = head.lemma_.lower()
+        if lemma in STATE_NOUNS:
+            named = [t.lower_ for t in head.children if t.dep_ in ("amod", "compound", "nmod")]
+            named = [DEMONYMS[w] for w in named if w in DEMONYMS]
+        elif head.tag_ in ("NNPS", "NNS") and head.lower_.rstrip("s") in DEMONYMS:
+            named = [DEMONYMS[head.lower_.rstrip("s")]]
+        else:
+            return None
+        if len(named) != 1:
+            return None
+        actor, score = self.registry.resolve_actor(named[0].title())
+        if actor is None or actor.actor_type != "state":
+            return None
+        return Speaker(
+            actor.actor_name, _clean(self.doc.text[start:end]), start, end, actor, 0.7, False
+        )
 
     def _from_title(self, span_text: str, start: int) -> Speaker | None:
         actor, score = self.registry.resolve_actor(span_text)
@@ -333,6 +481,10 @@ class SpeakerResolver:
             return self._latest_person_before(token.idx)
         if token.lower_ == "we" and self.issuer is not None:
             return _as_pronoun(self.issuer, token)
+        body = self.last_body
+        if token.lower_ == "we" and body is not None and body.start_char <= token.idx:
+            # "The Co-Chairs underscore ... . We call on both sides": the body speaking.
+            return _as_pronoun(body, token)
         if token.lower_ == "we":
             # A release in the first person whose issuer was not given: a new speaker for
             # the reviewer to name (the statements are found; who "we" are is not).
@@ -372,6 +524,18 @@ class SpeakerResolver:
             0.6,
             True,
         )
+
+
+_COUNTRY_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _first_country(text: str) -> str | None:
+    """The first country a stretch of text names, by name or nationality."""
+    for match in _COUNTRY_WORD.finditer(text):
+        named = countries(match.group(0))
+        if named:
+            return sorted(named)[0]
+    return None
 
 
 def _is_bare_title(head: Token, start: int, end: int) -> bool:

@@ -147,6 +147,9 @@ def _is_anchor(token: Token, quotes: list[tuple[int, int]]) -> bool:
         return False
     if lemma in CONCERN_VERBS:
         return any(c.dep_ == "dobj" for c in token.children) and token.tag_ != "VBN"
+    if lemma == "take":
+        # "The Co-Chairs take note of the reported detention"
+        return any(c.dep_ == "dobj" and c.lower_ == "note" for c in token.children)
     if lemma in SPEECH_VERBS:
         return not (lemma == "call" and token.tag_ == "VBN")
     if lemma in CLAUSE_VERBS | DESCRIBING_VERBS:
@@ -249,11 +252,30 @@ def _speaker_further_up(verb: Token, resolver: SpeakerResolver) -> tuple[Token, 
 
 def _cited(verb: Token, resolver: SpeakerResolver) -> Speaker | None:
     """The source a reporting verb cites ("reported citing the Armenian party"), if any."""
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        return resolver.from_phrase(quoted)
     for child in verb.children:
         if child.lemma_.lower() == "cite" and child.dep_ in ("xcomp", "advcl", "conj"):
             source = next((c for c in child.children if c.dep_ == "dobj"), None)
             if source is not None:
                 return resolver.from_phrase(source)
+        if child.lemma_.lower() == "refer" and child.dep_ in ("xcomp", "advcl", "conj"):
+            # "Trend reports referring to the Azerbaijani Defense Ministry"
+            to = next((c for c in child.children if c.lower_ == "to"), None)
+            source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            if source is not None:
+                return resolver.from_phrase(source)
+    return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "the ministry quoted Minister Harutyunyan as saying": who is quoted."""
+    if verb.lemma_.lower() != "quote":
+        return None
+    quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if quoted is not None and any(c.lower_ == "as" for c in verb.children):
+        return quoted
     return None
 
 
@@ -263,12 +285,15 @@ def _subject(
     """The token naming who speaks, and the attribution it was inherited from, if any."""
     if verb.lemma_.lower() in CONCERN_VERBS:
         return next((c for c in verb.children if c.dep_ == "dobj"), None), None
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.dep_ == "nsubjpass" and verb.lemma_.lower() == "quote":
-                return child, None
-            if child.lower_ not in ("accusations", "statement", "report") or child.i > verb.i:
-                return child, None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "Chief of the ... Department, Major General Huseyn Mahmudov informed": the parser
+    # made both the title and the name subjects; the name is the speaker.
+    subjects.sort(key=lambda c: c.ent_type_ != "PERSON")
+    for child in subjects:
+        if child.dep_ == "nsubjpass" and verb.lemma_.lower() == "quote":
+            return child, None
+        if child.lower_ not in ("accusations", "statement", "report") or child.i > verb.i:
+            return child, None
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None), None
@@ -277,13 +302,38 @@ def _subject(
         for child in verb.children:
             if _inverted_name(child, verb):
                 return child, None
+    if verb.dep_ == "ROOT":
+        misparsed = _phrase_before(verb)
+        if misparsed is not None:
+            return misparsed, None
     if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and verb.head.i != verb.i:
         head = verb.head
         if head.dep_ == "prep" or head.pos_ == "ADP":
             head = head.head
+        quoted = _quoted_as_saying(head)
+        if quoted is not None:
+            return quoted, None
         subject, _ = _subject(head, by_verb)
         return subject, by_verb.get(head.i)
     return None, None
+
+
+def _phrase_before(verb: Token) -> Token | None:
+    """'..., in Gegharkunik Province, an official of the US Department of State said': the
+    parser hung the subject on the phrase before it (as an apposition), leaving the verb
+    without one; the noun phrase that ends right before the verb is its subject."""
+    if verb.i == verb.sent.start:
+        return None
+    token = verb.doc[verb.i - 1]
+    while token.pos_ in ("ADV", "AUX", "PART") and token.i > verb.sent.start:
+        token = verb.doc[token.i - 1]
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while token.dep_ in ("pobj", "prep", "compound", "amod", "det") and token.head.i < verb.i:
+        token = token.head
+    if token.dep_ not in ("appos", "conj") or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return token
 
 
 def _inverted_name(child: Token, verb: Token) -> bool:

@@ -52,12 +52,17 @@ def inside_a_name(mention: Mention, head: Token) -> bool:
     )
 
 
+def is_press_service(head: Token) -> bool:
+    """ "the press service", "Aliyev's press office"."""
+    return head.lemma_.lower() in ("service", "office") and any(
+        c.dep_ == "compound" and c.lower_ == "press" for c in head.children
+    )
+
+
 def principal_of(head: Token) -> Token | None:
     """Whom a press service speaks for: "the press service of the Azeri leader", "Aliyev's
     press office"."""
-    if head.lemma_.lower() not in ("service", "office") or not any(
-        c.dep_ == "compound" and c.lower_ == "press" for c in head.children
-    ):
+    if not is_press_service(head):
         return None
     for child in head.children:
         if child.dep_ == "poss":

@@ -49,6 +49,16 @@ SPEECH_VERBS = {
     "reaffirm",
     "underscore",
     "deplore",
+    "praise",
+    "hail",
+    "laud",
+    "commend",
+    "slam",
+    "decry",
+    "lambast",
+    "reassure",
+    "clarify",
+    "concede",
 }
 # Verbs that report speech only with a complement clause or a quotation next to them
 # ("he added that...", "noted that"), not in "added to the tension".
@@ -104,6 +114,8 @@ NOUN_OBJECT_VERBS = {
     "request",
     "acknowledge",
     "recall",
+    "reveal",
+    "disclose",
 }
 # Verbs that name or judge something when they take an object and "as": "describes these
 # actions as a provocation" (a statement, not a description of the scene).
@@ -137,7 +149,6 @@ SPEECH_ACT_VERBS = {
     "thank",
     "congratulate",
     "protest",
-    "refuse",
     "brief",
     "react",
     "encourage",
@@ -158,7 +169,18 @@ STANCE_ADJECTIVES = {
     "prepared",
 }
 # What is given when speaking: "provided details", "shared information".
-INFORMATION_NOUNS = {"detail", "information", "explanation", "clarification", "assurance"}
+INFORMATION_NOUNS = {
+    "detail",
+    "information",
+    "explanation",
+    "clarification",
+    "assurance",
+}
+# "spread false information" is the narrator's accusation, not the subject's statement.
+FALSE_WORDS = {"false", "fake", "untrue", "misleading", "baseless"}
+# What a body does with a document or information: "issued a statement", "spread
+# information about the shelling".
+PUBLISHING_VERBS = {"issue", "release", "publish", "spread", "disseminate", "circulate"}
 # A worry is the worried party's statement: "the tension worries Western countries".
 CONCERN_VERBS = {"worry", "concern", "alarm", "trouble"}
 # Verbs that end a sentence as its attribution: '<words>, the ministry said.'

@@ -11,10 +11,12 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from .nouns import DOCUMENT_NOUNS
 from .spans import (
     MIN_QUOTE_WORDS,
     Attribution,
     cue_of,
+    joined_names,
     overlaps_quote,
     sentence_bounds,
     speakers_of,
@@ -24,8 +26,10 @@ from .speakers import SpeakerResolver
 from .verbs import (
     CLAUSE_VERBS,
     CONCERN_VERBS,
+    FALSE_WORDS,
     FINAL_VERBS,
     INFORMATION_NOUNS,
+    PUBLISHING_VERBS,
     SPEECH_ACT_VERBS,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
@@ -36,9 +40,11 @@ from .when import as_reported
 # '<content>, the head of the village, Artyom Yeranosyan, told News.am.' (the comma that
 # closes an appositive name may stand before the verb) / '<content>, the Armenian MoD
 # has informed.'
+# "... reported on Thursday, May 27[, 2021]."
+_DATE_TAIL = r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
 _FINAL_ATTRIBUTION = re.compile(
     r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+(?P<np>[^,;\"“”«»]{1,150}?),?\s+"
-    rf"(?:(?:has|have|had)\s+)?(?P<verb>{FINAL_VERBS})\b(?P<rest>[^\"“”«»,]{{0,100}})[.!]$",
+    rf"(?:(?:has|have|had)\s+)?(?P<verb>{FINAL_VERBS})\b(?P<rest>[^\"“”«»,]{{0,100}}{_DATE_TAIL})[.!]$",
     re.DOTALL,
 )
 
@@ -68,7 +74,8 @@ def final_attribution(
     verb = next((t for t in sentence if t.idx == verb_start), None)
     if phrase is None or verb is None or any(t.pos_ in ("VERB", "AUX") for t in phrase):
         return None
-    speaker = resolver.from_span(_name_before_title(phrase) or phrase)
+    joined = joined_names(phrase.root, resolver)
+    speaker = joined[0] if joined else resolver.from_span(_name_before_title(phrase) or phrase)
     if speaker is None:
         return None
     resolver.remember(speaker)
@@ -83,23 +90,38 @@ def final_attribution(
             cue=cue_of(verb),
             is_direct_quote=overlaps_quote(start, end, quotes),
             date=verb_date(verb, published) or as_reported(published),
+            extra_speakers=joined[1:],
         ),
         verb,
     )
 
 
 def _name_before_title(phrase: Span) -> Span | None:
-    """'..., Spatrak Minasyan, head of Akner community, told ...': the title after the
-    last comma is in apposition to the name before it, and the name is the speaker."""
+    """'..., Spatrak Minasyan, head of Akner community, told ...' and '"...," Wendy Morton
+    MP, Minister for the European Neighborhood and the Americas, said': the title after
+    the last comma is in apposition to the name before it, and the name is the speaker."""
     doc = phrase.doc
     if phrase.start < 2 or doc[phrase.start - 1].text != ",":
         return None
-    name = next((e for e in doc.ents if e.end == phrase.start - 1), None)
-    if name is None or name.label_ != "PERSON" or name.start == 0:
+    if any(t.ent_type_ == "PERSON" for t in phrase):
         return None
-    if doc[name.start - 1].text != "," or any(t.ent_type_ == "PERSON" for t in phrase):
+    # The words between the comma or quotation mark before the name and the comma after it.
+    first = phrase.start - 1
+    while first > phrase.sent.start and not _ends_words(doc[first - 1]):
+        first -= 1
+    if first == phrase.sent.start or first > phrase.start - 2:
         return None
-    return doc[name.start : phrase.end]
+    segment = doc[first : phrase.start - 1]
+    if len(segment) > 6 or any(t.pos_ in ("VERB", "AUX") for t in segment):
+        return None
+    name = next((e for e in doc.ents if e.label_ == "PERSON" and e.start >= first), None)
+    if name is None or name.end > phrase.start - 1:
+        return None
+    return doc[first : phrase.end]
+
+
+def _ends_words(token: Token) -> bool:
+    return token.is_punct and token.text in {",", '"', "“", "”", "«", "»", "'", "‘", "’"}
 
 
 # A sentence that only attributes has this many words besides who speaks ("The Ministry
@@ -172,6 +194,10 @@ def speech_act(
         return []
     if any(c.dep_ == "neg" for c in verb.children):  # "Yerevan has not yet reacted"
         return []
+    if any(start < sentence.start_char < end - 1 for start, end in quotes):
+        # Inside a quotation begun before: the words of whoever is quoted ('"... . The US
+        # is ready to support these efforts," the official said').
+        return []
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return []
@@ -209,6 +235,13 @@ def _is_speech_act(verb: Token) -> bool:
     if lemma in ("provide", "give", "share"):  # "provided details", "gave information"
         return any(
             c.dep_ == "dobj" and c.lemma_.lower() in INFORMATION_NOUNS for c in verb.children
+        )
+    if lemma in PUBLISHING_VERBS:  # "issued a statement claiming", "spread information"
+        return any(
+            c.dep_ == "dobj"
+            and c.lemma_.lower() in INFORMATION_NOUNS | DOCUMENT_NOUNS
+            and not any(m.lower_ in FALSE_WORDS for m in c.children)
+            for c in verb.children
         )
     return False
 

@@ -100,7 +100,14 @@ def draft_clicked(data_dir: str) -> None:
 def run_draft(data_dir: str, text: str, published: date) -> None:
     """Draft the text and start a new review in the session (edits of an older one go)."""
     _pipeline()
-    draft = extract(text, published, registry(data_dir))
+    state = st.session_state
+    draft = extract(
+        text,
+        published,
+        registry(data_dir),
+        issuer=state.get(OUTLET_KEY, "").strip() or None,
+        title=state.get(TITLE_KEY, "").strip() or None,
+    )
     version = st.session_state.get(DRAFT_KEY, {}).get("version", 0) + 1
     st.session_state[DRAFT_KEY] = {"text": text, "published": published, "version": version}
     st.session_state[ROWS_KEY] = frames.statement_rows(draft)

@@ -17,7 +17,7 @@ from components.review.frames import ADDITIONS_FILE
 from tests.conftest import DATA_DIR, folder_digest
 from tests.e2e.helpers import screenshot, wait_for_app, wait_for_rerun
 
-ARTICLE_ID = "panarmenian-2021-05-27-six-captured"
+ARTICLE_ID = "eutoday-2021-05-27-sabotage"
 TEXT = (DATA_DIR / "articles" / ARTICLE_ID / "article.txt").read_text(encoding="utf-8")
 # Where a grid's first cell is (Streamlit's header and row heights), and how many cells
 # right of it the new actor's type is: columns Name, Id, Type.
@@ -54,22 +54,22 @@ def test_review_a_real_article_end_to_end(start_server, page, tmp_path):
     page.get_by_label("Article text").fill(TEXT)  # a paste
     page.keyboard.press("Tab")
     wait_for_rerun(page)
-    type_into(page, "Outlet", "PanARMENIAN.Net")
+    type_into(page, "Outlet", "EU Today")
     choose(page, "Outlet type", "private media")
-    choose(page, "Side of the outlet", "armenia")
+    choose(page, "Side of the outlet", "west")
     page.get_by_role("spinbutton", name="day, Published").focus()
     page.keyboard.type("27")
     page.keyboard.press("Tab")
     wait_for_rerun(page)
-    type_into(page, "Title", "Azerbaijanis capture six Armenian soldiers, says Defense Ministry")
-    type_into(page, "Rights", "© PanARMENIAN.Net; quoted verbatim for research")
+    type_into(page, "Title", 'Azerbaijan: troops foil Armenian border "sabotage" attempt')
+    type_into(page, "Rights", "© EU Today (text credited to the BBC); quoted verbatim")
     page.get_by_role("button", name="Draft statements").focus()
     page.keyboard.press("Enter")
     wait_for_rerun(page)
     type_into(page, "Article id (the folder's name)", ARTICLE_ID)
 
-    # The draft is in the text, numbered, with the press service's cue word; the speaker
-    # it names is new to the registry, and the validator asks for its type.
+    # The draft is in the text, numbered, with its cue words; the unnamed "officials" of
+    # its first sentence are new to the registry, and the validator asks for their type.
     article = page.locator(".st-key-review_article")
     expect(article.locator(".rv-num").first).to_be_visible()
     drafted = article.locator(".rv-num").count()
@@ -87,7 +87,7 @@ def test_review_a_real_article_end_to_end(start_server, page, tmp_path):
     for _ in range(TYPE_COLUMN):
         page.keyboard.press("ArrowRight")
     page.keyboard.press("Enter")
-    page.keyboard.type("government body")
+    page.keyboard.type("group")
     page.keyboard.press("Enter")
     wait_for_rerun(page)
     expect(page.get_by_text("The folder is valid")).to_be_visible()
@@ -107,7 +107,7 @@ def test_review_a_real_article_end_to_end(start_server, page, tmp_path):
     folder = data / "articles" / ARTICLE_ID
     additions = yaml.safe_load((folder / ADDITIONS_FILE).read_text(encoding="utf-8"))
     assert [(a["actor_name"], a["actor_type"]) for a in additions["actors"]] == [
-        ("press service", "government body")
+        ("officials", "group")
     ]
     (folder / ADDITIONS_FILE).unlink()
     registry = data / "actors.yaml"
