@@ -97,8 +97,16 @@ def _speaker(
 
 
 def _previous(found: list[Attribution], start: int) -> Attribution | None:
+    """The statement before, of the outermost clause of its sentence: after "Mahmudov noted
+    that the Azerbaijani side informed the public", the account runs on as Mahmudov's."""
     before = [a for a in found if a.end_char <= start]
-    return max(before, key=lambda a: a.end_char) if before else None
+    if not before:
+        return None
+    latest = max(before, key=lambda a: a.end_char)
+    same = [a for a in before if a.sentence_index == latest.sentence_index]
+    if len(same) < 2:
+        return latest
+    return min(same, key=lambda a: (a.start_char, -a.end_char))
 
 
 def _following(found: list[Attribution], end: int) -> Attribution | None:

@@ -53,6 +53,9 @@ __all__ = ["Attribution", "find_attributions", "overlaps_quote", "quote_ranges"]
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
+# Modals of speech that has not happened.
+HYPOTHETICAL = {"could", "might", "may", "would"}
+
 # A quotation further than this from the last statement is not its continuation.
 MAX_CONTINUATION_CHARS = 300
 
@@ -141,6 +144,9 @@ def _depth(token: Token) -> int:
 
 def _is_anchor(token: Token, quotes: list[tuple[int, int]]) -> bool:
     if token.pos_ not in ("VERB", "AUX") or inside_quote(token.idx, quotes):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in token.children):
+        # "the opposite side could respond": speech that may happen is no statement.
         return False
     lemma = token.lemma_.lower()
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS:

@@ -41,7 +41,11 @@ from .when import as_reported
 # closes an appositive name may stand before the verb) / '<content>, the Armenian MoD
 # has informed.'
 # "... reported on Thursday, May 27[, 2021]."
-_DATE_TAIL = r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+_DATE_TAIL = (
+    r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    # "..., Artyom Yeranosyan has said, according to PastInfo."
+    r"(?:,\s*(?:according\s+to|citing|quoted\s+by)\s+[^,;\"“”«»]{1,80})?"
+)
 _FINAL_ATTRIBUTION = re.compile(
     r"^(?P<content>.*\S)(?:,\s*[\"”»]|[\"”»],|,)\s+(?P<np>[^,;\"“”«»]{1,150}?),?\s+"
     rf"(?:(?:has|have|had)\s+)?(?P<verb>{FINAL_VERBS})\b(?P<rest>[^\"“”«»,]{{0,100}}{_DATE_TAIL})[.!]$",

@@ -183,3 +183,27 @@ def test_a_headline_names_a_registry_issuer(registry):
     title = "Statement of the Ministry of Foreign Affairs of Armenia"
     draft = extract(text, date(2021, 5, 27), registry, issuer="A1+", title=title)
     assert _speakers(draft, "We strongly condemn") == {"armenian_foreign_ministry"}
+
+
+def test_speech_that_could_happen_is_no_statement(unseen):
+    """'According to him, the tension will keep growing ... the Armenian servicemen could
+    also try to take captives, the opposite side could respond, etc.': his words, not the
+    opposite side's."""
+    draft = unseen("armradio-2021-05-27-monitors")
+    assert _speakers(draft, "the opposite side could respond") == {"pashinyan"}
+
+
+def test_an_attribution_at_the_end_with_its_source(drafts):
+    """'..., the head of Verin Shorzha community Artyom Yeranosyan has said, according to
+    PastInfo.'"""
+    draft = drafts("panarmenian-2021-06-04-engineering-works")
+    assert _speakers(draft, "building roads connecting their positions") == {"yeranosyan"}
+
+
+def test_an_account_runs_on_from_the_outer_clause(unseen):
+    """'Major General Mahmudov noted that the Azerbaijani side immediately and objectively
+    informed the public ... . Unlike Azerbaijan, Armenia was engaged in spreading ...': the
+    next sentence goes on with Mahmudov's account, not the side he spoke of."""
+    draft = unseen("trend-2021-05-27-attaches-briefing")
+    statement = statement_with(draft, "Unlike Azerbaijan")
+    assert statement.speaker_name == "Huseyn Mahmudov"
