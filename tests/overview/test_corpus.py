@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 import dashboard
 from components.overview.corpus import corpus_overview
 from tests.conftest import DATA_DIR
+from tests.corpus_files import article_count, statement_count, story_count
 from tests.seed import SEED_ID
 
 APP_FILE = Path(dashboard.__file__).resolve()
@@ -17,11 +18,14 @@ APP_FILE = Path(dashboard.__file__).resolve()
 def test_corpus_counts_by_side_week_and_outlet(corpus):
     overview = corpus_overview(corpus)
     by_side = {count.side: (count.articles, count.stories) for count in overview.sides}
-    assert by_side["armenia"] == (23, 22)  # the two AFP copies of 1 June are one story
-    assert sum(articles for articles, _ in by_side.values()) == 50
-    assert overview.weeks.to_numpy().sum() == 49
+    # The two AFP copies of 1 June are one Armenian story: one story fewer than articles.
+    assert by_side["armenia"] == (article_count("armenia"), story_count("armenia"))
+    assert by_side["armenia"][1] == by_side["armenia"][0] - 1
+    assert sum(articles for articles, _ in by_side.values()) == article_count()
+    assert overview.weeks.to_numpy().sum() == story_count()
     assert overview.weeks.index[0] == "2021-05-10"
-    assert overview.busiest_days[0].startswith("27 May 2021: 7 stories")
+    on_27_may = story_count(published_date="2021-05-27")
+    assert overview.busiest_days[0].startswith(f"27 May 2021: {on_27_may} stories")
     assert overview.outlets[0] == ("PanARMENIAN.Net", "Armenian", 5)
     assert overview.most_annotated_id == SEED_ID
 
@@ -31,8 +35,8 @@ def test_corpus_overview_page_links_to_the_seed(monkeypatch):
     app = AppTest.from_file(str(APP_FILE), default_timeout=60).run()
     assert not app.exception
     metrics = {metric.label: metric.value for metric in app.metric}
-    assert metrics["Armenian"] == "23"
-    assert metrics["Statements"] == "322"
+    assert metrics["Armenian"] == str(article_count("armenia"))
+    assert metrics["Statements"] == str(statement_count())
     links = [
         (link.proto.page, dict(parse_qsl(link.proto.query_string))) for link in app.get("page_link")
     ]
@@ -48,7 +52,7 @@ def test_weekly_figure_stacks_every_side_with_its_legend_above(corpus):
     assert names == list(overview.weeks.columns)
     assert "International organisations" in names
     assert "Other" in names
-    assert sum(sum(trace.y) for trace in figure.data) == 49
+    assert sum(sum(trace.y) for trace in figure.data) == story_count()
     assert figure.data[0].x[0] == "10 May"
     # Above the bars and horizontal: it wraps at a narrow width instead of being cut off.
     assert figure.layout.legend.orientation == "h"

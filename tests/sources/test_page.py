@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 import dashboard
 from components.app.state import SIDE_PARAM, SOURCES_INDIVIDUALS_KEY
 from tests.conftest import DATA_DIR
+from tests.corpus_files import article_count, counts_sentence
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60
@@ -27,16 +28,16 @@ def open_sources(monkeypatch, data_dir: Path | None = None, **query) -> AppTest:
 def test_every_article_is_a_row(monkeypatch):
     app = open_sources(monkeypatch, DATA_DIR)
     table = app.dataframe[0].value
-    assert len(table) == 50
+    assert len(table) == article_count()
     assert table["reader"].str.startswith("source?article=").all()
-    assert "50 articles (49 stories) from 34 outlets on 6 sides" in app.caption[0].value
+    assert counts_sentence() in app.caption[0].value
 
 
 def test_the_page_answers_who_quotes_the_other_side(monkeypatch):
     app = open_sources(monkeypatch, DATA_DIR)
     answer = next(block.value for block in app.markdown if "outlets quote" in block.value)
     assert "Azerbaijani outlets quote Armenian speakers in 1 of the 45 statements" in answer
-    assert "Armenian outlets quote Azerbaijani speakers in 1 of the 106 statements" in answer
+    assert "Armenian outlets quote Azerbaijani speakers in 1 of the 143 statements" in answer
     assert any("counts once" in caption.value for caption in app.caption)
 
 
