@@ -170,7 +170,7 @@ def test_the_page_opens_on_the_crisis_days_and_offers_may_june(corpus_app):
     assert [pd.Timestamp(x) for x in layout["xaxis"]["range"]] == list(CRISIS_WINDOW)
     texts = [note.get("text", "") for note in layout.get("annotations", [])]
     assert not any("Report published" in text for text in texts)
-    assert "207 later items outside this view ▶" in texts
+    assert "244 later items outside this view ▶" in texts
     corpus_app.button_group(key=TIMELINE_ZOOM_KEY).set_value("reporting").run()
     assert_ran_cleanly(corpus_app)
     drawn = figure(corpus_app)
