@@ -15,8 +15,8 @@ from components.app.state import (
     SIDE_FILTER_KEY,
     SIDE_PARAM,
 )
-from components.data import load_dataset
 from tests.conftest import DATA_DIR
+from tests.corpus_files import article_count
 
 APP_FILE = Path(dashboard.__file__).resolve()
 RUN_TIMEOUT_S = 60
@@ -118,7 +118,7 @@ def test_clear_button_empties_actors_sides_and_outlets(monkeypatch):
 
 def test_chosen_outlet_narrows_the_sources_page_and_the_url(monkeypatch):
     app = open_corpus(monkeypatch, SOURCES_PAGE)
-    assert len(app.dataframe[0].value) == len(load_dataset(DATA_DIR).articles)
+    assert len(app.dataframe[0].value) == article_count()
     app.sidebar.multiselect(key=OUTLET_FILTER_KEY).set_value(["Trend"]).run()
     assert_ran_cleanly(app)
     assert set(app.dataframe[0].value["outlet"]) == {"Trend"}

@@ -12,7 +12,7 @@ from tests.e2e.conftest import streamlit_server
 from tests.e2e.helpers import APP_TIMEOUT_MS, screenshot, wait_for_app, wait_for_rerun
 from tests.e2e.test_timeline import click_item
 
-# The capture of six Armenian servicemen on 27 May: 13 articles of five sides report it.
+# The capture of six Armenian servicemen on 27 May: 16 articles of five sides report it.
 CAPTURE = "ev-capture-six"
 TALL_VIEWPORT = {"width": 1400, "height": 2200}
 
@@ -44,11 +44,11 @@ def corpus_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def test_clicking_an_event_shows_every_report_with_its_outlet(corpus_server, page: Page):
     """The capture (27 May, after the crisis days: seen over May–June) is drawn once; a
-    click sets its 13 reports side by side, each with its outlet and side."""
+    click sets its 16 reports side by side, each with its outlet and side."""
     reports = load_dataset(DATA_DIR).event_reports
     articles = load_dataset(DATA_DIR).articles.set_index("article_id")
     expected = reports.loc[reports["event_id"] == CAPTURE, "article_id"].tolist()
-    assert len(expected) == 13
+    assert len(expected) == 16
     page.set_viewport_size(TALL_VIEWPORT)
     page.goto(f"{corpus_server}/timeline")
     wait_for_app(page)
@@ -56,14 +56,14 @@ def test_clicking_an_event_shows_every_report_with_its_outlet(corpus_server, pag
     page.get_by_role("radio", name="May–June 2021").click()
     wait_for_rerun(page)
     click_item(page, f"event:{CAPTURE}")
-    heading = page.get_by_text("13 reports of this event, side by side")
+    heading = page.get_by_text("16 reports of this event, side by side")
     expect(heading).to_be_visible()
     for article_id in expected:
         box = page.locator(f".st-key-timeline_report_{article_id}")
         expect(box).to_contain_text(articles.loc[article_id, "outlet"])
         link = box.get_by_role("link", name="Open in the Source page")
         expect(link).to_have_attribute("href", f"source?event={CAPTURE}&article={article_id}")
-    expect(page.locator("[class*='st-key-timeline_report_']")).to_have_count(13)
+    expect(page.locator("[class*='st-key-timeline_report_']")).to_have_count(16)
     heading.scroll_into_view_if_needed()
     screenshot(page, "timeline-capture-reports")
 

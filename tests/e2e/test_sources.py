@@ -8,21 +8,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from components.app.state import SIDE_FILTER_KEY, SIDE_PARAM
-from components.data import load_dataset
-from components.sources.frames import corpus_counts
 from tests.conftest import DATA_DIR
+from tests.corpus_files import counts_sentence
 from tests.e2e.helpers import screenshot, wait_for_app, wait_for_rerun
 
 from .conftest import streamlit_server
 
-
-def every_article() -> str:
-    """What the page says the table holds, from the corpus (the sentence is checked against
-    plain pandas in tests/sources/test_frames.py; the corpus grows, so it is computed, in
-    the test: the run's build cache is set by then)."""
-    return corpus_counts(load_dataset(DATA_DIR).articles).sentence()
-
-
+# What the page says the table holds, counted from the corpus files (tests/corpus_files.py).
+EVERY_ARTICLE = counts_sentence()
 AZERBAIJANI_ARTICLES = "7 articles (7 stories) from 5 outlets on 1 side"
 
 
@@ -46,7 +39,7 @@ def test_sources_page_lists_every_article(corpus_server, page):
     page.goto(f"{corpus_server}/sources")
     wait_for_app(page)
     main = page.get_by_test_id("stMain")
-    expect(main.get_by_text(every_article())).to_be_visible()
+    expect(main.get_by_text(EVERY_ARTICLE)).to_be_visible()
     expect(main.get_by_test_id("stDataFrame")).to_have_count(1)
     expect(
         main.get_by_text(re.compile("Azerbaijani outlets quote Armenian speakers in 1 of"))
@@ -88,7 +81,7 @@ def test_unknown_side_gives_a_notice_and_clear_goes_back(corpus_server, page):
     wait_for_app(page)
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_test_id("stAlert")).to_contain_text("mars")
-    expect(page.get_by_test_id("stMain").get_by_text(every_article())).to_be_visible()
+    expect(page.get_by_test_id("stMain").get_by_text(EVERY_ARTICLE)).to_be_visible()
     screenshot(page, "sources-unknown-side")
     sidebar.get_by_role("button", name=re.compile("Clear filter")).click()
     wait_for_rerun(page)

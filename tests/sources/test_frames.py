@@ -18,13 +18,14 @@ from components.sources.frames import (
     quote_coverage,
     reader_link,
 )
+from tests.corpus_files import article_count, counts_sentence, story_count
 
 MACRON_COPIES = {"armradio-2021-06-01-macron", "panarmenian-2021-06-01-macron"}
 
 
 def test_every_article_is_a_row_with_its_links(corpus):
     table = article_table(corpus, corpus)
-    assert len(table) == len(corpus.articles) > 50
+    assert len(table) == len(corpus.articles) == article_count()
     assert set(table["article_id"]) == set(corpus.articles["article_id"])
     row = table.set_index("article_id").loc["france24-2021-05-14-lake-sev"]
     assert row["outlet"] == "France 24"
@@ -32,7 +33,7 @@ def test_every_article_is_a_row_with_its_links(corpus):
     assert row["statements"] == 24
     assert row["reader"] == "source?article=france24-2021-05-14-lake-sev"
     # Every article but the seed (whose address was not recorded) links to its original.
-    assert table["url"].dropna().str.startswith("http").sum() == len(corpus.articles) - 1
+    assert table["url"].dropna().str.startswith("http").sum() == article_count() - 1
 
 
 def test_reader_link_keeps_the_filter():
@@ -51,19 +52,9 @@ def test_the_two_copies_of_a_wire_story_name_each_other(corpus):
     assert (table.drop(index=sorted(MACRON_COPIES))["copies"] == "").all()
 
 
-def corpus_sentence(articles: pd.DataFrame) -> str:
-    """The counts sentence computed by plain pandas (the corpus grows): copies of one wire
-    story on one side count once."""
-    stories = len(articles.drop_duplicates(["side", "story_id"]))
-    return (
-        f"{len(articles)} articles ({stories} stories) from {articles['outlet'].nunique()} "
-        f"outlets on {articles['side'].nunique()} sides"
-    )
-
-
 def test_counts_say_articles_stories_outlets_and_sides(corpus):
-    sentence = corpus_counts(corpus.articles).sentence()
-    assert sentence == corpus_sentence(corpus.articles)
+    assert corpus_counts(corpus.articles).sentence() == counts_sentence()
+    assert counts_sentence().endswith(" on 6 sides")
 
 
 def test_a_story_counts_once_in_the_matrix(corpus):
@@ -102,51 +93,15 @@ def test_issue_coverage_splits_stances(corpus):
     assert set(issues["issue_id"]) <= set(corpus.issues["issue_id"])
 
 
-def reported(corpus, speaker_state: str | None = None) -> dict[str, int]:
-    """Statements each side's outlets report (every copy counted), optionally only those of
-    one state's speakers: plain pandas, for the expected answers (the corpus grows)."""
-    states = corpus.actors.set_index("actor_id")["state_actor_id"]
-    sides = corpus.articles.set_index("article_id")["side"]
-    rows = corpus.statements.assign(
-        side=corpus.statements["article_id"].map(sides),
-        state=corpus.statements["speaker_actor_id"].map(states),
-    )
-    if speaker_state is not None:
-        rows = rows[rows["state"] == speaker_state]
-    return {side: int(count) for side, count in rows.groupby("side").size().items()}
-
-
 def test_which_side_quotes_the_other(corpus):
     """The page's answer, from the corpus: each party's outlets and the other parties."""
     assert parties(corpus) == ["armenia", "azerbaijan", "russia"]
     answer = {
         quote.outlet_side: quote for quote in cross_quoting(quote_coverage(corpus), parties(corpus))
     }
-    totals = reported(corpus)
-    # The AFP story of 1 June (two Armenian copies) counts as its fullest copy per cell:
-    # 7 statements fewer (test_a_story_counts_once_in_the_matrix).
-    totals["armenia"] -= 7
-    by = {state: reported(corpus, state) for state in ("armenia", "azerbaijan", "russia")}
-    assert answer["azerbaijan"] == CrossQuote(
-        "azerbaijan",
-        (
-            ("armenia", by["armenia"].get("azerbaijan", 0)),
-            ("russia", by["russia"].get("azerbaijan", 0)),
-        ),
-        totals["azerbaijan"],
-    )
-    assert answer["armenia"] == CrossQuote(
-        "armenia",
-        (
-            ("azerbaijan", by["azerbaijan"].get("armenia", 0)),
-            ("russia", by["russia"].get("armenia", 0)),
-        ),
-        totals["armenia"],
-    )
-    assert answer["russia"].quoted == (
-        ("armenia", by["armenia"].get("russia", 0)),
-        ("azerbaijan", by["azerbaijan"].get("russia", 0)),
-    )
+    assert answer["azerbaijan"] == CrossQuote("azerbaijan", (("armenia", 1), ("russia", 0)), 45)
+    assert answer["armenia"] == CrossQuote("armenia", (("azerbaijan", 1), ("russia", 0)), 164)
+    assert answer["russia"].quoted == (("armenia", 44), ("azerbaijan", 25))
     assert answer["azerbaijan"].sentence() == (
         "Azerbaijani outlets quote Armenian speakers in 1 of the 45 statements they report "
         "(2%), Russian speakers in 0 (0%)."
@@ -157,8 +112,8 @@ def test_publication_strip_counts_stories_not_copies(corpus):
     strip = publication_strip(corpus.articles).set_index(["published_date", "side"])
     day = strip.loc[(pd.Timestamp("2021-06-01"), "armenia")]
     assert (day["stories"], day["articles"]) == (1, 2)
-    assert strip["articles"].sum() == len(corpus.articles)
-    assert strip["stories"].sum() == len(corpus.articles.drop_duplicates(["side", "story_id"]))
+    assert strip["articles"].sum() == article_count()
+    assert strip["stories"].sum() == story_count() == article_count() - 1
 
 
 def test_coverage_csv_has_a_side_column_and_three_kinds(corpus):

@@ -1,4 +1,4 @@
-"""The Timeline on the whole corpus (12 May – 27 June 2021): presets, date
+"""The Timeline on the whole corpus (50 articles, 12 May – 27 June 2021): presets, date
 ticks, no report-day line, span labels off the markers, lanes folded to a readable height."""
 
 from pathlib import Path

@@ -1,0 +1,82 @@
+"""Counts of the bundled corpus read straight from its files, not through the loader.
+
+Tests of the whole corpus that assert a plain count of it (articles, stories, outlets, the
+articles of one side, statements) take the expected number from here, so that a new article
+in data/articles/ does not mean editing them, while the app's own counting is still checked
+against an independent reading of the YAML files. Figures that the app derives (matrix cells,
+cross-quoting shares, timeline edges) stay written out in their tests.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import DATA_DIR
+
+
+@dataclass(frozen=True)
+class ArticleFile:
+    article_id: str
+    outlet: str
+    side: str
+    story_id: str
+    published_date: str
+    url: str | None
+    statements: int
+
+
+@functools.cache
+def article_files(data_dir: Path = DATA_DIR) -> tuple[ArticleFile, ...]:
+    """One record per folder of data/articles/, from its article.yaml and statements.yaml."""
+    records = []
+    for meta_path in sorted((data_dir / "articles").glob("*/article.yaml")):
+        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
+        statements_path = meta_path.parent / "statements.yaml"
+        statements = yaml.safe_load(statements_path.read_text(encoding="utf-8")) or []
+        records.append(
+            ArticleFile(
+                article_id=meta["article_id"],
+                outlet=meta["outlet"],
+                side=meta["side"],
+                story_id=meta.get("story_id") or meta["article_id"],
+                published_date=str(meta["published_date"]),
+                url=meta.get("url"),
+                statements=len(statements),
+            )
+        )
+    return tuple(records)
+
+
+def article_count(side: str | None = None) -> int:
+    return sum(1 for record in article_files() if side in (None, record.side))
+
+
+def story_count(side: str | None = None, published_date: str | None = None) -> int:
+    return len(
+        {
+            record.story_id
+            for record in article_files()
+            if side in (None, record.side) and published_date in (None, record.published_date)
+        }
+    )
+
+
+def outlet_article_count(outlet: str) -> int:
+    return sum(1 for record in article_files() if record.outlet == outlet)
+
+
+def statement_count() -> int:
+    return sum(record.statements for record in article_files())
+
+
+def counts_sentence() -> str:
+    """The Sources page's caption, e.g. "50 articles (49 stories) from 34 outlets on 6 sides"."""
+    records = article_files()
+    outlets = len({record.outlet for record in records})
+    sides = len({record.side for record in records})
+    articles, stories = article_count(), story_count()
+    return f"{articles} articles ({stories} stories) from {outlets} outlets on {sides} sides"
