@@ -80,7 +80,7 @@ view = overview_page_view(data_dir, chosen)
 
 st.title(escape_markdown(view.heading))
 if view.article_count == 1:
-    translated = " · translated from French" if view.is_translation else ""
+    translated = " · translated" if view.is_translation else ""  # the note says from what
     for line in view.source_lines:
         st.caption(
             f"Source: {escape_markdown(line)}{translated}",

@@ -133,7 +133,8 @@ def article_view(
         ),
         *mention_spans(part, active_ids=None if active is None else active.mentions["mention_id"]),
     ]
-    translated = " · translated from the French original" if article["is_translation"] else ""
+    # The language of the original is in the translation note (shown beside the byline).
+    translated = " · translated" if article["is_translation"] else ""
     source = escape_markdown(article["outlet"])
     if isinstance(article["agency"], str):
         source += f"/{escape_markdown(article['agency'])}"

@@ -32,6 +32,7 @@ from components.source.markup import (
     speaker_colours,
     statement_spans,
 )
+from tests.conftest import DATA_DIR
 from tests.hostile import HOSTILE_ACTOR_NAME, HOSTILE_STATEMENT_ID, write_hostile_data
 
 # The tags article_html may write; anything else in its output came from the data.
@@ -284,3 +285,15 @@ def test_legend_names_a_few_speakers_per_side_and_counts_the_rest():
     assert f"Speaker {LEGEND_SPEAKERS_SHOWN - 1} and {9 - LEGEND_SPEAKERS_SHOWN} more" in visible
     assert "Speaker 8" not in visible
     assert "Speaker 8" in markup  # in the tooltip
+
+
+def test_a_translation_names_no_language_the_data_does_not_give():
+    """The byline says "translated"; which language, the translation note says (ArmInfo's
+    text is a translation from Russian, not from French)."""
+    real = load_dataset(DATA_DIR)
+    article_id = "arminfo-2021-05-31-makunts"
+    view = article_view(real, None, article_id)
+    assert view.byline.endswith(" · translated")
+    assert "French" not in view.byline
+    note = real.articles.set_index("article_id").loc[article_id, "translation_note"]
+    assert "Russian" in note
