@@ -12,7 +12,7 @@ from .nouns import HUMAN_NOUNS
 from .registry import DEMONYMS, Actor, countries, title_key
 
 if TYPE_CHECKING:
-    from .speakers import Mention
+    from .phrases import Mention
 
 # "the country's Defense Ministry": the country named last before it.
 _THE_COUNTRY = re.compile(r"\b(?:the|that|this) country(?:'s|’s)\s*", re.IGNORECASE)

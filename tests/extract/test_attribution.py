@@ -1,5 +1,5 @@
 """The fourth round's rules (issue 20), each on real sentences of development articles
-(DEV_ARTICLE_IDS in components/extract/evaluate.py): conventions of English news, not of
+(DEV_ARTICLE_IDS in components/extract/splits.py): conventions of English news, not of
 these texts."""
 
 from __future__ import annotations

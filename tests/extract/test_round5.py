@@ -1,5 +1,5 @@
 """The fifth round's rules (issue 20), each on real sentences of the articles held out in
-rounds 1-4 and read in round 5 (READ_IN_ROUND_5 in components/extract/evaluate.py).
+rounds 1-4 and read in round 5 (READ_IN_ROUND_5 in components/extract/splits.py).
 
 Where a rule is about naming a speaker the registry may lack, the draft is made against
 the leave-one-out registry the evaluator uses (the corpus registry minus the aliases only
@@ -13,7 +13,8 @@ import pytest
 
 from components.extract import extract, registry_from_records
 from components.extract.draft import release_issuer
-from components.extract.evaluate import READ_IN_ROUND_5, leave_one_out, load_corpus
+from components.extract.evaluate import leave_one_out, load_corpus
+from components.extract.splits import READ_IN_ROUND_5
 
 from .conftest import ROOT, statement_with
 

@@ -1,0 +1,154 @@
+"""Bodies a phrase names without naming them: an unnamed official's body, "the Defence
+Ministry" of the country a sentence is about, "the foreign ministry in Baku", "the Armenian
+authorities", "both sides", the principal of a press service named again. A mixin of
+SpeakerResolver (speakers.py), which holds the document, the registry and what was said."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from .phrases import Mention, Speaker, as_pronoun, clean, core_bounds, first_country
+from .registry import DEMONYMS, Registry, countries
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+# Nouns for a state's government as a whole: "the Armenian authorities".
+STATE_NOUNS = {"authority", "authorities", "government", "leadership", "side"}
+# People who speak for a body without being named: "an official of the ministry".
+UNNAMED_NOUNS = {"official", "source"}
+
+
+class BodyRules:
+    """The rules above, on a resolver's document, registry, mentions and history."""
+
+    doc: Doc
+    registry: Registry
+    mentions: list[Mention]
+    history: list[Speaker]
+    principals: list[Speaker]
+    _resolve: Callable[[Token, int, int], Speaker | None]
+
+    def _body_of_unnamed(self, head: Token, start: int, end: int) -> Speaker | None:
+        """ "an official of the US Department of State": an official no name identifies
+        speaks for the body named (not for a registry person of a similar title)."""
+        if head.lemma_.lower() not in UNNAMED_NOUNS or head.ent_type_ == "PERSON":
+            return None
+        if not any(c.dep_ == "prep" for c in head.children):
+            # "The official also recalled ...": the official named before.
+            noun = head.lemma_.lower()
+            before = [s for s in self.history if s.end_char <= start and noun in s.mention.lower()]
+            return as_pronoun(before[-1], head) if before else None
+        words = self.doc.char_span(start, end, alignment_mode="expand") or []
+        if any(t.ent_type_ == "PERSON" for t in words):
+            return None
+        of = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "in")
+            ),
+            None,
+        )
+        body = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if body is None:
+            return None
+        speaker = self._resolve(body, *core_bounds(body))
+        if speaker is None or speaker.actor is None or speaker.actor.actor_type == "person":
+            return None
+        return replace(
+            speaker, mention=clean(self.doc.text[start:end]), start_char=start, end_char=end
+        )
+
+    def both_states(self, head: Token) -> list[Speaker]:
+        """ "both sides", "the two countries": the two states the text names most (when
+        two stand out), in the order it first names them."""
+        counts: dict[str, list[Mention]] = {}
+        for mention in self.mentions:
+            if mention.actor.actor_type == "state":
+                counts.setdefault(mention.actor.actor_id, []).append(mention)
+        ranked = sorted(counts.values(), key=len, reverse=True)
+        if len(ranked) < 2 or (len(ranked) > 2 and len(ranked[1]) == len(ranked[2])):
+            return []
+        two = sorted(ranked[:2], key=lambda found: found[0].start_char)
+        start, end = core_bounds(head)
+        return [
+            Speaker(
+                m[0].actor.actor_name,
+                clean(self.doc.text[start:end]),
+                start,
+                end,
+                m[0].actor,
+                0.6,
+                False,
+            )
+            for m in two
+        ]
+
+    def _principal_before(self, position: int) -> Speaker | None:
+        """ "the press service said" after "the press service of the Ministry ..."."""
+        before = [s for s in self.principals if s.start_char <= position]
+        return before[-1] if before else None
+
+    def _of_the_sentence_country(
+        self, head: Token, span_text: str, start: int, end: int
+    ) -> Speaker | None:
+        """ "Azerbaijan has expelled ..., the Defence Ministry reported": a bare title no
+        earlier body holds is the body of the country the sentence is about (its
+        subject's, else the first it names)."""
+        sentence = head.sent
+        subjects = [t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+        phrases = [self.doc.text[t.left_edge.idx : t.right_edge.idx + 1] for t in subjects]
+        phrases.append(self.doc.text[sentence.start_char : start])
+        for phrase in phrases:
+            named = first_country(phrase)
+            if named is not None:
+                return self._national_body(named, span_text, start, end)
+        return None
+
+    def _national_body(self, country: str, title: str, start: int, end: int) -> Speaker | None:
+        """The body of `country` whose title is `title` ("the Defence Ministry")."""
+        actor, score = self.registry.resolve_actor(f"{country} {title}")
+        if actor is None or actor.actor_type in ("person", "state") or score < 0.9:
+            return None
+        if country.lower() not in countries(" ".join([actor.actor_name, actor.role_title or ""])):
+            return None
+        return Speaker(
+            actor.actor_name, clean(self.doc.text[start:end]), start, end, actor, 0.7, False
+        )
+
+    def _seated_body(self, head: Token, start: int, end: int) -> Speaker | None:
+        """ "the foreign ministry in Baku": the ministry of the state seated there."""
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ != "in":
+                continue
+            place = next((c for c in child.children if c.dep_ == "pobj"), None)
+            state = self.registry.capitals.get(place.text) if place is not None else None
+            if state is None:
+                continue
+            title = self.doc.text[start : child.idx].strip()
+            return self._national_body(state.actor_name, title, start, end)
+        return None
+
+    def _state_of(self, head: Token, start: int, end: int) -> Speaker | None:
+        """ "the Armenian authorities", "the Azerbaijani government", "The Armenians": the
+        state (when the registry has no body of these words)."""
+        lemma = head.lemma_.lower()
+        if lemma in STATE_NOUNS:
+            named = [t.lower_ for t in head.children if t.dep_ in ("amod", "compound", "nmod")]
+            named = [DEMONYMS[w] for w in named if w in DEMONYMS]
+        elif head.tag_ in ("NNPS", "NNS") and head.lower_.rstrip("s") in DEMONYMS:
+            named = [DEMONYMS[head.lower_.rstrip("s")]]
+        else:
+            return None
+        if len(named) != 1:
+            return None
+        actor, score = self.registry.resolve_actor(named[0].title())
+        if actor is None or actor.actor_type != "state":
+            return None
+        return Speaker(
+            actor.actor_name, clean(self.doc.text[start:end]), start, end, actor, 0.7, False
+        )
