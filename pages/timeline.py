@@ -278,10 +278,9 @@ if view.is_counted:
 piles = pile_count(figure)
 if piles:
     st.caption(
-        f"{piles} squares each stand for a lane's items of one day, with their count: the "
-        "busiest days, and days outside this time span in lanes they would make taller. Click "
-        "a square to list its items beside the chart; filter by actor, or pick the time span "
-        "that shows the day, to see them one by one."
+        f"{piles} square{'s' if piles > 1 else ''} in this time span each stand for a lane's "
+        "items of one busy day, with their count, so the chart stays a few screens tall. Click "
+        "a square to list its items beside the chart; filter by actor to see them one by one."
     )
 if view.folded_lanes:
     st.caption(

@@ -91,5 +91,11 @@ def add_pile_key(parts: _Parts) -> None:
 
 
 def pile_count(figure: go.Figure) -> int:
-    """How many piles ``figure`` draws."""
-    return sum(len(trace.x) for trace in figure.data if trace.name == PILES_TRACE)
+    """How many piles ``figure`` draws inside its time axis's range (the others lie on days
+    off the view, counted by its notes)."""
+    start, end = (pd.Timestamp(x) for x in figure.layout.xaxis.range)
+    return sum(
+        int(((pd.to_datetime(trace.x) >= start) & (pd.to_datetime(trace.x) <= end)).sum())
+        for trace in figure.data
+        if trace.name == PILES_TRACE
+    )

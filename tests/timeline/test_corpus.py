@@ -248,6 +248,7 @@ def test_a_click_on_a_pile_lists_its_items_and_a_marker_lists_all_again(corpus_a
     busiest = max(range(len(piles["text"])), key=lambda i: int(piles["text"][i]))
     pile_id = piles["customdata"][busiest]
     assert pile_id == "pile:__other__/2021-05-14"
+    assert any(c.value.startswith("2 squares in this time span") for c in corpus_app.caption)
     click(corpus_app, pile_id)
     assert_ran_cleanly(corpus_app)
     assert corpus_app.session_state[TIMELINE_COUNT_KEY] == pile_id
