@@ -38,13 +38,16 @@ def placed_for_window(
     if placed.empty or "pile_id" not in placed:
         return placed
     inside = reaches(placed, window)
-    rows_inside = _lane_rows(placed[inside]).reindex(placed["lane_index"].unique(), fill_value=1)
-    crowded = _lane_rows(placed) > rows_inside.reindex(_lane_rows(placed).index)
-    off = ~inside & placed["pile_id"].isna() & pileable(placed)
-    off &= placed["lane_index"].isin(crowded[crowded].index)
-    if not off.any():
+    rows_all = _lane_rows(placed)
+    rows_inside = _lane_rows(placed[inside]).reindex(rows_all.index, fill_value=1)
+    crowded = rows_all.index[rows_all > rows_inside]
+    can = pileable(placed) & placed["pile_id"].isna() & placed["lane_index"].isin(crowded)
+    keys = day_keys(placed[can])
+    # A day an item of the window shares (an evening reaching past midnight) stays whole.
+    off = ~keys.isin(keys[inside[can]])
+    keys = keys[off]
+    if keys.empty:
         return placed
-    keys = day_keys(placed[off])
     big = keys.map(keys.value_counts()) >= OFF_WINDOW_MIN_PILE
     placed = placed.assign(pile_id=placed["pile_id"].copy())
     placed.loc[big[big].index, "pile_id"] = PILE_PREFIX + keys[big]
