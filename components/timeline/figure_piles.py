@@ -5,6 +5,8 @@ which types. Plain dicts for plotly, no streamlit.
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -20,6 +22,11 @@ PILE_SIZE = 22
 
 
 PILE_FILL = "#FFFFFF"
+
+
+# A hover line holds this many characters at most: one line of every type of a pile of 42
+# ran off both sides of the chart.
+HOVER_LINE_CHARS = 50
 
 
 def add_piles(parts: _Parts, placed: pd.DataFrame) -> None:
@@ -51,10 +58,15 @@ def add_piles(parts: _Parts, placed: pd.DataFrame) -> None:
     )
 
 
+def _wrapped(text: str) -> str:
+    """A long list of types on several lines of the hover, escaped."""
+    return "<br>".join(_escape(line) for line in textwrap.wrap(text, HOVER_LINE_CHARS))
+
+
 def _pile_hovers(piles: pd.DataFrame) -> list[str]:
     return [
         f"<b>{count} items on {day.day} {day:%b %Y}</b><br>{_escape(lane)}<br>"
-        f"{statements} statements, {events} events<br>{_escape(types)}<br>"
+        f"{statements} statements, {events} events<br>{_wrapped(types)}<br>"
         "<i>Click to list them beside the chart</i>"
         for count, day, lane, statements, events, types in zip(
             piles["count"].tolist(),
