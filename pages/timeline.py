@@ -280,7 +280,7 @@ if piles:
     st.caption(
         f"{piles} square{'s' if piles > 1 else ''} in this time span each stand for a lane's "
         "items of one busy day, with their count, so the chart stays a few screens tall. Click "
-        "a square to list its items beside the chart; filter by actor to see them one by one."
+        "a square to list its items in the Item list; filter by actor to see them one by one."
     )
 if view.folded_lanes:
     st.caption(

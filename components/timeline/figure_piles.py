@@ -67,7 +67,7 @@ def _pile_hovers(piles: pd.DataFrame) -> list[str]:
     return [
         f"<b>{count} items on {day.day} {day:%b %Y}</b><br>{_escape(lane)}<br>"
         f"{statements} statements, {events} events<br>{_wrapped(types)}<br>"
-        "<i>Click to list them beside the chart</i>"
+        "<i>Click to list them in the Item list</i>"
         for count, day, lane, statements, events, types in zip(
             piles["count"].tolist(),
             piles["day"].tolist(),
