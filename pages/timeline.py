@@ -34,9 +34,11 @@ from components.app.state import (
 from components.app.text_safety import escape_markdown
 from components.timeline.choices import ZOOM_PRESETS, clicked_item
 from components.timeline.detail import ItemDetail
+from components.timeline.figure_piles import pile_count
 from components.timeline.frames import MAX_MARKERS, TimelineView
 from components.timeline.items import ITEM_KINDS, readable
 from components.timeline.lanes import LANE_GROUPINGS
+from components.timeline.piles import PILE_PREFIX
 from components.timeline.view import (
     ViewChoices,
     timeline_choices,
@@ -61,10 +63,12 @@ def _apply_click(points: list[dict]) -> None:
     clicked = clicked_item(points)
     if clicked and clicked != st.session_state.get(TIMELINE_CLICK_SEEN_KEY):
         st.session_state[TIMELINE_CLICK_SEEN_KEY] = clicked
-        if clicked.startswith("counts:"):
+        if clicked.startswith(("counts:", PILE_PREFIX)):
             st.session_state[TIMELINE_COUNT_KEY] = clicked
             st.session_state[TIMELINE_ITEM_KEY] = None
         else:
+            # A single item: the list holds every item again, not a pile's.
+            st.session_state[TIMELINE_COUNT_KEY] = None
             st.session_state[TIMELINE_ITEM_KEY] = clicked
 
 
@@ -271,6 +275,13 @@ st.caption(
 )
 if view.is_counted:
     st.info(_counted_note(view), icon=":material/stacked_bar_chart:")
+piles = pile_count(figure)
+if piles:
+    st.caption(
+        f"{piles} square{'s' if piles > 1 else ''} in this time span each stand for a lane's "
+        "items of one busy day, with their count, so the chart stays a few screens tall. Click "
+        "a square to list its items in the Item list; filter by actor to see them one by one."
+    )
 if view.folded_lanes:
     st.caption(
         f"The {view.folded_lanes} lanes with the fewest items are folded into the last lane, "
@@ -299,12 +310,13 @@ with chart_column, wide_chart_box("timeline"):
 _apply_click(event["selection"]["points"])
 with detail_column:
     options = view.options
-    if view.is_counted:
-        bubble_id = st.session_state.get(TIMELINE_COUNT_KEY)
-        label = view.count_label(bubble_id) if bubble_id else None
-        options = timeline_count_options(*key, bubble_id, *view_choices) if label else {}
-        if label:
-            st.caption(f"{len(options)} items in {escape_markdown(label)}")
+    # A clicked count bubble, or pile, lists its items only (in counted view, nothing else).
+    bubble_id = st.session_state.get(TIMELINE_COUNT_KEY)
+    label = view.count_label(bubble_id) if bubble_id else None
+    if label:
+        options = timeline_count_options(*key, bubble_id, *view_choices)
+        more = "" if view.is_counted else "; click a single marker to list every item again"
+        st.caption(f"{len(options)} items in {escape_markdown(label)}{more}")
     if st.session_state.get(TIMELINE_ITEM_KEY) not in options:
         st.session_state[TIMELINE_ITEM_KEY] = None
     picked = st.selectbox(

@@ -34,8 +34,10 @@ from components.timeline.figure_layout import (
     _layout,
     _Parts,
 )
+from components.timeline.figure_piles import add_pile_key, add_piles
 from components.timeline.items import readable, shorten
 from components.timeline.precision import COARSE_PRECISIONS, UNCERTAIN_PRECISIONS
+from components.timeline.window import placed_for_window
 
 ITEMS_TRACE = "items"
 
@@ -82,17 +84,24 @@ def build_timeline_figure(
     """The swimlane timeline of ``placed`` (see components.timeline.lanes.place_in_lanes)."""
     if placed.empty:
         return _empty_figure(x_range)
-    lanes = _lanes(placed)
+    # Rows stacked for the window: what lies outside it takes no row of its own.
+    shown = placed_for_window(placed, x_range)
+    lanes = _lanes(shown)
     parts = _Parts()
     _add_lane_bands(parts, lanes)
     if report_date is not None:
         _add_report_day(parts, pd.Timestamp(report_date))
-    _add_spans(parts, placed)
-    _add_exact_dates(parts, placed)
-    _add_span_labels(parts, placed, x_range)
-    _add_items(parts, placed)
-    _add_legend_keys(parts, placed)
-    _add_offscreen_note(parts, placed, x_range)
+    # Piled items are drawn by their pile.
+    single = shown[shown["pile_id"].isna()] if "pile_id" in shown else shown
+    _add_spans(parts, single)
+    _add_exact_dates(parts, single)
+    _add_span_labels(parts, shown, x_range)
+    _add_items(parts, single)
+    add_piles(parts, shown)
+    _add_legend_keys(parts, single)
+    if len(single) < len(shown):
+        add_pile_key(parts)
+    parts.annotations.extend(_offscreen_notes(placed, x_range))
     return new_figure(data=parts.traces, layout=_layout(lanes, x_range, parts))
 
 
@@ -389,10 +398,11 @@ def _add_legend_keys(parts: _Parts, placed: pd.DataFrame) -> None:
                 )  # fmt: skip
 
 
-def _add_offscreen_note(
-    parts: _Parts, placed: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp]
-) -> None:
+def _offscreen_notes(
+    placed: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp]
+) -> list[dict]:
     """Say how many items lie left or right of the view, so none is silently hidden."""
+    notes_drawn = []
     start, end = pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])
     last_x = placed["x_end"].fillna(placed["x_marker"])
     first_x = placed["x_start"].fillna(placed["x_marker"])
@@ -402,7 +412,7 @@ def _add_offscreen_note(
              (after, 1, "right", "{n} later item{s} outside this view ▶")]  # fmt: skip
     for count, x, anchor, template in notes:
         if count:
-            parts.annotations.append(
+            notes_drawn.append(
                 {
                     "text": template.format(n=count, s="" if count == 1 else "s"),
                     "xref": "paper",
@@ -416,3 +426,4 @@ def _add_offscreen_note(
                     "yshift": 40,
                 }
             )
+    return notes_drawn

@@ -15,10 +15,13 @@ from components.timeline.counts import COUNTED_COLUMNS, bucket_period, count_in_
 from components.timeline.items import ITEM_KINDS
 from components.timeline.lanes import (
     MAX_LANES,
+    _plain,
     folded_lane_count,
     lanes_of_items,
     place_in_lanes,
+    stack_in_lanes,
 )
+from components.timeline.piles import PILE_PREFIX, pile_label, pile_members, pile_sizes
 from components.timeline.table import _table_order, items_table, table_csv
 
 # Above this many markers (items x lanes) the chart draws counts per lane and period, not
@@ -93,7 +96,10 @@ class TimelineView:
         return self.csv
 
     def count_items(self, bubble_id: str) -> pd.DataFrame:
-        """The items of one count bubble (none for an unknown bubble id)."""
+        """The items of one count bubble or pile (none for an unknown id)."""
+        if bubble_id.startswith(PILE_PREFIX) and not self.is_counted:
+            ids = pile_members(self.placed, bubble_id)["item_id"]
+            return self.items[self.items["item_id"].isin(ids)]
         if self.counts is None:
             return self.items.head(0)
         numbers = self.counts.index[self.counts["bubble_id"] == bubble_id]
@@ -101,7 +107,10 @@ class TimelineView:
         return self.items[self.items["item_id"].isin(ids)]
 
     def count_label(self, bubble_id: str) -> str | None:
-        """ "Armenia, week of 10 May 2021": the lane and period of one bubble."""
+        """ "Armenia, week of 10 May 2021": the lane and period of one bubble; "Armenia,
+        14 May 2021": the lane and day of one pile."""
+        if bubble_id.startswith(PILE_PREFIX) and not self.is_counted:
+            return pile_label(self.placed, bubble_id)
         if self.counts is None:
             return None
         rows = self.counts[self.counts["bubble_id"] == bubble_id]
@@ -140,12 +149,21 @@ def timeline_view(
 def _placed_within_rows(items: pd.DataFrame, actors: pd.DataFrame, grouping: str) -> pd.DataFrame:
     """Items placed in lanes (`place_in_lanes`), the quieter lanes folded into "Other" until
     the chart has at most MAX_ROWS rows or MIN_LANES lanes: many actors speaking on the
-    same days stack tall lanes."""
+    same days stack tall lanes. Past MIN_LANES, folding makes "Other" taller, not the chart
+    shorter: the busiest days of a lane then pile (`piles.py`), the tallest first, until
+    the rows fit (or no day of MIN_PILE items is left to pile)."""
     max_lanes = MAX_LANES
     placed = place_in_lanes(items, actors, grouping, max_lanes)
     while _row_count(placed) > MAX_ROWS and max_lanes > MIN_LANES:
         max_lanes = max(MIN_LANES, max_lanes - 5)
         placed = place_in_lanes(items, actors, grouping, max_lanes)
+    if _row_count(placed) <= MAX_ROWS:
+        return placed
+    laned = _plain(lanes_of_items(items, actors, grouping, max_lanes))
+    for size in pile_sizes(laned):
+        placed = stack_in_lanes(laned, min_pile=size)
+        if _row_count(placed) <= MAX_ROWS:
+            break
     return placed
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 
 from components.data.schemas import ACTOR_TYPES
 from components.timeline.items import ITEM_COLUMNS, _categorical_at
+from components.timeline.piles import pile_centres, pile_ids
 
 # Lane groupings the page offers: key -> label.
 LANE_GROUPINGS = {
@@ -148,10 +149,17 @@ def place_in_lanes(
     seen and clicked. Lanes are ordered top to bottom by ``lane_index``; y grows
     downwards, one unit per row, with LANE_GAP between lanes.
     """
-    columns = [*LANE_COLUMNS, "row", "y"]
-    placed = _plain(lanes_of_items(items, actors, grouping, max_lanes))
-    if placed.empty:
+    return stack_in_lanes(_plain(lanes_of_items(items, actors, grouping, max_lanes)))
+
+
+def stack_in_lanes(laned: pd.DataFrame, min_pile: int | None = None) -> pd.DataFrame:
+    """``laned`` (from `lanes_of_items`, categoricals made plain) with row, y and pile_id:
+    the items of a lane and day that pile (`piles.pile_ids`, at least ``min_pile`` of them;
+    None: none piles) share one row, the others are stacked as `place_in_lanes` says."""
+    columns = [*LANE_COLUMNS, "row", "y", "pile_id"]
+    if laned.empty:
         return pd.DataFrame(columns=columns)
+    placed = laned.assign(pile_id=pile_ids(laned, min_pile))
     placed["row"] = _stack_rows(placed)
     placed["y"] = _lane_offsets(placed) + placed["row"]
     placed = placed.sort_values(["lane_index", "row", "x_marker"], kind="stable")
@@ -319,12 +327,25 @@ def _stack_rows(placed: pd.DataFrame) -> pd.Series:
     """Row of each item in its lane: the first row free at its start (interval stacking).
 
     Greedy, so a loop; the page only stacks what it draws one by one (MAX_MARKERS at most).
+    A pile is stacked once, as a point at its midday, and its items take its row.
     """
-    starts = placed["x_start"].fillna(placed["x_marker"] - POINT_HALF_WIDTH)
-    ends = placed["x_end"].fillna(placed["x_marker"] + POINT_HALF_WIDTH)
-    order = placed.assign(_start=starts, _end=ends).sort_values(
-        ["lane_index", "_start", "kind", "record_id"], kind="stable"
-    )
+    piled = placed["pile_id"].notna()
+    centres = placed["x_marker"]
+    if piled.any():
+        centres = centres.where(~piled, pile_centres(placed))
+    starts = placed["x_start"].where(~piled).fillna(centres - POINT_HALF_WIDTH)
+    ends = placed["x_end"].where(~piled).fillna(centres + POINT_HALF_WIDTH)
+    stacked = ~piled | ~placed["pile_id"].duplicated()
+    rows = _greedy_rows(placed.assign(_start=starts, _end=ends)[stacked])
+    leads = placed.loc[stacked & piled, "pile_id"]
+    pile_rows = pd.Series(rows[leads.index].to_numpy(), index=leads.to_numpy())
+    return rows.reindex(placed.index).fillna(placed["pile_id"].map(pile_rows)).astype(np.int64)
+
+
+def _greedy_rows(placed: pd.DataFrame) -> pd.Series:
+    """Row of each item (with its _start and _end): the first row of its lane free at its
+    start."""
+    order = placed.sort_values(["lane_index", "_start", "kind", "record_id"], kind="stable")
     lane_of = order["lane_index"].to_numpy()
     start_of = order["_start"].to_numpy("datetime64[ns]").astype(np.int64)
     end_of = order["_end"].to_numpy("datetime64[ns]").astype(np.int64)

@@ -6,9 +6,11 @@ import pandas as pd
 from playwright.sync_api import Page, expect
 
 from components.data import load_dataset
+from components.timeline.figure_piles import PILES_TRACE
 from components.timeline.figures import ITEMS_TRACE
 from components.timeline.frames import timeline_view
 from components.timeline.items import timeline_items
+from tests.e2e.every_page import corpus_server  # noqa: F401 (a fixture)
 from tests.e2e.helpers import (
     APP_TIMEOUT_MS,
     download_on_click,
@@ -48,13 +50,15 @@ def open_timeline(page: Page, base_url: str) -> None:
     expect(ticks).to_be_visible(timeout=APP_TIMEOUT_MS)
 
 
-def marker_centre(page: Page, item_id: str) -> tuple[float, float]:
-    """Where the chart marker of one item is drawn, in page coordinates."""
-    curve, point = page.evaluate(_POINT_INDEX_JS, [ITEMS_TRACE, item_id])
+def marker_centre(page: Page, item_id: str, trace_name: str = ITEMS_TRACE) -> tuple[float, float]:
+    """Where the chart marker of one item (or pile) is drawn, in page coordinates."""
+    curve, point = page.evaluate(_POINT_INDEX_JS, [trace_name, item_id])
     assert curve >= 0, "the chart has no items trace"
     assert point >= 0, f"{item_id} is not in the chart"
     trace = page.locator(".js-plotly-plot .scatterlayer .trace").nth(curve)
-    box = trace.locator("path.point").nth(point).bounding_box()
+    marker = trace.locator("path.point").nth(point)
+    marker.scroll_into_view_if_needed()
+    box = marker.bounding_box()
     assert box is not None, f"the marker of {item_id} is not drawn"
     return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
 
@@ -130,3 +134,15 @@ def test_items_table_opens_and_its_csv_holds_every_item(app_server, page):
     assert len(rows) == len(dataset.statements) + len(dataset.events)
     view = timeline_view(timeline_items(dataset), dataset.actors, "actor")
     assert download.path().read_bytes() == view.csv_bytes()
+
+
+def test_on_the_corpus_a_click_on_a_pile_lists_its_items(corpus_server, page):  # noqa: F811
+    """The 42 items of the Other lane on 14 May are one square; a click lists them all."""
+    page.set_viewport_size(TALL_VIEWPORT)
+    open_timeline(page, corpus_server)
+    x, y = marker_centre(page, "pile:__other__/2021-05-14", PILES_TRACE)
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
+    wait_for_rerun(page)
+    expect(page.get_by_text("42 items in Other actors (54), 14 May 2021")).to_be_visible()
+    screenshot(page, "timeline-corpus-pile")

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import dashboard
-from components.app.state import TIMELINE_ZOOM_KEY
+from components.app.state import TIMELINE_COUNT_KEY, TIMELINE_ITEM_KEY, TIMELINE_ZOOM_KEY
 from components.data import load_dataset
 from components.timeline.choices import (
     CRISIS_WINDOW,
@@ -18,19 +18,22 @@ from components.timeline.choices import (
     zoom_windows,
 )
 from components.timeline.figure_layout import DAY_MS, ROW_PX
+from components.timeline.figure_piles import PILES_TRACE
 from components.timeline.figures import (
     ITEMS_TRACE,
     LABEL_CHAR_PX,
     PLOT_WIDTH_PX,
     SPAN_LABELS_TRACE,
+    SPANS_TRACE,
     _label_room,
     build_timeline_figure,
 )
 from components.timeline.frames import MAX_ROWS, MIN_LANES, timeline_view
 from components.timeline.items import timeline_items
 from components.timeline.lanes import lanes_of_items
+from components.timeline.window import placed_for_window
 from tests.conftest import DATA_DIR
-from tests.timeline.test_page import assert_ran_cleanly, figure
+from tests.timeline.test_page import assert_ran_cleanly, click, figure
 
 DAY = pd.Timedelta(days=1)
 
@@ -105,11 +108,13 @@ def test_span_labels_do_not_cover_markers_of_their_row(view, windows):
         per_px = (end - start) / PLOT_WIDTH_PX
         labels = [t for t in drawn.data if t.name == SPAN_LABELS_TRACE]
         drawn_labels += sum(len(trace.text) for trace in labels)
+        # The rows as this window draws them (stacked again for it).
+        shown = placed_for_window(placed, (start, end))
         for trace in labels:
             for x, y, text in zip(trace.x, trace.y, trace.text, strict=True):
                 x = pd.Timestamp(x)
                 reach = x + per_px * LABEL_CHAR_PX * len(text)
-                row = placed.loc[placed["y"] == y]
+                row = shown.loc[shown["y"] == y]
                 near = row[(row["x_marker"] > x) & (row["x_marker"] <= reach)]
                 assert near.empty, (preset, text, near["item_id"].tolist())
     assert drawn_labels, "the labels that fit are still drawn"
@@ -146,7 +151,8 @@ def test_the_corpus_keeps_the_busiest_lanes_and_a_chart_a_few_screens_tall(view,
     lanes = view.placed.drop_duplicates("lane_id")
     assert MIN_LANES <= view.lane_count < 30
     rows = (view.placed.groupby("lane_index")["row"].max() + 1).sum()
-    assert rows <= MAX_ROWS or view.lane_count == MIN_LANES
+    # Folding stops at MIN_LANES; the busiest days then pile, so the rows fit the budget.
+    assert rows <= MAX_ROWS
     every_lane = lanes_of_items(items, corpus.actors, "actor", max_lanes=10_000)
     sizes = every_lane.groupby("lane_id", observed=True).size().sort_values(ascending=False)
     kept = set(lanes["lane_id"]) - {"__other__"}
@@ -155,6 +161,53 @@ def test_the_corpus_keeps_the_busiest_lanes_and_a_chart_a_few_screens_tall(view,
     assert view.folded_lanes == len(sizes) - len(kept)
     drawn = build_timeline_figure(view.placed, CRISIS_WINDOW)
     assert drawn.layout.height < (MAX_ROWS + 20) * ROW_PX + 400
+
+
+def _drawn_rows(drawn) -> pd.DataFrame:
+    """Every marker, pile and span of a figure: its row (y), first and last x."""
+    rows = []
+    for trace in drawn.data:
+        if trace.name in (ITEMS_TRACE, PILES_TRACE):
+            points = zip(trace.x, trace.y, strict=True)
+            rows += [(y, pd.Timestamp(x), pd.Timestamp(x)) for x, y in points]
+        elif trace.name == SPANS_TRACE:
+            xs, ys = list(trace.x), list(trace.y)
+            rows += [
+                (ys[i], pd.Timestamp(xs[i]), pd.Timestamp(xs[i + 1])) for i in range(0, len(xs), 3)
+            ]
+    return pd.DataFrame(rows, columns=["y", "first", "last"])
+
+
+def test_the_crisis_days_draw_rows_for_their_own_items(view, windows):
+    """A lane is as tall as its items of 12-16 May need: its busy days of late May pile
+    (the OSCE Minsk Group's 13 items of 28 May drew 13 empty rows on the crisis days)."""
+    drawn = build_timeline_figure(view.placed, CRISIS_WINDOW)
+    rows = _drawn_rows(drawn)
+    start, end = CRISIS_WINDOW
+    inside = rows[(rows["last"] >= start) & (rows["first"] <= end)]
+    empty_rows = rows["y"].nunique() - inside["y"].nunique()
+    assert empty_rows <= view.lane_count, "at most a row per lane holds only other days"
+    may_june = build_timeline_figure(view.placed, windows["reporting"])
+    assert drawn.layout.height < may_june.layout.height, "fewer days, fewer rows"
+
+
+@pytest.mark.parametrize("preset", list(ZOOM_PRESETS))
+def test_every_item_is_drawn_one_by_one_or_in_a_pile(view, windows, preset):
+    """Nothing is hidden: in each of its lanes, an item is a marker or in a pile, whose
+    count is its items' and whose click lists them."""
+    drawn = build_timeline_figure(view.placed, windows[preset])
+    [markers] = [t for t in drawn.data if t.name == ITEMS_TRACE]
+    piles = [t for t in drawn.data if t.name == PILES_TRACE]
+    assert piles, "the busiest days pile on the corpus"
+    in_piles = []
+    for pile_id, count in zip(piles[0].customdata, piles[0].text, strict=True):
+        members = view.count_items(pile_id)
+        assert len(members) == int(count) >= 2
+        assert view.count_label(pile_id)
+        lane_id = pile_id.removeprefix("pile:").rsplit("/", 1)[0]
+        in_piles += [f"{lane_id}/{item_id}" for item_id in members["item_id"]]
+    in_lanes = view.placed["lane_id"] + "/" + view.placed["item_id"]
+    assert sorted([*markers.ids, *in_piles]) == sorted(in_lanes)
 
 
 @pytest.fixture
@@ -187,3 +240,31 @@ def test_the_page_opens_on_the_crisis_days_and_offers_may_june(corpus_app):
     assert drawn["layout"]["xaxis"]["dtick"] == 7 * DAY_MS
     [markers] = [t for t in drawn["data"] if t.get("name") == ITEMS_TRACE]
     assert markers["customdata"], "hover and click still carry the item ids"
+
+
+def test_a_click_on_a_pile_lists_its_items_and_a_marker_lists_all_again(corpus_app):
+    """The 42 items of 14 May in the Other lane: one square, its items beside the chart."""
+    [piles] = [t for t in figure(corpus_app)["data"] if t.get("name") == PILES_TRACE]
+    busiest = max(range(len(piles["text"])), key=lambda i: int(piles["text"][i]))
+    pile_id = piles["customdata"][busiest]
+    assert pile_id == "pile:__other__/2021-05-14"
+    assert any(c.value.startswith("2 squares in this time span") for c in corpus_app.caption)
+    click(corpus_app, pile_id)
+    assert_ran_cleanly(corpus_app)
+    assert corpus_app.session_state[TIMELINE_COUNT_KEY] == pile_id
+    options = corpus_app.selectbox(key=TIMELINE_ITEM_KEY).options
+    assert len(options) == int(piles["text"][busiest])
+    assert any(f"{len(options)} items in Other actors" in c.value for c in corpus_app.caption)
+    [markers] = [t for t in figure(corpus_app)["data"] if t.get("name") == ITEMS_TRACE]
+    click(corpus_app, markers["customdata"][0])
+    assert_ran_cleanly(corpus_app)
+    assert corpus_app.session_state[TIMELINE_COUNT_KEY] is None
+    every = corpus_app.selectbox(key=TIMELINE_ITEM_KEY).options
+    assert len(every) == figure_item_count(corpus_app)
+
+
+def figure_item_count(app: AppTest) -> int:
+    """The items the page counts in its caption ("299 statements and 67 events ...")."""
+    [counts] = [c.value for c in app.caption if " statements and " in c.value]
+    statements, rest = counts.split(" statements and ")
+    return int(statements.replace(",", "")) + int(rest.split(" events")[0].replace(",", ""))

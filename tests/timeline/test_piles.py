@@ -1,0 +1,71 @@
+"""Piles and per-window rows on hand-made items: a lane's busy day as one marker, and days
+outside the window taking no rows of their own."""
+
+import pandas as pd
+
+from components.timeline.items import ITEM_COLUMNS
+from components.timeline.lanes import _plain, lanes_of_items, place_in_lanes, stack_in_lanes
+from components.timeline.piles import pile_label, pile_members, pile_sizes
+from components.timeline.window import placed_for_window
+
+ACTORS = pd.DataFrame(
+    {"actor_id": ["a"], "actor_name": ["A"], "actor_type": ["state"],
+     "parent_actor_id": [None], "state_actor_id": ["a"]}
+)  # fmt: skip
+
+MAY_14 = pd.Timestamp("2021-05-14")
+MAY_28 = pd.Timestamp("2021-05-28")
+
+
+def _items(days: list[pd.Timestamp], precision: str = "day") -> pd.DataFrame:
+    """Statements of actor "a", one per day given, dated to that day (a point at midday)."""
+    items = pd.DataFrame(
+        {
+            "item_id": [f"statement:s{i}" for i in range(len(days))],
+            "kind": "statement",
+            "record_id": [f"s{i}" for i in range(len(days))],
+            "item_type": "claim",
+            "lane_actor_ids": [("a",)] * len(days),
+            "start_date": days,
+            "end_date": days,
+            "date_precision": precision,
+            "x_marker": [day + pd.Timedelta(hours=12) for day in days],
+            "x_start": pd.NaT,
+            "x_end": pd.NaT,
+            "background_start_date": pd.NaT,
+        }
+    )
+    return items.reindex(columns=ITEM_COLUMNS)
+
+
+def test_a_busy_day_piles_on_one_row_and_lists_every_item():
+    items = _items([MAY_14] * 4 + [MAY_28] * 2)
+    laned = _plain(lanes_of_items(items, ACTORS, "actor"))
+    assert pile_sizes(laned) == [4], "two items on a day are no pile"
+    placed = stack_in_lanes(laned, min_pile=4)
+    assert placed["row"].max() == 1, "the pile's row, and the two of 28 May"
+    assert placed["pile_id"].dropna().unique().tolist() == ["pile:a/2021-05-14"]
+    assert len(pile_members(placed, "pile:a/2021-05-14")) == 4
+    assert pile_label(placed, "pile:a/2021-05-14") == "A, 14 May 2021"
+    assert pile_label(placed, "pile:a/2021-05-15") is None
+
+
+def test_days_outside_the_window_take_no_rows_of_their_own():
+    """Two items on 14 May inside, five on 28 May outside: two rows, not five."""
+    placed = place_in_lanes(_items([MAY_14] * 2 + [MAY_28] * 5), ACTORS, "actor")
+    assert placed["row"].max() + 1 == 5
+    shown = placed_for_window(placed, (pd.Timestamp("2021-05-12"), pd.Timestamp("2021-05-17")))
+    assert shown["row"].max() + 1 == 2
+    assert shown.loc[shown["start_date"] == MAY_28, "pile_id"].eq("pile:a/2021-05-28").all()
+    assert shown.loc[shown["start_date"] == MAY_14, "pile_id"].isna().all()
+    # The window that shows 28 May draws its items one by one.
+    late = placed_for_window(placed, (pd.Timestamp("2021-05-27"), pd.Timestamp("2021-05-29")))
+    assert late.loc[late["start_date"] == MAY_28, "pile_id"].isna().all()
+    assert late["row"].max() + 1 == 5
+
+
+def test_a_lane_no_taller_outside_the_window_is_left_as_it_is():
+    placed = place_in_lanes(_items([MAY_14] * 3 + [MAY_28] * 2), ACTORS, "actor")
+    shown = placed_for_window(placed, (pd.Timestamp("2021-05-12"), pd.Timestamp("2021-05-17")))
+    assert shown["pile_id"].isna().all()
+    assert shown["row"].tolist() == placed["row"].tolist()
