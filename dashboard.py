@@ -13,10 +13,11 @@ from components.app.dataset import (
     note_data_version,
 )
 from components.app.look import PAGE_ICON, apply_look
-from components.app.routing import PageSpec, ensure_router
+from components.app.routing import PageSpec, default_page_by_name, ensure_router
 from components.app.sidebar import render_actor_filter
 
-# The first page is the default one, served at "/". A page appears here once it exists.
+# The first page is the default one, served at "/" (its url_path, "/overview", leads there).
+# A page appears here once it exists.
 PAGES = [
     PageSpec("pages/overview.py", "Overview", "overview", ":material/dashboard:"),
     PageSpec("pages/sources.py", "Sources", "sources", ":material/newspaper:"),
@@ -33,10 +34,15 @@ PAGES = [
 
 
 def navigation_pages() -> list[st.Page]:
-    """The st.Page objects for PAGES."""
+    """The st.Page objects for PAGES, and the hidden one at the default page's name."""
+    default, *others = PAGES
     return [
-        st.Page(spec.path, title=spec.title, url_path=spec.url_path, icon=spec.icon, default=i == 0)
-        for i, spec in enumerate(PAGES)
+        st.Page(default.path, title=default.title, url_path="", icon=default.icon, default=True),
+        *(
+            st.Page(spec.path, title=spec.title, url_path=spec.url_path, icon=spec.icon)
+            for spec in others
+        ),
+        default_page_by_name(default),
     ]
 
 

@@ -1,4 +1,5 @@
-"""The router's helpers: the page list's entries, and Streamlit kept out of its legacy mode.
+"""The router's helpers: the page list's entries, the default page's name as an address,
+and Streamlit kept out of its legacy mode.
 
 Keep Streamlit out of its legacy `pages/` mode, so the router (dashboard.py) always runs.
 
@@ -38,3 +39,21 @@ def ensure_router() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def default_page_by_name(spec: PageSpec) -> st.Page:
+    """A hidden page at the default page's own name (``/overview``) that opens the default
+    page at ``/``, with the same query string (the filter: ``/overview?actor=armenia``).
+
+    Streamlit serves the default page at ``/`` only: its ``url_path`` names it but is no
+    address, so a link to ``/overview`` showed "Page not found" (docs of ``st.Page``:
+    "If you set ``default=True``, the page is served at the root URL instead of
+    ``url_path``"). The default page itself is given the empty ``url_path``, because a
+    page's identity in the navigation is its ``url_path`` and two pages cannot share one.
+    """
+
+    def open_default_page() -> None:
+        query = {key: st.query_params.get_all(key) for key in st.query_params}
+        st.switch_page(spec.path, query_params=query)
+
+    return st.Page(open_default_page, title=spec.title, url_path=spec.url_path, visibility="hidden")
