@@ -141,7 +141,10 @@ def stance_matrix_figure(
             "type": "category",
             "categoryorder": "array",
             "categoryarray": [y_of[actor_id] for actor_id in row_ids],
+            # The first row on top, and exactly the rows: left to itself, autorange pads
+            # for the markers, a band of two rows' height under the issue headers.
             "autorange": "reversed",
+            "autorangeoptions": {"minallowed": -0.5, "maxallowed": max(len(row_ids), 1) - 0.5},
             "showgrid": False,
             "zeroline": False,
             "fixedrange": True,
