@@ -13,7 +13,12 @@ from components.app.dataset import (
     note_data_version,
 )
 from components.app.look import PAGE_ICON, apply_look
-from components.app.routing import PageSpec, default_page_by_name, ensure_router
+from components.app.routing import (
+    PageSpec,
+    default_page_by_name,
+    leave_legacy_mode,
+    routed_page,
+)
 from components.app.sidebar import render_actor_filter
 
 # The first page is the default one, served at "/" (its url_path, "/overview", leads there).
@@ -48,7 +53,7 @@ def navigation_pages() -> list[st.Page]:
 
 def run() -> None:
     """Render one run of the app: config, sidebar filter, then the page the URL asks for."""
-    ensure_router()
+    leave_legacy_mode()
     st.set_page_config(
         page_title="Lake Sev border crisis",
         page_icon=str(PAGE_ICON),
@@ -63,7 +68,8 @@ def run() -> None:
     note_data_version()
     dataset_or_stop()
     render_actor_filter(get_actor_choices(), get_source_choices())
-    page.run()
+    with routed_page():
+        page.run()
 
 
 if __name__ == "__main__":
