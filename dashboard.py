@@ -13,10 +13,16 @@ from components.app.dataset import (
     note_data_version,
 )
 from components.app.look import PAGE_ICON, apply_look
-from components.app.routing import PageSpec, ensure_router
+from components.app.routing import (
+    PageSpec,
+    default_page_by_name,
+    leave_legacy_mode,
+    routed_page,
+)
 from components.app.sidebar import render_actor_filter
 
-# The first page is the default one, served at "/". A page appears here once it exists.
+# The first page is the default one, served at "/" (its url_path, "/overview", leads there).
+# A page appears here once it exists.
 PAGES = [
     PageSpec("pages/overview.py", "Overview", "overview", ":material/dashboard:"),
     PageSpec("pages/sources.py", "Sources", "sources", ":material/newspaper:"),
@@ -33,16 +39,21 @@ PAGES = [
 
 
 def navigation_pages() -> list[st.Page]:
-    """The st.Page objects for PAGES."""
+    """The st.Page objects for PAGES, and the hidden one at the default page's name."""
+    default, *others = PAGES
     return [
-        st.Page(spec.path, title=spec.title, url_path=spec.url_path, icon=spec.icon, default=i == 0)
-        for i, spec in enumerate(PAGES)
+        st.Page(default.path, title=default.title, url_path="", icon=default.icon, default=True),
+        *(
+            st.Page(spec.path, title=spec.title, url_path=spec.url_path, icon=spec.icon)
+            for spec in others
+        ),
+        default_page_by_name(default),
     ]
 
 
 def run() -> None:
     """Render one run of the app: config, sidebar filter, then the page the URL asks for."""
-    ensure_router()
+    leave_legacy_mode()
     st.set_page_config(
         page_title="Lake Sev border crisis",
         page_icon=str(PAGE_ICON),
@@ -57,7 +68,8 @@ def run() -> None:
     note_data_version()
     dataset_or_stop()
     render_actor_filter(get_actor_choices(), get_source_choices())
-    page.run()
+    with routed_page():
+        page.run()
 
 
 if __name__ == "__main__":

@@ -51,7 +51,9 @@ NAGORNO_KARABAKH_COLOR = "#7b3294"
 
 NE_BORDER_NAME = "Border: Natural Earth 1:10m (public domain)"
 GEOBOUNDARIES_NAME = "Armenia's outline: geoBoundaries ADM1, 2005 (CC BY 2.5)"
-NAGORNO_KARABAKH_NAME = "Nagorno-Karabakh: pre-2020 de facto area (not the former NKAO)"
+NAGORNO_KARABAKH_AREA = "Nagorno-Karabakh: pre-2020 de facto area (not the former NKAO)"
+# Its legend entry, on two lines: on one, it is wider than a phone's map.
+NAGORNO_KARABAKH_NAME = NAGORNO_KARABAKH_AREA.replace(" (", "<br>(")
 
 # Where a region's name goes when its area centroid would collide with a town or place
 # label (MapLibre hides colliding labels) or fall in Lake Sevan: (lat, lon), by name_en.
@@ -75,14 +77,14 @@ def common_layout() -> dict:
     return {
         "height": MAP_HEIGHT_PX,
         "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        # Above the map, in rows: inside it, the key hid a quarter of a phone's map.
+        # Plotly makes room for it (margin.autoexpand), so the map below is never covered.
         "legend": {
-            "x": 0.01,
-            "y": 0.01,
+            "orientation": "h",
+            "x": 0,
+            "y": 1,
             "xanchor": "left",
             "yanchor": "bottom",
-            "bgcolor": "rgba(255,255,255,0.85)",
-            "bordercolor": "#bdbdbd",
-            "borderwidth": 1,
             "font": {"size": 12},
         },
         "annotations": [
@@ -277,7 +279,7 @@ def add_region_labels(fig: go.Figure, layers: GeoLayers) -> None:
             mode="text",
             text=["Nagorno-Karabakh (pre-2020)"],
             textfont={"size": 12, "color": NAGORNO_KARABAKH_COLOR},
-            hovertext=[html.escape(NAGORNO_KARABAKH_NAME + "; Natural Earth breakaway polygon")],
+            hovertext=[html.escape(NAGORNO_KARABAKH_AREA + "; Natural Earth breakaway polygon")],
             hoverinfo="text",
             name="Nagorno-Karabakh label",
             showlegend=False,

@@ -41,12 +41,18 @@ EMPTY_CELL_LINE = "#C8C8C8"
 LABEL_FONT = {"size": 13, "color": "#31333F"}
 HIGHLIGHT_COLOUR = "#000000"
 
-# Sizes in pixels: one matrix row, the room the wrapped issue labels need above the grid.
+# Sizes in pixels: one matrix row, the room the wrapped issue labels need above the grid
+# (turned upright when the columns are too narrow for them level, as on a phone, where the
+# chart keeps 640 px: a line of ISSUE_LABEL_WIDTH characters is about 100 px long).
 ROW_HEIGHT_PX = 40
-HEADER_HEIGHT_PX = 70
+HEADER_HEIGHT_PX = 110
 # Past this many issues the columns are too narrow for level labels: they are slanted, and
 # the header grows to hold them.
 LEVEL_LABELS_MAX_ISSUES = 8
+# Level labels that would run into each other are turned upright (plotly's "auto" angle
+# chooses among these): at 390 and 768 px, seven issues' level labels overlapped.
+LEVEL_LABEL_ANGLES = [0, 90]
+LEVEL_LABEL_STANDOFF_PX = -8
 SLANTED_LABEL_ANGLE = -45
 SLANTED_LABEL_WIDTH = 60
 SLANTED_HEADER_HEIGHT_PX = 230
@@ -130,7 +136,11 @@ def stance_matrix_figure(
             "categoryorder": "array",
             "categoryarray": list(x_of.values()),
             "side": "top",
-            "tickangle": SLANTED_LABEL_ANGLE if slanted else 0,
+            # Slanted, or plotly's default "auto" angle chosen from LEVEL_LABEL_ANGLES.
+            **({"tickangle": SLANTED_LABEL_ANGLE} if slanted else {}),
+            "autotickangles": LEVEL_LABEL_ANGLES,
+            # Plotly leaves upright wrapped labels some 18 px above the grid; closer.
+            **({} if slanted else {"ticklabelstandoff": LEVEL_LABEL_STANDOFF_PX}),
             "tickfont": LABEL_FONT,
             "showgrid": False,
             "zeroline": False,
@@ -141,7 +151,10 @@ def stance_matrix_figure(
             "type": "category",
             "categoryorder": "array",
             "categoryarray": [y_of[actor_id] for actor_id in row_ids],
+            # The first row on top, and exactly the rows: left to itself, autorange pads
+            # for the markers, a band of two rows' height under the issue headers.
             "autorange": "reversed",
+            "autorangeoptions": {"minallowed": -0.5, "maxallowed": max(len(row_ids), 1) - 0.5},
             "showgrid": False,
             "zeroline": False,
             "fixedrange": True,

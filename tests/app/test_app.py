@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import script_runner
 from streamlit.testing.v1 import AppTest
 
 import dashboard
@@ -83,6 +85,28 @@ def test_router_runs_after_page_switch(monkeypatch, page_path):
         OUTLET_FILTER_KEY,
     ]
     assert actor_filter(app).value == []
+
+
+@pytest.mark.parametrize("page_path", PAGE_PATHS[1:3])
+def test_router_runs_when_another_session_left_legacy_mode(monkeypatch, page_path):
+    """A page run in legacy mode reruns through the router even when another session turned
+    the legacy flag off meanwhile (two readers arriving together on a new server)."""
+    app = start_app(monkeypatch)
+    legacy_run = script_runner._mpa_v1
+
+    def legacy_run_while_another_session_leaves_it(main_script_path: str) -> None:
+        # The run started in legacy mode; the other session's router turns the flag off
+        # before this page's own check.
+        PagesManager.uses_pages_directory = False
+        legacy_run(main_script_path)
+
+    monkeypatch.setattr(script_runner, "_mpa_v1", legacy_run_while_another_session_leaves_it)
+    app.switch_page(page_path).run()
+    assert_ran_cleanly(app)
+    assert [widget.key for widget in app.sidebar.multiselect] == [
+        ACTOR_FILTER_KEY,
+        OUTLET_FILTER_KEY,
+    ]
 
 
 def test_filter_holds_across_page_switches(monkeypatch, two_actor_ids):

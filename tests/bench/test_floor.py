@@ -18,7 +18,7 @@ def test_the_floor_shows_the_same_element_tree_as_the_page(spec):
     clear_streamlit_caches()
     with bench_pages.server_steady_state():
         app = AppTest.from_file(bench_pages.APP_FILE, default_timeout=60)
-        app.switch_page(spec.path)
+        bench_pages.open_page(app, spec.path)
         app.run()
         with bench_pages.recording() as recorder:
             app.run()

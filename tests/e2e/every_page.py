@@ -13,7 +13,7 @@ from tests.conftest import DATA_DIR
 from tests.e2e.conftest import streamlit_server
 from tests.e2e.helpers import APP_TIMEOUT_MS, wait_for_app
 
-# The default page is served at "/" (its own path shows a "page not found" notice first).
+# The default page is served at "/" (its own path, "/overview", leads there).
 PAGE_PATHS = ["" if index == 0 else spec.url_path for index, spec in enumerate(dashboard.PAGES)]
 
 # A phone, a tablet, a desktop.

@@ -51,7 +51,31 @@ def test_deep_link_on_fresh_server_runs_router(start_server, page, path):
     expect(page.get_by_test_id("stSidebarNav")).to_have_count(1 if HAS_NAVIGATION else 0)
     expect(page.locator("h1").first).to_be_visible()
     assert not page.get_by_test_id("stException").count()
+    expect(page.get_by_role("dialog")).to_have_count(0)
     screenshot(page, f"deep-link-{path or 'root'}")
+
+
+def test_default_page_opens_by_its_name_with_the_filter(app_server, page, two_actors):
+    """A link to the default page by its name (/overview?actor=…) opens it, at "/" with
+    the same filter, without Streamlit's "Page not found" notice."""
+    # A first visit, so the server is out of the legacy pages/ mode (the test above covers
+    # a fresh server) and answers a link by name as it does all day.
+    page.goto(app_server)
+    wait_for_app(page)
+    default = dashboard.PAGES[0]
+    query = "&".join(f"actor={actor_id}" for actor_id in two_actors)
+    page.goto(f"{app_server}/{default.url_path}?{query}")
+    expect(page.locator("h1").first).to_be_visible()
+    wait_for_app(page)
+    for label in two_actors.values():
+        expect(actor_chip(page, label)).to_be_visible()
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    assert url_path(page) == ""
+    assert url_actor_ids(page) == list(two_actors)
+    if HAS_NAVIGATION:
+        link = page.get_by_test_id("stSidebarNav").get_by_role("link", name=default.title)
+        expect(link).to_have_attribute("aria-current", "page")
+    screenshot(page, f"deep-link-{default.url_path}-filtered")
 
 
 def test_server_loads_the_data_before_any_reader_arrives(start_server, tmp_path):
