@@ -19,7 +19,7 @@ import pytest
 # Debian's Chromium and its flags (no sandbox: CI runs as root; no traffic of its own), the
 # same as the benchmark's.
 from bench.browser import CHROMIUM, CHROMIUM_ARGS
-from tests.seed import seed_data_dir
+from tests.seed import DATA_DIR, seed_data_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -121,8 +121,17 @@ def streamlit_server(
 
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """One server for the whole session, on the repository's data/; yields its base URL."""
+    """One server for the whole session, on the seed article (tests/seed.py); yields its
+    base URL."""
     with streamlit_server(tmp_path_factory.mktemp("server")) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="session")
+def corpus_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One server of the whole corpus (data/) for the session, shared by the modules that
+    only read it (every page, widths, accessibility, reports, sources); yields its base URL."""
+    with streamlit_server(tmp_path_factory.mktemp("corpus-server"), DATA_DIR) as base_url:
         yield base_url
 
 

@@ -15,7 +15,6 @@ from tests.e2e.every_page import (
     PAGE_PATHS,
     TRUNCATED_JS,
     WIDTHS,
-    corpus_server,  # noqa: F401 (a fixture)
     open_page,
     overlapping_texts,
 )
@@ -49,7 +48,7 @@ def sized_page(browser, request) -> Page:
     context.close()
 
 
-def test_every_page_fits_the_window_with_no_label_cut_off(corpus_server, sized_page):  # noqa: F811
+def test_every_page_fits_the_window_with_no_label_cut_off(corpus_server, sized_page):
     """No page is wider than the window; no button, field or label is cut off (the Data
     page's CSV buttons, the Timeline's "Item" placeholder); every page is shot."""
     width = sized_page.viewport_size["width"]
@@ -70,7 +69,7 @@ def test_every_page_fits_the_window_with_no_label_cut_off(corpus_server, sized_p
     assert not problems, "\n".join(problems)
 
 
-def test_the_stances_headers_do_not_overlap(corpus_server, sized_page):  # noqa: F811
+def test_the_stances_headers_do_not_overlap(corpus_server, sized_page):
     """The matrix's issue headers stay apart at every width (at 390 px they ran together)."""
     open_page(sized_page, corpus_server, "stances")
     assert overlapping_texts(sized_page, FIRST_CHART, TICK_LABELS) == []
@@ -79,7 +78,7 @@ def test_the_stances_headers_do_not_overlap(corpus_server, sized_page):  # noqa:
     assert headers.count() == len(load_dataset(DATA_DIR).issues)
 
 
-def test_the_timeline_labels_do_not_collide(corpus_server, sized_page):  # noqa: F811
+def test_the_timeline_labels_do_not_collide(corpus_server, sized_page):
     """The Timeline's dates, lanes and notes above them ("5 earlier items …") stay apart."""
     open_page(sized_page, corpus_server, "timeline")
     assert overlapping_texts(sized_page, FIRST_CHART, TICKS_AND_NOTES) == []
