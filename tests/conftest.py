@@ -13,6 +13,31 @@ from components.data import CACHE_DIR_ENV, DATA_DIR_ENV, Dataset, load_dataset
 from tests.seed import seed_data_dir as seed_data_dir_once
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+BROWSER_TESTS = Path(__file__).resolve().parent / "e2e"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """How pytest-xdist shares the suite among its workers (`-n ... --dist loadgroup` in
+    pyproject.toml): a test runs on the first free worker; the browser tests come first,
+    as they are the long ones, so that the short ones fill in at the end.
+
+    A test goes with the other tests of its group (the `xdist_group` mark: one worker runs
+    them all, in order) where they share something costly to make: every test outside
+    tests/e2e is in the group of its file (module-scoped fixtures are made once); a browser
+    module whose tests share a module-scoped server or tour names its group itself.
+    """
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None and not _is_browser_test(item):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+    if config.getoption("dist", "no") != "no":
+        items.sort(key=lambda item: not _is_browser_test(item))
+
+
+def _is_browser_test(item: pytest.Item) -> bool:
+    return item.path.is_relative_to(BROWSER_TESTS)
 
 
 def folder_digest(folder: Path) -> str:
