@@ -13,31 +13,57 @@ from components.data import CACHE_DIR_ENV, DATA_DIR_ENV, Dataset, load_dataset
 from tests.seed import seed_data_dir as seed_data_dir_once
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-BROWSER_TESTS = Path(__file__).resolve().parent / "e2e"
+BROWSER_TESTS = "tests/e2e/"
+
+# Browser modules whose tests share a module-scoped fixture too costly to make on several
+# workers, and which of their tests share it: all of the file's ("file"), or those with
+# the same parameter of a parametrized module fixture ("param").
+SHARED_MODULE_FIXTURES = {
+    "tests/e2e/test_hostile.py": "file",  # hostile_server
+    "tests/e2e/test_every_page.py": "param",  # tour: one visit of every page per data folder
+}
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """How pytest-xdist shares the suite among its workers (`-n ... --dist loadgroup` in
-    pyproject.toml): a test runs on the first free worker; the browser tests come first,
-    as they are the long ones, so that the short ones fill in at the end.
+def xdist_scope(nodeid: str) -> str:
+    """The tests pytest-xdist runs together, in order, on one worker (see
+    pytest_xdist_make_scheduler): a browser test alone, but where its module shares a costly
+    fixture (SHARED_MODULE_FIXTURES); any other test with the tests of its file, so that
+    module-scoped fixtures (datasets, figures, AppTest runs) are made once."""
+    file = nodeid.split("::")[0]
+    if not file.startswith(BROWSER_TESTS):
+        return file
+    shared = SHARED_MODULE_FIXTURES.get(file)
+    if shared == "file":
+        return file
+    if shared == "param" and nodeid.endswith("]"):
+        return f"{file}[{nodeid.rsplit('[', 1)[1]}"
+    return nodeid
 
-    A test goes with the other tests of its group (the `xdist_group` mark: one worker runs
-    them all, in order) where they share something costly to make: every test outside
-    tests/e2e is in the group of its file (module-scoped fixtures are made once); a browser
-    module whose tests share a module-scoped server or tour names its group itself.
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """`-n 4 --dist loadscope` (pyproject.toml) with this suite's scopes: xdist_scope.
+
+    pytest-xdist's own `loadgroup` does not group on pytest 9 (it renames node ids through
+    a field pytest 9 no longer reads: pytest-xdist issue 1386), so the groups are made here,
+    from the node id, by the scheduler itself.
     """
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    for item in items:
-        if item.get_closest_marker("xdist_group") is None and not _is_browser_test(item):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
-    if config.getoption("dist", "no") != "no":
-        items.sort(key=lambda item: not _is_browser_test(item))
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SuiteScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return xdist_scope(nodeid)
+
+    return SuiteScheduling(config, log)
 
 
-def _is_browser_test(item: pytest.Item) -> bool:
-    return item.path.is_relative_to(BROWSER_TESTS)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On a pytest-xdist worker, the browser tests come first (in the order of the files):
+    they are the long ones, and the short ones then fill in at the end. Every worker
+    collects the same order, which is the order the scheduler hands the groups out in."""
+    if hasattr(config, "workerinput"):
+        items.sort(key=lambda item: not item.nodeid.startswith(BROWSER_TESTS))
 
 
 def folder_digest(folder: Path) -> str:

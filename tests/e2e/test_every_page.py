@@ -63,14 +63,8 @@ class Tour:
 
 
 # One tour per data folder, each made once: under pytest-xdist a tour's tests run on one
-# worker (its group), and the two tours on two workers at once.
-TOURS = [
-    pytest.param(data, id=data, marks=pytest.mark.xdist_group(f"every-page-{data}"))
-    for data in ("seed", "corpus")
-]
-
-
-@pytest.fixture(scope="module", params=TOURS)
+# worker, and the two tours on two workers at once (tests/conftest.py: xdist_scope).
+@pytest.fixture(scope="module", params=["seed", "corpus"])
 def tour(request, browser) -> Tour:
     server = "corpus_server" if request.param == "corpus" else "app_server"
     base_url = request.getfixturevalue(server)

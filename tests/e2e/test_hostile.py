@@ -39,9 +39,6 @@ ELEMENTS_FROM_DATA = (
     'strong:text-is("bold")',
 )
 
-# The module's server is made once: under pytest-xdist its tests run on one worker.
-pytestmark = pytest.mark.xdist_group("hostile-server")
-
 # How long the charts of a page may take to draw after the script run has ended.
 DRAW_TIMEOUT_MS = 15_000
 
