@@ -41,7 +41,7 @@ def xdist_scope(nodeid: str) -> str:
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
-    """`-n 4 --dist loadscope` (pyproject.toml) with this suite's scopes: xdist_scope.
+    """`-n 2 --dist loadscope` (pyproject.toml) with this suite's scopes: xdist_scope.
 
     pytest-xdist's own `loadgroup` does not group on pytest 9 (it renames node ids through
     a field pytest 9 no longer reads: pytest-xdist issue 1386), so the groups are made here,
