@@ -19,7 +19,7 @@ import pytest
 # Debian's Chromium and its flags (no sandbox: CI runs as root; no traffic of its own), the
 # same as the benchmark's.
 from bench.browser import CHROMIUM, CHROMIUM_ARGS
-from tests.seed import seed_data_dir
+from tests.seed import DATA_DIR, seed_data_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,6 +29,11 @@ SERVER_START_TIMEOUT_S = 60
 EXPECT_TIMEOUT_MS = 20_000
 VIEWPORT = {"width": 1400, "height": 900}
 
+# What Streamlit logs before it exits when the port it was given is taken, and how many
+# free ports a server start tries (tests/e2e/conftest.py: streamlit_server).
+PORT_TAKEN = "Port {port} is not available"
+PORT_ATTEMPTS = 3
+
 
 def _free_port() -> int:
     with socket.socket() as sock:
@@ -36,11 +41,17 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_for_health(base_url: str, process: subprocess.Popen, log: Path) -> None:
+class PortTaken(RuntimeError):
+    """The server stopped at once because another process holds the port it was given."""
+
+
+def _wait_for_health(base_url: str, process: subprocess.Popen, log: Path, port: int) -> None:
     deadline = time.monotonic() + SERVER_START_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}:\n{log.read_text()}")
+            text = log.read_text()
+            error = PortTaken if PORT_TAKEN.format(port=port) in text else RuntimeError
+            raise error(f"streamlit exited with {process.returncode}:\n{text}")
         try:
             with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
@@ -52,46 +63,75 @@ def _wait_for_health(base_url: str, process: subprocess.Popen, log: Path) -> Non
     )
 
 
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @contextmanager
 def streamlit_server(
     log_dir: Path, data_dir: Path | None = None, port: int | None = None
 ) -> Iterator[str]:
     """Run `streamlit run serve.py` (as `make run` does) on a free port (or ``port``, to
-    start a server again where a stopped one was); yield its base URL; stop it after."""
-    port = port or _free_port()
+    start a server again where a stopped one was); yield its base URL; stop it after.
+
+    A free port is only free until the server binds it: another process (a server of
+    another pytest worker, a browser's connection) may take it in between. Then the server
+    exits at once saying so, and it is started again on another free port.
+    """
     env = dict(os.environ)
     # Without a folder named, the server reads the seed article on its own (tests/seed.py),
     # which the assertions of most browser tests describe; corpus tests name data/.
     env["DASHBOARD_DATA_DIR"] = str(data_dir if data_dir is not None else seed_data_dir())
-    command = [
-        sys.executable, "-m", "streamlit", "run", "serve.py",
-        "--server.headless", "true",
-        "--server.port", str(port),
-        "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    log = log_dir / f"streamlit-{port}.log"
-    with log.open("a") as log_file:
-        process = subprocess.Popen(
-            command, cwd=REPO_ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT
-        )
-    base_url = f"http://localhost:{port}"
+    for attempt in range(1, PORT_ATTEMPTS + 1):
+        chosen = port or _free_port()
+        command = [
+            sys.executable, "-m", "streamlit", "run", "serve.py",
+            "--server.headless", "true",
+            "--server.port", str(chosen),
+            "--server.fileWatcherType", "none",
+            "--browser.gatherUsageStats", "false",
+        ]  # fmt: skip
+        log = log_dir / f"streamlit-{chosen}.log"
+        with log.open("a") as log_file:
+            process = subprocess.Popen(
+                command, cwd=REPO_ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT
+            )
+        base_url = f"http://localhost:{chosen}"
+        try:
+            _wait_for_health(base_url, process, log, chosen)
+        except PortTaken:
+            _stop(process)
+            if port is not None or attempt == PORT_ATTEMPTS:
+                raise
+            continue
+        except BaseException:
+            _stop(process)
+            raise
+        break
     try:
-        _wait_for_health(base_url, process, log)
         yield base_url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        _stop(process)
 
 
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """One server for the whole session, on the repository's data/; yields its base URL."""
+    """One server for the whole session, on the seed article (tests/seed.py); yields its
+    base URL."""
     with streamlit_server(tmp_path_factory.mktemp("server")) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="session")
+def corpus_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One server of the whole corpus (data/) for the session, shared by the modules that
+    only read it (every page, widths, accessibility, reports, sources); yields its base URL."""
+    with streamlit_server(tmp_path_factory.mktemp("corpus-server"), DATA_DIR) as base_url:
         yield base_url
 
 

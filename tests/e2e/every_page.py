@@ -1,16 +1,12 @@
 """Steps for the browser tests of what every page shares (widths, requests, accessibility):
-a corpus server for a module, opening a page with its charts drawn, and measures taken in
-the page (overflow, truncated labels, label boxes as the screen shows them).
+opening a page with its charts drawn, and measures taken in the page (overflow, truncated
+labels, label boxes as the screen shows them). The corpus server is the session's
+(`corpus_server` in tests/e2e/conftest.py).
 """
 
-from collections.abc import Iterator
-
-import pytest
 from playwright.sync_api import Page, expect
 
 import dashboard
-from tests.conftest import DATA_DIR
-from tests.e2e.conftest import streamlit_server
 from tests.e2e.helpers import APP_TIMEOUT_MS, wait_for_app
 
 # The default page is served at "/" (its own path, "/overview", leads there).
@@ -66,13 +62,6 @@ TEXT_CORNERS_JS = """([root, selector]) => [...root.querySelectorAll(selector)]
       .map(([x, y]) => { const p = new DOMPoint(x, y).matrixTransform(m); return [p.x, p.y]; });
     return {text: t.textContent, corners};
   })"""
-
-
-@pytest.fixture(scope="module")
-def corpus_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """One server of the corpus (data/) for the module's tests."""
-    with streamlit_server(tmp_path_factory.mktemp("corpus-server"), DATA_DIR) as base_url:
-        yield base_url
 
 
 def wait_for_charts(page: Page) -> None:

@@ -8,7 +8,6 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.e2e.every_page import (
-    corpus_server,  # noqa: F401 (a fixture)
     open_page,
 )
 
@@ -51,7 +50,7 @@ def contrast_with_white(css_colour: str) -> float:
     return 1.05 / (_luminance(css_colour) + 0.05)
 
 
-def test_the_stances_matrix_has_a_text_version(corpus_server, page: Page):  # noqa: F811
+def test_the_stances_matrix_has_a_text_version(corpus_server, page: Page):
     """A table gives the matrix in words: its rows, in its order, stances as words."""
     open_page(page, corpus_server, "stances")
     matrix = page.get_by_test_id("stPlotlyChart").first
@@ -68,7 +67,7 @@ def test_the_stances_matrix_has_a_text_version(corpus_server, page: Page):  # no
     assert "opposes (" in cells
 
 
-def test_the_keyboard_focus_is_clearly_visible(corpus_server, page: Page):  # noqa: F811
+def test_the_keyboard_focus_is_clearly_visible(corpus_server, page: Page):
     """Every control the Tab key reaches shows a ring at least 2 px wide, 3:1 on white."""
     open_page(page, corpus_server, "stances")
     faint = []

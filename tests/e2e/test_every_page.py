@@ -19,7 +19,6 @@ from axe_playwright_python.sync_playwright import Axe
 from tests.e2e.conftest import VIEWPORT
 from tests.e2e.every_page import (
     PAGE_PATHS,
-    corpus_server,  # noqa: F401 (a fixture)
     open_page,
     wait_for_charts,
 )
@@ -63,9 +62,12 @@ class Tour:
     charts: list[tuple[str, str | None, str]] = field(default_factory=list)  # path, role, name
 
 
+# One tour per data folder, each made once: under pytest-xdist a tour's tests run on one
+# worker, and the two tours on two workers at once (tests/conftest.py: xdist_scope).
 @pytest.fixture(scope="module", params=["seed", "corpus"])
-def tour(request, browser, app_server, corpus_server) -> Tour:  # noqa: F811
-    base_url = corpus_server if request.param == "corpus" else app_server
+def tour(request, browser) -> Tour:
+    server = "corpus_server" if request.param == "corpus" else "app_server"
+    base_url = request.getfixturevalue(server)
     seen = Tour(request.param)
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()

@@ -1,14 +1,10 @@
 """Real-browser tests of the cross-source views on the corpus (data/): the Timeline's grouped
 event detail (every report of one event, side by side) and the Disagreements page."""
 
-from collections.abc import Iterator
-
-import pytest
 from playwright.sync_api import Page, expect
 
 from components.data import load_dataset
 from tests.conftest import DATA_DIR
-from tests.e2e.conftest import streamlit_server
 from tests.e2e.helpers import APP_TIMEOUT_MS, screenshot, wait_for_app, wait_for_rerun
 from tests.e2e.test_timeline import click_item
 
@@ -33,13 +29,6 @@ _MARK_CENTRE_JS = """(claimId) => {
   }
   return null;
 }"""
-
-
-@pytest.fixture(scope="module")
-def corpus_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """One server of the corpus for this module's tests."""
-    with streamlit_server(tmp_path_factory.mktemp("corpus-server"), DATA_DIR) as base_url:
-        yield base_url
 
 
 def test_clicking_an_event_shows_every_report_with_its_outlet(corpus_server, page: Page):

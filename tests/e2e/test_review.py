@@ -87,7 +87,11 @@ def test_review_a_real_article_end_to_end(start_server, page, tmp_path):
     for _ in range(TYPE_COLUMN):
         page.keyboard.press("ArrowRight")
     page.keyboard.press("Enter")
+    # The cell's choices open (a list of options) before typing filters them: under load
+    # the keys would otherwise reach the grid before its editor.
+    expect(page.get_by_role("option").first).to_be_visible()
     page.keyboard.type("group")
+    expect(page.get_by_role("option", name="group", exact=True)).to_be_visible()
     page.keyboard.press("Enter")
     wait_for_rerun(page)
     expect(page.get_by_text("The folder is valid")).to_be_visible()

@@ -1,28 +1,17 @@
 """Real-browser tests of the Sources page and the side filter, on the corpus (data/)."""
 
 import re
-from collections.abc import Iterator
 from urllib.parse import parse_qs, urlparse
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from components.app.state import SIDE_FILTER_KEY, SIDE_PARAM
-from tests.conftest import DATA_DIR
 from tests.corpus_files import counts_sentence
 from tests.e2e.helpers import screenshot, wait_for_app, wait_for_rerun
-
-from .conftest import streamlit_server
 
 # What the page says the table holds, counted from the corpus files (tests/corpus_files.py).
 EVERY_ARTICLE = counts_sentence()
 AZERBAIJANI_ARTICLES = "7 articles (7 stories) from 5 outlets on 1 side"
-
-
-@pytest.fixture(scope="module")
-def corpus_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with streamlit_server(tmp_path_factory.mktemp("corpus"), DATA_DIR) as base_url:
-        yield base_url
 
 
 def url_sides(page: Page) -> list[str]:

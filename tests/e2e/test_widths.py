@@ -19,7 +19,6 @@ from tests.e2e.every_page import (
     TEXT_CORNERS_JS,
     TRUNCATED_JS,
     WIDTHS,
-    corpus_server,  # noqa: F401 (a fixture)
     open_page,
     overlapping_texts,
 )
@@ -72,7 +71,7 @@ def sized_page(browser, request) -> Page:
     context.close()
 
 
-def test_every_page_fits_the_window_with_no_label_cut_off(corpus_server, sized_page):  # noqa: F811
+def test_every_page_fits_the_window_with_no_label_cut_off(corpus_server, sized_page):
     """No page is wider than the window; no button, field or label is cut off (the Data
     page's CSV buttons, the Timeline's "Item" placeholder); every page is shot."""
     width = sized_page.viewport_size["width"]
@@ -126,7 +125,7 @@ def test_the_stances_headers_sit_just_above_the_matrix(request, sized_page, data
     )
 
 
-def test_the_map_legend_leaves_the_map_clear(corpus_server, sized_page):  # noqa: F811
+def test_the_map_legend_leaves_the_map_clear(corpus_server, sized_page):
     """The border map's legend covers none of the map (at 390 px it hid the bottom of it)
     and fits in the chart's width, so none of it is cut off."""
     open_page(sized_page, corpus_server, "map")
@@ -150,7 +149,7 @@ def test_the_map_legend_leaves_the_map_clear(corpus_server, sized_page):  # noqa
     )
 
 
-def test_the_timeline_labels_do_not_collide(corpus_server, sized_page):  # noqa: F811
+def test_the_timeline_labels_do_not_collide(corpus_server, sized_page):
     """The Timeline's dates, lanes and notes above them ("5 earlier items …") stay apart."""
     open_page(sized_page, corpus_server, "timeline")
     assert overlapping_texts(sized_page, FIRST_CHART, TICKS_AND_NOTES) == []

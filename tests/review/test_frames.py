@@ -194,7 +194,10 @@ def test_missing_metadata_is_named_by_the_validator(draft, rows):
     assert {"outlet", "side", "rights"} <= set(problems["field"])
 
 
-def test_validation_writes_only_a_temporary_folder_it_removes(draft, rows):
+def test_validation_writes_only_a_temporary_folder_it_removes(draft, rows, tmp_path, monkeypatch):
+    # The test's own temporary folder stands for the system's, which other processes (other
+    # pytest workers, their browsers and servers) write into meanwhile.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     before = folder_digest(DATA_DIR)
     temp_before = set(os.listdir(tempfile.gettempdir()))
     validate_review(DATA_DIR, ARTICLE_ID, build(rows, draft))
