@@ -10,7 +10,6 @@ from components.timeline.figure_piles import PILES_TRACE
 from components.timeline.figures import ITEMS_TRACE
 from components.timeline.frames import timeline_view
 from components.timeline.items import timeline_items
-from tests.e2e.every_page import corpus_server  # noqa: F401 (a fixture)
 from tests.e2e.helpers import (
     APP_TIMEOUT_MS,
     download_on_click,
@@ -136,7 +135,7 @@ def test_items_table_opens_and_its_csv_holds_every_item(app_server, page):
     assert download.path().read_bytes() == view.csv_bytes()
 
 
-def test_on_the_corpus_a_click_on_a_pile_lists_its_items(corpus_server, page):  # noqa: F811
+def test_on_the_corpus_a_click_on_a_pile_lists_its_items(corpus_server, page):
     """The 42 items of the Other lane on 14 May are one square; a click lists them all."""
     page.set_viewport_size(TALL_VIEWPORT)
     open_timeline(page, corpus_server)
