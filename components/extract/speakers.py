@@ -108,16 +108,24 @@ class SpeakerResolver(BodyRules):
             return self._latest_person_before(head.idx)
         if head.lemma_.lower() in DOCUMENT_NOUNS:
             return self._author(head)
-        principal = principal_of(head)
-        if principal is not None:
-            return self._for_principal(head, principal)
-        if is_press_service(head) and self._principal_before(head.idx) is not None:
-            return as_pronoun(self._principal_before(head.idx), head)
+        if is_press_service(head):
+            speaker = self._press_service(head)
+            if speaker is not None:
+                return speaker
         start, end = core_bounds(head)
         body = self._body_of_unnamed(head, start, end)
         if body is not None:
             return body
         return self._resolve(head, start, end)
+
+    def _press_service(self, head: Token) -> Speaker | None:
+        """Whom a press service speaks for: the principal it names, else the one the last
+        press service before it named ("the press service said"), else None."""
+        principal = principal_of(head)
+        if principal is not None:
+            return self._for_principal(head, principal)
+        named = self._principal_before(head.idx)
+        return as_pronoun(named, head) if named is not None else None
 
     def _for_principal(self, head: Token, principal: Token) -> Speaker | None:
         """The principal speaks; the press service itself is kept as an actor of the
@@ -162,11 +170,10 @@ class SpeakerResolver(BodyRules):
             return self.from_phrase(head)
         if head.lemma_.lower() in DOCUMENT_NOUNS:
             return self._author(head)
-        principal = principal_of(head)
-        if principal is not None:
-            return self._for_principal(head, principal)
-        if is_press_service(head) and self._principal_before(head.idx) is not None:
-            return as_pronoun(self._principal_before(head.idx), head)
+        if is_press_service(head):
+            speaker = self._press_service(head)
+            if speaker is not None:
+                return speaker
         return self._resolve(head, span.start_char, span.end_char)
 
     def _resolve(self, head: Token, start: int, end: int) -> Speaker | None:
