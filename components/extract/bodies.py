@@ -107,6 +107,19 @@ class BodyRules:
             named = first_country(phrase)
             if named is not None:
                 return self._national_body(named, span_text, start, end)
+        # "Acting Minister of Foreign Affairs of Armenia Ara Aivazian held a phone
+        # conversation ... . As the press department at the Foreign Ministry reported":
+        # a sentence naming no country goes on about the subject of the one before it in
+        # the paragraph, when that subject names one country.
+        if sentence.start == 0:
+            return None
+        before = self.doc[sentence.start - 1].sent
+        if "\n" in self.doc.text[before.end_char : sentence.start_char]:
+            return None
+        for subject in (t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")):
+            named = countries(self.doc.text[subject.left_edge.idx : subject.right_edge.idx + 1])
+            if len(named) == 1:
+                return self._national_body(next(iter(named)), span_text, start, end)
         return None
 
     def _national_body(self, country: str, title: str, start: int, end: int) -> Speaker | None:

@@ -6,10 +6,11 @@
 Every article is scored leave-one-out: the registry it is resolved against is the corpus
 registry minus the aliases that occur in no other article's text, so a speaker only that
 article names must be found by name (actor_id None) and is scored against the gold
-actor's name and aliases. The articles are split in three: the development set of rounds
+actor's name and aliases. The articles are split in four: the development set of rounds
 1-4 (DEV_ARTICLE_IDS), the articles held out in rounds 1-4 and read in round 5
-(READ_IN_ROUND_5), and the held-out set (every other article: never read while
-developing, scored only in aggregate). --errors lists the errors of the first two only,
+(READ_IN_ROUND_5), those held out in round 5 and read in round 6 (READ_IN_ROUND_6), and
+the held-out set (every other article: never read while developing, scored only in
+aggregate). --errors lists the errors of the first three only,
 so that looking at them cannot leak the held-out set. --outlet passes each article's
 outlet and headline (article.yaml; not a title the annotator wrote in brackets) as the
 Review page does; the tables say whether they were used.
@@ -55,7 +56,9 @@ from .splits import (
     GROUPS,
     HELD_OUT,
     READ_IN_ROUND_5,
+    READ_IN_ROUND_6,
     REREAD,
+    REREAD_6,
 )
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -338,7 +341,9 @@ def _articles(folder: Path) -> list[GoldArticle]:
 def _group(article_id: str) -> str:
     if article_id in DEV_ARTICLE_IDS:
         return DEVELOPMENT
-    return REREAD if article_id in READ_IN_ROUND_5 else HELD_OUT
+    if article_id in READ_IN_ROUND_5:
+        return REREAD
+    return REREAD_6 if article_id in READ_IN_ROUND_6 else HELD_OUT
 
 
 def _article(path: Path, group: str) -> GoldArticle:

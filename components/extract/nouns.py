@@ -99,3 +99,55 @@ DOCUMENT_NOUNS = {
     "readout",
     "declaration",
 }
+# News agencies and outlets that carry the words of others: one that "reported" what a
+# named source said reports it, and is not its speaker ('"...," the press service said,
+# TASS reported.'). Matched on the name as written, case-insensitively.
+NEWS_AGENCIES = {
+    "afp",
+    "agence france-presse",
+    "ap",
+    "associated press",
+    "reuters",
+    "tass",
+    "ria novosti",
+    "interfax",
+    "sputnik",
+    "sputnik armenia",
+    "sputnik azerbaijan",
+    "armenpress",
+    "news.am",
+    "arminfo",
+    "arka",
+    "mediamax",
+    "panarmenian",
+    "panorama.am",
+    "hraparak",
+    "radiolur",
+    "azatutyun",
+    "civilnet",
+    "news.az",
+    "apa",
+    "trend",
+    "report",
+    "report.az",
+    "azertac",
+    "azertag",
+    "turan",
+    "day.az",
+    "anadolu",
+    "anadolu agency",
+    "xinhua",
+    "irna",
+    "ani",
+    "bbc",
+    "caucasian knot",
+    "jamnews",
+    "rfe/rl",
+}
+
+
+def is_news_agency(words: str) -> bool:
+    """ "TASS", "the Armenpress news agency", "News.am": a carrier of others' words."""
+    name = words.strip().lower()
+    name = name.removeprefix("the ").removesuffix(" news agency").removesuffix(" agency")
+    return name in NEWS_AGENCIES or name.endswith(" news agency")

@@ -91,8 +91,25 @@ def core_bounds(head: Token) -> tuple[int, int]:
         ):
             dropped.update(t.i for t in child.subtree)
     tokens = [t for t in head.subtree if t.i not in dropped]
+    tokens += _hyphen_siblings(head)
     kept = _contiguous(tokens, head)
+    if not kept:  # a lone punctuation mark the parser made a subject
+        return head.idx, head.idx + len(head.text)
     return kept[0].idx, kept[-1].idx + len(kept[-1].text)
+
+
+def _hyphen_siblings(head: Token) -> list[Token]:
+    """'the co - chairs': the parser may split a hyphenated word into siblings of one
+    role (three subjects); the word is all of them with their modifiers."""
+    doc, out = head.doc, []
+    for step in (-1, 1):
+        i = head.i + step
+        while 0 <= i < len(doc) and doc[i].dep_ == head.dep_ and doc[i].head.i == head.head.i:
+            if doc[i].whitespace_ and step == -1 or doc[i - step].whitespace_ and step == 1:
+                break
+            out += list(doc[i].subtree)
+            i += step
+    return out
 
 
 def _contiguous(tokens: list[Token], head: Token) -> list[Token]:

@@ -298,6 +298,9 @@ class SpeakerResolver(BodyRules):
                 score,
                 actor.actor_type == "person",
             )
+        named = self._surname(head, span_text, start)
+        if named is not None:
+            return named
         if head.lemma_.lower() not in HUMAN_NOUNS and head.lower_ not in HUMAN_NOUNS:
             return None
         antecedent = self._title_antecedent(span_text, start)
@@ -307,6 +310,34 @@ class SpeakerResolver(BodyRules):
         return Speaker(
             name, clean(span_text), start, start + len(span_text), None, 0.5, is_person(head)
         )
+
+    def _surname(self, head: Token, span_text: str, start: int) -> Speaker | None:
+        """'According to Makunts, ...' after 'Lilit Makunts': a capitalised word that is the
+        surname of a person named earlier is that person, even where the tagger took it
+        for a common noun."""
+        if not head.text[:1].isupper() or head.i == head.sent.start or " " in span_text.strip():
+            return None
+        for ent in reversed(self.doc.ents):
+            if ent.end_char > start or len(ent) < 2 or ent[-1].text != head.text:
+                continue
+            # The tagger may call a name an organisation ("Lilit Makunts"): a run of
+            # capitalised proper nouns the registry knows as no body is a person's name.
+            if ent.label_ in ("PERSON", "ORG") and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent
+            ):
+                actor, score = self.registry.resolve_actor(ent.text)
+                if actor is not None and actor.actor_type != "person":
+                    return None
+                return Speaker(
+                    actor.actor_name if actor else entity_name(ent),
+                    clean(span_text),
+                    start,
+                    start + len(span_text),
+                    actor,
+                    score if actor else 0.6,
+                    True,
+                )
+        return None
 
     def _title_antecedent(self, span_text: str, start: int) -> Speaker | None:
         """A bare title ("the spokesperson", "the Azerbaijani ministry", "The Permanent
@@ -359,6 +390,12 @@ class SpeakerResolver(BodyRules):
             return Speaker(UNNAMED_ISSUER, token.text, token.idx, token.idx + 2, None, 0.3, False)
         return None
 
+    def _known_body(self, name: str) -> bool:
+        """A name the tagger took for a person's that the registry knows as a state or
+        body ("Azerbaijan")."""
+        actor, _ = self.registry.resolve_actor(name)
+        return actor is not None and actor.actor_type != "person"
+
     def _latest_person_before(self, position: int) -> Speaker | None:
         before = [
             m for m in self.mentions if m.end_char <= position and m.actor.actor_type == "person"
@@ -366,7 +403,10 @@ class SpeakerResolver(BodyRules):
         people = [
             ent
             for ent in self.doc.ents
-            if ent.label_ == "PERSON" and ent.end_char <= position and is_name(ent)
+            if ent.label_ == "PERSON"
+            and ent.end_char <= position
+            and is_name(ent)
+            and not self._known_body(ent.text)
         ]
         candidates = [(m.start_char, m) for m in before] + [(e.start_char, e) for e in people]
         if not candidates:

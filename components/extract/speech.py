@@ -20,6 +20,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from .nouns import is_news_agency
 from .spans import (
     MIN_QUOTE_WORDS,
     Attribution,
@@ -99,7 +100,9 @@ def _sentence_attributions(
         results.append(attribution)
         by_verb[verb.i] = attribution
         # Only an act with a subject of its own is a statement nested in the reported words.
-        anchors = [t for t in anchors if t.i != verb.i and _own_subject(t)]
+        anchors = [
+            t for t in anchors if t.i != verb.i and _own_subject(t) and not _agency_reports(t)
+        ]
     for verb in sorted(anchors, key=_depth):
         attribution = _from_verb(verb, anchors, resolver, quotes, published, by_verb, earlier)
         if attribution is not None:
@@ -135,6 +138,14 @@ def _nested_subject(sentence: Span, attribution: Attribution, resolver: SpeakerR
     attribution.speaker = speaker
 
 
+def _agency_reports(verb: Token) -> bool:
+    """ "..., TASS reported": a news agency carrying what the sentence's speaker said."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and is_news_agency(
+        verb.doc[subject.left_edge.i : subject.right_edge.i + 1].text
+    )
+
+
 def _depth(token: Token) -> int:
     depth = 0
     while token.head.i != token.i:
@@ -158,9 +169,22 @@ def _is_anchor(token: Token, quotes: list[tuple[int, int]]) -> bool:
         return any(c.dep_ == "dobj" and c.lower_ == "note" for c in token.children)
     if lemma in SPEECH_VERBS:
         return not (lemma == "call" and token.tag_ == "VBN")
+    if _as_reported(token):
+        return True
     if lemma in CLAUSE_VERBS | DESCRIBING_VERBS:
         return _has_complement(token, quotes)
     return False
+
+
+def _as_reported(token: Token) -> bool:
+    """'As the press department at the Foreign Ministry reported, the interlocutors
+    discussed ...': a reporting verb in an "as" clause vouches for its main clause."""
+    return (
+        token.dep_ == "advcl"
+        and token.lemma_.lower() in CLAUSE_VERBS | SPEECH_VERBS
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+        and _own_subject(token)
+    )
 
 
 def _has_complement(token: Token, quotes: list[tuple[int, int]]) -> bool:
@@ -182,8 +206,22 @@ def _has_complement(token: Token, quotes: list[tuple[int, int]]) -> bool:
         )
     if token.lemma_.lower() == "point":
         return any(c.lower_ == "out" for c in token.children)
+    if _detached_complement(token):
+        return True
     sentence = token.sent
     return any(start < sentence.end_char and end > sentence.start_char for start, end in quotes)
+
+
+def _detached_complement(token: Token) -> bool:
+    """'Nikol Pashinyan proposed, in his words, the shortest path to ...': a person named
+    as the subject, the verb, then a comma: the parser hung what was proposed elsewhere."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        following is not None
+        and following.text == ","
+        and token.lemma_.lower() in NOUN_OBJECT_VERBS
+        and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in token.children)
+    )
 
 
 def _from_verb(
@@ -216,6 +254,8 @@ def _from_verb(
     if not speakers:
         return None
     start, end = _clause_bounds(verb, anchors)
+    if _as_reported(verb):
+        start, end = sentence_bounds(verb.sent)
     date_phrase = verb_date(verb, published)
     if date_phrase is None and inherited_from is not None:
         date_phrase = inherited_from.date
@@ -291,6 +331,9 @@ def _subject(
     """The token naming who speaks, and the attribution it was inherited from, if any."""
     if verb.lemma_.lower() in CONCERN_VERBS:
         return next((c for c in verb.children if c.dep_ == "dobj"), None), None
+    informant = _informant(verb)
+    if informant is not None:
+        return informant, None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     # "Chief of the ... Department, Major General Huseyn Mahmudov informed": the parser
     # made both the title and the name subjects; the name is the speaker.
@@ -322,6 +365,26 @@ def _subject(
         subject, _ = _subject(head, by_verb)
         return subject, by_verb.get(head.i)
     return None, None
+
+
+# Verbs whose passive subject is the one spoken to ("ARMENPRESS was informed").
+LISTENER_VERBS = {"inform", "tell", "brief", "notify", "assure"}
+
+
+def _informant(verb: Token) -> Token | None:
+    """'..., ARMENPRESS was informed from the Kremlin.' / 'the minister was told by X': the
+    passive subject of informing is the one spoken to; who speaks is the source after
+    "by" or "from"."""
+    if verb.lemma_.lower() not in LISTENER_VERBS:
+        return None
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "from"):
+            source = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if source is not None:
+                return source
+    return None
 
 
 def _phrase_before(verb: Token) -> Token | None:

@@ -53,8 +53,9 @@ def inside_a_name(mention: Mention, head: Token) -> bool:
 
 
 def is_press_service(head: Token) -> bool:
-    """ "the press service", "Aliyev's press office"."""
-    return head.lemma_.lower() in ("service", "office") and any(
+    """ "the press service", "Aliyev's press office", "the press department at the
+    Foreign Ministry"."""
+    return head.lemma_.lower() in ("service", "office", "department", "centre", "center") and any(
         c.dep_ == "compound" and c.lower_ == "press" for c in head.children
     )
 
@@ -67,7 +68,7 @@ def principal_of(head: Token) -> Token | None:
     for child in head.children:
         if child.dep_ == "poss":
             return child
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in ("of", "at"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 

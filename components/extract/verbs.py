@@ -175,12 +175,22 @@ INFORMATION_NOUNS = {
     "explanation",
     "clarification",
     "assurance",
+    # "shares this opinion", "gave his view": a stance told
+    "opinion",
+    "view",
+    "position",
+    "assessment",
 }
 # "spread false information" is the narrator's accusation, not the subject's statement.
 FALSE_WORDS = {"false", "fake", "untrue", "misleading", "baseless"}
 # What a body does with a document or information: "issued a statement", "spread
 # information about the shelling".
 PUBLISHING_VERBS = {"issue", "release", "publish", "spread", "disseminate", "circulate"}
+# Verbs that deliver what a speaker asks or declares: "sent a request for help", "made a
+# statement", "lodged a protest", "submitted a proposal".
+DELIVERING_VERBS = {"send", "make", "submit", "lodge", "file", "address", "deliver"}
+# What is asked or declared by delivering it.
+REQUEST_NOUNS = {"request", "appeal", "proposal", "demand", "protest", "complaint", "offer"}
 # A worry is the worried party's statement: "the tension worries Western countries".
 CONCERN_VERBS = {"worry", "concern", "alarm", "trouble"}
 # Verbs that end a sentence as its attribution: '<words>, the ministry said.'

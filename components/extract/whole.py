@@ -11,7 +11,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from .nouns import DOCUMENT_NOUNS
+from .nouns import DOCUMENT_NOUNS, is_news_agency
 from .spans import (
     MIN_QUOTE_WORDS,
     Attribution,
@@ -26,10 +26,12 @@ from .speakers import SpeakerResolver
 from .verbs import (
     CLAUSE_VERBS,
     CONCERN_VERBS,
+    DELIVERING_VERBS,
     FALSE_WORDS,
     FINAL_VERBS,
     INFORMATION_NOUNS,
     PUBLISHING_VERBS,
+    REQUEST_NOUNS,
     SPEECH_ACT_VERBS,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
@@ -61,6 +63,15 @@ _FINAL_INVERTED = re.compile(
 )
 
 
+# '<content> said the Armenian Ministry of Defense.': the comma left out before an
+# inverted attribution that names its speaker with "the".
+_FINAL_INVERTED_NO_COMMA = re.compile(
+    r"^(?P<content>.*[a-z0-9”\"»)])\s+(?P<verb>said|stated|reported|added|noted|informed)\s+"
+    r"(?P<np>the\s+[A-Z][^,;\"“”«»]{1,120}?)(?P<rest>)[.!]$",
+    re.DOTALL,
+)
+
+
 def final_attribution(
     sentence: Span, resolver: SpeakerResolver, quotes: list[tuple[int, int]], published: date
 ) -> tuple[Attribution, Token] | None:
@@ -68,9 +79,50 @@ def final_attribution(
     last comma, the words before it; read on the words, as the parser often attaches
     such a final verb to the wrong clause."""
     text = sentence.text.rstrip()
-    match = _FINAL_ATTRIBUTION.match(text) or _FINAL_INVERTED.match(text)
-    if match is None or len(match["content"].split()) < MIN_QUOTE_WORDS:
+    for pattern in (_FINAL_ATTRIBUTION, _FINAL_INVERTED, _FINAL_INVERTED_NO_COMMA):
+        match = pattern.match(text)
+        if match is not None and len(match["content"].split()) >= MIN_QUOTE_WORDS:
+            found = _final_match(sentence, match, resolver, quotes, published)
+            if found is not None and is_news_agency(match["np"]):
+                found = _carried(sentence, match, resolver, quotes, published) or found
+            if found is not None:
+                return found
+    return None
+
+
+def _carried(
+    sentence: Span,
+    match: re.Match,
+    resolver: SpeakerResolver,
+    quotes: list[tuple[int, int]],
+    published: date,
+) -> tuple[Attribution, Token] | None:
+    """'"...," the press service said, TASS reported.': the agency carries the words of
+    the source named before it, which speaks; the agency reports."""
+    inner = _FINAL_ATTRIBUTION.match(match["content"] + ".")
+    if inner is None or len(inner["content"].split()) < MIN_QUOTE_WORDS:
         return None
+    found = _final_match(sentence, inner, resolver, quotes, published)
+    if found is None:
+        return None
+    attribution, verb = found
+    agency = sentence.doc.char_span(
+        sentence.start_char + match.start("np"),
+        sentence.start_char + match.end("np"),
+        alignment_mode="expand",
+    )
+    attribution.reported_by = resolver.from_span(agency) if agency is not None else None
+    attribution.end_char = sentence_bounds(sentence)[1]
+    return attribution, verb
+
+
+def _final_match(
+    sentence: Span,
+    match: re.Match,
+    resolver: SpeakerResolver,
+    quotes: list[tuple[int, int]],
+    published: date,
+) -> tuple[Attribution, Token] | None:
     doc = sentence.doc
     np_start = sentence.start_char + match.start("np")
     phrase = doc.char_span(np_start, np_start + len(match["np"]), alignment_mode="expand")
@@ -193,7 +245,7 @@ def speech_act(
     X for help, provide details, react), or that states its subject's stance ("is deeply
     concerned", "remains committed", "is ready to"), is its subject's statement, when no
     reporting verb in it says otherwise."""
-    verb = sentence.root
+    verb = _under_impersonal(sentence.root)
     if verb.pos_ not in ("VERB", "AUX") or not _is_speech_act(verb):
         return []
     if any(c.dep_ == "neg" for c in verb.children):  # "Yerevan has not yet reacted"
@@ -226,6 +278,20 @@ def speech_act(
     ]
 
 
+# "it is speculated that ...": an impersonal report, whose clause is what is reported.
+IMPERSONAL_VERBS = {"speculate", "report", "say", "believe", "understand", "know", "rumour"}
+
+
+def _under_impersonal(verb: Token) -> Token:
+    """'According to Russian media reports, it is speculated that Pashinyan sent a request
+    for help': the clause under an impersonal passive report holds the act."""
+    if verb.lemma_.lower() not in IMPERSONAL_VERBS:
+        return verb
+    if not any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children):
+        return verb
+    return next((c for c in verb.children if c.dep_ == "ccomp"), verb)
+
+
 def _is_speech_act(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in ("be", "remain", "stand"):  # "The EU is deeply concerned", "stands ready"
@@ -239,6 +305,11 @@ def _is_speech_act(verb: Token) -> bool:
     if lemma in ("provide", "give", "share"):  # "provided details", "gave information"
         return any(
             c.dep_ == "dobj" and c.lemma_.lower() in INFORMATION_NOUNS for c in verb.children
+        )
+    if lemma in DELIVERING_VERBS:  # "sent a request for help", "made a statement"
+        return any(
+            c.dep_ == "dobj" and c.lemma_.lower() in REQUEST_NOUNS | DOCUMENT_NOUNS
+            for c in verb.children
         )
     if lemma in PUBLISHING_VERBS:  # "issued a statement claiming", "spread information"
         return any(
