@@ -115,13 +115,41 @@ def verb_date(verb: Token, published: date) -> DatePhrase | None:
     return None
 
 
+# Occasions of speaking: "during an emergency meeting that was convened on May 14".
+OCCASION_NOUNS = {
+    "meeting",
+    "session",
+    "briefing",
+    "conference",
+    "call",
+    "conversation",
+    "interview",
+    "talks",
+    "speech",
+    "address",
+}
+
+
 def _date_candidates(child: Token) -> list[Span]:
     """Short phrases of a modifier that can date the act ("on Friday"); a clause's
-    dates belong to what it reports ("signed in November"), so only its own modifiers."""
+    dates belong to what it reports ("signed in November"), so only its own modifiers.
+    The occasion a speaker spoke at dates the act too ("during an emergency meeting that
+    was convened on May 14, ... told")."""
     doc = child.doc
     if child.dep_ != "advcl":
         subtree = doc[child.left_edge.i : child.right_edge.i + 1]
-        return [subtree] if len(subtree) <= MAX_DATE_PHRASE_TOKENS else []
+        if len(subtree) <= MAX_DATE_PHRASE_TOKENS:
+            return [subtree]
+        occasion = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ != "prep" or occasion is None or occasion.lemma_ not in OCCASION_NOUNS:
+            return []
+        return [
+            doc[t.left_edge.i : t.right_edge.i + 1]
+            for t in occasion.subtree
+            if t.dep_ in ("prep", "npadvmod")
+            and t.i != child.i
+            and t.right_edge.i - t.left_edge.i < MAX_DATE_PHRASE_TOKENS
+        ]
     return [
         doc[c.left_edge.i : c.right_edge.i + 1]
         for c in child.children

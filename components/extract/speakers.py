@@ -343,7 +343,9 @@ class SpeakerResolver(BodyRules):
         """A bare title ("the spokesperson", "the Azerbaijani ministry", "The Permanent
         Representative") names the latest speaker or registry actor before it whose name
         or title holds all its words."""
-        words = set(title_key(span_text).split()) - GENERIC_TITLE_WORDS
+        # "The senator from New Jersey": where a person comes from is no part of the title.
+        title = re.sub(r"\s+from\s+[A-Z].*$", "", span_text)
+        words = set(title_key(title).split()) - GENERIC_TITLE_WORDS
         if not words:
             return None
         # Before the title and not around it ("the press service of the Azeri leader" is
@@ -374,6 +376,10 @@ class SpeakerResolver(BodyRules):
 
     def _antecedent(self, token: Token, person: bool) -> Speaker | None:
         remembered = self.last_person if person else self.last_body
+        if token.lower_ == "we" and self.last_body is not None and self.last_person is not None:
+            # "We" is whoever spoke last, a person or a body ("..., the co-chairs take note
+            # ... . We call on both sides" after a politician was quoted).
+            remembered = max(self.last_body, self.last_person, key=lambda s: s.start_char)
         if remembered is not None and remembered.start_char <= token.idx:
             return as_pronoun(remembered, token)
         if person and token.lower_ != "we":

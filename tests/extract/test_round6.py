@@ -6,6 +6,8 @@ registry minus the aliases only that article has), as a new article meets it."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from components.extract import extract, registry_from_records
@@ -125,3 +127,35 @@ def test_sharing_an_opinion_is_a_statement(unseen):
     opinion.'"""
     draft = unseen("arminfo-2021-05-31-makunts")
     assert statement_with(draft, "shares this opinion").rule != "context"
+
+
+def test_the_senator_from_new_jersey(unseen):
+    """'The senator from New Jersey also said ...' after 'US Senator Bob Menendez': where a
+    person comes from is no part of the title that names him again."""
+    draft = unseen("freepressjournal-2021-05-14-menendez")
+    assert _speakers(draft, "The senator from New Jersey")[0][0] == "menendez"
+
+
+def test_we_is_whoever_spoke_last(unseen):
+    """'..., the co-chairs take note ... . <Use of force ... . We call on both sides ...'
+    after Lilit Makunts was quoted: "we" are the co-chairs, the last to speak."""
+    draft = unseen("arminfo-2021-05-31-makunts")
+    assert _speakers(draft, "We call on both sides")[0][0] == "osce_minsk_group"
+
+
+def test_the_occasion_dates_the_act(unseen):
+    """'During an emergency meeting that was convened on May 14, Armenian Prime Minister
+    Nikol Pashinyan told the Security Council ...'."""
+    statement = statement_with(
+        unseen("continentaldefence-2021-05-15-encroach"), "told the Security Council"
+    )
+    assert (statement.start_date, statement.date_precision) == (date(2021, 5, 14), "day")
+
+
+def test_a_status_as_of_a_day(unseen):
+    """'... the situation is unchanged as of Tuesday, May 18, the Defense Ministry said in a
+    statement.' and the ministry's quotations after it."""
+    draft = unseen("gagrule-2021-05-18-supply-routes")
+    for words in ("as of Tuesday", "under the full control"):
+        statement = statement_with(draft, words)
+        assert (statement.start_date, statement.date_precision) == (date(2021, 5, 18), "day")
