@@ -69,8 +69,8 @@ def outlet_article_count(outlet: str) -> int:
     return sum(1 for record in article_files() if record.outlet == outlet)
 
 
-def statement_count() -> int:
-    return sum(record.statements for record in article_files())
+def statement_count(side: str | None = None) -> int:
+    return sum(record.statements for record in article_files() if side in (None, record.side))
 
 
 def counts_sentence() -> str:

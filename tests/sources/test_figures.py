@@ -48,7 +48,7 @@ def test_strip_has_a_row_per_side_and_a_cell_per_day(corpus):
     assert list(trace.y) == [
         "Armenian", "Azerbaijani", "Russian", "Western", "International organisations", "Other",
     ]  # fmt: skip
-    assert len(trace.x) == 47  # 12 May to 27 June
+    assert len(trace.x) == 48  # 12 May to 28 June
     assert sum(int(cell) for row in trace.text for cell in row if cell) == story_count()
 
 
@@ -57,4 +57,4 @@ def test_speaker_matrix_cells_are_the_coverage_counts(corpus):
     trace = view.speaker_figure.data[0]
     row = list(trace.y).index("Armenia")
     column = list(trace.x).index("Russian")
-    assert trace.z[row][column] == 44
+    assert trace.z[row][column] == 47

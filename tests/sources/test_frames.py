@@ -99,12 +99,12 @@ def test_which_side_quotes_the_other(corpus):
     answer = {
         quote.outlet_side: quote for quote in cross_quoting(quote_coverage(corpus), parties(corpus))
     }
-    assert answer["azerbaijan"] == CrossQuote("azerbaijan", (("armenia", 1), ("russia", 0)), 45)
-    assert answer["armenia"] == CrossQuote("armenia", (("azerbaijan", 1), ("russia", 0)), 164)
-    assert answer["russia"].quoted == (("armenia", 44), ("azerbaijan", 25))
+    assert answer["azerbaijan"] == CrossQuote("azerbaijan", (("armenia", 2), ("russia", 0)), 63)
+    assert answer["armenia"] == CrossQuote("armenia", (("azerbaijan", 6), ("russia", 2)), 200)
+    assert answer["russia"].quoted == (("armenia", 47), ("azerbaijan", 30))
     assert answer["azerbaijan"].sentence() == (
-        "Azerbaijani outlets quote Armenian speakers in 1 of the 45 statements they report "
-        "(2%), Russian speakers in 0 (0%)."
+        "Azerbaijani outlets quote Armenian speakers in 2 of the 63 statements they report "
+        "(3%), Russian speakers in 0 (0%)."
     )
 
 
