@@ -34,6 +34,7 @@ from .spans import (
     verb_date,
 )
 from .speakers import Speaker, SpeakerResolver
+from .subjects import INHERITING, cited, speaker_further_up, subject_of
 from .verbs import (
     CLAUSE_VERBS,
     CONCERN_VERBS,
@@ -51,8 +52,6 @@ from .whole import (
 )
 
 __all__ = ["Attribution", "find_attributions", "overlaps_quote", "quote_ranges"]
-
-NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
 # Modals of speech that has not happened.
 HYPOTHETICAL = {"could", "might", "may", "would"}
@@ -101,7 +100,7 @@ def _sentence_attributions(
         by_verb[verb.i] = attribution
         # Only an act with a subject of its own is a statement nested in the reported words.
         anchors = [
-            t for t in anchors if t.i != verb.i and _own_subject(t) and not _agency_reports(t)
+            t for t in anchors if t.i != verb.i and _ownsubject_of(t) and not _agency_reports(t)
         ]
     for verb in sorted(anchors, key=_depth):
         attribution = _from_verb(verb, anchors, resolver, quotes, published, by_verb, earlier)
@@ -109,7 +108,7 @@ def _sentence_attributions(
             by_verb[verb.i] = attribution
             results.append(attribution)
     for attribution in results:
-        _nested_subject(sentence, attribution, resolver)
+        _nestedsubject_of(sentence, attribution, resolver)
     according = _according_to(sentence, resolver, quotes, published, results)
     if according is not None:
         results.append(according)
@@ -118,7 +117,7 @@ def _sentence_attributions(
     return results
 
 
-def _nested_subject(sentence: Span, attribution: Attribution, resolver: SpeakerResolver) -> None:
+def _nestedsubject_of(sentence: Span, attribution: Attribution, resolver: SpeakerResolver) -> None:
     """'The French president "is studying...," added Pachinian': the quotation goes on from
     a subject before it, whose words they are; the one who says so reports them."""
     match = _NESTED_SUBJECT.match(sentence.text)
@@ -183,7 +182,7 @@ def _as_reported(token: Token) -> bool:
         token.dep_ == "advcl"
         and token.lemma_.lower() in CLAUSE_VERBS | SPEECH_VERBS
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
-        and _own_subject(token)
+        and _ownsubject_of(token)
     )
 
 
@@ -233,24 +232,24 @@ def _from_verb(
     by_verb: dict[int, Attribution],
     earlier: list[Attribution],
 ) -> Attribution | None:
-    subject, inherited_from = _subject(verb, by_verb)
+    subject, inherited_from = subject_of(verb, by_verb)
     if subject is None:
         return None
     if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
         subject = verb.head
     speakers = speakers_of(subject, resolver)
-    if not speakers and inherited_from is None and verb.dep_ in _INHERITING:
+    if not speakers and inherited_from is None and verb.dep_ in INHERITING:
         # '..., Ilham Aliyev stressed the delimitation must be conducted ..., noting that':
         # the parser hung "noting" on the reported clause, whose subject ("the
         # delimitation") speaks for no one; the speaker is that of a clause further up.
-        subject, speakers = _speaker_further_up(verb, resolver)
+        subject, speakers = speaker_further_up(verb, resolver)
     # 'The "Caucasian Knot" has reported citing the Armenian party that ...': the party
     # cited speaks, the subject reports it (as with "according to").
-    cited = _cited(verb, resolver)
+    source = cited(verb, resolver)
     reported_by = None
-    if cited is not None:
+    if source is not None:
         reported_by = speakers[0] if speakers else None
-        speakers = [cited]
+        speakers = [source]
     if not speakers:
         return None
     start, end = _clause_bounds(verb, anchors)
@@ -279,151 +278,12 @@ def _from_verb(
     )
 
 
-_INHERITING = ("advcl", "xcomp", "conj", "acl", "pcomp")
-
-
-def _speaker_further_up(verb: Token, resolver: SpeakerResolver) -> tuple[Token, list[Speaker]]:
-    """The subject of the nearest reporting verb above `verb` that names a speaker."""
-    head = verb.head
-    while True:
-        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and head.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS:
-            speakers = speakers_of(subject, resolver)
-            if speakers:
-                return subject, speakers
-        if head.head.i == head.i:
-            return verb, []
-        head = head.head
-
-
-def _cited(verb: Token, resolver: SpeakerResolver) -> Speaker | None:
-    """The source a reporting verb cites ("reported citing the Armenian party"), if any."""
-    quoted = _quoted_as_saying(verb)
-    if quoted is not None:
-        return resolver.from_phrase(quoted)
-    for child in verb.children:
-        if child.lemma_.lower() == "cite" and child.dep_ in ("xcomp", "advcl", "conj"):
-            source = next((c for c in child.children if c.dep_ == "dobj"), None)
-            if source is not None:
-                return resolver.from_phrase(source)
-        if child.lemma_.lower() == "refer" and child.dep_ in ("xcomp", "advcl", "conj"):
-            # "Trend reports referring to the Azerbaijani Defense Ministry"
-            to = next((c for c in child.children if c.lower_ == "to"), None)
-            source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-            if source is not None:
-                return resolver.from_phrase(source)
-    return None
-
-
-def _quoted_as_saying(verb: Token) -> Token | None:
-    """ "the ministry quoted Minister Harutyunyan as saying": who is quoted."""
-    if verb.lemma_.lower() != "quote":
-        return None
-    quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if quoted is not None and any(c.lower_ == "as" for c in verb.children):
-        return quoted
-    return None
-
-
-def _subject(
-    verb: Token, by_verb: dict[int, Attribution]
-) -> tuple[Token | None, Attribution | None]:
-    """The token naming who speaks, and the attribution it was inherited from, if any."""
-    if verb.lemma_.lower() in CONCERN_VERBS:
-        return next((c for c in verb.children if c.dep_ == "dobj"), None), None
-    informant = _informant(verb)
-    if informant is not None:
-        return informant, None
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    # "Chief of the ... Department, Major General Huseyn Mahmudov informed": the parser
-    # made both the title and the name subjects; the name is the speaker.
-    subjects.sort(key=lambda c: c.ent_type_ != "PERSON")
-    for child in subjects:
-        if child.dep_ == "nsubjpass" and verb.lemma_.lower() == "quote":
-            return child, None
-        if child.lower_ not in ("accusations", "statement", "report") or child.i > verb.i:
-            return child, None
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None), None
-    # Inversion: '"...," added Nikol Pachinian' (the parser makes the name an object).
-    if _quote_before(verb):
-        for child in verb.children:
-            if _inverted_name(child, verb):
-                return child, None
-    if verb.dep_ == "ROOT":
-        misparsed = _phrase_before(verb)
-        if misparsed is not None:
-            return misparsed, None
-    if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and verb.head.i != verb.i:
-        head = verb.head
-        if head.dep_ == "prep" or head.pos_ == "ADP":
-            head = head.head
-        quoted = _quoted_as_saying(head)
-        if quoted is not None:
-            return quoted, None
-        subject, _ = _subject(head, by_verb)
-        return subject, by_verb.get(head.i)
-    return None, None
-
-
-# Verbs whose passive subject is the one spoken to ("ARMENPRESS was informed").
-LISTENER_VERBS = {"inform", "tell", "brief", "notify", "assure"}
-
-
-def _informant(verb: Token) -> Token | None:
-    """'..., ARMENPRESS was informed from the Kremlin.' / 'the minister was told by X': the
-    passive subject of informing is the one spoken to; who speaks is the source after
-    "by" or "from"."""
-    if verb.lemma_.lower() not in LISTENER_VERBS:
-        return None
-    if not any(c.dep_ == "nsubjpass" for c in verb.children):
-        return None
-    for child in verb.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "from"):
-            source = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if source is not None:
-                return source
-    return None
-
-
-def _phrase_before(verb: Token) -> Token | None:
-    """'..., in Gegharkunik Province, an official of the US Department of State said': the
-    parser hung the subject on the phrase before it (as an apposition), leaving the verb
-    without one; the noun phrase that ends right before the verb is its subject."""
-    if verb.i == verb.sent.start:
-        return None
-    token = verb.doc[verb.i - 1]
-    while token.pos_ in ("ADV", "AUX", "PART") and token.i > verb.sent.start:
-        token = verb.doc[token.i - 1]
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return None
-    while token.dep_ in ("pobj", "prep", "compound", "amod", "det") and token.head.i < verb.i:
-        token = token.head
-    if token.dep_ not in ("appos", "conj") or token.pos_ not in ("NOUN", "PROPN"):
-        return None
-    return token
-
-
-def _inverted_name(child: Token, verb: Token) -> bool:
-    return (
-        child.dep_ in ("dobj", "attr", "npadvmod")
-        and child.i > verb.i
-        and (child.pos_ == "PROPN" or child.ent_type_ in NAME_LABELS)
-    )
-
-
-def _quote_before(verb: Token) -> bool:
-    before = verb.doc.text[verb.sent.start_char : verb.idx]
-    return bool(re.search(r"[\"”»]\s*,?\s*$|,\s*[\"”»]\s*$", before))
-
-
 def _clause_bounds(verb: Token, anchors: list[Token]) -> tuple[int, int]:
     """The verb's clause without the clauses of other anchors below it."""
     excluded = set()
     for other in anchors:
         nested = other.i != verb.i and verb.is_ancestor(other)
-        if nested and (_own_subject(other) or other.dep_ in ("advcl", "conj")):
+        if nested and (_ownsubject_of(other) or other.dep_ in ("advcl", "conj")):
             excluded.update(t.i for t in other.subtree)
     tokens = _run_around(verb, [t for t in verb.subtree if t.i not in excluded])
     if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl") and verb.lemma_ != "worry":
@@ -449,7 +309,7 @@ def _run_around(verb: Token, tokens: list[Token]) -> list[Token]:
     return [verb.doc[i] for i in range(start, end + 1)]
 
 
-def _own_subject(token: Token) -> bool:
+def _ownsubject_of(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
