@@ -6,11 +6,10 @@
 Every article is scored leave-one-out: the registry it is resolved against is the corpus
 registry minus the aliases that occur in no other article's text, so a speaker only that
 article names must be found by name (actor_id None) and is scored against the gold
-actor's name and aliases. The articles are split in four: the development set of rounds
-1-4 (DEV_ARTICLE_IDS), the articles held out in rounds 1-4 and read in round 5
-(READ_IN_ROUND_5), those held out in round 5 and read in round 6 (READ_IN_ROUND_6), and
-the held-out set (every other article: never read while developing, scored only in
-aggregate). --errors lists the errors of the first three only,
+actor's name and aliases. The articles are split by the round their errors were first
+read in (splits.py: the development set of rounds 1-4, then the sets held out in one
+round and read in the next), and the held-out set (every other article: never read while
+developing, scored only in aggregate). --errors lists the errors of the sets read only,
 so that looking at them cannot leak the held-out set. --outlet passes each article's
 outlet and headline (article.yaml; not a title the annotator wrote in brackets) as the
 Review page does; the tables say whether they were used.
@@ -50,16 +49,7 @@ from .draft import Draft, extract
 from .error_kinds import MISSED, kinds_table, speaker_error_kind
 from .model import load_pipeline
 from .registry import registry_from_records
-from .splits import (
-    DEV_ARTICLE_IDS,
-    DEVELOPMENT,
-    GROUPS,
-    HELD_OUT,
-    READ_IN_ROUND_5,
-    READ_IN_ROUND_6,
-    REREAD,
-    REREAD_6,
-)
+from .splits import GROUPS, HELD_OUT, group_of
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 PLACE_RADIUS_KM = 10.0
@@ -331,19 +321,11 @@ def _articles(folder: Path) -> list[GoldArticle]:
     out = []
     for path in sorted(p for p in folder.iterdir() if (p / "article.txt").is_file()):
         try:
-            group = _group(path.name)
+            group = group_of(path.name)
             out.append(_article(path, group))
         except (OSError, ValueError, yaml.YAMLError, KeyError) as error:
             print(f"skipped article {path}: {error}", file=sys.stderr)
     return out
-
-
-def _group(article_id: str) -> str:
-    if article_id in DEV_ARTICLE_IDS:
-        return DEVELOPMENT
-    if article_id in READ_IN_ROUND_5:
-        return REREAD
-    return REREAD_6 if article_id in READ_IN_ROUND_6 else HELD_OUT
 
 
 def _article(path: Path, group: str) -> GoldArticle:
