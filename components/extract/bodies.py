@@ -102,7 +102,15 @@ class BodyRules:
         sentence = head.sent
         subjects = [t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass")]
         phrases = [self.doc.text[t.left_edge.idx : t.right_edge.idx + 1] for t in subjects]
-        phrases.append(self.doc.text[sentence.start_char : start])
+        first = next(
+            (t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.idx < start), None
+        )
+        if first is not None:
+            # The subject of what the title's body reported ("Azerbaijan has expelled ...,
+            # the Defence Ministry reported"), by its own words and not by the phrases
+            # hung on it ("The situation created ... by the Azerbaijani Armed Forces has not
+            # changed, the Ministry of Defense informs" names no country).
+            phrases.append(" ".join(t.text for t in first.subtree if t.i <= first.i))
         for phrase in phrases:
             named = first_country(phrase)
             if named is not None:

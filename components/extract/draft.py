@@ -19,6 +19,7 @@ from components.data.text import find_mentions
 from .context import context_attributions, quotation_speaker
 from .model import load_pipeline
 from .nouns import PERSON_TITLE_NOUNS
+from .readouts import readout_speakers
 from .registry import Place, Registry, countries
 from .spans import Attribution
 from .speakers import SPEAKER_LABELS, Speaker, SpeakerResolver
@@ -202,10 +203,15 @@ def extract(
     site ("Statement of the Ministry of Foreign Affairs of Armenia")."""
     doc = load_pipeline()(text)
     resolver = SpeakerResolver(doc, registry)
-    resolver.issuer = issuer_speaker(issuer, registry) or _title_issuer(title, registry)
+    resolver.issuer = (
+        issuer_speaker(issuer, registry)
+        or _title_issuer(title, registry)
+        or signature_issuer(doc, resolver)
+    )
     attributions = find_attributions(doc, resolver, published)
     attributions = context_attributions(doc, attributions, resolver.issuer, published)
     quotation_speaker(text, attributions)
+    readout_speakers(doc, attributions, resolver)
     _spread_dates(text, attributions)
     locations = _locations(text, registry)
     statements = []
@@ -320,15 +326,48 @@ def _title_issuer(title: str | None, registry: Registry) -> Speaker | None:
     return issuer_speaker(body, registry) or Speaker(body, body, 0, 0, None, 0.5, False)
 
 
+# Words that make an issuer a government body rather than a news outlet.
+_BODY_WORDS = re.compile(
+    r"\b(?:Ministry|Department|Office|Embassy|Presidency|Administration|Service|Council)\b"
+)
+
+
 def issuer_speaker(issuer: str | None, registry: Registry) -> Speaker | None:
-    """The registry body that issued the article ("Ministry of Defence of Armenia"), if any:
-    a news outlet is not a speaker, a ministry publishing its own release is."""
+    """The body that issued the article ("Ministry of Defence of Armenia"), if any: a news
+    outlet is not a speaker, a ministry publishing its own release is (a registry body,
+    else a new one named as the issuer is, without its web address)."""
     if not issuer:
         return None
     actor, score = registry.resolve_actor(issuer)
-    if actor is None or actor.actor_type in ("person", "state", ""):
+    if actor is None:
+        if not _BODY_WORDS.search(issuer):
+            return None
+        name = re.sub(r"\s*\([^)]*\)\s*$", "", issuer).strip()
+        return Speaker(name, issuer, 0, 0, None, 0.5, False)
+    if actor.actor_type in ("person", "state", ""):
         return None
     return Speaker(actor.actor_name, issuer, 0, 0, actor, score, False)
+
+
+# "US State Department Spokesman Ned Price, May 27, 2021": a release signed on its last line.
+_SIGNATURE = re.compile(
+    r"\n\s*(?P<who>[A-Z][^\n.;:!?\"“”]{3,120}?)(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})?\s*$"
+)
+
+
+def signature_issuer(doc, resolver: SpeakerResolver) -> Speaker | None:
+    """The person who signs a release on its last line (a title and a name, perhaps a
+    date, no verb): the release is theirs."""
+    match = _SIGNATURE.search(doc.text)
+    if match is None or len(match["who"].split()) > 12:
+        return None
+    span = doc.char_span(match.start("who"), match.end("who"), alignment_mode="expand")
+    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    if not any(ent.label_ == "PERSON" for ent in span.ents):
+        return None
+    speaker = resolver.from_span(span)
+    return speaker if speaker is not None and speaker.is_person else None
 
 
 def _statement(

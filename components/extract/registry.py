@@ -57,6 +57,8 @@ DEMONYMS = {
     # "RA" is the Republic of Armenia in Armenian usage ("RA Minister of Defense").
     "ra": "armenia",
 }
+# Spellings of a country's abbreviation: "the U.S. Department of State" is the US one.
+_ABBREVIATIONS = {"u.s": "us", "u.s.a": "usa", "u.k": "uk"}
 _TITLE_SYNONYMS = {
     "defense": "defence",
     "mod": "ministry defence",
@@ -262,6 +264,7 @@ def title_key(text: str) -> str:
     words = []
     for word in re.findall(r"[\w.']+", text):
         word = word.strip(".'")
+        word = _ABBREVIATIONS.get(word, word)
         word = DEMONYMS.get(word, word)
         word = _TITLE_SYNONYMS.get(word, word)
         words += [w for w in word.split() if w not in _TITLE_STOPWORDS]

@@ -182,7 +182,25 @@ class SpeakerResolver(BodyRules):
         speaker = self._resolve_text(head, start, end, span_text)
         if speaker is not None and span_text != words:
             speaker = replace(speaker, mention=clean(words), end_char=end)
+        if speaker is not None and self._issuers_state(speaker):
+            # "France expresses its deep concern" in the French foreign ministry's release,
+            # "The United States is concerned" in one its spokesman signs: the state speaks
+            # through the body or official that issued the text.
+            return replace(self.issuer, mention=speaker.mention, start_char=start, end_char=end)
         return speaker
+
+    def _issuers_state(self, speaker: Speaker) -> bool:
+        """Whether `speaker` is the state of the text's issuer."""
+        issuer, actor = self.issuer, speaker.actor
+        if issuer is None or actor is None or actor.actor_type != "state":
+            return False
+        if issuer.actor is not None and issuer.actor.parent_actor_id == actor.actor_id:
+            return True
+        state = countries(actor.actor_name)
+        words = [issuer.name, issuer.mention]
+        if issuer.actor is not None:
+            words += [issuer.actor.actor_name, issuer.actor.role_title or ""]
+        return bool(state) and state <= countries(" ".join(words))
 
     def _resolve_text(self, head: Token, start: int, end: int, span_text: str) -> Speaker | None:
         mention = self._best_mention(start, end, head)

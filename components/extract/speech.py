@@ -93,14 +93,19 @@ def _sentence_attributions(
     anchors = [t for t in sentence if _is_anchor(t, quotes)]
     results: list[Attribution] = []
     by_verb: dict[int, Attribution] = {}
+    if any(not _agency_reports(t) for t in anchors):
+        # "..., officials say - ..., the BBC reports.": the agency carries another's words.
+        anchors = [t for t in anchors if not _agency_reports(t)]
     final = final_attribution(sentence, resolver, quotes, published)
+    if final is not None and is_news_agency(final[0].speaker.mention) and anchors:
+        final = None
     if final is not None:
         attribution, verb = final
         results.append(attribution)
         by_verb[verb.i] = attribution
         # Only an act with a subject of its own is a statement nested in the reported words.
         anchors = [
-            t for t in anchors if t.i != verb.i and _ownsubject_of(t) and not _agency_reports(t)
+            t for t in anchors if t.i != verb.i and _own_subject(t) and not _agency_reports(t)
         ]
     for verb in sorted(anchors, key=_depth):
         attribution = _from_verb(verb, anchors, resolver, quotes, published, by_verb, earlier)
@@ -108,7 +113,7 @@ def _sentence_attributions(
             by_verb[verb.i] = attribution
             results.append(attribution)
     for attribution in results:
-        _nestedsubject_of(sentence, attribution, resolver)
+        _nested_subject(sentence, attribution, resolver)
     according = _according_to(sentence, resolver, quotes, published, results)
     if according is not None:
         results.append(according)
@@ -117,7 +122,7 @@ def _sentence_attributions(
     return results
 
 
-def _nestedsubject_of(sentence: Span, attribution: Attribution, resolver: SpeakerResolver) -> None:
+def _nested_subject(sentence: Span, attribution: Attribution, resolver: SpeakerResolver) -> None:
     """'The French president "is studying...," added Pachinian': the quotation goes on from
     a subject before it, whose words they are; the one who says so reports them."""
     match = _NESTED_SUBJECT.match(sentence.text)
@@ -182,7 +187,7 @@ def _as_reported(token: Token) -> bool:
         token.dep_ == "advcl"
         and token.lemma_.lower() in CLAUSE_VERBS | SPEECH_VERBS
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
-        and _ownsubject_of(token)
+        and _own_subject(token)
     )
 
 
@@ -283,7 +288,7 @@ def _clause_bounds(verb: Token, anchors: list[Token]) -> tuple[int, int]:
     excluded = set()
     for other in anchors:
         nested = other.i != verb.i and verb.is_ancestor(other)
-        if nested and (_ownsubject_of(other) or other.dep_ in ("advcl", "conj")):
+        if nested and (_own_subject(other) or other.dep_ in ("advcl", "conj")):
             excluded.update(t.i for t in other.subtree)
     tokens = _run_around(verb, [t for t in verb.subtree if t.i not in excluded])
     if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl") and verb.lemma_ != "worry":
@@ -309,7 +314,7 @@ def _run_around(verb: Token, tokens: list[Token]) -> list[Token]:
     return [verb.doc[i] for i in range(start, end + 1)]
 
 
-def _ownsubject_of(token: Token) -> bool:
+def _own_subject(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
@@ -335,6 +340,8 @@ def _according_to(
     for token in sentence:
         if token.lower_ != "according" or inside_quote(token.idx, quotes):
             continue
+        if token.i + 2 < len(token.doc) and token.doc[token.i + 1 : token.i + 3].text == "to which":
+            return _according_to_which(token, resolver, quotes, published)
         to = next((c for c in token.children if c.lower_ == "to"), None)
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
         if source is None:
@@ -358,6 +365,38 @@ def _according_to(
             date=as_reported(published),
         )
     return None
+
+
+def _according_to_which(
+    according: Token, resolver: SpeakerResolver, quotes: list[tuple[int, int]], published: date
+) -> Attribution | None:
+    """'... has denied the statement of the Azerbaijani defense ministry according to which
+    40 Armenian servicemen crossed ...': the clause is the claim of the document's author."""
+    doc = according.doc
+    clause = doc[according.i + 1].head  # the parser hangs "to which" on the clause's verb
+    if clause.pos_ not in ("VERB", "AUX") or clause.i < according.i:
+        return None
+    antecedent = doc[according.i - 1]  # the noun phrase right before "according"
+    while antecedent.dep_ in ("pobj", "prep", "compound", "amod", "det") and (
+        antecedent.head.i < according.i
+    ):
+        antecedent = antecedent.head
+    speaker = resolver.from_phrase(antecedent)
+    if speaker is None:
+        return None
+    end_token = clause.right_edge
+    while end_token.is_punct and end_token.i > according.i:
+        end_token = end_token.nbor(-1)
+    start, end = according.idx, end_token.idx + len(end_token.text)
+    return Attribution(
+        start_char=start,
+        end_char=end,
+        speaker=speaker,
+        rule="according to",
+        verb="according to",
+        is_direct_quote=overlaps_quote(start, end, quotes),
+        date=as_reported(published),
+    )
 
 
 def _unanchored_quotes(

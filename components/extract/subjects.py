@@ -74,14 +74,18 @@ def subject_of(
     # "Chief of the ... Department, Major General Huseyn Mahmudov informed": the parser
     # made both the title and the name subjects; the name is the speaker.
     subjects.sort(key=lambda c: c.ent_type_ != "PERSON")
+    agent = _agent(verb)
     for child in subjects:
         if child.dep_ == "nsubjpass" and verb.lemma_.lower() == "quote":
             return child, None
+        if child.dep_ == "nsubjpass" and agent is not None:
+            # "These reports were denied by both the Armenian Defense Ministry and the
+            # Central Command ...": a passive's agent acts, its subject is what was said.
+            return agent, None
         if child.lower_ not in ("accusations", "statement", "report") or child.i > verb.i:
             return child, None
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None), None
+    if agent is not None:
+        return agent, None
     # Inversion: '"...," added Nikol Pachinian' (the parser makes the name an object).
     if _quote_before(verb):
         for child in verb.children:
@@ -101,6 +105,12 @@ def subject_of(
         subject, _ = subject_of(head, by_verb)
         return subject, by_verb.get(head.i)
     return None, None
+
+
+def _agent(verb: Token) -> Token | None:
+    """Y in "was denied by Y"."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
 
 
 # Verbs whose passive subject is the one spoken to ("ARMENPRESS was informed").

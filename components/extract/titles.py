@@ -73,11 +73,19 @@ def principal_of(head: Token) -> Token | None:
     return None
 
 
+# Titles of people who speak for a state abroad: news calls them "the diplomat".
+_DIPLOMATIC_WORDS = {"foreign", "ambassador", "envoy", "diplomacy", "embassy"}
+
+
 def with_leader(title_words: set[str]) -> set[str]:
     """In news a country's "leader" is its president or prime minister ("the Azeri leader"
-    after President Aliyev)."""
+    after President Aliyev), and "the diplomat" or "the diplomatic representative" is
+    whoever holds a foreign-service title ("concluded the diplomat" after Zakharova, the
+    foreign ministry's spokesperson)."""
     if "president" in title_words or {"prime", "minister"} <= title_words:
-        return title_words | {"leader"}
+        title_words = title_words | {"leader"}
+    if title_words & _DIPLOMATIC_WORDS:
+        title_words = title_words | {"diplomat", "diplomatic", "representative"}
     return title_words
 
 

@@ -116,6 +116,7 @@ NOUN_OBJECT_VERBS = {
     "recall",
     "reveal",
     "disclose",
+    "convey",  # "Mr. Sullivan conveyed the commitment of the United States to ..."
 }
 # Verbs that name or judge something when they take an object and "as": "describes these
 # actions as a provocation" (a statement, not a description of the scene).
@@ -198,5 +199,8 @@ FINAL_VERBS = (
     "said|says|added|adds|stated|states|noted|stressed|told|reported|declared|announced|"
     "wrote|explained|emphasized|emphasised|underlined|insisted|warned|claimed|continued|"
     "concluded|reiterated|asserted|argued|tweeted|quoted|reads|informed|confirmed|"
-    "clarified|specified|pointed out"
+    "clarified|specified|pointed out|"
+    # the present of agency and ministry copy: "..., the Armenian Ministry of Defense informs."
+    "informs|reports|notes|announces|stresses|emphasizes|emphasises|underlines|writes|"
+    "claims|insists|warns|confirms|clarifies|specifies|tweets"
 )

@@ -99,7 +99,8 @@ def _carried(
 ) -> tuple[Attribution, Token] | None:
     """'"...," the press service said, TASS reported.': the agency carries the words of
     the source named before it, which speaks; the agency reports."""
-    inner = _FINAL_ATTRIBUTION.match(match["content"] + ".")
+    # "..., officials say - the BBC reports.": the dash before the agency goes too.
+    inner = _FINAL_ATTRIBUTION.match(match["content"].rstrip(" -–—") + ".")
     if inner is None or len(inner["content"].split()) < MIN_QUOTE_WORDS:
         return None
     found = _final_match(sentence, inner, resolver, quotes, published)
