@@ -21,11 +21,6 @@ BROWSER_TESTS = "tests/e2e/"
 KEPT_TOGETHER = {
     "tests/e2e/test_hostile.py": "file",  # hostile_server, too costly to make twice
     "tests/e2e/test_every_page.py": "param",  # tour: one visit of every page per data folder
-    # Not a fixture: test_back_after_a_deep_link_and_a_page_switch, run alone on a fresh
-    # server, fails about 1 run in 3 (Back gives /timeline without its ?actor=: a timing race
-    # in components/app/browser.py's history script, to be fixed there); after the file's
-    # first test, as in one process, it passes: its file runs in order on one worker.
-    "tests/e2e/test_history.py": "file",
 }
 
 

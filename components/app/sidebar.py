@@ -54,6 +54,7 @@ def render_actor_filter(
     _read_filter_from_url_once(choices)
     if sources is not None:
         _read_sources_from_url_once(*sources)
+    _send_filter_to_browser()
 
     with st.sidebar:
         st.multiselect(
@@ -169,6 +170,23 @@ def _read_sources_from_url_once(sides: dict[str, str], outlets: dict[str, str]) 
     st.session_state[SIDE_FILTER_KEY] = known_sides
     st.session_state[OUTLET_FILTER_KEY] = known_outlets
     st.session_state[DROPPED_SOURCES_KEY] = unknown_sides + unknown_outlets
+
+
+def _send_filter_to_browser() -> None:
+    """Set each filter widget's value (in session state) to itself, before the widget is made.
+
+    Streamlit's frontend takes a widget's value from the server only in a run where session
+    state set it; in other runs it keeps the value it holds, or takes the widget's default
+    (nobody) when it holds none. After a deep link the value came from session state in the
+    first run only, and on a fresh server the browser sometimes held no value for the filter
+    when the reader switched page: its widget then took the default from the next page's
+    element, and the next rerun (Back) sent that empty filter to the server, which cleared
+    the session's filter and the URL (1 run in 3 of tests/e2e/test_history.py). Set on
+    every run, the value the server holds reaches the browser on every run.
+    """
+    for key in (ACTOR_FILTER_KEY, SIDE_FILTER_KEY, OUTLET_FILTER_KEY):
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def _write_filter_to_url(actor_ids: list[str]) -> None:

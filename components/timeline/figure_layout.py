@@ -20,6 +20,7 @@ from components.app.palette import (
     LANE_BAND_COLOURS,
 )
 from components.timeline.lanes import LANE_GAP
+from components.timeline.window import EMPTY_LANE_ROWS
 
 # Height of one row of a lane, and the room around the plot, in pixels.
 ROW_PX = 26
@@ -61,6 +62,17 @@ LANE_LINE_COLOUR = "#E3E5E8"
 LABEL_COLOUR = "#31333F"
 
 
+# The note on the line of a lane with nothing in the time span shown (see window.py): grey
+# enough to read as "quiet here", dark enough to read (4.5:1 on white).
+EMPTY_LANE_COLOUR = "#6B6B6B"
+
+EMPTY_LANE_NOTE = "nothing in this span"
+
+
+# Room above the first lane and below the last, in rows.
+AXIS_PAD_ROWS = 0.3
+
+
 @dataclass
 class _Parts:
     """What the figure is made of, gathered first as plain dicts and given to new_figure at
@@ -76,22 +88,49 @@ def _escape(text: object) -> str:
 
 
 def _lanes(placed: pd.DataFrame) -> pd.DataFrame:
-    """One row per lane, in lane order: label, group, first and last y."""
+    """One row per lane, in lane order: label, group, first and last y, whether it has
+    nothing in the time span shown (a thin line, see window.py), and its top and bottom
+    edge."""
     lane_index, first_row = np.unique(placed["lane_index"].to_numpy(), return_index=True)
     ys = placed.groupby("lane_index")["y"]
-    return pd.DataFrame(
+    empty = (
+        placed["lane_empty"].to_numpy(dtype=bool)[first_row]
+        if "lane_empty" in placed
+        else np.zeros(len(lane_index), dtype=bool)
+    )
+    half = np.where(empty, EMPTY_LANE_ROWS / 2, 0.5)
+    lanes = pd.DataFrame(
         {
             "lane_index": lane_index,
             "lane_label": placed["lane_label"].to_numpy()[first_row],
             "lane_group": placed["lane_group"].to_numpy()[first_row],
             "y_first": ys.min().to_numpy(),
             "y_last": ys.max().to_numpy(),
+            "empty": empty,
         }
     )
+    return lanes.assign(top=lanes["y_first"] - half, bottom=lanes["y_last"] + half)
 
 
 def _lane_tick_label(label: str) -> str:
     return "<br>".join(_escape(line) for line in textwrap.wrap(label, LANE_LABEL_CHARS))
+
+
+def _add_empty_lane_notes(parts: _Parts, lanes: pd.DataFrame) -> None:
+    """ "nothing in this span" on the thin line of each lane with nothing in the span."""
+    for y in lanes.loc[lanes["empty"], "y_first"].tolist():
+        parts.annotations.append(
+            {
+                "text": EMPTY_LANE_NOTE,
+                "xref": "paper",
+                "x": 0,
+                "y": y,
+                "xanchor": "left",
+                "yanchor": "middle",
+                "showarrow": False,
+                "font": {"size": 11, "color": EMPTY_LANE_COLOUR},
+            }
+        )
 
 
 def _add_lane_bands(parts: _Parts, lanes: pd.DataFrame) -> None:
@@ -99,7 +138,7 @@ def _add_lane_bands(parts: _Parts, lanes: pd.DataFrame) -> None:
     line between the lanes inside a group."""
     half_gap = LANE_GAP / 2
     groups = lanes["lane_group"].tolist()
-    firsts, lasts = lanes["y_first"].tolist(), lanes["y_last"].tolist()
+    firsts, lasts = lanes["top"].tolist(), lanes["bottom"].tolist()
     starts = [i for i, group in enumerate(groups) if i == 0 or group != groups[i - 1]]
     for number, (start, stop) in enumerate(pairwise([*starts, len(groups)]), start=1):
         parts.shapes.append(
@@ -108,8 +147,8 @@ def _add_lane_bands(parts: _Parts, lanes: pd.DataFrame) -> None:
                 "xref": "paper",
                 "x0": 0,
                 "x1": 1,
-                "y0": min(firsts[start:stop]) - 0.5 - half_gap,
-                "y1": max(lasts[start:stop]) + 0.5 + half_gap,
+                "y0": min(firsts[start:stop]) - half_gap,
+                "y1": max(lasts[start:stop]) + half_gap,
                 "fillcolor": LANE_BAND_COLOURS[number % 2],
                 "line": {"width": 0},
                 "layer": "below",
@@ -122,8 +161,8 @@ def _add_lane_bands(parts: _Parts, lanes: pd.DataFrame) -> None:
                     "xref": "paper",
                     "x0": 0,
                     "x1": 1,
-                    "y0": y - 0.5 - half_gap,
-                    "y1": y - 0.5 - half_gap,
+                    "y0": y - half_gap,
+                    "y1": y - half_gap,
                     "line": {"color": LANE_LINE_COLOUR, "width": 1},
                     "layer": "below",
                 }
@@ -195,8 +234,8 @@ def _date_ticks(span: pd.Timedelta) -> dict:
 
 def _layout(lanes: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp], parts: _Parts) -> dict:
     centres = (lanes["y_first"] + lanes["y_last"]) / 2
-    last_y = lanes["y_last"].max()
-    height = max(MIN_HEIGHT_PX, int((last_y + 1.5) * ROW_PX) + MARGIN_PX["t"] + MARGIN_PX["b"])
+    top, bottom = lanes["top"].min() - AXIS_PAD_ROWS, lanes["bottom"].max() + AXIS_PAD_ROWS
+    height = max(MIN_HEIGHT_PX, int((bottom - top) * ROW_PX) + MARGIN_PX["t"] + MARGIN_PX["b"])
     return dict(
         shapes=parts.shapes,
         annotations=parts.annotations,
@@ -206,7 +245,7 @@ def _layout(lanes: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp], par
         yaxis={
             "tickvals": centres.tolist(),
             "ticktext": [_lane_tick_label(label) for label in lanes["lane_label"]],
-            "range": [last_y + 0.8, -0.8],
+            "range": [bottom, top],
             "showgrid": False,
             "zeroline": False,
             "fixedrange": True,

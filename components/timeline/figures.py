@@ -26,6 +26,7 @@ from components.app.palette import (
 )
 from components.timeline.figure_layout import (
     LABEL_COLOUR,
+    _add_empty_lane_notes,
     _add_lane_bands,
     _add_report_day,
     _empty_figure,
@@ -89,6 +90,7 @@ def build_timeline_figure(
     lanes = _lanes(shown)
     parts = _Parts()
     _add_lane_bands(parts, lanes)
+    _add_empty_lane_notes(parts, lanes)
     if report_date is not None:
         _add_report_day(parts, pd.Timestamp(report_date))
     # Piled items are drawn by their pile.

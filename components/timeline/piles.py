@@ -1,5 +1,7 @@
 """Piles: the items of one lane on one day drawn as one marker that says how many they are,
-when stacking them one per row would pass the chart's row budget (frames.MAX_ROWS).
+when stacking them one per row would pass the chart's row budget (frames.MAX_ROWS) or make
+a column of more than window.MAX_DAY_ROWS markers; the time span shown chooses them
+(window.py).
 
 A day's items stack one per row in their lane (their dates say the day, not the hour), so a
 busy day made a column of 42 markers, and that one day set the whole lane's height. A pile

@@ -1,24 +1,45 @@
-"""The rows of one time window: the placement (see lanes.py) stacked again so that what
-lies outside the window takes no rows of its own. Pure pandas.
+"""The rows of one time window: the placement (see lanes.py) stacked again for the span the
+chart shows. Pure pandas.
 
-Rows stacked over every date made a lane as tall as its busiest day anywhere: on the
-crisis days (12-16 May 2021), the OSCE Minsk Group's lane drew 13 empty rows for its 13
-items of 28 May. Outside the window, a lane's items of one day pile (`piles.py`) when
-they would make the lane taller than its items inside the window do. They stay on the
-chart (a click on the pile lists them; the note beside the axis counts them) and the
-preset that shows their day draws them one by one.
+The placement of `frames.timeline_view` is made once for every date, so its piles and its
+rows were those of all time on every preset: on the crisis days (12-16 May 2021), a lane
+with nothing in them still took a row or two, and days were piled to keep the rows of
+late June within budget. Here, for one window:
+
+- the busiest lane-days inside it pile (`piles.py`): those of more than MAX_DAY_ROWS
+  items, then the tallest first until the rows inside it fit MAX_ROWS (the budget of all
+  time, spent on the span shown);
+- items outside it take no rows of their own: a lane is as tall as its items inside need.
+  Outside, a lane's items of one day pile when they would need more rows than that, and
+  what still needs more shares the lane's rows (off the axis, nothing the reader sees
+  overlaps). They stay on the chart: a click on a pile lists them, the note beside the
+  axis counts them, and the preset that shows their day draws them one by one;
+- a lane with nothing inside the window is a thin line (EMPTY_LANE_ROWS) that keeps its
+  label and its place, so lanes do not move between presets and the reader sees who is
+  silent in the span.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from components.timeline.lanes import _lane_offsets, _stack_rows
-from components.timeline.piles import PILE_PREFIX, day_keys, pileable
+from components.timeline.frames import MAX_ROWS
+from components.timeline.lanes import LANE_GAP, _stack_rows
+from components.timeline.piles import MIN_PILE, PILE_PREFIX, day_keys, pileable
 
 # Off the window, two items of a lane on one day already pile: a row they would add is
 # empty where the reader looks.
 OFF_WINDOW_MIN_PILE = 2
+
+
+# A lane-day of more items than this piles in any window: a column of more markers (over
+# 300 px) reads as a bar, not as items, and its pile lists them (the corpus's 42 items of
+# 14 May in "Other actors" and Nikol Pashinyan's 19 that day).
+MAX_DAY_ROWS = 12
+
+
+# The height, in rows, of a lane with nothing in the window: a line with its label.
+EMPTY_LANE_ROWS = 0.5
 
 
 def reaches(placed: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp]) -> pd.Series:
@@ -30,35 +51,96 @@ def reaches(placed: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp]) -> 
 
 
 def placed_for_window(
-    placed: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp]
+    placed: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp], max_rows: int = MAX_ROWS
 ) -> pd.DataFrame:
-    """``placed`` with rows and y for ``window``: the lanes that items outside it make
-    taller than the items inside do have those items' days piled, then every lane is
-    stacked again. Lanes and their order, and the piles already made, stay."""
+    """``placed`` with pile_id, row, y and lane_empty for ``window`` (see the module): piles
+    chosen for the window, rows for what it shows. Lanes and their order stay; so does
+    the order of the rows of ``placed``."""
     if placed.empty or "pile_id" not in placed:
         return placed
+    keys = day_keys(placed).where(pileable(placed))
     inside = reaches(placed, window)
-    rows_all = _lane_rows(placed)
-    rows_inside = _lane_rows(placed[inside]).reindex(rows_all.index, fill_value=1)
-    crowded = rows_all.index[rows_all > rows_inside]
-    can = pileable(placed) & placed["pile_id"].isna() & placed["lane_index"].isin(crowded)
-    keys = day_keys(placed[can])
-    # A day an item of the window shares (an evening reaching past midnight) stays whole.
-    off = ~keys.isin(keys[inside[can]])
-    keys = keys[off]
-    if keys.empty:
-        return placed
-    big = keys.map(keys.value_counts()) >= OFF_WINDOW_MIN_PILE
-    placed = placed.assign(pile_id=placed["pile_id"].copy())
-    placed.loc[big[big].index, "pile_id"] = PILE_PREFIX + keys[big]
-    placed["row"] = _stack_rows(placed)
-    placed["y"] = _lane_offsets(placed) + placed["row"]
-    return placed.sort_values(["lane_index", "row", "x_marker"], kind="stable")
+    piles = _window_piles(placed, keys, inside, max_rows)
+    # A pile with an item inside the window is drawn at its day, inside or beside it.
+    in_view = inside | (piles.notna() & piles.isin(piles[inside]))
+    piles = _off_window_piles(placed, keys, in_view, piles)
+    shown = placed.assign(pile_id=piles)
+    rows = pd.Series(0, index=placed.index, dtype="int64")
+    if in_view.any():
+        rows[in_view] = _stack_rows(shown[in_view])
+    lane_rows = _rows_per_lane(shown, rows, in_view)
+    if (~in_view).any():
+        # Off the window, a lane's rows are shared (row 0 for a lane with nothing inside).
+        off_rows = _stack_rows(shown[~in_view])
+        rows[~in_view] = off_rows % shown.loc[~in_view, "lane_index"].map(lane_rows).clip(lower=1)
+    empty = lane_rows == 0
+    heights = lane_rows.astype(float).where(~empty, EMPTY_LANE_ROWS)
+    tops = (heights + LANE_GAP).cumsum().shift(fill_value=0.0)
+    # Row 0 of the first lane at y 0, as `lanes.place_in_lanes` puts it.
+    centres_of_empty = tops + EMPTY_LANE_ROWS / 2 - 0.5
+    lane = shown["lane_index"]
+    shown["row"] = rows
+    shown["lane_empty"] = lane.map(empty)
+    shown["y"] = lane.map(tops) + rows
+    shown.loc[shown["lane_empty"], "y"] = lane[shown["lane_empty"]].map(centres_of_empty)
+    return shown
 
 
-def _lane_rows(placed: pd.DataFrame) -> pd.Series:
-    """Rows of each lane (lane_index -> count) when ``placed`` alone is stacked."""
+def _window_piles(
+    placed: pd.DataFrame, keys: pd.Series, inside: pd.Series, max_rows: int
+) -> pd.Series:
+    """Each item's pile for the window ("pile:<lane_id>/<day>", else None): of the
+    lane-days that have an item inside it, those of more than MAX_DAY_ROWS items pile, then
+    the largest first until its rows fit ``max_rows``.
+    A pile holds every item of its lane and day (`piles.pile_members`)."""
+    piles = pd.Series(None, index=placed.index, dtype=object)
+    members = keys.notna() & keys.isin(keys[inside].dropna())
+    shown = placed[inside | members].assign(pile_id=None)
+    sizes = keys[members].value_counts()
+    for size in sorted({int(size) for size in sizes if size >= MIN_PILE}, reverse=True):
+        if size <= MAX_DAY_ROWS and _row_count(shown) <= max_rows:
+            break
+        big = members & keys.map(sizes).ge(size)
+        piles[big] = PILE_PREFIX + keys[big]
+        shown = shown.assign(pile_id=piles[shown.index])
+    return piles
+
+
+def _off_window_piles(
+    placed: pd.DataFrame, keys: pd.Series, in_view: pd.Series, piles: pd.Series
+) -> pd.Series:
+    """``piles`` with the days off the window piled (OFF_WINDOW_MIN_PILE items or more) in
+    the lanes whose items off it would need more rows than those inside do."""
+    off = ~in_view & keys.notna()
+    if not off.any():
+        return piles
+    rows = pd.Series(0, index=placed.index, dtype="int64")
+    if in_view.any():
+        rows[in_view] = _stack_rows(placed[in_view].assign(pile_id=piles[in_view]))
+    inside_rows = _rows_per_lane(placed, rows, in_view).clip(lower=1)
+    outside = placed[~in_view].assign(pile_id=None)
+    outside_rows = _stack_rows(outside).groupby(outside["lane_index"]).max() + 1
+    crowded = outside_rows.index[outside_rows > inside_rows.reindex(outside_rows.index)]
+    can = off & placed["lane_index"].isin(crowded)
+    counts = keys[can].value_counts()
+    big = can & keys.map(counts).ge(OFF_WINDOW_MIN_PILE)
+    piles = piles.copy()
+    piles[big] = PILE_PREFIX + keys[big]
+    return piles
+
+
+def _rows_per_lane(placed: pd.DataFrame, rows: pd.Series, in_view: pd.Series) -> pd.Series:
+    """Rows each lane (lane_index, in order) needs for what is in view: 0 for none."""
+    lanes = pd.Index(sorted(placed["lane_index"].unique()))
+    if not in_view.any():
+        return pd.Series(0, index=lanes, dtype="int64")
+    needed = rows[in_view].groupby(placed.loc[in_view, "lane_index"]).max() + 1
+    return needed.reindex(lanes, fill_value=0).astype("int64")
+
+
+def _row_count(placed: pd.DataFrame) -> int:
+    """The rows of ``placed`` stacked alone, every lane's together."""
     if placed.empty:
-        return pd.Series(dtype="int64")
+        return 0
     rows = _stack_rows(placed)
-    return rows.groupby(placed["lane_index"]).max() + 1
+    return int((rows.groupby(placed["lane_index"]).max() + 1).sum())

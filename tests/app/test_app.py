@@ -122,6 +122,21 @@ def test_filter_holds_across_page_switches(monkeypatch, two_actor_ids):
         assert url_actor_ids(app) == two_actor_ids
 
 
+def test_every_run_hands_the_filter_to_the_browser(monkeypatch, two_actor_ids):
+    """Every run's filter widgets carry the session's value for the browser to take (set_value),
+    not only the link's first run: a reader who left that run before the browser took it
+    (a fresh server's slow first run) kept an empty widget, and the next rerun, Back, sent
+    the empty filter and cleared it (tests/e2e/test_history.py, 1 run in 3)."""
+    app = start_app(monkeypatch, **{ACTOR_PARAM: two_actor_ids})
+    names = [actor_filter(app).format_func(actor_id) for actor_id in two_actor_ids]
+    for page_path in PAGE_PATHS[1:3]:
+        app.switch_page(page_path).run()
+        assert_ran_cleanly(app)
+        proto = actor_filter(app).proto
+        assert proto.set_value
+        assert list(proto.raw_values) == names
+
+
 def test_link_restores_filter(monkeypatch, two_actor_ids):
     """A copied link (?actor=…&actor=…) restores the same filter in a new session."""
     app = start_app(monkeypatch, **{ACTOR_PARAM: two_actor_ids})

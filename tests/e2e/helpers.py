@@ -90,10 +90,17 @@ def url_path(page: Page) -> str:
 
 
 def go_to_page(page: Page, title: str) -> None:
-    """Switch page with the sidebar navigation, as a reader would."""
-    nav = page.get_by_test_id("stSidebarNav")
-    nav.get_by_role("link", name=title, exact=True).click()
-    wait_for_rerun(page)
+    """Switch page with the sidebar navigation, as a reader would, and wait for its run.
+
+    Streamlit's frontend writes the page's path to the URL when the server starts the new
+    page's run: waiting for the path, then for the run to end, does not depend on how soon
+    the run starts (wait_for_rerun gives it 2 s, which a loaded machine can pass).
+    """
+    link = page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True)
+    path = urlparse(link.get_attribute("href")).path
+    link.click()
+    expect(page).to_have_url(re.compile(f"^[^?#]*{re.escape(path)}([?#]|$)"))
+    wait_for_app(page)
 
 
 def screenshot(page: Page, name: str) -> Path:

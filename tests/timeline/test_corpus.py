@@ -17,7 +17,13 @@ from components.timeline.choices import (
     report_day,
     zoom_windows,
 )
-from components.timeline.figure_layout import DAY_MS, ROW_PX
+from components.timeline.figure_layout import (
+    AXIS_PAD_ROWS,
+    DAY_MS,
+    EMPTY_LANE_NOTE,
+    MARGIN_PX,
+    ROW_PX,
+)
 from components.timeline.figure_piles import PILES_TRACE
 from components.timeline.figures import (
     ITEMS_TRACE,
@@ -30,8 +36,8 @@ from components.timeline.figures import (
 )
 from components.timeline.frames import MAX_ROWS, MIN_LANES, timeline_view
 from components.timeline.items import timeline_items
-from components.timeline.lanes import lanes_of_items
-from components.timeline.window import placed_for_window
+from components.timeline.lanes import LANE_GAP, lanes_of_items
+from components.timeline.window import EMPTY_LANE_ROWS, placed_for_window
 from tests.conftest import DATA_DIR
 from tests.timeline.test_page import assert_ran_cleanly, click, figure
 
@@ -189,6 +195,27 @@ def test_the_crisis_days_draw_rows_for_their_own_items(view, windows):
     assert empty_rows <= view.lane_count, "at most a row per lane holds only other days"
     may_june = build_timeline_figure(view.placed, windows["reporting"])
     assert drawn.layout.height < may_june.layout.height, "fewer days, fewer rows"
+
+
+@pytest.mark.parametrize("preset", list(ZOOM_PRESETS))
+def test_the_chart_is_as_tall_as_the_span_shown_needs(view, windows, preset):
+    """Each lane takes the rows its items in the span need, and a lane with nothing in the
+    span a thin line saying so (on the crisis days, the Ministry of Defence of Azerbaijan
+    and the OSCE Minsk Group took 1 and 2 empty rows)."""
+    drawn = build_timeline_figure(view.placed, windows[preset])
+    rows = _drawn_rows(drawn)
+    start, end = windows[preset]
+    inside = rows[(rows["last"] >= start) & (rows["first"] <= end)]
+    silent = [note.text for note in drawn.layout.annotations].count(EMPTY_LANE_NOTE)
+    rows_shown = inside["y"].nunique() + EMPTY_LANE_ROWS * silent
+    gaps = LANE_GAP * (view.lane_count - 1) + 2 * AXIS_PAD_ROWS
+    margins = MARGIN_PX["t"] + MARGIN_PX["b"]
+    assert drawn.layout.height == int((rows_shown + gaps) * ROW_PX) + margins
+    assert inside["y"].nunique() <= MAX_ROWS
+    if preset == "crisis":
+        assert silent == 2, "the two lanes with nothing on 12-16 May"
+    else:
+        assert silent == 0
 
 
 @pytest.mark.parametrize("preset", list(ZOOM_PRESETS))

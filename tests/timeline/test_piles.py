@@ -3,10 +3,12 @@ outside the window taking no rows of their own."""
 
 import pandas as pd
 
+from components.timeline.figure_layout import EMPTY_LANE_NOTE, _lanes
+from components.timeline.figures import build_timeline_figure
 from components.timeline.items import ITEM_COLUMNS
 from components.timeline.lanes import _plain, lanes_of_items, place_in_lanes, stack_in_lanes
 from components.timeline.piles import pile_label, pile_members, pile_sizes
-from components.timeline.window import placed_for_window
+from components.timeline.window import EMPTY_LANE_ROWS, MAX_DAY_ROWS, placed_for_window
 
 ACTORS = pd.DataFrame(
     {"actor_id": ["a"], "actor_name": ["A"], "actor_type": ["state"],
@@ -69,3 +71,59 @@ def test_a_lane_no_taller_outside_the_window_is_left_as_it_is():
     shown = placed_for_window(placed, (pd.Timestamp("2021-05-12"), pd.Timestamp("2021-05-17")))
     assert shown["pile_id"].isna().all()
     assert shown["row"].tolist() == placed["row"].tolist()
+
+
+def _two_lanes(days_a: list[pd.Timestamp], days_b: list[pd.Timestamp]) -> pd.DataFrame:
+    """Statements of actor "a" on ``days_a`` and of actor "b" on ``days_b``."""
+    a, b = _items(days_a), _items(days_b)
+    b = b.assign(
+        item_id=[f"statement:b{i}" for i in range(len(b))],
+        record_id=[f"b{i}" for i in range(len(b))],
+        lane_actor_ids=[("b",)] * len(b),
+    )
+    return pd.concat([a, b], ignore_index=True)
+
+
+TWO_ACTORS = pd.concat(
+    [ACTORS, ACTORS.assign(actor_id="b", actor_name="B", state_actor_id="b")], ignore_index=True
+)
+CRISIS_DAYS = (pd.Timestamp("2021-05-12"), pd.Timestamp("2021-05-17"))
+
+
+def test_a_lane_with_nothing_in_the_window_is_a_thin_line():
+    """B speaks on 28 May only: on 12-17 May its lane is half a row (its label and a line),
+    not the row its pile of 28 May took; its items stay in that pile."""
+    placed = place_in_lanes(_two_lanes([MAY_14] * 2, [MAY_28] * 3), TWO_ACTORS, "actor")
+    shown = placed_for_window(placed, CRISIS_DAYS)
+    b = shown[shown["lane_id"] == "b"]
+    assert b["lane_empty"].all()
+    assert not shown.loc[shown["lane_id"] == "a", "lane_empty"].any()
+    assert b["pile_id"].eq("pile:b/2021-05-28").all()
+    lanes = _lanes(shown)
+    heights = dict(zip(lanes["lane_label"], lanes["bottom"] - lanes["top"], strict=True))
+    assert heights == {"A": 2, "B": EMPTY_LANE_ROWS}
+    drawn = build_timeline_figure(placed, CRISIS_DAYS)
+    notes = [note.text for note in drawn.layout.annotations]
+    assert notes.count(EMPTY_LANE_NOTE) == 1
+    # The window that shows 28 May draws B's items one by one, and A's lane is the line.
+    late = placed_for_window(placed, (pd.Timestamp("2021-05-27"), pd.Timestamp("2021-05-29")))
+    assert late.loc[late["lane_id"] == "b", "pile_id"].isna().all()
+    assert late.groupby("lane_id")["lane_empty"].first().to_dict() == {"a": True, "b": False}
+
+
+def test_piles_are_chosen_for_the_window_shown():
+    """Piles made for all dates (both busy days, to fit a budget of 7 rows) are chosen again
+    for the window: 12-17 May fits its 6 items of 14 May one by one; 27-29 May piles its 8
+    items of 28 May; a day of more than MAX_DAY_ROWS items piles in any window."""
+    placed = stack_in_lanes(_plain(lanes_of_items(_items([MAY_14] * 6 + [MAY_28] * 8), ACTORS)), 6)
+    assert placed["pile_id"].notna().all()
+    early = placed_for_window(placed, CRISIS_DAYS, max_rows=7)
+    assert early.loc[early["start_date"] == MAY_14, "pile_id"].isna().all()
+    assert early["row"].max() + 1 == 6
+    assert early.loc[early["start_date"] == MAY_28, "pile_id"].eq("pile:a/2021-05-28").all()
+    late = placed_for_window(placed, (pd.Timestamp("2021-05-27"), pd.Timestamp("2021-05-29")), 7)
+    assert late.loc[late["start_date"] == MAY_28, "pile_id"].eq("pile:a/2021-05-28").all()
+    busy = place_in_lanes(_items([MAY_14] * (MAX_DAY_ROWS + 1)), ACTORS, "actor")
+    assert placed_for_window(busy, CRISIS_DAYS)["pile_id"].eq("pile:a/2021-05-14").all()
+    fits = place_in_lanes(_items([MAY_14] * MAX_DAY_ROWS), ACTORS, "actor")
+    assert placed_for_window(fits, CRISIS_DAYS)["pile_id"].isna().all()
