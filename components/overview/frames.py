@@ -122,7 +122,10 @@ def _short_label(item: pd.Series) -> str:
     if item["date_precision"] == "month":
         return f"{start:%b %Y}"
     if item["date_precision"] == "range":
-        return f"{start:%d %b} – {item['end_date']:%d %b %Y}"
+        end = item["end_date"]
+        if start.year != end.year:  # the 1990s war: not "01 Jan – 31 Dec 1999"
+            return f"{start:%d %b %Y} – {end:%d %b %Y}"
+        return f"{start:%d %b} – {end:%d %b %Y}"
     return f"{start.day} {start:%b %Y}"
 
 

@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 import dashboard
 from components.overview.corpus import corpus_overview
+from components.overview.frames import date_span
 from tests.conftest import DATA_DIR
 from tests.corpus_files import (
     article_count,
@@ -72,3 +73,9 @@ def test_corpus_overview_page_draws_the_weekly_figure(monkeypatch):
     charts = at.get("plotly_chart")
     specs = [chart.proto.spec for chart in charts]
     assert any('"barmode":"stack"' in spec and "Week of" in spec for spec in specs)
+
+
+def test_a_range_over_several_years_names_the_year_of_each_end(corpus):
+    """eutoday-2021-05-27-sabotage dates the 1990s war 1990-01-01/1999-12-31: the span must
+    not read as if it were all of 1999 ("01 Jan – 31 Dec 1999")."""
+    assert date_span(corpus).startswith("01 Jan 1990 – 31 Dec 1999 → ")
