@@ -354,17 +354,22 @@ def _according_to(
                 attribution.reported_by = speaker
             return None
         resolver.remember(speaker)
-        start, end = sentence_bounds(sentence)
-        return Attribution(
-            start_char=start,
-            end_char=end,
-            speaker=speaker,
-            rule="according to",
-            verb="according to",
-            is_direct_quote=overlaps_quote(start, end, quotes),
-            date=as_reported(published),
-        )
+        return _according(*sentence_bounds(sentence), speaker, quotes, published)
     return None
+
+
+def _according(
+    start: int, end: int, speaker: Speaker, quotes: list[tuple[int, int]], published: date
+) -> Attribution:
+    return Attribution(
+        start_char=start,
+        end_char=end,
+        speaker=speaker,
+        rule="according to",
+        verb="according to",
+        is_direct_quote=overlaps_quote(start, end, quotes),
+        date=as_reported(published),
+    )
 
 
 def _according_to_which(
@@ -387,15 +392,8 @@ def _according_to_which(
     end_token = clause.right_edge
     while end_token.is_punct and end_token.i > according.i:
         end_token = end_token.nbor(-1)
-    start, end = according.idx, end_token.idx + len(end_token.text)
-    return Attribution(
-        start_char=start,
-        end_char=end,
-        speaker=speaker,
-        rule="according to",
-        verb="according to",
-        is_direct_quote=overlaps_quote(start, end, quotes),
-        date=as_reported(published),
+    return _according(
+        according.idx, end_token.idx + len(end_token.text), speaker, quotes, published
     )
 
 

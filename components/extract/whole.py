@@ -99,22 +99,23 @@ def _carried(
 ) -> tuple[Attribution, Token] | None:
     """'"...," the press service said, TASS reported.': the agency carries the words of
     the source named before it, which speaks; the agency reports."""
-    # "..., officials say - the BBC reports.": the dash before the agency goes too.
-    inner = _FINAL_ATTRIBUTION.match(match["content"].rstrip(" -–—") + ".")
+    inner = _FINAL_ATTRIBUTION.match(match["content"] + ".")
     if inner is None or len(inner["content"].split()) < MIN_QUOTE_WORDS:
         return None
     found = _final_match(sentence, inner, resolver, quotes, published)
     if found is None:
         return None
     attribution, verb = found
-    agency = sentence.doc.char_span(
-        sentence.start_char + match.start("np"),
-        sentence.start_char + match.end("np"),
-        alignment_mode="expand",
-    )
+    agency = _named(sentence, match)
     attribution.reported_by = resolver.from_span(agency) if agency is not None else None
     attribution.end_char = sentence_bounds(sentence)[1]
     return attribution, verb
+
+
+def _named(sentence: Span, match: re.Match) -> Span | None:
+    """The words of the match that name who speaks."""
+    start = sentence.start_char + match.start("np")
+    return sentence.doc.char_span(start, start + len(match["np"]), alignment_mode="expand")
 
 
 def _final_match(
@@ -124,9 +125,7 @@ def _final_match(
     quotes: list[tuple[int, int]],
     published: date,
 ) -> tuple[Attribution, Token] | None:
-    doc = sentence.doc
-    np_start = sentence.start_char + match.start("np")
-    phrase = doc.char_span(np_start, np_start + len(match["np"]), alignment_mode="expand")
+    phrase = _named(sentence, match)
     verb_start = sentence.start_char + match.start("verb")
     verb = next((t for t in sentence if t.idx == verb_start), None)
     if phrase is None or verb is None or any(t.pos_ in ("VERB", "AUX") for t in phrase):

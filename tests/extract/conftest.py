@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from components.extract import extract, load_registry
+from components.extract import extract, load_registry, registry_from_records
+from components.extract.evaluate import leave_one_out, load_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_DIR = ROOT / "data" / "articles" / "france24-2021-05-14-lake-sev"
@@ -40,6 +41,36 @@ def _article(article_id: str) -> tuple[str, date, str]:
         meta["published_date"],
         meta["outlet"],
     )
+
+
+@pytest.fixture(scope="session")
+def gold_corpus():
+    """The annotated corpus as the evaluator reads it (texts and gold statements)."""
+    return load_corpus(ROOT / "data")
+
+
+def unseen_drafts(corpus, read_in: frozenset[str]):
+    """Drafts of the articles of one round's set against the registry without what only
+    that article names (the evaluator's leave-one-out registry, as a new article meets
+    it), with the outlet and headline as issuer when asked (as the Review page passes
+    them); each extracted once."""
+    cache = {}
+
+    def draft(article_id: str, with_outlet: bool = False):
+        assert article_id in read_in
+        if (article_id, with_outlet) not in cache:
+            article = next(a for a in corpus.articles if a.article_id == article_id)
+            registry = registry_from_records(*leave_one_out(corpus, article))
+            cache[article_id, with_outlet] = extract(
+                article.text,
+                article.published,
+                registry,
+                issuer=article.outlet if with_outlet else None,
+                title=article.title if with_outlet else None,
+            )
+        return cache[article_id, with_outlet]
+
+    return draft
 
 
 @pytest.fixture(scope="session")

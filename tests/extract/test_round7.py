@@ -8,39 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from components.extract import extract, registry_from_records
-from components.extract.evaluate import leave_one_out, load_corpus
 from components.extract.splits import READ_IN_ROUND_7
 
-from .conftest import ROOT, statement_with
+from .conftest import statement_with, unseen_drafts
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(ROOT / "data")
-
-
-@pytest.fixture(scope="module")
-def unseen(corpus):
-    """The draft of an article against the registry without what only it names (with the
-    article's outlet as issuer when asked, as the Review page passes it)."""
-    cache = {}
-
-    def draft(article_id: str, with_outlet: bool = False):
-        assert article_id in READ_IN_ROUND_7
-        if (article_id, with_outlet) not in cache:
-            article = next(a for a in corpus.articles if a.article_id == article_id)
-            registry = registry_from_records(*leave_one_out(corpus, article))
-            cache[article_id, with_outlet] = extract(
-                article.text,
-                article.published,
-                registry,
-                issuer=article.outlet if with_outlet else None,
-                title=article.title if with_outlet else None,
-            )
-        return cache[article_id, with_outlet]
-
-    return draft
+def unseen(gold_corpus):
+    return unseen_drafts(gold_corpus, READ_IN_ROUND_7)
 
 
 def _speakers(draft, words: str) -> list[str | None]:
