@@ -17,10 +17,11 @@ BROWSER_TESTS = "tests/e2e/"
 
 # Browser modules whose tests run together on one worker, in order, and which of them:
 # all of the file's ("file"), or those with the same parameter of a parametrized module
-# fixture ("param").
+# fixture, the first in the test's id ("param").
 KEPT_TOGETHER = {
     "tests/e2e/test_hostile.py": "file",  # hostile_server, too costly to make twice
     "tests/e2e/test_every_page.py": "param",  # tour: one visit of every page per data folder
+    "tests/e2e/test_widths.py": "param",  # width_visit: one visit of every page per width
 }
 
 
@@ -36,7 +37,8 @@ def xdist_scope(nodeid: str) -> str:
     if shared == "file":
         return file
     if shared == "param" and nodeid.endswith("]"):
-        return f"{file}[{nodeid.rsplit('[', 1)[1]}"
+        first = nodeid.rsplit("[", 1)[1].removesuffix("]").split("-")[0]
+        return f"{file}[{first}]"
     return nodeid
 
 

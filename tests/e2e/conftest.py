@@ -127,11 +127,23 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base_url
 
 
+def server_log(log_dir: Path, base_url: str) -> Path:
+    """The log a server of `streamlit_server(log_dir, ...)` writes, by its base URL."""
+    return log_dir / f"streamlit-{base_url.rsplit(':', 1)[1]}.log"
+
+
 @pytest.fixture(scope="session")
-def corpus_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def corpus_server_logs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder of the corpus server's log (`server_log`)."""
+    return tmp_path_factory.mktemp("corpus-server")
+
+
+@pytest.fixture(scope="session")
+def corpus_server(corpus_server_logs: Path) -> Iterator[str]:
     """One server of the whole corpus (data/) for the session, shared by the modules that
-    only read it (every page, widths, accessibility, reports, sources); yields its base URL."""
-    with streamlit_server(tmp_path_factory.mktemp("corpus-server"), DATA_DIR) as base_url:
+    only read it (every page, widths, accessibility, reports, sources, downloads, review);
+    yields its base URL."""
+    with streamlit_server(corpus_server_logs, DATA_DIR) as base_url:
         yield base_url
 
 

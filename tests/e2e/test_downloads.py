@@ -13,8 +13,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.conftest import DATA_DIR
-
+from .conftest import server_log
 from .helpers import clear_filter, go_to_page, pick_actor, wait_for_app
 
 # The pages with download buttons, in the order the test visits them.
@@ -69,13 +68,13 @@ def _click(page: Page, button, failures: list[str]) -> None:
         failures.append(f"{label}: no file")
 
 
-def test_every_download_gives_its_file_on_one_click(start_server, page, tmp_path):
+def test_every_download_gives_its_file_on_one_click(corpus_server, corpus_server_logs, page):
     """Two rounds over every download button of every page, the second after a filter
     change, then filter changes each followed at once by a click: every click brings a
-    non-empty file, and the server logs no lost one."""
-    base_url = start_server(data_dir=DATA_DIR)
-    log = tmp_path / f"streamlit-{base_url.rsplit(':', 1)[1]}.log"
-    page.goto(base_url)
+    non-empty file, and the server logs no lost one while the test runs."""
+    log = server_log(corpus_server_logs, corpus_server)
+    logged_before = log.stat().st_size
+    page.goto(corpus_server)
     wait_for_app(page)
     failures: list[str] = []
     clicks = 0
@@ -95,6 +94,6 @@ def test_every_download_gives_its_file_on_one_click(start_server, page, tmp_path
         _click(page, rows, failures)
         clicks += 1
     assert clicks >= MIN_CLICKS, clicks
-    lost = LOST_DOWNLOAD.findall(log.read_text())
+    lost = LOST_DOWNLOAD.findall(log.read_bytes()[logged_before:].decode(errors="replace"))
     assert not failures, f"{len(failures)} of {clicks} clicks gave no file: {failures}"
     assert not lost, f"{len(lost)} lost files in the server log"

@@ -44,11 +44,11 @@ def choose(page, label: str, option: str) -> None:
     wait_for_rerun(page)
 
 
-def test_review_a_real_article_end_to_end(start_server, page, tmp_path):
+def test_review_a_real_article_end_to_end(corpus_server, page, tmp_path):
     """Fill the form, draft, give the new speaker its type, download: the ZIP's folder,
     merged with its registry additions into a registry copy, validates."""
     before = folder_digest(DATA_DIR)
-    page.goto(f"{start_server(data_dir=DATA_DIR)}/review")
+    page.goto(f"{corpus_server}/review")
     wait_for_app(page)
 
     page.get_by_label("Article text").fill(TEXT)  # a paste
