@@ -73,10 +73,12 @@ def statement_count(side: str | None = None) -> int:
     return sum(record.statements for record in article_files() if side in (None, record.side))
 
 
-def counts_sentence() -> str:
-    """The Sources page's caption, e.g. "50 articles (49 stories) from 34 outlets on 6 sides"."""
-    records = article_files()
+def counts_sentence(side: str | None = None) -> str:
+    """The Sources page's caption, e.g. "50 articles (49 stories) from 34 outlets on 6 sides"
+    (of one side's articles when a side is given: "... on 1 side")."""
+    records = [r for r in article_files() if side is None or r.side == side]
     outlets = len({record.outlet for record in records})
     sides = len({record.side for record in records})
-    articles, stories = article_count(), story_count()
-    return f"{articles} articles ({stories} stories) from {outlets} outlets on {sides} sides"
+    articles, stories = article_count(side), story_count(side)
+    noun = "side" if sides == 1 else "sides"
+    return f"{articles} articles ({stories} stories) from {outlets} outlets on {sides} {noun}"

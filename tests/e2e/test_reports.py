@@ -33,11 +33,11 @@ _MARK_CENTRE_JS = """(claimId) => {
 
 def test_clicking_an_event_shows_every_report_with_its_outlet(corpus_server, page: Page):
     """The capture (27 May, after the crisis days: seen over May–June) is drawn once; a
-    click sets its 16 reports side by side, each with its outlet and side."""
+    click sets its 23 reports side by side, each with its outlet and side."""
     reports = load_dataset(DATA_DIR).event_reports
     articles = load_dataset(DATA_DIR).articles.set_index("article_id")
     expected = reports.loc[reports["event_id"] == CAPTURE, "article_id"].tolist()
-    assert len(expected) == 16
+    assert len(expected) == 23
     page.set_viewport_size(TALL_VIEWPORT)
     page.goto(f"{corpus_server}/timeline")
     wait_for_app(page)
@@ -45,14 +45,14 @@ def test_clicking_an_event_shows_every_report_with_its_outlet(corpus_server, pag
     page.get_by_role("radio", name="May–June 2021").click()
     wait_for_rerun(page)
     click_item(page, f"event:{CAPTURE}")
-    heading = page.get_by_text("16 reports of this event, side by side")
+    heading = page.get_by_text("23 reports of this event, side by side")
     expect(heading).to_be_visible()
     for article_id in expected:
         box = page.locator(f".st-key-timeline_report_{article_id}")
         expect(box).to_contain_text(articles.loc[article_id, "outlet"])
         link = box.get_by_role("link", name="Open in the Source page")
         expect(link).to_have_attribute("href", f"source?event={CAPTURE}&article={article_id}")
-    expect(page.locator("[class*='st-key-timeline_report_']")).to_have_count(16)
+    expect(page.locator("[class*='st-key-timeline_report_']")).to_have_count(23)
     heading.scroll_into_view_if_needed()
     screenshot(page, "timeline-capture-reports")
 

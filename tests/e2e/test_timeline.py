@@ -136,12 +136,12 @@ def test_items_table_opens_and_its_csv_holds_every_item(app_server, page):
 
 
 def test_on_the_corpus_a_click_on_a_pile_lists_its_items(corpus_server, page):
-    """The 42 items of the Other lane on 14 May are one square; a click lists them all."""
+    """The 45 items of the Other lane on 14 May are one square; a click lists them all."""
     page.set_viewport_size(TALL_VIEWPORT)
     open_timeline(page, corpus_server)
     x, y = marker_centre(page, "pile:__other__/2021-05-14", PILES_TRACE)
     page.mouse.move(x, y)
     page.mouse.click(x, y)
     wait_for_rerun(page)
-    expect(page.get_by_text("42 items in Other actors (54), 14 May 2021")).to_be_visible()
+    expect(page.get_by_text("45 items in Other actors (61), 14 May 2021")).to_be_visible()
     screenshot(page, "timeline-corpus-pile")
