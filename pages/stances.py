@@ -159,7 +159,7 @@ if reported == "split":
             if side_view.matrix_figure is None:
                 st.info("No statement of these outlets takes a stance on an issue.")
             else:
-                with wide_chart_box(f"stances_split_{position}"):
+                with wide_chart_box(f"stances_split_{position}", side_view.matrix_width_px):
                     st.plotly_chart(
                         side_view.matrix_figure,
                         key=f"stances_matrix_split_{position}",
@@ -186,7 +186,7 @@ elif single_matrix:
     if view.matrix_note:
         st.info(view.matrix_note, icon=":material/filter_list:")
     # The box scrolls sideways on a phone: squeezed, the issue headers run together.
-    with wide_chart_box("stances_matrix"):
+    with wide_chart_box("stances_matrix", view.matrix_width_px):
         st.plotly_chart(
             stances_matrix_figure(
                 *view_key(), level, order, st.session_state.get(STANCES_CELL_KEY), side

@@ -21,12 +21,18 @@ def apply_look() -> None:
 
 
 @contextmanager
-def wide_chart_box(name: str) -> Iterator[None]:
-    """A box for a chart that needs a desktop's width (640 px, look.css): on a narrower
-    screen the chart keeps that width and the box scrolls sideways.
+def wide_chart_box(name: str, min_width_px: int | None = None) -> Iterator[None]:
+    """A box for a chart that needs a desktop's width (640 px, look.css, or
+    ``min_width_px`` when the chart says how wide it must be): on a narrower screen the
+    chart keeps that width and the box scrolls sideways.
 
     Two boxes: a chart takes the width of the box it sits in, so the inner one has the
     minimum width and the outer one scrolls.
     """
+    if min_width_px is not None:
+        # More specific than look.css's rule for every inner box (an element and a class).
+        st.html(
+            f"<style>div.st-key-wide_inner_{name} {{ min-width: {int(min_width_px)}px; }}</style>"
+        )
     with st.container(key=f"wide_chart_{name}"), st.container(key=f"wide_inner_{name}"):
         yield

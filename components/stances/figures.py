@@ -60,6 +60,22 @@ MARKER_SIZE_PX = 30
 # Issue labels are wrapped to lines of this many characters.
 ISSUE_LABEL_WIDTH = 16
 
+# The narrowest the matrix may be drawn (matrix_min_width_px): squeezed, its columns grow
+# narrower than its squares and its headers run into each other (the corpus's twelve
+# slanted headers did at 390 px, where a chart keeps 640 px and its longest actor names
+# took 290 of them). A text's width is estimated from its length: LABEL_FONT's letters
+# average about 5.6 px (the corpus's longest actor name, 49 characters, is 275 px wide);
+# counting 6 leaves room.
+LABEL_CHAR_PX = 6
+# A line of LABEL_FONT text, from the top of one line to the next.
+LABEL_LINE_PX = 17
+# A column holds its square with a gap to the next. Slanted headers (45 degrees) sit 0.7
+# of a column from each other, 22 px here, more than a line's height.
+COLUMN_MIN_PX = MARKER_SIZE_PX + 2
+# Room between two upright headers, and around the figure (its side margins).
+HEADER_GAP_PX = 8
+SIDE_MARGIN_PX = 10
+
 
 def escape(text: object) -> str:
     """Data text made safe for plotly labels and hover text."""
@@ -75,6 +91,34 @@ def short_label(text: object) -> str:
 def wrap_label(text: str, width: int = ISSUE_LABEL_WIDTH) -> str:
     """``text`` clipped, escaped and broken into lines of about ``width`` characters."""
     return "<br>".join(escape(line) for line in textwrap.wrap(clip(text), width) or [""])
+
+
+def matrix_min_width_px(row_labels: list[str], issue_labels: list[str]) -> int:
+    """How wide the matrix must be drawn for its columns to hold their squares and its
+    issue headers (as stance_matrix_figure lays them out) to stay apart: the actor names on
+    the left, the columns, and on the right what the last slanted headers reach past the
+    grid. The page keeps the chart at least this wide and scrolls it sideways on a narrower
+    screen."""
+    names_px = max((len(clip(str(label))) + 2 for label in row_labels), default=0)
+    left = SIDE_MARGIN_PX + LABEL_CHAR_PX * names_px
+    count = len(issue_labels)
+    if count > LEVEL_LABELS_MAX_ISSUES:
+        column = COLUMN_MIN_PX
+        # A slanted header starts at the middle of its column and runs up to the right.
+        reach = max(
+            LABEL_CHAR_PX * len(clip(str(label), SLANTED_LABEL_WIDTH)) * 0.71
+            + LABEL_LINE_PX
+            - (count - 0.5 - index) * column
+            for index, label in enumerate(issue_labels)
+        )
+    else:
+        # Level headers that do not fit are turned upright: a column as wide as their lines.
+        lines = max(
+            len(textwrap.wrap(clip(str(label)), ISSUE_LABEL_WIDTH)) for label in issue_labels
+        )
+        column = max(COLUMN_MIN_PX, LABEL_LINE_PX * lines + HEADER_GAP_PX)
+        reach = 0
+    return round(left + count * column + max(reach, 0) + SIDE_MARGIN_PX)
 
 
 def stance_matrix_figure(
@@ -116,7 +160,7 @@ def stance_matrix_figure(
     # (about 50 ms for this figure at scale).
     layout = {
         "height": header + ROW_HEIGHT_PX * max(len(row_ids), 1) + 40,
-        "margin": {"l": 10, "r": 10, "t": header, "b": 40},
+        "margin": {"l": SIDE_MARGIN_PX, "r": SIDE_MARGIN_PX, "t": header, "b": 40},
         "plot_bgcolor": "white",
         "dragmode": False,
         "clickmode": "event+select",

@@ -23,7 +23,7 @@ from components.app.contradictions import contradiction_pairs
 from components.app.text_safety import escape_markdown
 from components.data import Dataset
 from components.stances.figure_relations import agreement_network_figure, targeting_figure
-from components.stances.figures import stance_matrix_figure
+from components.stances.figures import matrix_min_width_px, stance_matrix_figure
 from components.stances.frames import (
     cell_choices,
     cell_evidence,
@@ -88,6 +88,14 @@ class StancesView:
     issues: pd.DataFrame = field(repr=False)
     issue_labels: dict[str, str] = field(repr=False)
     order: str = "like-minded"
+
+    @cached_property
+    def matrix_width_px(self) -> int:
+        """The narrowest the matrix may be drawn (figures.matrix_min_width_px)."""
+        return matrix_min_width_px(
+            [self.names.get(actor_id, actor_id) for actor_id in self.row_ids],
+            list(self.issue_labels.values()),
+        )
 
     @cached_property
     def agreement_table(self) -> pd.DataFrame:

@@ -10,7 +10,14 @@ from components.stances.figure_relations import (
     agreement_network_figure,
     targeting_figure,
 )
-from components.stances.figures import STANCE_LEGEND, stance_matrix_figure, wrap_label
+from components.stances.figures import (
+    COLUMN_MIN_PX,
+    LEVEL_LABELS_MAX_ISSUES,
+    STANCE_LEGEND,
+    matrix_min_width_px,
+    stance_matrix_figure,
+    wrap_label,
+)
 from components.stances.frames import order_actors, stance_cells
 from components.stances.relations import agreement_edges, targeting_edges
 
@@ -164,3 +171,18 @@ def test_very_long_names_are_clipped_in_labels():
     assert len(row_label) <= CLIP_CHARS
     assert row_label.endswith("…")
     assert figure.layout.xaxis.categoryarray[0].count("<br>") <= CLIP_CHARS // 10
+
+
+def test_the_matrix_is_kept_wide_enough_for_its_columns(corpus):
+    """The corpus's twelve slanted headers overlapped when the matrix was squeezed into 640
+    px (21 px a column): its least width holds the names, a square's column per issue and
+    the last headers' reach; a longer name or one more column makes it wider."""
+    labels = list(corpus.issues["issue_label"])
+    assert len(labels) > LEVEL_LABELS_MAX_ISSUES, "the corpus's headers are slanted"
+    names = ["Ministry for Europe and Foreign Affairs of France", "Ned Price"]
+    width = matrix_min_width_px(names, labels)
+    names_px = 6 * len(names[0])
+    assert width >= names_px + COLUMN_MIN_PX * len(labels)
+    assert matrix_min_width_px([*names, names[0] + " and more"], labels) > width
+    # One more column under a header as long as the last (which reaches as far past it).
+    assert matrix_min_width_px(names, [*labels, labels[-1]]) == width + COLUMN_MIN_PX
