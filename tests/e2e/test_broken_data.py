@@ -31,6 +31,9 @@ def check_error_page(page, url: str) -> None:
     wait_for_app(page)
     main = page.get_by_test_id("stMain")
     expect(main.get_by_text("The dashboard could not load its data")).to_be_visible()
+    # The advice is the page's last element: on a fresh server the page can be read while
+    # its first run is still drawing (wait_for_app may see the state before that run).
+    expect(main).to_contain_text("What to do")
     expect(page.get_by_test_id("stException")).to_have_count(0)
     text = main.inner_text()
     for where in (BREAKAGE.file, f"record {BREAKAGE.record}", f"field '{BREAKAGE.field}'"):

@@ -81,9 +81,10 @@ def test_review_a_real_article_end_to_end(corpus_server, page, tmp_path):
     # The new speaker's type: one click puts its grid in focus, then the keyboard: arrows
     # move to the Type cell, Enter opens its choices, typing filters them, Enter picks.
     grid = page.locator('[class*="st-key-review_actors_"] [data-testid=stDataFrameResizable]')
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + FIRST_COLUMN_PX, box["y"] + HEADER_PX + ROW_PX / 2)
+    # A click on the element where it is when clicked (Playwright waits for it to be
+    # stable), not on a box measured before: the page above it may still be settling.
+    grid.click(position={"x": FIRST_COLUMN_PX, "y": HEADER_PX + ROW_PX / 2})
+    expect(grid.get_by_test_id("data-grid-canvas")).to_be_focused()
     for _ in range(TYPE_COLUMN):
         page.keyboard.press("ArrowRight")
     page.keyboard.press("Enter")
