@@ -80,12 +80,17 @@ def served(script: Path, cwd: Path, data_dir: Path | None = None) -> Iterator[tu
         _wait_for_health(f"http://localhost:{port}", process)
         yield f"http://localhost:{port}", process.pid
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    """Stop a server: ask, then force it after 10 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _wait_for_health(base_url: str, process: subprocess.Popen) -> None:

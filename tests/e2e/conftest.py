@@ -1,9 +1,10 @@
-"""Fixtures for real-browser tests: a Streamlit server on a free port and Debian's Chromium.
+"""Fixtures for real-browser tests: a Streamlit server on a port of its own and Debian's Chromium.
 
 Without Chromium the tests skip with the reason; with REQUIRE_BROWSER=1 they fail instead,
 so CI cannot pass without really running them.
 """
 
+import itertools
 import os
 import socket
 import subprocess
@@ -18,7 +19,7 @@ import pytest
 
 # Debian's Chromium and its flags (no sandbox: CI runs as root; no traffic of its own), the
 # same as the benchmark's.
-from bench.browser import CHROMIUM, CHROMIUM_ARGS
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, stop_process
 from tests.seed import DATA_DIR, seed_data_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -29,29 +30,34 @@ SERVER_START_TIMEOUT_S = 60
 EXPECT_TIMEOUT_MS = 20_000
 VIEWPORT = {"width": 1400, "height": 900}
 
-# What Streamlit logs before it exits when the port it was given is taken, and how many
-# free ports a server start tries (tests/e2e/conftest.py: streamlit_server).
-PORT_TAKEN = "Port {port} is not available"
-PORT_ATTEMPTS = 3
+# Ports of the test servers: below Linux's ephemeral range (32768-60999), where the kernel
+# never hands a port to a connection or to a bind on port 0, and a block of its own for each
+# pytest-xdist worker, so that no other process of the run can take a port between the
+# check that it is free and the server binding it.
+FIRST_SERVER_PORT = 20_000
+PORTS_PER_WORKER = 1_000
+_next_port = itertools.count()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def server_port() -> int:
+    """A port for the next test server: this worker's next one that nothing holds."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    base = FIRST_SERVER_PORT + PORTS_PER_WORKER * int(worker or 0)
+    while True:
+        port = base + next(_next_port) % PORTS_PER_WORKER
+        with socket.socket() as sock:
+            try:
+                sock.bind(("", port))
+            except OSError:
+                continue
+        return port
 
 
-class PortTaken(RuntimeError):
-    """The server stopped at once because another process holds the port it was given."""
-
-
-def _wait_for_health(base_url: str, process: subprocess.Popen, log: Path, port: int) -> None:
+def _wait_for_health(base_url: str, process: subprocess.Popen, log: Path) -> None:
     deadline = time.monotonic() + SERVER_START_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            text = log.read_text()
-            error = PortTaken if PORT_TAKEN.format(port=port) in text else RuntimeError
-            raise error(f"streamlit exited with {process.returncode}:\n{text}")
+            raise RuntimeError(f"streamlit exited with {process.returncode}:\n{log.read_text()}")
         try:
             with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
@@ -63,60 +69,35 @@ def _wait_for_health(base_url: str, process: subprocess.Popen, log: Path, port: 
     )
 
 
-def _stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
 @contextmanager
 def streamlit_server(
     log_dir: Path, data_dir: Path | None = None, port: int | None = None
 ) -> Iterator[str]:
-    """Run `streamlit run serve.py` (as `make run` does) on a free port (or ``port``, to
-    start a server again where a stopped one was); yield its base URL; stop it after.
-
-    A free port is only free until the server binds it: another process (a server of
-    another pytest worker, a browser's connection) may take it in between. Then the server
-    exits at once saying so, and it is started again on another free port.
-    """
+    """Run `streamlit run serve.py` (as `make run` does) on a port of its own (or ``port``,
+    to start a server again where a stopped one was); yield its base URL; stop it after."""
     env = dict(os.environ)
     # Without a folder named, the server reads the seed article on its own (tests/seed.py),
     # which the assertions of most browser tests describe; corpus tests name data/.
     env["DASHBOARD_DATA_DIR"] = str(data_dir if data_dir is not None else seed_data_dir())
-    for attempt in range(1, PORT_ATTEMPTS + 1):
-        chosen = port or _free_port()
-        command = [
-            sys.executable, "-m", "streamlit", "run", "serve.py",
-            "--server.headless", "true",
-            "--server.port", str(chosen),
-            "--server.fileWatcherType", "none",
-            "--browser.gatherUsageStats", "false",
-        ]  # fmt: skip
-        log = log_dir / f"streamlit-{chosen}.log"
-        with log.open("a") as log_file:
-            process = subprocess.Popen(
-                command, cwd=REPO_ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT
-            )
-        base_url = f"http://localhost:{chosen}"
-        try:
-            _wait_for_health(base_url, process, log, chosen)
-        except PortTaken:
-            _stop(process)
-            if port is not None or attempt == PORT_ATTEMPTS:
-                raise
-            continue
-        except BaseException:
-            _stop(process)
-            raise
-        break
+    chosen = port or server_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", "serve.py",
+        "--server.headless", "true",
+        "--server.port", str(chosen),
+        "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    log = log_dir / f"streamlit-{chosen}.log"
+    with log.open("a") as log_file:
+        process = subprocess.Popen(
+            command, cwd=REPO_ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT
+        )
+    base_url = f"http://localhost:{chosen}"
     try:
+        _wait_for_health(base_url, process, log)
         yield base_url
     finally:
-        _stop(process)
+        stop_process(process)
 
 
 @pytest.fixture(scope="session")

@@ -2,25 +2,17 @@
 filter in the URL survives when the reader's first action after the restart is a page
 switch."""
 
-import socket
-
 import pytest
 from playwright.sync_api import Page, expect
 
 from components.app.state import actor_choices
 from components.data import load_dataset
 
-from .conftest import streamlit_server
+from .conftest import server_port, streamlit_server
 from .helpers import actor_chip, go_to_page, screenshot, url_actor_ids, url_path, wait_for_app
 
 # How long the browser may take to notice the server is gone, and to reconnect.
 RECONNECT_TIMEOUT_MS = 60_000
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +49,7 @@ def test_filter_survives_restart_then_page_switch(page, tmp_path, an_actor):
     """Open a filtered link, restart the server on the same port, switch page: the filter
     the URL held is the filter of the new session."""
     actor_id, label = an_actor
-    port = _free_port()
+    port = server_port()
     with streamlit_server(tmp_path, port=port) as base_url:
         page.goto(f"{base_url}/?actor={actor_id}")
         wait_for_app(page)
