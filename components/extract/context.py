@@ -11,7 +11,8 @@ deletes what is narration instead of hunting for what was missed. Its speaker, i
 - the article's issuer, when it is a registry body (a ministry's release);
 - the nearest statement before it within MAX_RUN_ON_CHARS, else the nearer of the
   statements before and after it (a lead sentence that the next paragraph attributes).
-It keeps that statement's date when the speaker is the same.
+It keeps that statement's date when the speaker is the same, unless it opens with its own
+("As of the morning of May 16, the situation ...").
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from .spans import Attribution, overlaps_quote, quote_ranges
 from .speakers import Speaker
-from .when import as_reported
+from .when import as_of, as_reported
 
 # Fewer words than this is a dateline, a caption or a fragment, not a statement.
 MIN_SENTENCE_WORDS = 5
@@ -56,11 +57,18 @@ def context_attributions(
                 rule=RULE,
                 verb="",
                 is_direct_quote=overlaps_quote(start, end, quotes),
-                date=source.date if same else as_reported(published),
+                date=_status_date(sentence, published)
+                or (source.date if same else as_reported(published)),
                 reported_by=source.reported_by if same else None,
             )
         )
     return sorted([*found, *added], key=lambda a: a.start_char)
+
+
+def _status_date(sentence: Span, published):
+    """A status report's opening "As of the morning of May 16, the situation ..." dates it."""
+    text = sentence.text.lstrip()
+    return as_of(text[:60], published) if text.startswith("As of ") else None
 
 
 def _bounds(sentence: Span) -> tuple[int, int] | None:

@@ -212,7 +212,7 @@ def extract(
     attributions = context_attributions(doc, attributions, resolver.issuer, published)
     quotation_speaker(text, attributions)
     readout_speakers(doc, attributions, resolver)
-    _spread_dates(text, attributions)
+    _spread_dates(text, attributions, registry)
     locations = _locations(text, registry)
     statements = []
     people: dict[str, str] = {}
@@ -225,25 +225,40 @@ def extract(
 
 
 _TODAY = re.compile(r"\b[Tt]oday\b")
+_EARLIER = re.compile(r"\b(?:[Ee]arlier|[Pp]reviously)\b")
 
 
-def _spread_dates(text: str, attributions: list[Attribution]) -> None:
+def _spread_dates(text: str, attributions: list[Attribution], registry: Registry) -> None:
     """A day named once dates the speaker's other undated statements: "On Thursday,
     Pashinyan accused ... . Mr Pashinyan said ..." (the nearest dated one before, else
     after, of the same speaker)."""
     for index, attribution in enumerate(attributions):
         if attribution.date.precision != "as_reported":
             continue
-        if _TODAY.search(text[attribution.start_char : attribution.end_char]):
+        words = text[attribution.start_char : attribution.end_char]
+        if _TODAY.search(words):
             attribution.date = today(attribution.date.start_date)
             continue
+        if _EARLIER.search(words):
+            continue  # "The Army General Staff said earlier": another, undated occasion
         key = _speaker_key(attribution.speaker)
         before = [a for a in attributions[:index] if _speaker_key(a.speaker) == key]
         after = [a for a in attributions[index + 1 :] if _speaker_key(a.speaker) == key]
-        for other in [*reversed(before), *after]:
+        # "The US on Thursday called on ... . State Department spokesman Ned Price said":
+        # a statement of the body or state a speaker belongs to dates the speaker's
+        # undated words, when it comes first.
+        lineage = registry.lineage(attribution.speaker.actor_id)
+        family = [
+            a
+            for a in attributions[:index]
+            if a.speaker.actor_id in lineage - {key}
+        ]
+        for other in [*reversed(before), *after, *reversed(family)]:
             if other.date.precision != "as_reported":
                 attribution.date = other.date
                 break
+
+
 
 
 # Words of rank and office before a name ("Major General Huseyn Mahmudov", "Human Rights

@@ -129,6 +129,15 @@ class Registry:
     def actor_by_id(self) -> dict[str, Actor]:
         return {actor.actor_id: actor for actor in self.actors}
 
+    def lineage(self, actor_id: str | None) -> set[str]:
+        """An actor's id and those of the bodies and states above it (parent_actor_id)."""
+        ids: set[str] = set()
+        while actor_id and actor_id not in ids:
+            ids.add(actor_id)
+            actor = self.actor_by_id.get(actor_id)
+            actor_id = actor.parent_actor_id if actor else None
+        return ids
+
     @functools.cached_property
     def actor_aliases(self) -> dict[str, Actor]:
         """Surface form → actor: every alias, and every actor_name as written."""

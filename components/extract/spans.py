@@ -109,6 +109,8 @@ def verb_date(verb: Token, published: date) -> DatePhrase | None:
             child.dep_ == "advcl" and child.i < verb.i
         ):
             for part in _date_candidates(child):
+                if part.start > 0 and part.doc[part.start - 1].lower_ in ("early", "late"):
+                    part = part.doc[part.start - 1 : part.end]  # "said late on Thursday"
                 found = find_date(part.text, published)
                 if found is not None:
                     return found

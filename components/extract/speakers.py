@@ -398,6 +398,10 @@ class SpeakerResolver(BodyRules):
             # "We" is whoever spoke last, a person or a body ("..., the co-chairs take note
             # ... . We call on both sides" after a politician was quoted).
             remembered = max(self.last_body, self.last_person, key=lambda s: s.start_char)
+            if self.last_body.actor_id in self.registry.lineage(self.last_person.actor_id):
+                # "Price said the US considers ... . "We reject ...": the spokesman's "we"
+                # is his state's, and the words are his.
+                remembered = self.last_person
         if remembered is not None and remembered.start_char <= token.idx:
             return as_pronoun(remembered, token)
         if person and token.lower_ != "we":

@@ -112,6 +112,7 @@ def _sentence_attributions(
         if attribution is not None:
             by_verb[verb.i] = attribution
             results.append(attribution)
+    results = _own_side_nested(results, by_verb, resolver)
     for attribution in results:
         _nested_subject(sentence, attribution, resolver)
     according = _according_to(sentence, resolver, quotes, published, results)
@@ -120,6 +121,35 @@ def _sentence_attributions(
     results += _unanchored_quotes(sentence, quotes, results, earlier, published)
     results.sort(key=lambda a: a.start_char)
     return results
+
+
+def _own_side_nested(
+    results: list[Attribution], by_verb: dict[int, Attribution], resolver: SpeakerResolver
+) -> list[Attribution]:
+    """'Price said the US considers any movements ... provocative', 'Price voiced that the US
+    is concerned ... and urged both sides': a speaker's own state or body, as the subject
+    inside the speaker's words, is the speaker speaking for it, not a statement of its own.
+    The inner statement joins the outer one."""
+    doc = resolver.doc
+    dropped = set()
+    for index, attribution in by_verb.items():
+        outer = next(
+            (by_verb[t.i] for t in doc[index].ancestors if t.i in by_verb),
+            None,
+        )
+        if outer is None or id(outer) in dropped:
+            continue
+        inner_id, outer_id = attribution.speaker.actor_id, outer.speaker.actor_id
+        if not inner_id or inner_id == outer_id:
+            continue
+        if inner_id not in resolver.registry.lineage(outer_id) or attribution.extra_speakers:
+            continue
+        outer.start_char = min(outer.start_char, attribution.start_char)
+        outer.end_char = max(outer.end_char, attribution.end_char)
+        outer.is_direct_quote = outer.is_direct_quote or attribution.is_direct_quote
+        dropped.add(id(attribution))
+        resolver.remember(outer.speaker)  # "we" in the next sentence is the outer speaker
+    return [a for a in results if id(a) not in dropped]
 
 
 def _nested_subject(sentence: Span, attribution: Attribution, resolver: SpeakerResolver) -> None:

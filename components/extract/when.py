@@ -73,6 +73,18 @@ def find_date(text: str, published: date) -> DatePhrase | None:
     return None
 
 
+# "the situation is unchanged as of Tuesday, May 18", "as of the morning of May 19", "as of
+# May 15 morning": the day a status report speaks of (the words after "as of", up to a comma).
+_AS_OF = re.compile(r"(?i)\bas of\s+([^,.;]{3,40})")
+
+
+def as_of(content: str, published: date) -> DatePhrase | None:
+    """'<the situation> as of Tuesday, May 18, the Defense Ministry said': a status given
+    "as of" a day is the speaker's report of that day."""
+    match = _AS_OF.search(content)
+    return find_date(match.group(1), published) if match else None
+
+
 def _weekday(text: str, published: date) -> str | None:
     last = re.search(rf"\blast ({_WEEKDAYS})\b", text)
     if last:
@@ -85,7 +97,7 @@ def _weekday(text: str, published: date) -> str | None:
     match = re.search(rf"\b(next )?({_WEEKDAYS})(?: ({_PARTS}))?\b", text)
     if not match:
         return None
-    part = match[3] or _leading_part(text)
+    part = match[3] or _leading_part(text) or _edge_part(text)
     prefix = "next " if match[1] else ""
     return f"{prefix}{match[2]} {part}" if part else f"{prefix}{match[2]}"
 
@@ -93,6 +105,13 @@ def _weekday(text: str, published: date) -> str | None:
 def _leading_part(text: str) -> str | None:
     match = re.search(rf"\b({_PARTS}) of\b", text)
     return match[1] if match else None
+
+
+def _edge_part(text: str) -> str | None:
+    """'late on Thursday' is its evening, 'early Thursday' its morning (not "in the early
+    hours of Thursday", which news uses loosely)."""
+    match = re.match(r"(early|late)\b(?! hours)", text)
+    return {"early": "morning", "late": "evening"}[match[1]] if match else None
 
 
 def _day_month(text: str, published: date) -> str | None:
@@ -115,7 +134,8 @@ def _day_month(text: str, published: date) -> str | None:
 
 
 def _trailing_part(text: str) -> str | None:
-    match = re.search(rf"\b(?:in the|at) ({_PARTS})\b", text)
+    """'May 19 in the morning', 'May 15 morning' (a status report's "as of May 15 morning")."""
+    match = re.search(rf"\b(?:in the|at|\d+) ({_PARTS})\b", text)
     return match[1] if match else None
 
 
@@ -184,12 +204,15 @@ _RULES = (_relative_day, _day_month, _weekday, _week, _month, _season)
 # The phrases the rules read, with the words that introduce them, so that the date_quote
 # is a natural stretch of the text ("on Thursday", "at the end of the day").
 DATE_PATTERN = re.compile(
-    rf"(?i)(?:\b(?:on|in|at|during|since|early|late|earlier|last|next|this)\s+(?:the\s+)?)?"
+    rf"(?i)(?:\b(?:(?:early|late)\s+(?:on\s+)?|(?:on|in|at|during|since|earlier|last|next|this)\s+)"
+    rf"(?:the\s+)?)?"
     rf"(?:"
     rf"(?:(?:{_PARTS}) of\s+)?(?:{_WEEKDAYS})(?:\s+\((?:{_MONTHS}) \d{{1,2}}\w*\))?"
     rf"(?:\s+(?:{_PARTS}))?"
     rf"|(?:(?:{_PARTS}) (?:of|on)\s+)?\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})(?:,? 20\d\d)?"
+    rf"(?:\s+(?:{_PARTS}))?"
     rf"|(?:(?:{_PARTS}) (?:of|on)\s+)?(?:{_MONTHS}) \d{{1,2}}(?:st|nd|rd|th)?(?:,? 20\d\d)?"
+    rf"(?:\s+(?:{_PARTS}))?"
     rf"|(?:{_MONTHS})(?:,? 20\d\d)?"
     rf"|end of the day|the day|yesterday(?: (?:{_PARTS}))?|today|tonight|night"
     rf"|(?:morning|afternoon|evening)|week|month"

@@ -36,7 +36,7 @@ from .verbs import (
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
 )
-from .when import DatePhrase, as_reported, find_date
+from .when import as_of, as_reported
 
 # '<content>, <speaker> said [at a briefing].' / '"<content>," <speaker> said.' /
 # '<content>, the head of the village, Artyom Yeranosyan, told News.am.' (the comma that
@@ -146,23 +146,12 @@ def _final_match(
             cue=cue_of(verb),
             is_direct_quote=overlaps_quote(start, end, quotes),
             date=verb_date(verb, published)
-            or _as_of(match["content"], published)
+            or as_of(match["content"], published)
             or as_reported(published),
             extra_speakers=joined[1:],
         ),
         verb,
     )
-
-
-# "the situation is unchanged as of Tuesday, May 18": the day a status report speaks of.
-_AS_OF = re.compile(r"\bas of ((?:[A-Z][a-z]+,?\s+)?[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][a-z]+day)\b")
-
-
-def _as_of(content: str, published: date) -> DatePhrase | None:
-    """'<the situation> as of Tuesday, May 18, the Defense Ministry said': a status given
-    "as of" a day is the speaker's report of that day."""
-    match = _AS_OF.search(content)
-    return find_date(match.group(1), published) if match else None
 
 
 def _name_before_title(phrase: Span) -> Span | None:

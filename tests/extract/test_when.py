@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from components.extract.when import date_expression, find_date
+from components.extract.when import as_of, date_expression, find_date
 
 FRIDAY = date(2021, 5, 14)
 
@@ -26,6 +26,13 @@ FRIDAY = date(2021, 5, 14)
         pytest.param("in November", "in november", id="month"),
         pytest.param("last fall", "last fall", id="season"),
         pytest.param("last week", "2021-05-03/2021-05-09", id="last week"),
+        # the State Department "said late on Thursday" (armradio-2021-05-28-menendez-capture)
+        pytest.param("late on Thursday", "thursday evening", id="late on weekday"),
+        pytest.param("early Thursday", "thursday morning", id="early weekday"),
+        # "In the early hours of Thursday" (AFP's wording): annotated as the day
+        pytest.param("In the early hours of Thursday", "thursday", id="early hours"),
+        # "has not been resolved as of May 15 morning" (panarmenian-2021-05-15-not-resolved)
+        pytest.param("May 15 morning", "2021-05-15 morning", id="month day part"),
     ],
 )
 def test_date_expression(phrase, expected):
@@ -49,3 +56,32 @@ def test_month_is_never_a_day():
         date(2020, 11, 30),
         "month",
     )
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        pytest.param(
+            "the situation has not changed significantly as of the morning of May 19",
+            (date(2021, 5, 19), "part_of_day", "morning of May 19"),
+            id="as of the morning of",
+        ),
+        pytest.param(
+            "has not been resolved as of May 15 morning",
+            (date(2021, 5, 15), "part_of_day", "May 15 morning"),
+            id="as of day part",
+        ),
+        pytest.param(
+            "the situation remains unchanged as of Tuesday, May 18",
+            (date(2021, 5, 18), "day", "Tuesday"),
+            id="as of weekday",
+        ),
+    ],
+)
+def test_a_status_as_of_a_day_is_dated_by_it(content, expected):
+    found = as_of(content, date(2021, 5, 19))
+    assert (found.start_date, found.precision, found.date_quote) == expected
+
+
+def test_as_of_without_a_date_dates_nothing():
+    assert as_of("as of now, talks continue on May 12", FRIDAY) is None
