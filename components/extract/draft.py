@@ -248,17 +248,11 @@ def _spread_dates(text: str, attributions: list[Attribution], registry: Registry
         # a statement of the body or state a speaker belongs to dates the speaker's
         # undated words, when it comes first.
         lineage = registry.lineage(attribution.speaker.actor_id)
-        family = [
-            a
-            for a in attributions[:index]
-            if a.speaker.actor_id in lineage - {key}
-        ]
+        family = [a for a in attributions[:index] if a.speaker.actor_id in lineage - {key}]
         for other in [*reversed(before), *after, *reversed(family)]:
             if other.date.precision != "as_reported":
                 attribution.date = other.date
                 break
-
-
 
 
 # Words of rank and office before a name ("Major General Huseyn Mahmudov", "Human Rights
