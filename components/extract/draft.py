@@ -201,7 +201,7 @@ def extract(
     when known: an official release's sentences with no speaker of their own are its.
     `title`, the headline as published, names the issuer of a release carried by a news
     site ("Statement of the Ministry of Foreign Affairs of Armenia")."""
-    doc = load_pipeline()(text)
+    doc = load_pipeline()(blank_datelines(text))
     resolver = SpeakerResolver(doc, registry)
     resolver.issuer = (
         issuer_speaker(issuer, registry)
@@ -222,6 +222,23 @@ def extract(
             statements.append(_statement(text, attribution, speaker, locations))
     actors = _actors(doc, resolver, statements)
     return Draft(text, published, statements, actors, locations)
+
+
+# A wire copy's dateline: "BAKU (RIA Novosti): ", "WASHINGTON, DC — ", "YEREVAN, May 14
+# (Reuters) - ", "MOSCOW, May 14. /TASS/. ": a city in capitals at the start of a paragraph,
+# then a date, the agency or both, then a colon or a dash.
+_DATELINE = re.compile(
+    r"(?m)^[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][A-Za-z]+)?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\.?)?"
+    r"(?:\s*(?:\([^()\n]{2,30}\)|/[^/\n]{2,20}/)\.?\s*(?::|—|–|--?)?|\s*(?::|—|–|--?))"
+    r"\s+(?=[\"“A-Z])"
+)
+
+
+def blank_datelines(text: str) -> str:
+    """The text with its datelines turned into spaces, so that the parser reads the first
+    sentence as a sentence; every character keeps its place, so spans stay the text's."""
+    return _DATELINE.sub(lambda match: " " * len(match[0]), text)
 
 
 _TODAY = re.compile(r"\b[Tt]oday\b")

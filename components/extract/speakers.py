@@ -44,6 +44,14 @@ from .titles import (
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 BODY_PRONOUNS = {"it", "they", "we"}
+# A bare "department" in texts translated from Russian is a ministry ("vedomstvo").
+_DEPARTMENT_WORDS = {
+    "department": "ministry",
+    "military": "defence",
+    "defence": "defence",
+    "foreign": "foreign",
+    "policy": "foreign",
+}
 # "We" of a text whose issuer is not known.
 UNNAMED_ISSUER = "issuer of the text (we)"
 # Entity labels that can name a speaker.
@@ -376,20 +384,26 @@ class SpeakerResolver(BodyRules):
             for m in self.mentions
             if m.end_char <= start
         ]
-        for _, mention, actor, name in sorted(candidates, key=lambda c: -c[0]):
-            titles = [mention, name]
-            if actor is not None:
-                titles += [actor.actor_name, actor.role_title or "", *actor.aliases]
-            if words <= with_leader(set(title_key(" ".join(titles)).split())):
-                return Speaker(
-                    name,
-                    clean(span_text),
-                    start,
-                    start + len(span_text),
-                    actor,
-                    0.7,
-                    actor.actor_type == "person" if actor else is_person_title(words),
-                )
+        tries = [words]
+        if words <= _DEPARTMENT_WORDS.keys() and "department" in words:
+            # Translated from Russian ("vedomstvo"): "the press service of the department",
+            # "the military department" is the ministry named before, when no department is.
+            tries.append({_DEPARTMENT_WORDS[word] for word in words})
+        for wanted in tries:
+            for _, mention, actor, name in sorted(candidates, key=lambda c: -c[0]):
+                titles = [mention, name]
+                if actor is not None:
+                    titles += [actor.actor_name, actor.role_title or "", *actor.aliases]
+                if wanted <= with_leader(set(title_key(" ".join(titles)).split())):
+                    return Speaker(
+                        name,
+                        clean(span_text),
+                        start,
+                        start + len(span_text),
+                        actor,
+                        0.7,
+                        actor.actor_type == "person" if actor else is_person_title(words),
+                    )
         return None
 
     def _antecedent(self, token: Token, person: bool) -> Speaker | None:

@@ -240,6 +240,13 @@ def _has_complement(token: Token, quotes: list[tuple[int, int]]) -> bool:
         )
     if token.lemma_.lower() == "point":
         return any(c.lower_ == "out" for c in token.children)
+    if token.lemma_.lower() in ("report", "write") and token.tag_ != "VBN":
+        # "The Ministry of Defense of Azerbaijan reported on the shelling ...": what a
+        # report is about, with "on" or "about"
+        return any(
+            c.dep_ == "prep" and c.lower_ in ("on", "about") and c.i == token.i + 1
+            for c in token.children
+        )
     if _detached_complement(token):
         return True
     sentence = token.sent

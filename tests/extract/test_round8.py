@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 
+from components.extract.draft import blank_datelines
 from components.extract.splits import READ_IN_ROUND_7
 
 from .conftest import statement_with, unseen_drafts
@@ -86,3 +87,39 @@ def test_said_earlier_is_another_occasion(unseen):
         date(2021, 5, 15),
         "part_of_day",
     )
+
+
+def test_a_wire_dateline_does_not_hide_the_first_sentences_speaker(unseen):
+    """'BAKU (RIA Novosti): The Ministry of Defense of Azerbaijan reported on the shelling
+    ...': the dateline is blanked for the parser (the span keeps the text's characters)
+    and "reported on" a matter is a report; the ministry speaks."""
+    draft = unseen("frontierpost-2021-05-22-new-shelling")
+    statement = statement_with(draft, "reported on the shelling")
+    assert statement.speaker_actor_id == "azerbaijani_defence_ministry"
+    assert draft.text[statement.start_char : statement.end_char] == statement.quote
+
+
+def test_the_department_of_a_translated_text_is_the_ministry_named_before(unseen):
+    """'"On May 21, at about 16.30, units of the Armenian armed forces ... fired ...," -
+    according to the press service of the department.' (RIA Novosti's "vedomstvo")."""
+    draft = unseen("frontierpost-2021-05-22-new-shelling")
+    statement = statement_with(draft, "fired on the positions of the Azerbaijani army")
+    assert statement.speaker_actor_id == "azerbaijani_defence_ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "blanked"),
+    [
+        ("BAKU (RIA Novosti): The Ministry", 20),
+        ("WASHINGTON, DC — The United States", 17),
+        ("YEREVAN, May 14 (Reuters) - Armenia said", 28),
+        ("MOSCOW, May 14. /TASS/. Armenia", 24),
+        ("NATO said the troops", 0),
+        ("The MoD: said", 0),
+    ],
+)
+def test_datelines_are_blanked_in_place(text, blanked):
+    result = blank_datelines(text)
+    assert len(result) == len(text)
+    assert result[:blanked].strip() == ""
+    assert result[blanked:] == text[blanked:]
