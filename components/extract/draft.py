@@ -21,7 +21,7 @@ from .model import load_pipeline
 from .nouns import PERSON_TITLE_NOUNS
 from .readouts import readout_speakers
 from .registry import Place, Registry, countries
-from .spans import Attribution
+from .spans import Attribution, quote_ranges
 from .speakers import SPEAKER_LABELS, Speaker, SpeakerResolver
 from .speech import find_attributions
 from .when import today
@@ -211,6 +211,7 @@ def extract(
     attributions = find_attributions(doc, resolver, published)
     attributions = context_attributions(doc, attributions, resolver.issuer, published)
     quotation_speaker(text, attributions)
+    _whole_quotations(text, attributions)
     readout_speakers(doc, attributions, resolver)
     _spread_dates(text, attributions, registry)
     locations = _locations(text, registry)
@@ -243,6 +244,25 @@ def blank_datelines(text: str) -> str:
 
 _TODAY = re.compile(r"\b[Tt]oday\b")
 _EARLIER = re.compile(r"\b(?:[Ee]arlier|[Pp]reviously)\b")
+
+
+def _whole_quotations(text: str, attributions: list[Attribution]) -> None:
+    """A statement that starts inside a quotation whose first words no statement holds
+    starts at its opening mark: the parser can split a quotation where no sentence ends
+    ('"... of the Basarkechyar (Vardenis – ed.) region ... fired ...," – according to the
+    press service').
+    """
+    for start, end in quote_ranges(text):
+        inside = [a for a in attributions if start < a.start_char < end]
+        if not inside:
+            continue
+        first = min(inside, key=lambda a: a.start_char)
+        if not any(
+            a.start_char <= start < a.end_char or start < a.end_char <= first.start_char
+            for a in attributions
+            if a is not first
+        ):
+            first.start_char = start
 
 
 def _spread_dates(text: str, attributions: list[Attribution], registry: Registry) -> None:

@@ -123,3 +123,13 @@ def test_datelines_are_blanked_in_place(text, blanked):
     assert len(result) == len(text)
     assert result[:blanked].strip() == ""
     assert result[blanked:] == text[blanked:]
+
+
+def test_a_quotation_split_by_the_parser_is_one_statement(unseen):
+    """'“On May 21, at about 16.30, units ... of the Basarkechyar (Vardenis – ed.) region
+    of the state border fired on the positions ...,” – according to the press service of
+    the department.': the parser ends a sentence at "ed.)"; the statement still starts at
+    the opening mark, so no word of the quotation is left out of the draft."""
+    draft = unseen("frontierpost-2021-05-22-new-shelling")
+    statement = statement_with(draft, "fired on the positions of the Azerbaijani army")
+    assert statement.quote.startswith("“On May 21, at about 16.30")
