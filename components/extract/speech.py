@@ -427,6 +427,10 @@ def _according_to_which(
     if speaker is None:
         return None
     end_token = clause.right_edge
+    if end_token.i <= according.i + 2:
+        # The parser hung "to which" on "according" and the clause on the main verb: the
+        # claim runs to the end of the sentence.
+        end_token = according.sent[-1]
     while end_token.is_punct and end_token.i > according.i:
         end_token = end_token.nbor(-1)
     return _according(

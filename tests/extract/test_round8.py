@@ -133,3 +133,13 @@ def test_a_quotation_split_by_the_parser_is_one_statement(unseen):
     draft = unseen("frontierpost-2021-05-22-new-shelling")
     statement = statement_with(draft, "fired on the positions of the Azerbaijani army")
     assert statement.quote.startswith("“On May 21, at about 16.30")
+
+
+def test_according_to_which_holds_the_whole_claim(unseen):
+    """'... has denied the statement of the Azerbaijani defense ministry according to which
+    in the evening of June 1, 40 Armenian servicemen crossed Azerbaijan’s border ...': the
+    parser hangs "to which" on "according"; the claim still runs to the sentence's end."""
+    draft = unseen("armenpress-2021-06-02-denies-40-crossed")
+    statement = statement_with(draft, "according to which")
+    assert statement.speaker_actor_id == "azerbaijani_defence_ministry"
+    assert "40 Armenian servicemen crossed" in statement.quote
