@@ -140,6 +140,6 @@ def test_according_to_which_holds_the_whole_claim(unseen):
     in the evening of June 1, 40 Armenian servicemen crossed Azerbaijan’s border ...': the
     parser hangs "to which" on "according"; the claim still runs to the sentence's end."""
     draft = unseen("armenpress-2021-06-02-denies-40-crossed")
-    statement = statement_with(draft, "according to which")
+    statement = next(s for s in draft.statements if s.quote.startswith("according to which"))
     assert statement.speaker_actor_id == "azerbaijani_defence_ministry"
     assert "40 Armenian servicemen crossed" in statement.quote
