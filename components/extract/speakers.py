@@ -187,6 +187,13 @@ class SpeakerResolver(BodyRules):
     def _resolve(self, head: Token, start: int, end: int) -> Speaker | None:
         words = self.doc.text[start:end]
         span_text = the_country(self.doc.text, start, words)
+        if head.lower_ == "brass" and any(c.lower_ == "top" for c in head.children):
+            # "Azerbaijan's top brass also claimed" (TASS): the country's defence ministry.
+            state = countries(span_text)
+            if len(state) == 1:
+                ministry = self._from_title(f"Ministry of Defence of {state.pop()}", start)
+                if ministry is not None:
+                    return replace(ministry, mention=clean(words), end_char=end)
         speaker = self._resolve_text(head, start, end, span_text)
         if speaker is not None and span_text != words:
             speaker = replace(speaker, mention=clean(words), end_char=end)

@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 
+from components.extract import extract
 from components.extract.draft import blank_datelines
 from components.extract.splits import READ_IN_ROUND_7
 
@@ -143,3 +144,15 @@ def test_according_to_which_holds_the_whole_claim(unseen):
     statement = next(s for s in draft.statements if s.quote.startswith("according to which"))
     assert statement.speaker_actor_id == "azerbaijani_defence_ministry"
     assert "40 Armenian servicemen crossed" in statement.quote
+
+
+def test_a_countrys_top_brass_is_its_defence_ministry(registry):
+    """TASS, 27 May 2021 (https://tass.com/world/1294707, a copy cut short and so not in
+    the corpus): "Azerbaijan’s top brass also claimed that several Armenian combat
+    vehicles, including tanks, had amassed near the border on Thursday morning." """
+    text = (
+        "Azerbaijan’s top brass also claimed that several Armenian combat vehicles, "
+        "including tanks, had amassed near the border on Thursday morning."
+    )
+    draft = extract(text, date(2021, 5, 27), registry)
+    assert [s.speaker_actor_id for s in draft.statements] == ["azerbaijani_defence_ministry"]
