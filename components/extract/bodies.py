@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from .perspective import perspective
 from .phrases import Mention, Speaker, as_pronoun, clean, core_bounds, first_country
-from .registry import DEMONYMS, Registry, countries
+from .registry import DEMONYMS, Registry, countries, title_key
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -111,7 +112,13 @@ class BodyRules:
             # hung on it ("The situation created ... by the Azerbaijani Armed Forces has not
             # changed, the Ministry of Defense informs" names no country).
             phrases.append(" ".join(t.text for t in first.subtree if t.i <= first.i))
+        title_words = set(title_key(span_text).split()) - {"the"}
         for phrase in phrases:
+            if title_words and title_words <= set(title_key(phrase).split()):
+                # "The Armenian Defence Ministry has issued a statement ..., the Defence
+                # Ministry reported": a ministry does not report its own statement in the
+                # third person; the subject's country is not the title's.
+                continue
             named = first_country(phrase)
             if named is not None:
                 return self._national_body(named, span_text, start, end)
@@ -119,16 +126,20 @@ class BodyRules:
         # conversation ... . As the press department at the Foreign Ministry reported":
         # a sentence naming no country goes on about the subject of the one before it in
         # the paragraph, when that subject names one country.
-        if sentence.start == 0:
-            return None
-        before = self.doc[sentence.start - 1].sent
-        if "\n" in self.doc.text[before.end_char : sentence.start_char]:
-            return None
-        for subject in (t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")):
-            named = countries(self.doc.text[subject.left_edge.idx : subject.right_edge.idx + 1])
-            if len(named) == 1:
-                return self._national_body(next(iter(named)), span_text, start, end)
-        return None
+        if sentence.start > 0:
+            before = self.doc[sentence.start - 1].sent
+            if "\n" not in self.doc.text[before.end_char : sentence.start_char]:
+                for subject in (
+                    t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")
+                ):
+                    phrase = self.doc.text[subject.left_edge.idx : subject.right_edge.idx + 1]
+                    named = countries(phrase)
+                    if len(named) == 1:
+                        return self._national_body(next(iter(named)), span_text, start, end)
+        # "The Defence Ministry on July 23 reported that the soldier of the Azerbaijani army
+        # was killed ... in the liberated Kalbajar region": the side the text is written from.
+        side = perspective(self.doc.text)
+        return self._national_body(side, span_text, start, end) if side else None
 
     def _national_body(self, country: str, title: str, start: int, end: int) -> Speaker | None:
         """The body of `country` whose title is `title` ("the Defence Ministry")."""

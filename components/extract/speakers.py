@@ -72,11 +72,18 @@ def registry_mentions(text: str, registry: Registry) -> list[Mention]:
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?([A-Z][\w.]+)")
 
 
+_COUNTRY_BEFORE = re.compile(r"([A-Z][\w.]+)(?:['’`]s)?\s+$")
+
+
 def _of_another_country(text: str, mention: Mention) -> bool:
     """ "Ministry of Defense" (Armenia's, as an alias) in "the Ministry of Defense of
-    Azerbaijan" is not a mention of Armenia's ministry."""
+    Azerbaijan" or "Azerbaijan's Ministry of Defense" is not a mention of Armenia's
+    ministry."""
     after = _OF_COUNTRY.match(text, mention.end_char)
-    return bool(after) and other_country(after.group(0), mention.actor)
+    if after and other_country(after.group(0), mention.actor):
+        return True
+    before = _COUNTRY_BEFORE.search(text, max(0, mention.start_char - 40), mention.start_char)
+    return bool(before) and other_country(before.group(1), mention.actor)
 
 
 class SpeakerResolver(BodyRules):
@@ -391,6 +398,8 @@ class SpeakerResolver(BodyRules):
             for m in self.mentions
             if m.end_char <= start
         ]
+        reported = self._reported_words(start)
+        candidates = [c for c in candidates if not reported[0] <= c[0] < reported[1]]
         tries = [words]
         if words <= _DEPARTMENT_WORDS.keys() and "department" in words:
             # Translated from Russian ("vedomstvo"): "the press service of the department",
@@ -412,6 +421,26 @@ class SpeakerResolver(BodyRules):
                         actor.actor_type == "person" if actor else is_person_title(words),
                     )
         return None
+
+    def _reported_words(self, start: int) -> tuple[int, int]:
+        """The characters of what a title at `start` reports ("The Armenian Defence Ministry
+        has issued a statement ..., the Defence Ministry reported"): a body does not report
+        its own statement in the third person, so no antecedent lies there."""
+        words = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if words is None:
+            return (0, 0)
+        head = words.root
+        while head.dep_ in ("det", "compound", "amod", "poss") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return (0, 0)
+        verb = head.head
+        content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
+        if not content:
+            return (0, 0)
+        first = min(c.left_edge.idx for c in content)
+        last = max(c.right_edge.idx + len(c.right_edge.text) for c in content)
+        return (first, last)
 
     def _antecedent(self, token: Token, person: bool) -> Speaker | None:
         remembered = self.last_person if person else self.last_body
