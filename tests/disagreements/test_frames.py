@@ -46,6 +46,7 @@ def claims_frame(rows):
         [
             {
                 "claim_id": f"c{i}",
+                "story_id": f"a{i}",
                 "event_id": event,
                 "event_title": event.upper(),
                 "aspect": aspect,
@@ -161,3 +162,30 @@ def test_contradictions_name_the_outlets_of_each_utterance(corpus):
 def test_the_seed_has_no_claim_to_compare(dataset):
     view = disagreements_view(dataset)
     assert view.found.empty
+
+
+def test_one_report_naming_two_values_is_no_disagreement(corpus):
+    """A disagreement needs two reports (stories: copies of one wire story are one report)
+    whose claims differ: one article naming two places (e10: "handed the districts" of
+    Lachin and Kalbajar) is not one, nor are three reports that each claim the same two
+    causes (the Lachin detention)."""
+    view = disagreements_view(corpus)
+    claims = view.claims
+    e10 = claims.loc[(claims["event_id"] == "e10") & (claims["aspect"] == "place")]
+    assert e10["value_key"].nunique() == 2
+    assert e10["article_id"].nunique() == 1
+    found = view.found.set_index(["event_id", "aspect"])
+    assert ("e10", "place") not in found.index
+    assert ("ev-lachin-detention-0608", "cause") not in found.index
+    for event_id, aspect in found.index:
+        group = claims.loc[(claims["event_id"] == event_id) & (claims["aspect"] == aspect)]
+        told = group.groupby("story_id")["value_key"].agg(frozenset)
+        assert len(told) >= 2, (event_id, aspect)
+        assert told.nunique() >= 2, (event_id, aspect)
+    # The choices count only events that two reports make a claim on.
+    place = claims.loc[claims["aspect"] == "place"].groupby("event_id")["story_id"].nunique()
+    compared = int((place >= 2).sum())
+    disagreeing = int((view.found["aspect"] == "place").sum())
+    assert view.choices["place"] == f"Place ({disagreeing} of {compared} events disagree)"
+    events = spread_events(claims, view.found, "place", only_disagreeing=False)
+    assert sorted(events) == sorted(place.index[place >= 2])
