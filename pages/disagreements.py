@@ -156,9 +156,11 @@ else:
     else:
         st.caption(
             "One mark per report, coloured by the side of its outlet; marks of one side share "
-            "a band of the strip. Hover a mark for the outlet and the exact words; click it "
-            "for the report. A place and a wider area that holds it (Sev Lich and Syunik) are "
-            "different values here: the data does not say which place lies in which."
+            "a band of the strip, and reports of one day, value or place stack up in it, so "
+            "the taller the stack, the more reports say so. Hover a mark for the outlet and "
+            "the exact words; click it for the report. A place and a wider area that holds it "
+            "(Sev Lich and Syunik) are different values here: the data does not say which "
+            "place lies in which."
         )
         event = st.plotly_chart(
             figure,

@@ -237,31 +237,16 @@ def aspect_choices(found: pd.DataFrame, claims: pd.DataFrame) -> dict[str, str]:
 
 def strip_claims(claims: pd.DataFrame, aspect: str, event_ids: list[str]) -> pd.DataFrame:
     """The claims on ``aspect`` of ``event_ids`` (in that order), one row each, with the
-    row of their event (``row``, 0 at the top), the height of their side's band in it
-    (``dodge``), and their place (``step``) among the ``stack`` claims of the same value and
-    side, so that none hides another."""
+    row of their event (``row``, 0 at the top) and the place of their side in the pages'
+    order (``side_rank``), sorted by row, side and publication day: the figure gives each
+    side a band of its event's strip and stacks its reports there (figures.py)."""
     chosen = claims.loc[(claims["aspect"] == aspect) & claims["event_id"].isin(event_ids)]
     rank = {event_id: position for position, event_id in enumerate(event_ids)}
     chosen = chosen.assign(row=chosen["event_id"].map(rank))
     side_rank = {side: position for position, side in enumerate(side_order(claims["side"]))}
-    chosen = chosen.assign(side_rank=chosen["side"].map(side_rank)).sort_values(
-        ["row", "side_rank", "published_date", "claim_id"], kind="stable"
-    )
-    # Within a row, each side has its own band; reports of one value and side are counted
-    # (``step`` of ``stack``), so the figure can set them side by side.
-    sides_in_row = chosen.groupby("row")["side"].transform("nunique")
-    band = chosen.groupby("row")["side"].transform(lambda sides: pd.factorize(sides)[0])
-    same = chosen.groupby(["row", "side", "value_key"])
-    band_height = 0.7 / sides_in_row
-    # The first side (the pages' order) on top, as the legend reads left to right.
-    dodge = 0.35 - band_height * (band + 0.5)
     return (
-        chosen.assign(
-            dodge=dodge.astype(float),
-            step=same.cumcount().astype(int),
-            stack=same["claim_id"].transform("size").astype(int),
-        )
-        .drop(columns="side_rank")
+        chosen.assign(side_rank=chosen["side"].map(side_rank))
+        .sort_values(["row", "side_rank", "published_date", "claim_id"], kind="stable")
         .reset_index(drop=True)
     )
 

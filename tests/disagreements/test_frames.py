@@ -119,7 +119,7 @@ def test_strip_marks_every_claim_once_coloured_by_side(corpus):
         (view.claims["aspect"] == "place") & view.claims["event_id"].isin(events), "claim_id"
     ]
     assert sorted(strip["claim_id"]) == sorted(expected)
-    assert strip["dodge"].between(-0.5, 0.5).all()
+    assert strip["row"].between(0, len(events) - 1).all()
     titles = view.claims.drop_duplicates("event_id").set_index("event_id")["event_title"]
     figure = spread_figure(strip, "place", [titles[e] for e in events])
     assert sorted(figure_marks(figure)) == sorted(expected)
@@ -138,7 +138,7 @@ def test_a_range_is_drawn_as_a_bar(corpus):
 def test_hover_text_is_escaped():
     strip = claims_frame([("ev", "cause", "text", "x", "<b>x</b>", "armenia")]).assign(
         quote="<script>", outlet="A & B", side_label="Armenian", by_actor_name=None,
-        row=0, dodge=0.0, step=0, stack=1, claim_id="c0",
+        row=0, side_rank=0, claim_id="c0",
     )  # fmt: skip
     hover = spread_figure(strip, "text", ["EV"]).data[0].hovertext[0]
     assert "&lt;script&gt;" in hover
