@@ -55,6 +55,12 @@ DAY_MS = 86_400_000
 DAILY_TICKS_SPAN = pd.Timedelta(days=14)
 # A number line reaches this much past its largest value, so its mark is not cut.
 NUMBER_HEADROOM = 1.08
+# A column of a place or text value is at least this wide (its name wraps to VALUE_CHARS[0]
+# characters a line, about 60 px): a strip of more columns than fit the narrowest plot
+# makes the chart wider than the screen, in a box that scrolls sideways (the page).
+COLUMN_MIN_PX = 72
+# The figure's left and right margins together.
+SIDE_MARGINS_PX = 20
 # The name of every trace of marks (one per side and event): tests find the marks by it.
 MARKS_TRACE_PREFIX = "claims:"
 BAND_LINE_COLOUR = "#E1E4E8"
@@ -241,7 +247,7 @@ def spread_figure(strip: pd.DataFrame, kind: str, event_titles: list[str]) -> go
     height, bottom = _lay_out_strips(figure, event_titles, geometry, ranges)
     figure.update_layout(
         height=height,
-        margin={"l": 10, "r": 10, "t": LEGEND_PX, "b": bottom},
+        margin={"l": SIDE_MARGINS_PX / 2, "r": SIDE_MARGINS_PX / 2, "t": LEGEND_PX, "b": bottom},
         legend={"orientation": "h", "y": 1, "yanchor": "bottom", "x": 0, "title": "Outlet"},
         plot_bgcolor="#F7F8FA",
         hoverlabel={"align": "left"},
@@ -393,6 +399,18 @@ def _date_range(days: pd.Series) -> list:
     if pd.isna(first):
         return [None, None]
     return [first - margin, last + margin]
+
+
+def min_chart_width(figure: go.Figure) -> int:
+    """The least width, in pixels, the chart reads at: the narrowest plot's
+    (NARROW_PLOT_PX), or COLUMN_MIN_PX a column of its strip of the most columns."""
+    columns = [
+        len(axis.ticktext)
+        for name, axis in figure.layout.to_plotly_json().items()
+        if name.startswith("xaxis") and axis.get("ticktext") is not None
+        for axis in [figure.layout[name]]
+    ]
+    return max(NARROW_PLOT_PX, COLUMN_MIN_PX * max(columns, default=0)) + SIDE_MARGINS_PX
 
 
 def figure_marks(figure: go.Figure) -> np.ndarray:

@@ -10,6 +10,7 @@ from components.disagreements.figures import (
     MARK_SIZE,
     MARKS_TRACE_PREFIX,
     figure_marks,
+    min_chart_width,
     row_columns,
     spread_figure,
 )
@@ -197,3 +198,22 @@ def test_no_mark_hides_another_on_a_narrow_plot(view, aspect):
         top, bottom = (1 - high) * area, (1 - low) * area
         assert (marks["y"] >= top + MARK_SIZE / 2).all(), name
         assert (marks["y"] <= bottom - MARK_SIZE / 2).all(), name
+
+
+def test_a_strip_of_many_columns_keeps_room_for_their_names(view):
+    """What happened, in words: the capture's 11 accounts shared a phone's 300 px, 27 px
+    each, and their names ran into each other. The chart is then as wide as its busiest
+    strip needs (the page scrolls it sideways); days fit the narrowest plot."""
+    strip, figure = spread(view, "cause")
+    busiest = max(len(positions) for positions in row_columns(strip).values())
+    assert busiest * 60 > NARROW_PLOT_PX
+    width = min_chart_width(figure)
+    plot = width - figure.layout.margin.l - figure.layout.margin.r
+    assert plot / busiest >= 60, "a 9-character line of a name, 11 px font, fits its column"
+    for axis in x_axes(figure):
+        column_px = plot / len(axis.ticktext)
+        lines = [line for text in axis.ticktext for line in text.split("<br>")]
+        # About 6 px a character; a single long word keeps its line.
+        assert [line for line in lines if len(line) * 6 > column_px and " " in line] == []
+    _, days = spread(view, "date")
+    assert min_chart_width(days) <= 390 - 32, "days fit a phone's page"
