@@ -9,6 +9,7 @@ built once per data folder and filter (components.disagreements.view).
 import streamlit as st
 
 from components.app.dataset import dataset_or_stop, view_key
+from components.app.look import wide_chart_box
 from components.app.routing import ensure_router
 from components.app.state import (
     ARTICLE_PARAM,
@@ -22,6 +23,7 @@ from components.app.state import (
     selected_actor_ids,
 )
 from components.app.text_safety import escape_markdown
+from components.disagreements.figures import min_chart_width
 from components.disagreements.frames import (
     claim_detail,
     claim_options,
@@ -156,21 +158,26 @@ else:
     else:
         st.caption(
             "One mark per report, coloured by the side of its outlet; marks of one side share "
-            "a band of the strip. Hover a mark for the outlet and the exact words; click it "
-            "for the report. A place and a wider area that holds it (Sev Lich and Syunik) are "
-            "different values here: the data does not say which place lies in which."
+            "a band of the strip, and reports of one day, value or place stack up in it, so "
+            "the taller the stack, the more reports say so. Hover a mark for the outlet and "
+            "the exact words; click it for the report. A place and a wider area that holds it "
+            "(Sev Lich and Syunik) are different values here: the data does not say which "
+            "place lies in which."
         )
-        event = st.plotly_chart(
-            figure,
-            key=DISAGREEMENTS_CHART_KEY,
-            on_select="rerun",
-            selection_mode="points",
-            width="stretch",
-            config=CHART_CONFIG,
-            alt="Strip chart: one row per event, one mark per report, placed by the value it "
-            "claims and coloured by the side of its outlet. The Report list beside it gives "
-            "each report in words.",
-        )
+        # Many named columns (what happened, in words) keep their width on a phone, in a box
+        # that scrolls sideways; days, numbers and a few places fit the screen.
+        with wide_chart_box("disagreements", min_chart_width(figure)):
+            event = st.plotly_chart(
+                figure,
+                key=DISAGREEMENTS_CHART_KEY,
+                on_select="rerun",
+                selection_mode="points",
+                width="stretch",
+                config=CHART_CONFIG,
+                alt="Strip chart: one row per event, one mark per report, placed by the value "
+                "it claims and coloured by the side of its outlet. The Report list beside it "
+                "gives each report in words.",
+            )
         _apply_click(event["selection"]["points"])
     options = claim_options(view.claims, aspect)
     if st.session_state.get(DISAGREEMENTS_CLAIM_KEY) not in options:

@@ -39,6 +39,7 @@ CLAIM_COLUMNS = [
     "day",
     "quote",
     "article_id",
+    "story_id",
     "outlet",
     "side",
     "side_label",
@@ -89,7 +90,9 @@ def claims_table(ds: Dataset) -> pd.DataFrame:
     titles = ds.events.set_index("event_id")["title"]
     places = ds.locations.set_index("location_id")["location_name"]
     names = ds.actors.set_index("actor_id")["actor_name"]
+    stories = ds.articles.set_index("article_id")["story_id"]
     table = with_outlets(claims, ds.articles).assign(
+        story_id=claims["article_id"].map(stories).fillna(claims["article_id"]),
         event_title=claims["event_id"].map(titles),
         aspect_label=claims["aspect"].map(aspects["aspect_label"]).fillna(claims["aspect"]),
         value_kind=claims["aspect"].map(aspects["value_kind"]).fillna("text"),
@@ -133,9 +136,24 @@ def _comparable(kind: str, value: str, unit: object, places: pd.Series) -> tuple
     return text, text.casefold(), np.nan, np.nan, None
 
 
+def reports_differ(group: pd.DataFrame) -> bool:
+    """Whether the claims of one (event, aspect) are a disagreement: two or more reports
+    (stories: the copies of one wire story are one report) whose sets of values differ.
+    One report naming two places, or reports that each name the same two, do not disagree."""
+    told = group.groupby("story_id")["value_key"].agg(frozenset)
+    return len(told) > 1 and told.nunique() > 1
+
+
+def _reported_twice(claims: pd.DataFrame) -> pd.Series:
+    """(aspect, event_id) -> how many claims, for the pairs claimed by two or more reports."""
+    by_pair = claims.groupby(["aspect", "event_id"])
+    reports = by_pair["story_id"].nunique()
+    return by_pair.size()[reports > 1]
+
+
 def disagreements(claims: pd.DataFrame) -> pd.DataFrame:
-    """One row per (event, aspect) whose claims hold more than one value, with the values and
-    the sides behind each: event_id, event_title, aspect, aspect_label, value_kind,
+    """One row per (event, aspect) whose reports disagree (`reports_differ`), with the values
+    and the sides behind each: event_id, event_title, aspect, aspect_label, value_kind,
     value_count, claim_count, sides (side ids, the pages' order), positions (a tuple of
     (value_label, "Armenian 3 · Russian 1") per value, most claimed first), summary."""
     columns = [
@@ -153,7 +171,7 @@ def disagreements(claims: pd.DataFrame) -> pd.DataFrame:
     ]
     rows = []
     for (event_id, aspect), group in claims.groupby(["event_id", "aspect"], sort=False):
-        if group["value_key"].nunique() < 2:
+        if not reports_differ(group):
             continue
         first = group.iloc[0]
         positions = _positions(group)
@@ -199,10 +217,9 @@ def _positions(group: pd.DataFrame) -> tuple[tuple[str, str], ...]:
 
 
 def aspect_choices(found: pd.DataFrame, claims: pd.DataFrame) -> dict[str, str]:
-    """aspect_id -> "Place (9 events, 4 disagree)" for every aspect with claims on two or
-    more reports of one event, the aspects with the most disagreements first."""
-    compared = claims.groupby(["aspect", "event_id"]).size()
-    compared = compared[compared > 1].reset_index().groupby("aspect").size()
+    """aspect_id -> "Place (4 of 9 events disagree)" for every aspect that two or more
+    reports of one event make a claim on, the aspects with the most disagreements first."""
+    compared = _reported_twice(claims).reset_index().groupby("aspect").size()
     disagreeing = found.groupby("aspect").size()
     labels = claims.drop_duplicates("aspect").set_index("aspect")["aspect_label"]
     kinds = claims.drop_duplicates("aspect").set_index("aspect")["value_kind"]
@@ -220,31 +237,16 @@ def aspect_choices(found: pd.DataFrame, claims: pd.DataFrame) -> dict[str, str]:
 
 def strip_claims(claims: pd.DataFrame, aspect: str, event_ids: list[str]) -> pd.DataFrame:
     """The claims on ``aspect`` of ``event_ids`` (in that order), one row each, with the
-    row of their event (``row``, 0 at the top), the height of their side's band in it
-    (``dodge``), and their place (``step``) among the ``stack`` claims of the same value and
-    side, so that none hides another."""
+    row of their event (``row``, 0 at the top) and the place of their side in the pages'
+    order (``side_rank``), sorted by row, side and publication day: the figure gives each
+    side a band of its event's strip and stacks its reports there (figures.py)."""
     chosen = claims.loc[(claims["aspect"] == aspect) & claims["event_id"].isin(event_ids)]
     rank = {event_id: position for position, event_id in enumerate(event_ids)}
     chosen = chosen.assign(row=chosen["event_id"].map(rank))
     side_rank = {side: position for position, side in enumerate(side_order(claims["side"]))}
-    chosen = chosen.assign(side_rank=chosen["side"].map(side_rank)).sort_values(
-        ["row", "side_rank", "published_date", "claim_id"], kind="stable"
-    )
-    # Within a row, each side has its own band; reports of one value and side are counted
-    # (``step`` of ``stack``), so the figure can set them side by side.
-    sides_in_row = chosen.groupby("row")["side"].transform("nunique")
-    band = chosen.groupby("row")["side"].transform(lambda sides: pd.factorize(sides)[0])
-    same = chosen.groupby(["row", "side", "value_key"])
-    band_height = 0.7 / sides_in_row
-    # The first side (the pages' order) on top, as the legend reads left to right.
-    dodge = 0.35 - band_height * (band + 0.5)
     return (
-        chosen.assign(
-            dodge=dodge.astype(float),
-            step=same.cumcount().astype(int),
-            stack=same["claim_id"].transform("size").astype(int),
-        )
-        .drop(columns="side_rank")
+        chosen.assign(side_rank=chosen["side"].map(side_rank))
+        .sort_values(["row", "side_rank", "published_date", "claim_id"], kind="stable")
         .reset_index(drop=True)
     )
 
@@ -364,8 +366,8 @@ def spread_events(
     on it, or every event that two or more reports make a claim on it for."""
     if only_disagreeing:
         return found.loc[found["aspect"] == aspect, "event_id"].tolist()
-    counts = claims.loc[claims["aspect"] == aspect].groupby("event_id").size()
-    counts = counts[counts > 1].reset_index(name="claim_count")
+    counts = _reported_twice(claims.loc[claims["aspect"] == aspect]).droplevel("aspect")
+    counts = counts.reset_index(name="claim_count")
     ordered = counts.sort_values(["claim_count", "event_id"], ascending=[False, True])
     return ordered["event_id"].tolist()
 

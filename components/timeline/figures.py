@@ -38,7 +38,7 @@ from components.timeline.figure_layout import (
 from components.timeline.figure_piles import add_pile_key, add_piles
 from components.timeline.items import readable, shorten
 from components.timeline.precision import COARSE_PRECISIONS, UNCERTAIN_PRECISIONS
-from components.timeline.window import placed_for_window
+from components.timeline.window import fitted_window, placed_for_window
 
 ITEMS_TRACE = "items"
 
@@ -85,7 +85,9 @@ def build_timeline_figure(
     """The swimlane timeline of ``placed`` (see components.timeline.lanes.place_in_lanes)."""
     if placed.empty:
         return _empty_figure(x_range)
-    # Rows stacked for the window: what lies outside it takes no row of its own.
+    # The axis reaches past the markers its edges would cut (those of the first and last
+    # day); rows are stacked for that span: what lies outside takes no row of its own.
+    x_range = fitted_window(placed_for_window(placed, x_range), x_range)
     shown = placed_for_window(placed, x_range)
     lanes = _lanes(shown)
     parts = _Parts()

@@ -323,18 +323,29 @@ def _depths(actors: pd.DataFrame) -> dict[str, int]:
     return depths
 
 
-def _stack_rows(placed: pd.DataFrame) -> pd.Series:
+def _stack_rows(
+    placed: pd.DataFrame,
+    point_half: pd.Timedelta = POINT_HALF_WIDTH,
+    pile_half: pd.Timedelta = POINT_HALF_WIDTH,
+) -> pd.Series:
     """Row of each item in its lane: the first row free at its start (interval stacking).
 
     Greedy, so a loop; the page only stacks what it draws one by one (MAX_MARKERS at most).
-    A pile is stacked once, as a point at its midday, and its items take its row.
+    A pile is stacked once, as a point at its midday, and its items take its row. A marker
+    takes ``point_half`` either side of its centre (a span at least that), a pile
+    ``pile_half``: the time a marker's or a pile's half width covers at the zoom drawn
+    (window.py), so that two of them on one row never touch.
     """
     piled = placed["pile_id"].notna()
     centres = placed["x_marker"]
     if piled.any():
         centres = centres.where(~piled, pile_centres(placed))
-    starts = placed["x_start"].where(~piled).fillna(centres - POINT_HALF_WIDTH)
-    ends = placed["x_end"].where(~piled).fillna(centres + POINT_HALF_WIDTH)
+    half = pd.Series(point_half, index=placed.index).where(~piled, pile_half)
+    starts = placed["x_start"].where(~piled).fillna(centres - half)
+    ends = placed["x_end"].where(~piled).fillna(centres + half)
+    # A span shorter than its marker takes its marker's room.
+    starts = starts.where(starts <= centres - half, centres - half)
+    ends = ends.where(ends >= centres + half, centres + half)
     stacked = ~piled | ~placed["pile_id"].duplicated()
     rows = _greedy_rows(placed.assign(_start=starts, _end=ends)[stacked])
     leads = placed.loc[stacked & piled, "pile_id"]

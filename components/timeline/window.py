@@ -21,11 +21,13 @@ late June within budget. Here, for one window:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from components.timeline.frames import MAX_ROWS
-from components.timeline.lanes import LANE_GAP, _stack_rows
-from components.timeline.piles import MIN_PILE, PILE_PREFIX, day_keys, pileable
+from components.timeline.lanes import LANE_GAP, POINT_HALF_WIDTH, _stack_rows
+from components.timeline.piles import MIN_PILE, PILE_PREFIX, day_keys, pile_centres, pileable
 
 # Off the window, two items of a lane on one day already pile: a row they would add is
 # empty where the reader looks.
@@ -40,6 +42,64 @@ MAX_DAY_ROWS = 12
 
 # The height, in rows, of a lane with nothing in the window: a line with its label.
 EMPTY_LANE_ROWS = 0.5
+
+
+# The plot's width at its narrowest (the chart box's 640 px on a phone, look.css, less the
+# lane labels), and the room a marker and a pile take across it: their size
+# (figures.MARKER_SIZE 13 px, figure_piles.PILE_SIZE 22 px) and a pixel either side. At
+# the zoom of a window, two items of a row lie at least their half rooms apart.
+NARROW_PLOT_PX = 480
+MARKER_ROOM_PX = 15
+PILE_ROOM_PX = 24
+
+
+@dataclass(frozen=True)
+class Room:
+    """The time half a marker's and half a pile's room take at the zoom of one window (at
+    least lanes.POINT_HALF_WIDTH, so a close-up stacks as before)."""
+
+    point_half: pd.Timedelta
+    pile_half: pd.Timedelta
+
+
+def room_at(window: tuple[pd.Timestamp, pd.Timestamp]) -> Room:
+    per_px = (pd.Timestamp(window[1]) - pd.Timestamp(window[0])) / NARROW_PLOT_PX
+    return Room(
+        point_half=max(POINT_HALF_WIDTH, per_px * MARKER_ROOM_PX / 2),
+        pile_half=max(POINT_HALF_WIDTH, per_px * PILE_ROOM_PX / 2),
+    )
+
+
+def fitted_window(
+    placed: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp]
+) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """``window`` widened so that its edges cut no marker or pile: each edge moves out past
+    every one whose room it would cut (an item of the window's first day sat half outside
+    the plot). What lies wholly outside stays outside."""
+    start, end = pd.Timestamp(window[0]), pd.Timestamp(window[1])
+    if placed.empty:
+        return start, end
+    per_px = (end - start) / NARROW_PLOT_PX
+    centres = placed["x_marker"]
+    halves = pd.Series(per_px * MARKER_ROOM_PX / 2, index=placed.index)
+    if "pile_id" in placed:
+        piled = placed["pile_id"].notna()
+        centres = centres.where(~piled, pile_centres(placed))
+        halves = halves.where(~piled, per_px * PILE_ROOM_PX / 2)
+    lows, highs = centres - halves, centres + halves
+    # Moving an edge out can bring in the next marker's room: a few rounds settle it.
+    for _ in range(MAX_EDGE_ROUNDS):
+        cut_start = lows[(lows < start) & (highs > start)]
+        cut_end = highs[(lows < end) & (highs > end)]
+        if cut_start.empty and cut_end.empty:
+            break
+        start = min(start, cut_start.min()) if not cut_start.empty else start
+        end = max(end, cut_end.max()) if not cut_end.empty else end
+    return start, end
+
+
+# How many times an edge may move out (a marker's room at a time).
+MAX_EDGE_ROUNDS = 20
 
 
 def reaches(placed: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp]) -> pd.Series:
@@ -60,14 +120,24 @@ def placed_for_window(
         return placed
     keys = day_keys(placed).where(pileable(placed))
     inside = reaches(placed, window)
-    piles = _window_piles(placed, keys, inside, max_rows)
+    room = room_at(window)
+    piles, fits = _window_piles(placed, keys, inside, max_rows, room)
+    # Over a long span (since the war, under 2 px a day) markers kept apart would pass the
+    # row budget with every busy day piled: their room shrinks until the rows fit, down to
+    # a close-up's, and there they may touch.
+    while not fits and room.point_half > POINT_HALF_WIDTH:
+        room = Room(
+            point_half=max(POINT_HALF_WIDTH, room.point_half / 2),
+            pile_half=max(POINT_HALF_WIDTH, room.pile_half / 2),
+        )
+        piles, fits = _window_piles(placed, keys, inside, max_rows, room)
     # A pile with an item inside the window is drawn at its day, inside or beside it.
     in_view = inside | (piles.notna() & piles.isin(piles[inside]))
-    piles = _off_window_piles(placed, keys, in_view, piles)
+    piles = _off_window_piles(placed, keys, in_view, piles, room)
     shown = placed.assign(pile_id=piles)
     rows = pd.Series(0, index=placed.index, dtype="int64")
     if in_view.any():
-        rows[in_view] = _stack_rows(shown[in_view])
+        rows[in_view] = _stack_rows(shown[in_view], room.point_half, room.pile_half)
     lane_rows = _rows_per_lane(shown, rows, in_view)
     if (~in_view).any():
         # Off the window, a lane's rows are shared (row 0 for a lane with nothing inside).
@@ -87,27 +157,27 @@ def placed_for_window(
 
 
 def _window_piles(
-    placed: pd.DataFrame, keys: pd.Series, inside: pd.Series, max_rows: int
-) -> pd.Series:
+    placed: pd.DataFrame, keys: pd.Series, inside: pd.Series, max_rows: int, room: Room
+) -> tuple[pd.Series, bool]:
     """Each item's pile for the window ("pile:<lane_id>/<day>", else None): of the
     lane-days that have an item inside it, those of more than MAX_DAY_ROWS items pile, then
-    the largest first until its rows fit ``max_rows``.
-    A pile holds every item of its lane and day (`piles.pile_members`)."""
+    the largest first until its rows (stacked at ``room``) fit ``max_rows``; and whether
+    they do. A pile holds every item of its lane and day (`piles.pile_members`)."""
     piles = pd.Series(None, index=placed.index, dtype=object)
     members = keys.notna() & keys.isin(keys[inside].dropna())
     shown = placed[inside | members].assign(pile_id=None)
     sizes = keys[members].value_counts()
     for size in sorted({int(size) for size in sizes if size >= MIN_PILE}, reverse=True):
-        if size <= MAX_DAY_ROWS and _row_count(shown) <= max_rows:
+        if size <= MAX_DAY_ROWS and _row_count(shown, room) <= max_rows:
             break
         big = members & keys.map(sizes).ge(size)
         piles[big] = PILE_PREFIX + keys[big]
         shown = shown.assign(pile_id=piles[shown.index])
-    return piles
+    return piles, _row_count(shown, room) <= max_rows
 
 
 def _off_window_piles(
-    placed: pd.DataFrame, keys: pd.Series, in_view: pd.Series, piles: pd.Series
+    placed: pd.DataFrame, keys: pd.Series, in_view: pd.Series, piles: pd.Series, room: Room
 ) -> pd.Series:
     """``piles`` with the days off the window piled (OFF_WINDOW_MIN_PILE items or more) in
     the lanes whose items off it would need more rows than those inside do."""
@@ -116,7 +186,9 @@ def _off_window_piles(
         return piles
     rows = pd.Series(0, index=placed.index, dtype="int64")
     if in_view.any():
-        rows[in_view] = _stack_rows(placed[in_view].assign(pile_id=piles[in_view]))
+        rows[in_view] = _stack_rows(
+            placed[in_view].assign(pile_id=piles[in_view]), room.point_half, room.pile_half
+        )
     inside_rows = _rows_per_lane(placed, rows, in_view).clip(lower=1)
     outside = placed[~in_view].assign(pile_id=None)
     outside_rows = _stack_rows(outside).groupby(outside["lane_index"]).max() + 1
@@ -138,9 +210,9 @@ def _rows_per_lane(placed: pd.DataFrame, rows: pd.Series, in_view: pd.Series) ->
     return needed.reindex(lanes, fill_value=0).astype("int64")
 
 
-def _row_count(placed: pd.DataFrame) -> int:
-    """The rows of ``placed`` stacked alone, every lane's together."""
+def _row_count(placed: pd.DataFrame, room: Room) -> int:
+    """The rows of ``placed`` stacked alone at ``room``, every lane's together."""
     if placed.empty:
         return 0
-    rows = _stack_rows(placed)
+    rows = _stack_rows(placed, room.point_half, room.pile_half)
     return int((rows.groupby(placed["lane_index"]).max() + 1).sum())

@@ -46,6 +46,7 @@ def claims_frame(rows):
         [
             {
                 "claim_id": f"c{i}",
+                "story_id": f"a{i}",
                 "event_id": event,
                 "event_title": event.upper(),
                 "aspect": aspect,
@@ -118,7 +119,7 @@ def test_strip_marks_every_claim_once_coloured_by_side(corpus):
         (view.claims["aspect"] == "place") & view.claims["event_id"].isin(events), "claim_id"
     ]
     assert sorted(strip["claim_id"]) == sorted(expected)
-    assert strip["dodge"].between(-0.5, 0.5).all()
+    assert strip["row"].between(0, len(events) - 1).all()
     titles = view.claims.drop_duplicates("event_id").set_index("event_id")["event_title"]
     figure = spread_figure(strip, "place", [titles[e] for e in events])
     assert sorted(figure_marks(figure)) == sorted(expected)
@@ -137,7 +138,7 @@ def test_a_range_is_drawn_as_a_bar(corpus):
 def test_hover_text_is_escaped():
     strip = claims_frame([("ev", "cause", "text", "x", "<b>x</b>", "armenia")]).assign(
         quote="<script>", outlet="A & B", side_label="Armenian", by_actor_name=None,
-        row=0, dodge=0.0, step=0, stack=1, claim_id="c0",
+        row=0, side_rank=0, claim_id="c0",
     )  # fmt: skip
     hover = spread_figure(strip, "text", ["EV"]).data[0].hovertext[0]
     assert "&lt;script&gt;" in hover
@@ -161,3 +162,30 @@ def test_contradictions_name_the_outlets_of_each_utterance(corpus):
 def test_the_seed_has_no_claim_to_compare(dataset):
     view = disagreements_view(dataset)
     assert view.found.empty
+
+
+def test_one_report_naming_two_values_is_no_disagreement(corpus):
+    """A disagreement needs two reports (stories: copies of one wire story are one report)
+    whose claims differ: one article naming two places (e10: "handed the districts" of
+    Lachin and Kalbajar) is not one, nor are three reports that each claim the same two
+    causes (the Lachin detention)."""
+    view = disagreements_view(corpus)
+    claims = view.claims
+    e10 = claims.loc[(claims["event_id"] == "e10") & (claims["aspect"] == "place")]
+    assert e10["value_key"].nunique() == 2
+    assert e10["article_id"].nunique() == 1
+    found = view.found.set_index(["event_id", "aspect"])
+    assert ("e10", "place") not in found.index
+    assert ("ev-lachin-detention-0608", "cause") not in found.index
+    for event_id, aspect in found.index:
+        group = claims.loc[(claims["event_id"] == event_id) & (claims["aspect"] == aspect)]
+        told = group.groupby("story_id")["value_key"].agg(frozenset)
+        assert len(told) >= 2, (event_id, aspect)
+        assert told.nunique() >= 2, (event_id, aspect)
+    # The choices count only events that two reports make a claim on.
+    place = claims.loc[claims["aspect"] == "place"].groupby("event_id")["story_id"].nunique()
+    compared = int((place >= 2).sum())
+    disagreeing = int((view.found["aspect"] == "place").sum())
+    assert view.choices["place"] == f"Place ({disagreeing} of {compared} events disagree)"
+    events = spread_events(claims, view.found, "place", only_disagreeing=False)
+    assert sorted(events) == sorted(place.index[place >= 2])

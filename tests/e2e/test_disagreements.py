@@ -1,0 +1,77 @@
+"""Real-browser test of the Disagreements page: on the busiest day of a day strip, every
+report is a mark of its own that a click opens (what only the drawn chart can show: a mark
+under another one cannot be clicked)."""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from components.app.state import DISAGREEMENTS_ASPECT_KEY
+from components.data import load_dataset
+from components.disagreements.frames import claims_table
+from tests.conftest import DATA_DIR
+from tests.e2e.helpers import APP_TIMEOUT_MS, screenshot, wait_for_app, wait_for_rerun
+
+# A click lost while the chart is drawn again is tried again, this many times in all.
+CLICK_ATTEMPTS = 3
+# Tall enough for the whole Day chart (five strips) without scrolling.
+TALL_VIEWPORT = {"width": 1400, "height": 2400}
+
+# The centre of one claim's mark, in page pixels: from plotly's own axes (the chart has a
+# subplot per event, so the DOM order of the traces is not the data's).
+_MARK_CENTRE_JS = """(claimId) => {
+  const plot = document.querySelector('.js-plotly-plot');
+  const layout = plot._fullLayout;
+  for (const trace of plot._fullData) {
+    if (!String(trace.meta || '').startsWith('claims:')) continue;
+    const point = Array.from(trace.customdata).indexOf(claimId);
+    if (point < 0) continue;
+    const xa = layout['xaxis' + trace.xaxis.slice(1)];
+    const ya = layout['yaxis' + trace.yaxis.slice(1)];
+    const box = plot.getBoundingClientRect();
+    return [
+      box.left + xa._offset + xa.l2p(xa.d2l(trace.x[point])),
+      box.top + ya._offset + ya.l2p(ya.d2l(trace.y[point])),
+    ];
+  }
+  return null;
+}"""
+
+
+def test_every_report_of_the_capture_day_opens_its_own_report(corpus_server, page: Page):
+    """The 14 reports that date the capture of six servicemen to 27 May: each click on a
+    mark picks that report, none another one drawn on top of it."""
+    claims = claims_table(load_dataset(DATA_DIR))
+    day = claims.loc[
+        (claims["event_id"] == "ev-capture-six")
+        & (claims["aspect"] == "date")
+        & (claims["value_key"] == "2021-05-27")
+    ]
+    assert len(day) > 10, "the busiest day of the corpus's day strips"
+    page.set_viewport_size(TALL_VIEWPORT)
+    page.goto(f"{corpus_server}/disagreements")
+    wait_for_app(page)
+    page.locator(f".st-key-{DISAGREEMENTS_ASPECT_KEY} input").click()
+    page.get_by_role("option", name=re.compile(r"^Day ")).click()
+    wait_for_rerun(page)
+    expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=APP_TIMEOUT_MS)
+    report = page.locator(".st-key-disagreements_report")
+    for claim in day.itertuples(index=False):
+        centre = page.evaluate(_MARK_CENTRE_JS, claim.claim_id)
+        assert centre is not None, f"{claim.claim_id} has no mark"
+        # The report's outlet and its own words (two reports of one outlet differ in them).
+        words = " ".join(str(claim.quote).split())
+        for attempt in range(CLICK_ATTEMPTS):
+            page.mouse.move(*centre)
+            page.mouse.click(*centre)
+            wait_for_rerun(page)
+            try:
+                expect(report).to_contain_text(words, timeout=5_000)
+                break
+            except AssertionError:
+                # A click while the chart is drawn again after the last rerun can be lost;
+                # one on another mark would pick that mark again, and fail every time.
+                if attempt == CLICK_ATTEMPTS - 1:
+                    raise
+        expect(report).to_contain_text(f"{claim.outlet} · {claim.side_label} outlet")
+    screenshot(page, "disagreements-capture-day")
