@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 # Nouns for a state's government as a whole: "the Armenian authorities".
 STATE_NOUNS = {"authority", "authorities", "government", "leadership", "side"}
+# What two people hold together: "held a phone conversation with", "had talks with".
+_MEETING_NOUNS = {"conversation", "call", "talk", "talks", "meeting", "discussion"}
 # People who speak for a body without being named: "an official of the ministry".
 UNNAMED_NOUNS = {"official", "source"}
 
@@ -88,6 +90,31 @@ class BodyRules:
             )
             for m in two
         ]
+
+    def conversation_pair(self, head: Token) -> list[Speaker]:
+        """ "Aivazian held a phone conversation with Schallenberg ... . Both sides stressed":
+        the two people of the latest call, meeting or talks before `head`, when a person
+        held it with another person."""
+        for token in reversed(self.doc[: head.i]):
+            if token.lemma_.lower() not in _MEETING_NOUNS or token.dep_ != "dobj":
+                continue
+            verb = token.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            withs = [c for c in (*verb.children, *token.children) if c.lower_ == "with"]
+            other = next((c for w in withs for c in w.children if c.dep_ == "pobj"), None)
+            if subject is None or other is None:
+                continue
+            pair = [self.from_phrase(subject), self.from_phrase(other)]
+            if all(s is not None and s.is_person for s in pair):
+                start, end = core_bounds(head)
+                return [
+                    replace(
+                        s, mention=clean(self.doc.text[start:end]), start_char=start, end_char=end
+                    )
+                    for s in pair
+                ]
+            return []
+        return []
 
     def _principal_before(self, position: int) -> Speaker | None:
         """ "the press service said" after "the press service of the Ministry ..."."""

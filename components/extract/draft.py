@@ -525,7 +525,7 @@ def _actors(doc, resolver: SpeakerResolver, statements: list[DraftStatement]) ->
             continue
         if any(start < ent.end_char and end > ent.start_char for start, end in covered):
             continue
-        name = " ".join(t.text for t in ent if t.lower_ != "the")
+        name = "".join(t.text + t.whitespace_ for t in ent if t.lower_ != "the").strip()
         if not name or not name[:1].isupper():
             continue
         actor, _ = resolver.registry.resolve_actor(name)

@@ -5,6 +5,11 @@ which name one person, which are documents that speak for their author."""
 HUMAN_NOUNS = {
     "villager",
     "resident",
+    "shepherd",
+    "farmer",
+    "herder",
+    "witness",
+    "eyewitness",
     "official",
     "source",
     "expert",

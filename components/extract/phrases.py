@@ -128,8 +128,10 @@ def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
 
 
 def entity_name(ent: Span) -> str:
-    words = [t.text for t in ent if t.lower_ not in ("the",)]
-    return clean(" ".join(words))
+    """The entity's words as written, without "the" ("Office of Armenia’s Representative",
+    not "Office of Armenia ’s Representative")."""
+    words = [t.text + t.whitespace_ for t in ent if t.lower_ not in ("the",)]
+    return clean("".join(words))
 
 
 def is_person(head: Token) -> bool:

@@ -28,6 +28,9 @@ NAME_MATCH_THRESHOLD = 85
 # Titles are compared as sorted words; "deputy prime minister armenia" against "prime
 # minister armenia" scores 86, so a title match must be nearly exact.
 TITLE_MATCH_THRESHOLD = 92
+# Two words of titles are one word spelt two ways at this score ("defence"/"defense" are
+# made one by title_key; "Pashinyan"/"Pashinian" score 88.9; "minister"/"ministry" 87.5).
+WORD_MATCH_SCORE = 88
 # A title matched by its words alone needs a country and this many words.
 MIN_SUBSET_TITLE_WORDS = 3
 # A gazetteer city and a registry place this close (about 10 km) are the same city.
@@ -63,6 +66,7 @@ _TITLE_SYNONYMS = {
     "defense": "defence",
     "mod": "ministry defence",
     "mfa": "ministry foreign",
+    "dm": "ministry defence",  # "Armenia DM claims that ..." (ISWNews)
     "affairs": "",
     "premier": "prime minister",
     "pm": "prime minister",
@@ -212,8 +216,11 @@ class Registry:
             if countries and _countries(title) and countries != _countries(title):
                 continue
             score = fuzz.token_sort_ratio(key, title)
-            if score >= TITLE_MATCH_THRESHOLD and score / 100 > best[1]:
-                best = (actor, score / 100)
+            if score < TITLE_MATCH_THRESHOLD or score / 100 <= best[1]:
+                continue
+            if not _same_words(key, title):
+                continue
+            best = (actor, score / 100)
         if best[0] is not None:
             return best
         return self._resolve_title_words(key) or self._resolve_name(mention)
@@ -243,6 +250,8 @@ class Registry:
         for key, actor in self._name_keys:
             score = fuzz.ratio(surname, key)
             if score >= NAME_MATCH_THRESHOLD and score / 100 > best[1]:
+                if _other_first_name(words, actor):
+                    continue
                 best = (actor, score / 100 * 0.9)
         return best
 
@@ -405,3 +414,31 @@ def _read_list(path: Path) -> list[dict]:
     if not isinstance(content, list):
         raise ValueError(f"{path}: expected a YAML list of records")
     return [record for record in content if isinstance(record, dict)]
+
+
+def _same_words(key: str, title: str) -> bool:
+    """Whether two title keys a spelling apart name the same thing: every word of one has a
+    close spelling in the other ("Pashinian"/"Pashinyan" differ by a letter), not another
+    word ("minister" is a person, "ministry" a body; "sources" are not "forces")."""
+    words, other = key.split(), title.split()
+    if len(words) != len(other):
+        return True  # a longer or shorter title: token_sort_ratio already weighed it
+    return all(
+        any(
+            w == o or (len(w) > MIN_FUZZY_LENGTH and fuzz.ratio(w, o) >= WORD_MATCH_SCORE)
+            for o in other
+        )
+        for w in words
+    )
+
+
+def _other_first_name(words: list[str], actor: Actor) -> bool:
+    """'Levon Ayvazyan' is not 'Ara Aivazian': a first name in the mention that is not the
+    registry person's (an initial is no first name)."""
+    if len(words) < 2 or len(words[-2].strip(".")) < 2 or _is_title_word(words[-2]):
+        return False
+    first = name_key(words[-2])
+    names = [actor.actor_name, *actor.aliases]
+    firsts = {name_key(n.split()[-2]) for n in names if len(n.split()) >= 2}
+    firsts = {f for f in firsts if len(f) >= 2}
+    return bool(firsts) and all(fuzz.ratio(first, f) < NAME_MATCH_THRESHOLD for f in firsts)

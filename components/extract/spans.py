@@ -75,14 +75,28 @@ def speakers_of(subject: Token, resolver: SpeakerResolver) -> list[Speaker]:
     joined = joined_names(subject, resolver)
     if joined:
         return joined
-    if subject.lemma_.lower() in ("side", "country", "party") and any(
-        c.lower_ in ("both", "two") for c in subject.children
-    ):
-        # "Both sides confirmed the incident": the two states the text is about.
-        return resolver.both_states(subject)
+    if _both_sides(subject):
+        # "Both sides stressed the need ..." after "Aivazian held a phone conversation with
+        # Schallenberg": the two who spoke; "Both sides confirmed the incident", "the sides
+        # accused each other": the two states the text is about.
+        return resolver.conversation_pair(subject) or resolver.both_states(subject)
     speakers = [resolver.from_phrase(subject)]
     speakers += [resolver.from_phrase(c) for c in subject.conjuncts if c.i > subject.i]
     return [s for s in speakers if s is not None]
+
+
+def _both_sides(subject: Token) -> bool:
+    """ "both sides", "the two countries", "the sides", "Two neighbors"."""
+    lemma = subject.lemma_.lower()
+    if lemma not in ("side", "country", "party", "neighbor", "neighbour"):
+        return False
+    if any(c.lower_ in ("both", "two") for c in subject.children):
+        return True
+    return (
+        lemma == "side"
+        and subject.tag_ == "NNS"
+        and not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in subject.children)
+    )
 
 
 def joined_names(subject: Token, resolver: SpeakerResolver) -> list[Speaker]:

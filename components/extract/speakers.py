@@ -52,6 +52,9 @@ _DEPARTMENT_WORDS = {
     "foreign": "foreign",
     "policy": "foreign",
 }
+_ARTICLE_OR_COUNT = re.compile(
+    r"^(?:(?:the|a|an|several|some|many|a few|few|two|three|four|five|local)\s+)+", re.I
+)
 # "We" of a text whose issuer is not known.
 UNNAMED_ISSUER = "issuer of the text (we)"
 # Entity labels that can name a speaker.
@@ -346,7 +349,8 @@ class SpeakerResolver(BodyRules):
         antecedent = self._title_antecedent(span_text, start)
         if antecedent is not None:
             return antecedent
-        name = clean(re.sub(r"^(?:the|The|a|A|an|An)\s+", "", span_text))
+        # "Several shepherds told the ombudsman": the shepherds, not how many.
+        name = clean(re.sub(_ARTICLE_OR_COUNT, "", span_text))
         return Speaker(
             name, clean(span_text), start, start + len(span_text), None, 0.5, is_person(head)
         )
