@@ -59,8 +59,9 @@ def run() -> None:
         page_icon=str(PAGE_ICON),
         layout="wide",
         menu_items={
-            "About": "The May–June 2021 Armenia–Azerbaijan border crisis at Lake Sev and in "
-            "Gegharkunik, as 50 articles of every side tell it, each record tied to its words."
+            "About": "The 2021 Armenia–Azerbaijan border crisis at Lake Sev, in Gegharkunik and "
+            "on the Nakhchivan border, as the articles of every side tell it, each record "
+            "tied to its words."
         },
     )
     apply_look()

@@ -219,8 +219,8 @@ with st.container(horizontal=True, gap="medium", key="timeline_controls"):
         default="crisis",
         required=True,
         key=TIMELINE_ZOOM_KEY,
-        help="Crisis days: 12–16 May 2021. May–June 2021: from the first to the last article's "
-        "publication day. Since the war: from the autumn 2020 war on.",
+        help="Crisis days: 12–16 May 2021. Reporting period: from the first to the last "
+        "article's publication day. Since the war: from the autumn 2020 war on.",
     )
     grouping = st.segmented_control(
         "Lanes",

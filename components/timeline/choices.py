@@ -71,7 +71,7 @@ WAR_START = pd.Timestamp("2020-09-01")
 # The presets of the time axis: key -> label, in the page's order.
 ZOOM_PRESETS = {
     "crisis": "Crisis days",
-    "reporting": "May–June 2021",
+    "reporting": "Reporting period",
     "since_war": "Since the war",
 }
 

@@ -42,7 +42,7 @@ def test_clicking_an_event_shows_every_report_with_its_outlet(corpus_server, pag
     page.goto(f"{corpus_server}/timeline")
     wait_for_app(page)
     expect(page.locator(".js-plotly-plot .xtick text").first).to_be_visible(timeout=APP_TIMEOUT_MS)
-    page.get_by_role("radio", name="May–June 2021").click()
+    page.get_by_role("radio", name="Reporting period").click()
     wait_for_rerun(page)
     click_item(page, f"event:{CAPTURE}")
     heading = page.get_by_text("23 reports of this event, side by side")
