@@ -5,20 +5,38 @@ SpeakerResolver (speakers.py), which holds the document, the registry and what w
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from .perspective import perspective
-from .phrases import Mention, Speaker, as_pronoun, clean, core_bounds, first_country
-from .registry import DEMONYMS, Registry, countries, title_key
+from .phrases import (
+    Mention,
+    Speaker,
+    as_pronoun,
+    clean,
+    core_bounds,
+    first_country,
+    is_person_title,
+)
+from .registry import DEMONYMS, Actor, Registry, countries, title_key
+from .titles import GENERIC_TITLE_WORDS, with_leader
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
 # Nouns for a state's government as a whole: "the Armenian authorities".
 STATE_NOUNS = {"authority", "authorities", "government", "leadership", "side"}
+# A bare "department" in texts translated from Russian is a ministry ("vedomstvo").
+_DEPARTMENT_WORDS = {
+    "department": "ministry",
+    "military": "defence",
+    "defence": "defence",
+    "foreign": "foreign",
+    "policy": "foreign",
+}
 # What two people hold together: "held a phone conversation with", "had talks with".
 _MEETING_NOUNS = {"conversation", "call", "talk", "talks", "meeting", "discussion"}
 # People who speak for a body without being named: "an official of the ministry".
@@ -211,3 +229,66 @@ class BodyRules:
         return Speaker(
             actor.actor_name, clean(self.doc.text[start:end]), start, end, actor, 0.7, False
         )
+
+    def _title_antecedent(self, span_text: str, start: int) -> Speaker | None:
+        """A bare title ("the spokesperson", "the Azerbaijani ministry", "The Permanent
+        Representative") names the latest speaker or registry actor before it whose name
+        or title holds all its words."""
+        # "The senator from New Jersey": where a person comes from is no part of the title.
+        title = re.sub(r"\s+from\s+[A-Z].*$", "", span_text)
+        words = set(title_key(title).split()) - GENERIC_TITLE_WORDS
+        if not words:
+            return None
+        # Before the title and not around it ("the press service of the Azeri leader" is
+        # no antecedent of its own "the Azeri leader").
+        candidates: list[tuple[int, str, Actor | None, str]] = [
+            (s.start_char, s.mention, s.actor, s.name) for s in self.history if s.end_char <= start
+        ]
+        candidates += [
+            (m.start_char, m.surface, m.actor, m.actor.actor_name)
+            for m in self.mentions
+            if m.end_char <= start
+        ]
+        reported = self._reported_words(start)
+        candidates = [c for c in candidates if not reported[0] <= c[0] < reported[1]]
+        tries = [words]
+        if words <= _DEPARTMENT_WORDS.keys() and "department" in words:
+            # Translated from Russian ("vedomstvo"): "the press service of the department",
+            # "the military department" is the ministry named before, when no department is.
+            tries.append({_DEPARTMENT_WORDS[word] for word in words})
+        for wanted in tries:
+            for _, mention, actor, name in sorted(candidates, key=lambda c: -c[0]):
+                titles = [mention, name]
+                if actor is not None:
+                    titles += [actor.actor_name, actor.role_title or "", *actor.aliases]
+                if wanted <= with_leader(set(title_key(" ".join(titles)).split())):
+                    return Speaker(
+                        name,
+                        clean(span_text),
+                        start,
+                        start + len(span_text),
+                        actor,
+                        0.7,
+                        actor.actor_type == "person" if actor else is_person_title(words),
+                    )
+        return None
+
+    def _reported_words(self, start: int) -> tuple[int, int]:
+        """The characters of what a title at `start` reports ("The Armenian Defence Ministry
+        has issued a statement ..., the Defence Ministry reported"): a body does not report
+        its own statement in the third person, so no antecedent lies there."""
+        words = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if words is None:
+            return (0, 0)
+        head = words.root
+        while head.dep_ in ("det", "compound", "amod", "poss") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return (0, 0)
+        verb = head.head
+        content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
+        if not content:
+            return (0, 0)
+        first = min(c.left_edge.idx for c in content)
+        last = max(c.right_edge.idx + len(c.right_edge.text) for c in content)
+        return (first, last)

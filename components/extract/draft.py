@@ -17,10 +17,11 @@ from datetime import date
 from components.data.text import find_mentions
 
 from .context import context_attributions, quotation_speaker
+from .issuers import issuer_speaker, signature_issuer, title_issuer
 from .model import load_pipeline
 from .nouns import PERSON_TITLE_NOUNS
 from .readouts import readout_speakers
-from .registry import Place, Registry, countries
+from .registry import Place, Registry
 from .spans import Attribution, quote_ranges
 from .speakers import SPEAKER_LABELS, Speaker, SpeakerResolver
 from .speech import find_attributions
@@ -205,7 +206,7 @@ def extract(
     resolver = SpeakerResolver(doc, registry)
     resolver.issuer = (
         issuer_speaker(issuer, registry)
-        or _title_issuer(title, registry)
+        or title_issuer(title, registry)
         or signature_issuer(doc, resolver)
     )
     attributions = find_attributions(doc, resolver, published)
@@ -345,75 +346,6 @@ def _speaker_key(speaker: Speaker) -> str:
     if speaker.actor_id:
         return speaker.actor_id
     return speaker.name.split()[-1] if speaker.name else ""
-
-
-# The headline of an official text names who issued it: "Statement of the Ministry of
-# Foreign Affairs of Armenia", "Statement by the Spokesperson on recent developments".
-_RELEASE_TITLE = re.compile(
-    r"\b(?:Joint\s+)?(?:Statement|Information|Announcement|Press\s+release|Communiqu[ée]|"
-    r"Declaration|Readout|Comment)\s+(?:of|by|from)\s+(?:the\s+)?(?P<body>[^:;,.!?]+?)"
-    r"(?:\s+(?:on|regarding|concerning|about|in connection with)\s.*)?$",
-    re.IGNORECASE,
-)
-
-
-def release_issuer(title: str | None) -> str | None:
-    """The body a release's headline names as its issuer, if the headline is one."""
-    match = _RELEASE_TITLE.search(title.strip()) if title else None
-    # A body with no country in its name ("the Ministry of Defense") could be any state's.
-    return match.group("body") if match and countries(match.group("body")) else None
-
-
-def _title_issuer(title: str | None, registry: Registry) -> Speaker | None:
-    """The issuer a release's headline names: a registry body, else a new one."""
-    body = release_issuer(title)
-    if body is None:
-        return None
-    return issuer_speaker(body, registry) or Speaker(body, body, 0, 0, None, 0.5, False)
-
-
-# Words that make an issuer a government body rather than a news outlet.
-_BODY_WORDS = re.compile(
-    r"\b(?:Ministry|Department|Office|Embassy|Presidency|Administration|Service|Council)\b"
-)
-
-
-def issuer_speaker(issuer: str | None, registry: Registry) -> Speaker | None:
-    """The body that issued the article ("Ministry of Defence of Armenia"), if any: a news
-    outlet is not a speaker, a ministry publishing its own release is (a registry body,
-    else a new one named as the issuer is, without its web address)."""
-    if not issuer:
-        return None
-    actor, score = registry.resolve_actor(issuer)
-    if actor is None:
-        if not _BODY_WORDS.search(issuer):
-            return None
-        name = re.sub(r"\s*\([^)]*\)\s*$", "", issuer).strip()
-        return Speaker(name, issuer, 0, 0, None, 0.5, False)
-    if actor.actor_type in ("person", "state", ""):
-        return None
-    return Speaker(actor.actor_name, issuer, 0, 0, actor, score, False)
-
-
-# "US State Department Spokesman Ned Price, May 27, 2021": a release signed on its last line.
-_SIGNATURE = re.compile(
-    r"\n\s*(?P<who>[A-Z][^\n.;:!?\"“”]{3,120}?)(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})?\s*$"
-)
-
-
-def signature_issuer(doc, resolver: SpeakerResolver) -> Speaker | None:
-    """The person who signs a release on its last line (a title and a name, perhaps a
-    date, no verb): the release is theirs."""
-    match = _SIGNATURE.search(doc.text)
-    if match is None or len(match["who"].split()) > 12:
-        return None
-    span = doc.char_span(match.start("who"), match.end("who"), alignment_mode="expand")
-    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
-        return None
-    if not any(ent.label_ == "PERSON" for ent in span.ents):
-        return None
-    speaker = resolver.from_span(span)
-    return speaker if speaker is not None and speaker.is_person else None
 
 
 def _statement(

@@ -27,11 +27,9 @@ from .phrases import (
     is_bare_title,
     is_name,
     is_person,
-    is_person_title,
 )
-from .registry import Actor, Registry, countries, title_key
+from .registry import Registry, countries
 from .titles import (
-    GENERIC_TITLE_WORDS,
     countryless_title,
     holds,
     inside_a_name,
@@ -39,19 +37,10 @@ from .titles import (
     other_country,
     principal_of,
     the_country,
-    with_leader,
 )
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 BODY_PRONOUNS = {"it", "they", "we"}
-# A bare "department" in texts translated from Russian is a ministry ("vedomstvo").
-_DEPARTMENT_WORDS = {
-    "department": "ministry",
-    "military": "defence",
-    "defence": "defence",
-    "foreign": "foreign",
-    "policy": "foreign",
-}
 _ARTICLE_OR_COUNT = re.compile(
     r"^(?:(?:the|a|an|several|some|many|a few|few|two|three|four|five|local)\s+)+", re.I
 )
@@ -382,69 +371,6 @@ class SpeakerResolver(BodyRules):
                     True,
                 )
         return None
-
-    def _title_antecedent(self, span_text: str, start: int) -> Speaker | None:
-        """A bare title ("the spokesperson", "the Azerbaijani ministry", "The Permanent
-        Representative") names the latest speaker or registry actor before it whose name
-        or title holds all its words."""
-        # "The senator from New Jersey": where a person comes from is no part of the title.
-        title = re.sub(r"\s+from\s+[A-Z].*$", "", span_text)
-        words = set(title_key(title).split()) - GENERIC_TITLE_WORDS
-        if not words:
-            return None
-        # Before the title and not around it ("the press service of the Azeri leader" is
-        # no antecedent of its own "the Azeri leader").
-        candidates: list[tuple[int, str, Actor | None, str]] = [
-            (s.start_char, s.mention, s.actor, s.name) for s in self.history if s.end_char <= start
-        ]
-        candidates += [
-            (m.start_char, m.surface, m.actor, m.actor.actor_name)
-            for m in self.mentions
-            if m.end_char <= start
-        ]
-        reported = self._reported_words(start)
-        candidates = [c for c in candidates if not reported[0] <= c[0] < reported[1]]
-        tries = [words]
-        if words <= _DEPARTMENT_WORDS.keys() and "department" in words:
-            # Translated from Russian ("vedomstvo"): "the press service of the department",
-            # "the military department" is the ministry named before, when no department is.
-            tries.append({_DEPARTMENT_WORDS[word] for word in words})
-        for wanted in tries:
-            for _, mention, actor, name in sorted(candidates, key=lambda c: -c[0]):
-                titles = [mention, name]
-                if actor is not None:
-                    titles += [actor.actor_name, actor.role_title or "", *actor.aliases]
-                if wanted <= with_leader(set(title_key(" ".join(titles)).split())):
-                    return Speaker(
-                        name,
-                        clean(span_text),
-                        start,
-                        start + len(span_text),
-                        actor,
-                        0.7,
-                        actor.actor_type == "person" if actor else is_person_title(words),
-                    )
-        return None
-
-    def _reported_words(self, start: int) -> tuple[int, int]:
-        """The characters of what a title at `start` reports ("The Armenian Defence Ministry
-        has issued a statement ..., the Defence Ministry reported"): a body does not report
-        its own statement in the third person, so no antecedent lies there."""
-        words = self.doc.char_span(start, start + 1, alignment_mode="expand")
-        if words is None:
-            return (0, 0)
-        head = words.root
-        while head.dep_ in ("det", "compound", "amod", "poss") and head.head.i != head.i:
-            head = head.head
-        if head.dep_ not in ("nsubj", "nsubjpass"):
-            return (0, 0)
-        verb = head.head
-        content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
-        if not content:
-            return (0, 0)
-        first = min(c.left_edge.idx for c in content)
-        last = max(c.right_edge.idx + len(c.right_edge.text) for c in content)
-        return (first, last)
 
     def _antecedent(self, token: Token, person: bool) -> Speaker | None:
         remembered = self.last_person if person else self.last_body

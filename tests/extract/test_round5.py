@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from components.extract import extract
-from components.extract.draft import release_issuer
+from components.extract.issuers import release_issuer
 from components.extract.splits import READ_IN_ROUND_5
 
 from .conftest import ROOT, statement_with, unseen_drafts

@@ -1,0 +1,80 @@
+"""Who issued an official text, when the text itself or its page says so: the outlet
+given as its issuer (a ministry publishing its own release), the headline ("Statement of
+the Ministry of Foreign Affairs of Armenia") or a signature on its last line ("US State
+Department Spokesman Ned Price, May 27, 2021"). Its sentences with no speaker of their
+own are the issuer's (context.py)."""
+
+from __future__ import annotations
+
+import re
+
+from .registry import Registry, countries
+from .speakers import Speaker, SpeakerResolver
+
+# The headline of an official text names who issued it: "Statement of the Ministry of
+# Foreign Affairs of Armenia", "Statement by the Spokesperson on recent developments".
+_RELEASE_TITLE = re.compile(
+    r"\b(?:Joint\s+)?(?:Statement|Information|Announcement|Press\s+release|Communiqu[ée]|"
+    r"Declaration|Readout|Comment)\s+(?:of|by|from)\s+(?:the\s+)?(?P<body>[^:;,.!?]+?)"
+    r"(?:\s+(?:on|regarding|concerning|about|in connection with)\s.*)?$",
+    re.IGNORECASE,
+)
+
+
+def release_issuer(title: str | None) -> str | None:
+    """The body a release's headline names as its issuer, if the headline is one."""
+    match = _RELEASE_TITLE.search(title.strip()) if title else None
+    # A body with no country in its name ("the Ministry of Defense") could be any state's.
+    return match.group("body") if match and countries(match.group("body")) else None
+
+
+def title_issuer(title: str | None, registry: Registry) -> Speaker | None:
+    """The issuer a release's headline names: a registry body, else a new one."""
+    body = release_issuer(title)
+    if body is None:
+        return None
+    return issuer_speaker(body, registry) or Speaker(body, body, 0, 0, None, 0.5, False)
+
+
+# Words that make an issuer a government body rather than a news outlet.
+_BODY_WORDS = re.compile(
+    r"\b(?:Ministry|Department|Office|Embassy|Presidency|Administration|Service|Council)\b"
+)
+
+
+def issuer_speaker(issuer: str | None, registry: Registry) -> Speaker | None:
+    """The body that issued the article ("Ministry of Defence of Armenia"), if any: a news
+    outlet is not a speaker, a ministry publishing its own release is (a registry body,
+    else a new one named as the issuer is, without its web address)."""
+    if not issuer:
+        return None
+    actor, score = registry.resolve_actor(issuer)
+    if actor is None:
+        if not _BODY_WORDS.search(issuer):
+            return None
+        name = re.sub(r"\s*\([^)]*\)\s*$", "", issuer).strip()
+        return Speaker(name, issuer, 0, 0, None, 0.5, False)
+    if actor.actor_type in ("person", "state", ""):
+        return None
+    return Speaker(actor.actor_name, issuer, 0, 0, actor, score, False)
+
+
+# "US State Department Spokesman Ned Price, May 27, 2021": a release signed on its last line.
+_SIGNATURE = re.compile(
+    r"\n\s*(?P<who>[A-Z][^\n.;:!?\"“”]{3,120}?)(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})?\s*$"
+)
+
+
+def signature_issuer(doc, resolver: SpeakerResolver) -> Speaker | None:
+    """The person who signs a release on its last line (a title and a name, perhaps a
+    date, no verb): the release is theirs."""
+    match = _SIGNATURE.search(doc.text)
+    if match is None or len(match["who"].split()) > 12:
+        return None
+    span = doc.char_span(match.start("who"), match.end("who"), alignment_mode="expand")
+    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    if not any(ent.label_ == "PERSON" for ent in span.ents):
+        return None
+    speaker = resolver.from_span(span)
+    return speaker if speaker is not None and speaker.is_person else None
