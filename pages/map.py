@@ -121,7 +121,8 @@ if view == BORDER_VIEW:
         key=MAP_SECTOR_KEY,
         width=SECTOR_WIDTH_PX,
         help="Open the border map on one sector of the crisis: Syunik in the south (Sev "
-        "Lich) or Gegharkunik in the north (Vardenis, Verin Shorzha).",
+        "Lich), Gegharkunik in the north (Vardenis, Verin Shorzha) or the Nakhchivan border "
+        "in the west (Yeraskh).",
     )
 basemap = controls.toggle(
     "Online basemap",

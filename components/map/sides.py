@@ -16,16 +16,21 @@ SECTORS = {
     # The middle of both sectors' places: the Syunik ones alone left Gegharkunik off the map.
     "border": (
         "Whole border area",
-        ("sev_lich", "goris", "sisian", "vardenis", "verin_shorzha", "sotk", "kut"),
+        ("sev_lich", "goris", "sisian", "vardenis", "verin_shorzha", "sotk", "kut", "yeraskh"),
     ),
     "syunik": ("Syunik (Sev Lich, Goris, Sisian)", ("sev_lich", "goris", "sisian", "verishen")),
     "gegharkunik": (
         "Gegharkunik (Vardenis, Verin Shorzha, Sotk, Kut)",
         ("vardenis", "verin_shorzha", "sotk", "kut"),
     ),
+    # The July 2021 shootings on Armenia's border with Azerbaijan's Nakhchivan exclave.
+    "nakhchivan": (
+        "Nakhchivan border (Yeraskh, Sadarak)",
+        ("yeraskh", "sadarak", "heydarabad"),
+    ),
 }
 # Map zoom of the whole area and of one sector.
-SECTOR_ZOOM = {"border": 7.6, "syunik": 9.4, "gegharkunik": 9.6}
+SECTOR_ZOOM = {"border": 7.6, "syunik": 9.4, "gegharkunik": 9.6, "nakhchivan": 10.0}
 SIDE_COUNT_COLUMNS = ["location_id", "side", "side_label", "statements", "reports", "claims"]
 
 

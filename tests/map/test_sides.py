@@ -25,5 +25,11 @@ def test_sectors_open_on_their_places(corpus, dataset):
     assert 45.7 < lon < 46.0
     south = sector_center(corpus.locations, "syunik")
     assert south[0] < lat
+    # Yeraskh and Sadarak, on the Nakhchivan border, are west of both.
+    west = sector_center(corpus.locations, "nakhchivan")
+    assert 39.6 < west[0] < 39.8
+    assert 44.7 < west[1] < 45.0
+    assert west[1] < min(lon, south[1])
     # The seed names no Gegharkunik place: the map opens on the crisis site.
     assert sector_center(dataset.locations, "gegharkunik") is None
+    assert sector_center(dataset.locations, "nakhchivan") is None
