@@ -38,7 +38,7 @@ from components.map.geo import (
 )
 
 # Default zoom of the border area: Lake Sevan (north) to Goris and Lachin (south-east).
-BORDER_AREA_ZOOM = 7.6
+BORDER_AREA_ZOOM = 7.4
 # Default view of the world map: Washington to Baku.
 WORLD_CENTER = {"lat": 44.0, "lon": -15.0}
 WORLD_ZOOM = 1.6

@@ -30,16 +30,19 @@ SECTORS = {
     ),
 }
 # Map zoom of the whole area and of one sector.
-SECTOR_ZOOM = {"border": 7.6, "syunik": 9.4, "gegharkunik": 9.6, "nakhchivan": 10.0}
+SECTOR_ZOOM = {"border": 7.4, "syunik": 9.4, "gegharkunik": 9.6, "nakhchivan": 10.0}
 SIDE_COUNT_COLUMNS = ["location_id", "side", "side_label", "statements", "reports", "claims"]
 
 
 def sector_center(locations: pd.DataFrame, sector: str) -> tuple[float, float] | None:
-    """The middle of a sector's places (lat, lon), or None when the data has none of them."""
+    """The middle of a sector's places (lat, lon): of the box around them, so that a place
+    far from the others (Yeraskh, west of the rest) is as far from the edge as the furthest
+    on the other side. None when the data has none of them."""
     places = locations.loc[locations["location_id"].isin(SECTORS[sector][1])]
     if places.empty:
         return None
-    return float(places["lat"].mean()), float(places["lon"].mean())
+    lat, lon = places["lat"], places["lon"]
+    return float(lat.min() + lat.max()) / 2, float(lon.min() + lon.max()) / 2
 
 
 def reports_by_side(ds: Dataset) -> pd.DataFrame:
