@@ -17,6 +17,7 @@ from datetime import date
 from components.data.text import find_mentions
 
 from .context import context_attributions, quotation_speaker
+from .dating import occasion_dates, spread_dates
 from .issuers import issuer_speaker, signature_issuer, title_issuer
 from .model import load_pipeline
 from .nouns import PERSON_TITLE_NOUNS
@@ -25,7 +26,6 @@ from .registry import Place, Registry
 from .spans import Attribution, quote_ranges
 from .speakers import SPEAKER_LABELS, Speaker, SpeakerResolver
 from .speech import find_attributions
-from .when import today
 
 # The JSON keys of the command line's --format json, in order (issue 20).
 STATEMENT_KEYS = (
@@ -214,7 +214,8 @@ def extract(
     quotation_speaker(text, attributions)
     _whole_quotations(text, attributions)
     readout_speakers(doc, attributions, resolver)
-    _spread_dates(text, attributions, registry)
+    occasion_dates(doc, attributions, resolver, published)
+    spread_dates(text, attributions, registry)
     locations = _locations(text, registry)
     statements = []
     people: dict[str, str] = {}
@@ -243,10 +244,6 @@ def blank_datelines(text: str) -> str:
     return _DATELINE.sub(lambda match: " " * len(match[0]), text)
 
 
-_TODAY = re.compile(r"\b[Tt]oday\b")
-_EARLIER = re.compile(r"\b(?:[Ee]arlier|[Pp]reviously)\b")
-
-
 def _whole_quotations(text: str, attributions: list[Attribution]) -> None:
     """A statement that starts inside a quotation whose first words no statement holds
     starts at its opening mark: the parser can split a quotation where no sentence ends
@@ -264,33 +261,6 @@ def _whole_quotations(text: str, attributions: list[Attribution]) -> None:
             if a is not first
         ):
             first.start_char = start
-
-
-def _spread_dates(text: str, attributions: list[Attribution], registry: Registry) -> None:
-    """A day named once dates the speaker's other undated statements: "On Thursday,
-    Pashinyan accused ... . Mr Pashinyan said ..." (the nearest dated one before, else
-    after, of the same speaker)."""
-    for index, attribution in enumerate(attributions):
-        if attribution.date.precision != "as_reported":
-            continue
-        words = text[attribution.start_char : attribution.end_char]
-        if _TODAY.search(words):
-            attribution.date = today(attribution.date.start_date)
-            continue
-        if _EARLIER.search(words):
-            continue  # "The Army General Staff said earlier": another, undated occasion
-        key = _speaker_key(attribution.speaker)
-        before = [a for a in attributions[:index] if _speaker_key(a.speaker) == key]
-        after = [a for a in attributions[index + 1 :] if _speaker_key(a.speaker) == key]
-        # "The US on Thursday called on ... . State Department spokesman Ned Price said":
-        # a statement of the body or state a speaker belongs to dates the speaker's
-        # undated words, when it comes first.
-        lineage = registry.lineage(attribution.speaker.actor_id)
-        family = [a for a in attributions[:index] if a.speaker.actor_id in lineage - {key}]
-        for other in [*reversed(before), *after, *reversed(family)]:
-            if other.date.precision != "as_reported":
-                attribution.date = other.date
-                break
 
 
 # Words of rank and office before a name ("Major General Huseyn Mahmudov", "Human Rights
@@ -340,12 +310,6 @@ def _named_person(speaker: Speaker, people: dict[str, str]) -> Speaker:
         return speaker
     name = people.setdefault(words[-1].lower(), " ".join(words))
     return replace(speaker, name=name)
-
-
-def _speaker_key(speaker: Speaker) -> str:
-    if speaker.actor_id:
-        return speaker.actor_id
-    return speaker.name.split()[-1] if speaker.name else ""
 
 
 def _statement(

@@ -117,12 +117,18 @@ def joined_names(subject: Token, resolver: SpeakerResolver) -> list[Speaker]:
 
 
 def verb_date(verb: Token, published: date) -> DatePhrase | None:
-    """A date that modifies the act of speaking: 'said on Friday', 'On Thursday, X accused'."""
+    """A date that modifies the act of speaking: 'said on Friday', 'On Thursday, X accused'.
+    Not one inside quotation marks the verb is outside of: '"On July 19 at about 23:40, ...
+    fire ...," the Ministry of Defense told AZERTAC' dates the fire, not the telling."""
+    quotes = quote_ranges(verb.doc.text)
+    outside = not inside_quote(verb.idx, quotes)
     for child in verb.children:
         if child.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl") or (
             child.dep_ == "advcl" and child.i < verb.i
         ):
             for part in _date_candidates(child):
+                if outside and inside_quote(part.start_char, quotes):
+                    continue
                 if part.start > 0 and part.doc[part.start - 1].lower_ in ("early", "late"):
                     part = part.doc[part.start - 1 : part.end]  # "said late on Thursday"
                 found = find_date(part.text, published)

@@ -119,3 +119,25 @@ def test_a_new_speakers_name_is_written_as_in_the_text(unseen):
     names = {s.speaker_name for s in draft.statements}
     assert not any(" ’s" in name or " 's" in name for name in names)
     assert any("Office of Armenia’s Representative" in name for name in names)
+
+
+def test_a_date_inside_the_quotation_dates_what_it_tells_not_the_telling(unseen):
+    """'"On July 19 at about 23:40, the Armenian armed forces’ units ... subjected to fire
+    ...," Azerbaijan's Ministry of Defense told AZERTAC.': 19 July is the fire's day; the
+    telling is undated (the report's day)."""
+    draft = unseen("azertag-2021-07-20-nakhchivan-fire")
+    statement = next(s for s in draft.statements if "On July 19 at about 23:40" in s.quote)
+    assert statement.date_precision == "as_reported"
+
+
+def test_a_dated_call_dates_what_its_two_people_say_after_it(unseen):
+    """'On May 25, Acting Foreign Minister of Armenia Ara Aivazian held a phone conversation
+    with Foreign Minister of Austria Alexander Schallenberg. ... Both sides stressed the
+    need to maintain regional stability and security.'"""
+    draft = unseen("mfaam-2021-05-25-aivazian-schallenberg")
+    dated = [
+        (s.start_date.isoformat(), s.date_precision)
+        for s in draft.statements
+        if "Both sides stressed" in s.quote
+    ]
+    assert dated == [("2021-05-25", "day"), ("2021-05-25", "day")]

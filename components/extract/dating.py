@@ -1,0 +1,79 @@
+"""Dates a statement takes from around it when its own words give none: the occasion it was
+said at ("On May 25, Aivazian held a phone conversation with Schallenberg"), the same
+speaker's dated words, or those of the body or state the speaker belongs to."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .registry import Registry
+from .spans import OCCASION_NOUNS, Attribution, verb_date
+from .speakers import Speaker
+from .when import today
+
+_TODAY = re.compile(r"\b[Tt]oday\b")
+_EARLIER = re.compile(r"\b(?:[Ee]arlier|[Pp]reviously)\b")
+
+
+def occasion_dates(doc, attributions: list[Attribution], resolver, published: date) -> None:
+    """'On May 25, ... Aivazian held a phone conversation with ... Schallenberg. ... Both
+    sides stressed ...': a call, meeting or talks dated in the text dates the undated words
+    its two participants say after it (until another occasion)."""
+    occasions = []
+    for token in doc:
+        if token.lemma_.lower() not in OCCASION_NOUNS or token.dep_ != "dobj":
+            continue
+        when = verb_date(token.head, published)
+        if when is None or when.precision == "as_reported":
+            continue
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        withs = [c for c in (*token.head.children, *token.children) if c.lower_ == "with"]
+        other = next((c for w in withs for c in w.children if c.dep_ == "pobj"), None)
+        people = [resolver.from_phrase(t) for t in (subject, other) if t is not None]
+        names = {speaker_key(s) for s in people if s is not None}
+        if names:
+            occasions.append((token.idx, when, names))
+    for attribution in attributions:
+        if attribution.date.precision != "as_reported":
+            continue
+        before = [o for o in occasions if o[0] < attribution.start_char]
+        if not before:
+            continue
+        _, when, names = before[-1]
+        speakers = (attribution.speaker, *attribution.extra_speakers)
+        if any(speaker_key(s) in names for s in speakers):
+            attribution.date = when
+
+
+def spread_dates(text: str, attributions: list[Attribution], registry: Registry) -> None:
+    """A day named once dates the speaker's other undated statements: "On Thursday,
+    Pashinyan accused ... . Mr Pashinyan said ..." (the nearest dated one before, else
+    after, of the same speaker)."""
+    for index, attribution in enumerate(attributions):
+        if attribution.date.precision != "as_reported":
+            continue
+        words = text[attribution.start_char : attribution.end_char]
+        if _TODAY.search(words):
+            attribution.date = today(attribution.date.start_date)
+            continue
+        if _EARLIER.search(words):
+            continue  # "The Army General Staff said earlier": another, undated occasion
+        key = speaker_key(attribution.speaker)
+        before = [a for a in attributions[:index] if speaker_key(a.speaker) == key]
+        after = [a for a in attributions[index + 1 :] if speaker_key(a.speaker) == key]
+        # "The US on Thursday called on ... . State Department spokesman Ned Price said":
+        # a statement of the body or state a speaker belongs to dates the speaker's
+        # undated words, when it comes first.
+        lineage = registry.lineage(attribution.speaker.actor_id)
+        family = [a for a in attributions[:index] if a.speaker.actor_id in lineage - {key}]
+        for other in [*reversed(before), *after, *reversed(family)]:
+            if other.date.precision != "as_reported":
+                attribution.date = other.date
+                break
+
+
+def speaker_key(speaker: Speaker) -> str:
+    if speaker.actor_id:
+        return speaker.actor_id
+    return speaker.name.split()[-1] if speaker.name else ""
