@@ -79,6 +79,10 @@ def speakers_of(subject: Token, resolver: SpeakerResolver) -> list[Speaker]:
         # "Both sides stressed the need ..." after "Aivazian held a phone conversation with
         # Schallenberg": the two who spoke; "Both sides confirmed the incident", "the sides
         # accused each other": the two states the text is about.
+        if subject.head.lemma_.lower() in ("accuse", "blame"):
+            # "The two sides accused each other of provocations": the two at war, even
+            # after a summit's leaders were named.
+            return resolver.both_states(subject)
         return resolver.conversation_pair(subject) or resolver.both_states(subject)
     speakers = [resolver.from_phrase(subject)]
     speakers += [resolver.from_phrase(c) for c in subject.conjuncts if c.i > subject.i]

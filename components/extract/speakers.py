@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from components.data.text import find_mentions
 
 from .bodies import BodyRules
-from .nouns import DOCUMENT_NOUNS, HUMAN_NOUNS
+from .nouns import DOCUMENT_NOUNS, HUMAN_NOUNS, PERSON_TITLE_NOUNS
 from .phrases import (
     Mention,
     Speaker,
@@ -58,10 +58,55 @@ def registry_mentions(text: str, registry: Registry) -> list[Mention]:
         Mention(start, end, surface, registry.actor_by_id[actor_id])
         for _, actor_id, surface, start, end in find_mentions(text, index)
     ]
-    return [m for m in mentions if not _of_another_country(text, m)]
+    return [
+        m for m in mentions if not _of_another_country(text, m) and not _another_first_name(text, m)
+    ]
 
 
-_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?([A-Z][\w.]+)")
+_OF_COUNTRY = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:Republic\s+of\s+)?([A-Z][\w.]+)")
+
+
+_FIRST_NAME_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
+
+
+def _another_first_name(text: str, mention: Mention) -> bool:
+    """ "Harutyunyan" (an alias of Vagharshak Harutyunyan) in "Major General Arayik
+    Harutyunyan", "Kocharyan" in "Karo Kocharyan": a surname after another first name is
+    another person."""
+    actor = mention.actor
+    if actor.actor_type != "person" or " " in mention.surface:
+        return False
+    before = _FIRST_NAME_BEFORE.search(text, max(0, mention.start_char - 30), mention.start_char)
+    if before is None or _not_a_first_name(before.group(1)):
+        return False
+    firsts = {name.split()[0] for name in (actor.actor_name, *actor.aliases) if " " in name}
+    return bool(firsts) and before.group(1) not in firsts
+
+
+_RANKS = {"major", "general", "colonel", "lieutenant", "captain", "sergeant", "admiral"}
+_RANKS |= {"marshal", "mr", "mrs", "ms", "dr", "acting", "deputy", "vice", "former"}
+
+
+def _not_a_first_name(word: str) -> bool:
+    lower = word.lower()
+    return (
+        lower in _RANKS
+        or lower in PERSON_TITLE_NOUNS
+        or lower in HUMAN_NOUNS
+        or bool(countries(word))
+        or lower in ("the", "and", "of", "by", "to", "on", "in", "at", "as", "with")
+    )
+
+
+_SEAT = re.compile(r"\bin\s+(?:the\s+)?([A-Z][\w-]+)")
+
+
+def _seated_elsewhere(words: str, actor) -> bool:
+    """ "The US Embassy in Armenia" is not the registry's "US Embassy in Baku": a body the
+    words place somewhere its name places elsewhere."""
+    here, there = _SEAT.search(words), _SEAT.search(actor.actor_name)
+    names = " ".join([actor.actor_name, *actor.aliases])
+    return bool(here and there) and here.group(1) not in names
 
 
 _COUNTRY_BEFORE = re.compile(r"([A-Z][\w.]+)(?:['’`]s)?\s+$")
@@ -307,6 +352,8 @@ class SpeakerResolver(BodyRules):
             actor, score = self.registry.resolve_actor(name)
             if actor is None:
                 actor, score = self.registry.resolve_actor(self.doc.text[start:end])
+            if actor is not None and _seated_elsewhere(self.doc.text[start:end], actor):
+                actor = None
             return Speaker(
                 name=actor.actor_name if actor else name,
                 mention=clean(self.doc.text[start:end]),

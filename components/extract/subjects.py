@@ -146,6 +146,10 @@ def _phrase_before(verb: Token) -> Token | None:
         return None
     while token.dep_ in ("pobj", "prep", "compound", "amod", "det") and token.head.i < verb.i:
         token = token.head
+    if token.dep_ == "nmod" and token.head.i == verb.i and token.pos_ in ("NOUN", "PROPN"):
+        # "The RA Ministry of Defense shares the bitterness of the loss and expresses its
+        # support ...": the parser made the subject a modifier of the verb.
+        return token
     if token.dep_ not in ("appos", "conj") or token.pos_ not in ("NOUN", "PROPN"):
         return None
     return token
