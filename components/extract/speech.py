@@ -193,6 +193,8 @@ def _is_anchor(token: Token, quotes: list[tuple[int, int]]) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in token.children):
         # "the opposite side could respond": speech that may happen is no statement.
         return False
+    if _writers_aside(token):
+        return False
     lemma = token.lemma_.lower()
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS:
         return False
@@ -208,6 +210,19 @@ def _is_anchor(token: Token, quotes: list[tuple[int, int]]) -> bool:
     if lemma in CLAUSE_VERBS | DESCRIBING_VERBS:
         return _has_complement(token, quotes)
     return False
+
+
+def _writers_aside(token: Token) -> bool:
+    """ "It should be noted that Azerbaijan's Defence Minister Zakir Hasanov on August 2
+    instructed ...": the writer's aside, with no one noting; what follows may be a
+    statement of its own."""
+    return (
+        token.tag_ == "VBN"
+        and any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in token.children)
+        and any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("should", "must") for c in token.children
+        )
+    )
 
 
 def _as_reported(token: Token) -> bool:

@@ -282,6 +282,8 @@ def speech_act(
 
 # "it is speculated that ...": an impersonal report, whose clause is what is reported.
 IMPERSONAL_VERBS = {"speculate", "report", "say", "believe", "understand", "know", "rumour"}
+# "It should be noted that ...": the writer's aside (speech.py), its clause holds the act.
+IMPERSONAL_VERBS |= {"note", "mention", "stress", "emphasize", "emphasise", "add"}
 
 
 def _under_impersonal(verb: Token) -> Token:

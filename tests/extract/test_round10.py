@@ -54,3 +54,13 @@ def test_a_subject_the_parser_hung_on_the_verb_speaks(unseen):
     draft = unseen("milam-2021-11-22-norabak")
     assert _speakers(draft, "expresses its support") == ["armenian_defence_ministry"]
     assert _speakers(draft, "the firefight has stopped") == ["armenian_defence_ministry"]
+
+
+def test_it_should_be_noted_is_the_writers_aside(unseen):
+    """'It should be noted that Azerbaijan’s Defence Minister Zakir Hasanov on August 2
+    instructed the army to be ready ...': nobody "notes"; the minister instructs (a
+    separate actor from his ministry in the registry)."""
+    draft = unseen("azernews-2021-08-11-sadarak-kalbajar-fire")
+    statement = next(s for s in draft.statements if "instructed the army" in s.quote)
+    assert statement.speaker_actor_id != "azerbaijani_defence_ministry"
+    assert statement.rule != "reporting verb"
