@@ -87,6 +87,25 @@ def test_router_runs_after_page_switch(monkeypatch, page_path):
     assert actor_filter(app).value == []
 
 
+@pytest.mark.parametrize("page_path", PAGE_PATHS)
+def test_every_page_entered_in_legacy_mode_runs_through_the_router(monkeypatch, page_path):
+    """A fresh server's first request, a deep link to a page, runs in Streamlit's legacy
+    pages/ mode: the page file alone. Every page then reruns through the router, which
+    draws the sidebar filter (a page without ensure_router() would show without it). The
+    browser checks the same deep links on fresh servers for a few pages
+    (tests/e2e/test_shell.py)."""
+    app = start_app(monkeypatch)
+    monkeypatch.setattr(PagesManager, "uses_pages_directory", True)
+    app.switch_page(page_path).run()
+    assert_ran_cleanly(app)
+    assert PagesManager.uses_pages_directory is False
+    assert [widget.key for widget in app.sidebar.multiselect] == [
+        ACTOR_FILTER_KEY,
+        OUTLET_FILTER_KEY,
+    ]
+    assert actor_filter(app).value == []
+
+
 @pytest.mark.parametrize("page_path", PAGE_PATHS[1:3])
 def test_router_runs_when_another_session_left_legacy_mode(monkeypatch, page_path):
     """A page run in legacy mode reruns through the router even when another session turned
