@@ -60,23 +60,17 @@ def test_default_page_renders_with_filter(monkeypatch):
 
 
 @pytest.mark.parametrize("page_path", PAGE_PATHS)
-def test_every_page_renders(monkeypatch, page_path):
-    """Every listed page runs without an exception and keeps the sidebar filter."""
-    app = start_app(monkeypatch)
-    app.switch_page(page_path).run()
-    assert_ran_cleanly(app)
-    assert actor_filter(app).value == []
-
-
-@pytest.mark.parametrize("page_path", PAGE_PATHS)
-def test_router_runs_after_page_switch(monkeypatch, page_path):
-    """Legacy pages/ mode stays off: every rerun after a switch runs dashboard.py first.
+def test_every_page_renders_and_its_reruns_run_the_router(monkeypatch, page_path):
+    """Every listed page runs without an exception and keeps the sidebar filter; and legacy
+    pages/ mode stays off: the rerun after the switch runs dashboard.py first.
 
     If Streamlit fell back to its legacy multipage mode, the page file would run alone and
     the sidebar filter (rendered only by the router) would be missing.
     """
     app = start_app(monkeypatch)
     app.switch_page(page_path).run()
+    assert_ran_cleanly(app)
+    assert actor_filter(app).value == []
     app.run()
     assert_ran_cleanly(app)
     # The actor and outlet multiselects, and the side pills, all rendered by the router.
