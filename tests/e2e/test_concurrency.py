@@ -7,11 +7,13 @@ its filter. After every step each session must show no exception and no error, a
 URL and its filter chips must hold exactly its own selection: one session's filter never
 leaks into another.
 
-A fixed number of rounds, not a time: three page rounds, in which the ten sessions step
+A fixed number of rounds, not a time: two page rounds, in which the ten sessions step
 through the pages by different counts (so that at once they run different pages, and
-between them visit every page), and three filter rounds, the whole cycle of each session's
-filter ([own] → [own, extra] → [] → [own]), every step overlapping the other nine
-sessions' runs. (It ran for 60 s, repeating the same steps for as long.)
+between them visit every page in the first round already), and two filter rounds, the two
+ways a filter changes ([own] → [own, extra] by typing a name, then → [] by "Clear
+filter": an empty filter shows any actor leaked from another session), every step
+overlapping the other nine sessions' runs. (It ran for 60 s, repeating the same steps for
+as long as the machine allowed: a round took 7.7 s at a load of 3 to 9, about 8 rounds.)
 """
 
 import time
@@ -27,8 +29,8 @@ from .conftest import VIEWPORT
 from .helpers import actor_filter, screenshot, url_actor_ids, wait_for_app
 
 SESSIONS = 10
-# Rounds alternate: page switches, then filter changes; three of each.
-ROUNDS = 6
+# Rounds alternate: page switches, then filter changes; two of each.
+ROUNDS = 4
 # How long one session's expected filter may take to show after its step, polled this often.
 STATE_TIMEOUT_S = 30
 STATE_POLL_MS = 250
