@@ -77,15 +77,17 @@ def assert_own_state(session: Session, names: dict[str, str]) -> None:
 def type_actor(page: Page, label: str) -> None:
     """Type a name in the filter and click its option.
 
-    The click is forced: the stability checks of a normal click can stall for long when
-    ten tabs draw charts on two cores. (Enter would take "Select all", the first option.)
+    The click is dispatched to the option itself: the stability checks of a normal click
+    can stall for long when ten tabs draw charts on two cores, and a forced click lands
+    where the option was, which a list still filtering had moved: once it chose "Select
+    all" (the first option; Enter would take it too).
     """
     field = actor_filter(page).locator("input")
     field.focus()
     field.fill(label)
     option = page.get_by_role("option", name=label, exact=True)
     expect(option).to_be_visible()
-    option.click(force=True)
+    option.dispatch_event("click")
     page.keyboard.press("Escape")
 
 
