@@ -3,6 +3,8 @@
 Sections, each beside baselines measured in the same run (never absolute thresholds):
   pages    warm rerun of every page vs an empty page and the page's floor (AppTest)
   browser  cold start to the first chart in Chromium vs a minimal one-chart app
+  idle     each open page's CPU in Chromium after its script ends (drawing, then idle)
+           vs the minimal one-chart app
   scale    synthetic corpora of 10, 100, 1,000 articles: load (cold, cached, and the
            folder views `make run` builds with it), filter,
            every page's reruns and figure builders, marks drawn, peak RSS of the server
@@ -22,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import browser, build_cache, data_layer, pages
+from bench import browser, build_cache, data_layer, idle, pages
 from bench.measure import machine, once_ms
 from bench.synthetic import write_corpus
 from components.data import CACHE_DIR_ENV, DATA_DIR_ENV
@@ -68,6 +70,12 @@ def main() -> None:
     os.environ[CACHE_DIR_ENV] = cache_folder.name
     cache_sizes = args.cache_sizes or (QUICK_SIZES if args.quick else CACHE_SIZES)
 
+    if args.only_idle:
+        results["idle"] = _idle()
+        _write(results)
+        print("\n".join(idle.report(results["idle"])))
+        return
+
     if args.only_cache:
         with tempfile.TemporaryDirectory(prefix="bench-corpora-") as folder:
             results["cache"] = _cache(Path(folder), cache_sizes, results)
@@ -82,6 +90,8 @@ def main() -> None:
         chart_page = _first_chart_page(results["pages"]["by_page"])
         print(f"Cold start in Chromium ({chart_page or 'no chart page'})…", flush=True)
         results["cold_start"] = browser.cold_start(chart_page, 1 if args.quick else 5)
+        _write(results)
+        results["idle"] = _idle()
 
     with tempfile.TemporaryDirectory(prefix="bench-corpora-") as folder:
         skip: dict[str, str] = {}
@@ -124,12 +134,22 @@ def _arguments() -> argparse.Namespace:
         "--only-cache", action="store_true", help="measure the build cache only (issue 21)"
     )
     parser.add_argument(
+        "--only-idle", action="store_true", help="measure open pages' CPU in Chromium only"
+    )
+    parser.add_argument(
         "--report", action="store_true", help="print the tables of the last results, run nothing"
     )
     parser.add_argument(
         "--publish", action="store_true", help=f"also copy the results to {PUBLISHED.name}"
     )
     return parser.parse_args()
+
+
+def _idle() -> dict:
+    import dashboard
+
+    print("Open pages' CPU in Chromium, once drawn…", flush=True)
+    return idle.idle_cpu([spec.url_path for spec in dashboard.PAGES])
 
 
 def _pages(
@@ -249,7 +269,9 @@ def _growth(scale: list[dict]) -> dict:
 
 def report(results: dict) -> str:
     """The tables printed at the end of a run (and pasted in the README)."""
-    if "pages" not in results:  # a run with --only-cache
+    if "pages" not in results:  # a run with --only-cache or --only-idle
+        if "idle" in results:
+            return "\n".join(idle.report(results["idle"]))
         return "\n".join(build_cache.report(results.get("cache", [])))
     lines = []
     page_results = results["pages"]
@@ -285,6 +307,8 @@ def report(results: dict) -> str:
             f"| {cold['dashboard_first_chart_ms']:.0f} | {cold['minimal_app_first_chart_ms']:.0f} "
             f"| {cold['ratio']:.2f}× {mark} |",
         ]
+    if "idle" in results:
+        lines += ["", *idle.report(results["idle"])]
     lines += [
         "",
         "Scale: synthetic corpora in the real format (ms; RSS in MiB)",

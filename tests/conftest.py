@@ -20,6 +20,7 @@ BROWSER_TESTS = "tests/e2e/"
 # fixture, the first in the test's id ("param").
 KEPT_TOGETHER = {
     "tests/e2e/test_hostile.py": "file",  # hostile_server, too costly to make twice
+    "tests/e2e/test_accessibility.py": "file",  # stances_page: one visit, tests in order
     "tests/e2e/test_every_page.py": "param",  # tour: one visit of every page per data folder
     "tests/e2e/test_widths.py": "param",  # width_visit: one visit of every page per width
 }

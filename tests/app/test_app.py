@@ -60,26 +60,39 @@ def test_default_page_renders_with_filter(monkeypatch):
 
 
 @pytest.mark.parametrize("page_path", PAGE_PATHS)
-def test_every_page_renders(monkeypatch, page_path):
-    """Every listed page runs without an exception and keeps the sidebar filter."""
-    app = start_app(monkeypatch)
-    app.switch_page(page_path).run()
-    assert_ran_cleanly(app)
-    assert actor_filter(app).value == []
-
-
-@pytest.mark.parametrize("page_path", PAGE_PATHS)
-def test_router_runs_after_page_switch(monkeypatch, page_path):
-    """Legacy pages/ mode stays off: every rerun after a switch runs dashboard.py first.
+def test_every_page_renders_and_its_reruns_run_the_router(monkeypatch, page_path):
+    """Every listed page runs without an exception and keeps the sidebar filter; and legacy
+    pages/ mode stays off: the rerun after the switch runs dashboard.py first.
 
     If Streamlit fell back to its legacy multipage mode, the page file would run alone and
     the sidebar filter (rendered only by the router) would be missing.
     """
     app = start_app(monkeypatch)
     app.switch_page(page_path).run()
+    assert_ran_cleanly(app)
+    assert actor_filter(app).value == []
     app.run()
     assert_ran_cleanly(app)
     # The actor and outlet multiselects, and the side pills, all rendered by the router.
+    assert [widget.key for widget in app.sidebar.multiselect] == [
+        ACTOR_FILTER_KEY,
+        OUTLET_FILTER_KEY,
+    ]
+    assert actor_filter(app).value == []
+
+
+@pytest.mark.parametrize("page_path", PAGE_PATHS)
+def test_every_page_entered_in_legacy_mode_runs_through_the_router(monkeypatch, page_path):
+    """A fresh server's first request, a deep link to a page, runs in Streamlit's legacy
+    pages/ mode: the page file alone. Every page then reruns through the router, which
+    draws the sidebar filter (a page without ensure_router() would show without it). The
+    browser checks the same deep links on fresh servers for a few pages
+    (tests/e2e/test_shell.py)."""
+    app = start_app(monkeypatch)
+    monkeypatch.setattr(PagesManager, "uses_pages_directory", True)
+    app.switch_page(page_path).run()
+    assert_ran_cleanly(app)
+    assert PagesManager.uses_pages_directory is False
     assert [widget.key for widget in app.sidebar.multiselect] == [
         ACTOR_FILTER_KEY,
         OUTLET_FILTER_KEY,

@@ -103,6 +103,11 @@ def go_to_page(page: Page, title: str) -> None:
     wait_for_app(page)
 
 
+def selected_mark(page: Page, statement_id: str) -> Locator:
+    """The Source page's highlight of the statement its link chose, in the article's text."""
+    return page.locator(f'mark.src-selected[data-statement-ids~="{statement_id}"]')
+
+
 def screenshot(page: Page, name: str) -> Path:
     """Save a full-page screenshot as artifacts/screenshots/<name>.png and return its path."""
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)

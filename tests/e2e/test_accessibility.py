@@ -1,12 +1,19 @@
 """Screen readers and keyboards (issue 22, point 8): the Stances matrix as a text table,
 and a focus ring a keyboard user can see. axe-core on every page and the charts' names are
 checked in one visit of every page with the requests: tests/e2e/test_every_page.py.
+
+Both tests read one visit of the corpus's Stances page (the module's, kept on one worker:
+tests/conftest.py), in this order: the Tab presses from the top of the page first, then
+the table, which opens its expander.
 """
 
 import re
+from collections.abc import Iterator
 
+import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import VIEWPORT
 from tests.e2e.every_page import (
     open_page,
 )
@@ -50,9 +57,33 @@ def contrast_with_white(css_colour: str) -> float:
     return 1.05 / (_luminance(css_colour) + 0.05)
 
 
-def test_the_stances_matrix_has_a_text_version(corpus_server, page: Page):
-    """A table gives the matrix in words: its rows, in its order, stances as words."""
+@pytest.fixture(scope="module")
+def stances_page(browser, corpus_server) -> Iterator[Page]:
+    """The corpus's Stances page, opened once for the module."""
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
     open_page(page, corpus_server, "stances")
+    yield page
+    context.close()
+
+
+def test_the_keyboard_focus_is_clearly_visible(stances_page: Page):
+    """Every control the Tab key reaches shows a ring at least 2 px wide, 3:1 on white."""
+    page = stances_page
+    faint = []
+    for _ in range(TAB_PRESSES):
+        page.keyboard.press("Tab")
+        ring = page.evaluate(FOCUS_RING_JS)
+        if ring["tag"] == "BODY":
+            continue
+        if ring["width"] < MIN_RING_PX or contrast_with_white(ring["color"]) < MIN_RING_CONTRAST:
+            faint.append(ring)
+    assert not faint
+
+
+def test_the_stances_matrix_has_a_text_version(stances_page: Page):
+    """A table gives the matrix in words: its rows, in its order, stances as words."""
+    page = stances_page
     matrix = page.get_by_test_id("stPlotlyChart").first
     assert "Stance matrix" in (matrix.get_attribute("aria-label") or "")
     rows = [text.strip() for text in matrix.locator(".ytick text").all_text_contents()]
@@ -65,17 +96,3 @@ def test_the_stances_matrix_has_a_text_version(corpus_server, page: Page):
     cells = " ".join(table.locator("tbody td").all_text_contents())
     assert "supports (" in cells
     assert "opposes (" in cells
-
-
-def test_the_keyboard_focus_is_clearly_visible(corpus_server, page: Page):
-    """Every control the Tab key reaches shows a ring at least 2 px wide, 3:1 on white."""
-    open_page(page, corpus_server, "stances")
-    faint = []
-    for _ in range(TAB_PRESSES):
-        page.keyboard.press("Tab")
-        ring = page.evaluate(FOCUS_RING_JS)
-        if ring["tag"] == "BODY":
-            continue
-        if ring["width"] < MIN_RING_PX or contrast_with_white(ring["color"]) < MIN_RING_CONTRAST:
-            faint.append(ring)
-    assert not faint

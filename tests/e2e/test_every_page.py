@@ -7,7 +7,10 @@ One visit serves three checks, so the suite opens each page once for them:
   the Map's label glyphs from fonts.openmaptiles.org); the Map is seen in both its views;
 - axe-core (bundled with axe-playwright-python: nothing is fetched) finds no violation of
   any impact, but one named in Streamlit's own file uploader;
-- every chart has an accessible name that says what it shows.
+- every chart has an accessible name that says what it shows;
+- no page left alone keeps an endless animation running (a spinner or skeleton that
+  never stops, a looping CSS animation): Chromium would draw it for as long as the tab
+  is open (bench/idle.py measures what an open page costs).
 """
 
 from dataclasses import dataclass, field
@@ -51,6 +54,14 @@ STREAMLIT_EXCEPTIONS: dict[tuple[str, str], str] = {
 CHART_ROLES = {"figure", "graphics-document"}
 CHARTS = '[data-testid="stPlotlyChart"], [data-testid="stVegaLiteChart"]'
 
+# The animations on the page that run and never end (CSS animations and transitions, Web
+# Animations): what they are and on what.
+ENDLESS_ANIMATIONS_JS = """() => document.getAnimations()
+  .filter((a) => a.playState === 'running' && a.effect
+    && a.effect.getComputedTiming().endTime === Infinity)
+  .map((a) => [a.animationName || a.transitionProperty || a.id,
+    a.effect.target ? a.effect.target.outerHTML.slice(0, 120) : ''])"""
+
 
 @dataclass
 class Tour:
@@ -60,6 +71,7 @@ class Tour:
     requests: list[str] = field(default_factory=list)
     axe: dict[str, dict] = field(default_factory=dict)  # page path -> axe's results
     charts: list[tuple[str, str | None, str]] = field(default_factory=list)  # path, role, name
+    endless: dict[str, list] = field(default_factory=dict)  # page path -> endless animations
 
 
 # One tour per data folder, each made once: under pytest-xdist a tour's tests run on one
@@ -76,6 +88,7 @@ def tour(request, browser) -> Tour:
     try:
         for path in PAGE_PATHS:
             open_page(page, base_url, path)
+            seen.endless[path] = page.evaluate(ENDLESS_ANIMATIONS_JS)
             seen.axe[path] = axe.run(page).response
             charts = page.locator(CHARTS)
             for index in range(charts.count()):
@@ -142,6 +155,12 @@ def test_axe_finds_nothing_serious_on_any_page(tour):
     failing = [line for path, results in tour.axe.items() for line in _failing(results, path)]
     lesser = [line for path, results in tour.axe.items() for line in _lesser(results, path)]
     assert not failing, "\n".join(failing + ["lesser findings:", *lesser])
+
+
+def test_no_page_keeps_an_animation_running(tour):
+    """Once a page is drawn, nothing on it animates for ever."""
+    assert set(tour.endless) == set(PAGE_PATHS)
+    assert {path: found for path, found in tour.endless.items() if found} == {}
 
 
 def test_every_chart_has_an_accessible_name(tour):

@@ -17,7 +17,9 @@ from components.app.state import ACTOR_PARAM, STATEMENT_PARAM
 from tests.hostile import (
     HOSTILE_ACTOR_ID,
     HOSTILE_ACTOR_NAME,
+    HOSTILE_QUOTE,
     HOSTILE_STATEMENT_ID,
+    JS_LINK,
     LONG_ACTOR_ID,
     MARKDOWN_BOLD,
     SCRIPT,
@@ -25,7 +27,15 @@ from tests.hostile import (
 )
 
 from .conftest import VIEWPORT, streamlit_server
-from .helpers import actor_chip, actor_filter, pick_actor, screenshot, wait_for_app
+from .helpers import (
+    APP_TIMEOUT_MS,
+    actor_chip,
+    actor_filter,
+    pick_actor,
+    screenshot,
+    selected_mark,
+    wait_for_app,
+)
 
 # Pages whose main area shows the hostile actor's name or the article title as text
 # (others draw it inside a chart, or in a canvas table).
@@ -101,12 +111,19 @@ def test_page_is_inert_and_literal(hostile_server, watched_page, spec):
 
 
 def test_source_reader_opens_hostile_statement(hostile_server, watched_page):
-    """The Source page's deep link to the hostile statement: card and text stay literal."""
+    """The Source page's deep link to the hostile statement: card and text stay literal
+    (tags and Markdown in the article's text too), and no script from the data runs."""
     page, dialogs = watched_page
     page.goto(f"{hostile_server}/source?{STATEMENT_PARAM}={HOSTILE_STATEMENT_ID}")
     wait_for_app(page)
     panel = page.locator(".st-key-source_record_panel")
     expect(panel.get_by_text(SCRIPT).first).to_be_visible()
+    mark = selected_mark(page, HOSTILE_STATEMENT_ID)
+    expect(mark).to_have_count(1, timeout=APP_TIMEOUT_MS)
+    expect(mark).to_contain_text(SCRIPT)
+    expect(mark).to_contain_text(f"{MARKDOWN_BOLD} {JS_LINK}")
+    assert HOSTILE_QUOTE[:40] in mark.inner_text()
+    expect(page.locator(".src-article img, .src-article script, .src-article b")).to_have_count(0)
     assert_inert(page, dialogs)
     screenshot(page, "hostile-source-statement")
 

@@ -25,8 +25,13 @@ UNKNOWN_ID = "no_such_actor"
 WARM_UP_DONE = "ready for the first reader"
 WARM_UP_TIMEOUT_S = 60
 
-# "" is the root URL, where the default page is served; every page also by its own path.
-DEEP_LINK_PATHS = [""] + [spec.url_path for spec in dashboard.PAGES]
+# A fresh server for each: the root URL, where the default page is served; the default
+# page by its own name (a hidden page of its own); the first other page, and the Map (a
+# chart drawn by MapLibre, which loads its own code). That every page, entered alone in
+# Streamlit's legacy pages/ mode as a fresh server's first request runs it, reruns through
+# the router is checked page by page in tests/app/test_app.py (a server start each here
+# cost 5 to 14 s).
+DEEP_LINK_PATHS = ["", dashboard.PAGES[0].url_path, dashboard.PAGES[1].url_path, "map"]
 
 # Streamlit shows the page navigation only when there is more than one page.
 HAS_NAVIGATION = len(dashboard.PAGES) > 1

@@ -1,26 +1,21 @@
-"""Real-browser tests of the Source page: a deep link scrolls to one statement; hostile
-data renders as text; the Overview's links land on the record they name."""
+"""Real-browser tests of the Source page: a deep link scrolls to one statement; the
+Overview's links land on the record they name. (Hostile data on the Source page:
+tests/e2e/test_hostile.py, on that module's server.)"""
 
 import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import APP_TIMEOUT_MS, screenshot, wait_for_app, wait_for_rerun
-from tests.hostile import (
-    HOSTILE_QUOTE,
-    HOSTILE_STATEMENT_ID,
-    JS_LINK,
-    MARKDOWN_BOLD,
-    SCRIPT,
-    write_hostile_data,
+from tests.e2e.helpers import (
+    APP_TIMEOUT_MS,
+    screenshot,
+    selected_mark,
+    wait_for_app,
+    wait_for_rerun,
 )
 
 # A statement near the end of the body, so reaching it needs the scroll.
 LATE_STATEMENT_ID = "s19"
-
-
-def selected_mark(page, statement_id: str):
-    return page.locator(f'mark.src-selected[data-statement-ids~="{statement_id}"]')
 
 
 def test_deep_link_outlines_and_scrolls_to_the_statement(app_server, page, dataset):
@@ -60,21 +55,3 @@ def test_overview_contradiction_link_opens_the_statement(app_server, page):
     expect(selected_mark(page, statement_id)).to_have_count(1, timeout=APP_TIMEOUT_MS)
     expect(selected_mark(page, statement_id)).to_be_in_viewport()
     screenshot(page, "source-from-overview")
-
-
-def test_hostile_data_renders_as_text_and_runs_nothing(start_server, page, tmp_path):
-    """Tags and Markdown in the data show literally; no script from the data runs."""
-    base_url = start_server(data_dir=write_hostile_data(tmp_path / "data"))
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(f"{base_url}/source?statement={HOSTILE_STATEMENT_ID}")
-    wait_for_app(page)
-    mark = selected_mark(page, HOSTILE_STATEMENT_ID)
-    expect(mark).to_have_count(1, timeout=APP_TIMEOUT_MS)
-    expect(mark).to_contain_text(SCRIPT)
-    expect(mark).to_contain_text(f"{MARKDOWN_BOLD} {JS_LINK}")
-    assert HOSTILE_QUOTE[:40] in mark.inner_text()
-    expect(page.locator(".src-article img, .src-article script, .src-article b")).to_have_count(0)
-    screenshot(page, "source-hostile")
-    assert dialogs == []
-    assert page.evaluate("window.__xss") is None, "a script from the data ran"

@@ -121,10 +121,10 @@ def _header_count(page: Page) -> int:
 
 
 def _header_gap(page: Page) -> tuple[float, float, int]:
-    """(gap between the headers' bottom and the matrix's first squares, a row's height, rows)."""
+    """(gap between the headers' bottom and the matrix's first squares, a row's height, rows),
+    taken after overlapping_texts, which waited for the headers to settle."""
     chart = page.locator(FIRST_CHART).first
     expect(chart.locator(TICK_LABELS).first).to_be_attached(timeout=CHART_TIMEOUT_MS)
-    page.wait_for_timeout(LABELS_SETTLE_MS)
     headers = page.evaluate(TEXT_CORNERS_JS, [chart.element_handle(), TICK_LABELS])
     headers_bottom = max(y for header in headers for _, y in header["corners"])
     matrix = page.evaluate(MATRIX_ROWS_JS, chart.element_handle())
@@ -143,6 +143,7 @@ def _map_boxes(page: Page) -> tuple[dict, dict, dict]:
 
 
 def _measure_stances(visit: WidthVisit, page: Page, data: str) -> None:
+    # overlapping_texts first: it waits for plotly to place the headers again (once for all).
     visit.take(f"overlaps {data}", lambda: overlapping_texts(page, FIRST_CHART, TICK_LABELS))
     visit.take(f"headers {data}", lambda: _header_count(page))
     visit.take(f"gap {data}", lambda: _header_gap(page))
