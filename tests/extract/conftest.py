@@ -89,6 +89,12 @@ def drafts(registry):
     return draft
 
 
+def speakers_with(draft, words: str) -> list[str | None]:
+    """Who the draft gives each statement holding ``words`` to: the registry actor, else the
+    new speaker's name."""
+    return [s.speaker_actor_id or s.speaker_name for s in draft.statements if words in s.quote]
+
+
 def statement_with(draft, words: str):
     """The first drafted statement whose span contains ``words``."""
     for statement in draft.statements:

@@ -10,7 +10,7 @@ import pytest
 
 from components.extract.splits import READ_IN_ROUND_9
 
-from .conftest import unseen_drafts
+from .conftest import speakers_with, unseen_drafts
 
 
 @pytest.fixture(scope="module")
@@ -18,30 +18,26 @@ def unseen(gold_corpus):
     return unseen_drafts(gold_corpus, READ_IN_ROUND_9)
 
 
-def _speakers(draft, words: str) -> list[str | None]:
-    return [s.speaker_actor_id or s.speaker_name for s in draft.statements if words in s.quote]
-
-
 def test_a_surname_after_another_first_name_is_another_person(unseen):
     """'The commander of a military unit, Major General Arayik Harutyunyan informed the
     Ambassador ...': "Harutyunyan" is an alias of Vagharshak Harutyunyan, the defence
     minister; after "Arayik" it is someone else."""
     draft = unseen("mirrorspectator-2021-07-29-tracy")
-    assert "harutyunyan" not in _speakers(draft, "Major General Arayik Harutyunyan informed")
+    assert "harutyunyan" not in speakers_with(draft, "Major General Arayik Harutyunyan informed")
 
 
 def test_an_embassy_placed_elsewhere_is_another_embassy(unseen):
     """'The US Embassy in Armenia has issued a statement ...': not the registry's US Embassy
     in Baku."""
     draft = unseen("mamul-2021-07-20-us-embassy")
-    assert "us_embassy_baku" not in _speakers(draft, "The US Embassy in Armenia has issued")
+    assert "us_embassy_baku" not in speakers_with(draft, "The US Embassy in Armenia has issued")
 
 
 def test_sides_that_accuse_each_other_are_the_states_even_after_a_summit(unseen):
     """'The two sides accused each other of provocations.' after the Sochi meeting of Putin,
     Aliyev and Pashinyan: the two states, not two of the leaders."""
     draft = unseen("meduza-2021-11-26-sochi-talks")
-    assert sorted(_speakers(draft, "The two sides accused each other")) == [
+    assert sorted(speakers_with(draft, "The two sides accused each other")) == [
         "armenia",
         "azerbaijan",
     ]
@@ -52,8 +48,8 @@ def test_a_subject_the_parser_hung_on_the_verb_speaks(unseen):
     support to the family members ...': the parser makes the ministry a modifier (nmod) of
     "shares"; it is the subject, and the release's other sentences are its too."""
     draft = unseen("milam-2021-11-22-norabak")
-    assert _speakers(draft, "expresses its support") == ["armenian_defence_ministry"]
-    assert _speakers(draft, "the firefight has stopped") == ["armenian_defence_ministry"]
+    assert speakers_with(draft, "expresses its support") == ["armenian_defence_ministry"]
+    assert speakers_with(draft, "the firefight has stopped") == ["armenian_defence_ministry"]
 
 
 def test_it_should_be_noted_is_the_writers_aside(unseen):
