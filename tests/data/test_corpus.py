@@ -22,8 +22,9 @@ def test_at_least_25_articles_besides_the_seed_in_the_crisis_window(corpus, othe
     dates = others["published_date"]
     assert dates.min() >= pd.Timestamp("2021-05-12")
     # Round 8 widened the window to the July clashes; round 9 to the Goris–Kapan road and the
-    # 16 November clashes (published up to 30 November 2021).
-    assert dates.max() <= pd.Timestamp("2021-11-30")
+    # 16 November clashes (published up to 30 November 2021); round 10 to the December 2021
+    # releases of detained servicemen (published up to 31 December 2021).
+    assert dates.max() <= pd.Timestamp("2021-12-31")
 
 
 def test_many_outlets_from_every_side(others):
