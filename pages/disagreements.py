@@ -33,6 +33,7 @@ from components.disagreements.frames import (
 from components.disagreements.view import (
     disagreements_contradictions,
     disagreements_figure,
+    disagreements_off_axis,
     disagreements_page_view,
 )
 
@@ -179,6 +180,13 @@ else:
                 "gives each report in words.",
             )
         _apply_click(event["selection"]["points"])
+        words = disagreements_off_axis(*key, aspect, only_disagreeing)
+        if words:
+            st.caption(
+                "Given in words, so not on the chart's axis (pick them in the report list): "
+                + "; ".join(escape_markdown(line) for line in words)
+                + "."
+            )
     options = claim_options(view.claims, aspect)
     if st.session_state.get(DISAGREEMENTS_CLAIM_KEY) not in options:
         st.session_state[DISAGREEMENTS_CLAIM_KEY] = None

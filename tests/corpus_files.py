@@ -56,12 +56,22 @@ def article_count(side: str | None = None) -> int:
 
 
 def story_count(side: str | None = None, published_date: str | None = None) -> int:
+    """Distinct stories (copies of one story share its story_id), of one side if given."""
     return len(
         {
             record.story_id
             for record in article_files()
             if side in (None, record.side) and published_date in (None, record.published_date)
         }
+    )
+
+
+def side_story_count(published_date: str | None = None) -> int:
+    """Stories counted once per side, as every figure by side counts them: a story carried by
+    outlets of two sides (the Minsk Group co-chairs' statement of 15 November, on News.az and
+    ReliefWeb) counts on each. The sum of a by-side chart's bars."""
+    return sum(
+        story_count(side, published_date) for side in {record.side for record in article_files()}
     )
 
 

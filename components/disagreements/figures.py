@@ -21,6 +21,7 @@ from plotly.subplots import make_subplots
 
 from components.app.palette import MARKER_OUTLINE, SIDE_COLOURS, UNKNOWN_COLOUR
 from components.app.reports import side_order
+from components.disagreements.frames import off_axis
 
 # A mark's size, and the height of one level of a strip (a mark and some air), in pixels.
 MARK_SIZE = 14
@@ -206,9 +207,11 @@ def _gap(x_range: list) -> float:
 def spread_figure(strip: pd.DataFrame, kind: str, event_titles: list[str]) -> go.Figure:
     """One strip per event of ``strip`` (`frames.strip_claims`: row, side_rank, values),
     top to bottom as ``event_titles``, each under its title, one mark per claim coloured by
-    side; no mark covers another (`strip_levels`)."""
+    side; no mark covers another (`strip_levels`). A number or day given in words has no
+    place on its axis and is left out (`frames.off_axis`: the page names it)."""
     rows = max(len(event_titles), 1)
     figure = make_subplots(rows=rows, cols=1)
+    strip = strip.loc[~off_axis(strip)]
     columns = row_columns(strip) if kind in ("place", "text") else {}
     x, x_low, x_high = _x_values(strip, kind, columns)
     strip = strip.assign(x=x, x_low=x_low, x_high=x_high)

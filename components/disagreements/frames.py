@@ -251,6 +251,29 @@ def strip_claims(claims: pd.DataFrame, aspect: str, event_ids: list[str]) -> pd.
     )
 
 
+def off_axis(strip: pd.DataFrame) -> pd.Series:
+    """Whether each claim has no place on its strip's axis: a number or a day given in words
+    ("a few" km, "several hours"). The figure cannot draw it; the page names it under the
+    chart (`off_axis_lines`), and the report list still offers it."""
+    kind = strip["value_kind"]
+    missing = pd.Series(False, index=strip.index)
+    if "low" in strip:
+        missing |= (kind == "number") & strip["low"].isna()
+    if "day" in strip:
+        missing |= (kind == "date") & strip["day"].isna()
+    return missing
+
+
+def off_axis_lines(strip: pd.DataFrame) -> list[str]:
+    """One line per claim of ``strip`` that its axis cannot place: event, outlet, side and
+    the value in words, in the strip's order."""
+    words = strip.loc[off_axis(strip)]
+    return [
+        f"{row.event_title} · {row.outlet} ({row.side_label}): {row.value_label}"
+        for row in words.itertuples(index=False)
+    ]
+
+
 def axis_label(value_label: str) -> str:
     """A text value short enough for an axis tick."""
     flat = " ".join(str(value_label).split())

@@ -18,6 +18,7 @@ from components.disagreements.frames import (
     contradictions_across,
     contradictions_in,
     disagreements_view,
+    off_axis_lines,
     spread_events,
     strip_claims,
 )
@@ -42,6 +43,16 @@ def disagreements_figure(
     titles = view.claims.drop_duplicates("event_id").set_index("event_id")["event_title"]
     kind = strip["value_kind"].iloc[0]
     return spread_figure(strip, kind, [titles[event_id] for event_id in event_ids])
+
+
+@cached_view
+def disagreements_off_axis(
+    data_dir: str, actor_ids: tuple[str, ...], aspect: str, only_disagreeing: bool
+) -> list[str]:
+    """The claims of the figure's strips that its axes cannot place (a number in words)."""
+    view = disagreements_page_view(data_dir, actor_ids)
+    event_ids = spread_events(view.claims, view.found, aspect, only_disagreeing)
+    return off_axis_lines(strip_claims(view.claims, aspect, event_ids)) if event_ids else []
 
 
 @cached_view

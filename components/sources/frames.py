@@ -109,9 +109,11 @@ class CorpusCounts:
 
 
 def corpus_counts(articles: pd.DataFrame) -> CorpusCounts:
+    """The table's counts. A story counts once here even when outlets of two sides carry it
+    (the matrices and the strip, by side, count it on each side)."""
     return CorpusCounts(
         len(articles),
-        articles[["side", "story_id"]].drop_duplicates().shape[0],
+        articles["story_id"].nunique(),
         articles["outlet"].nunique(),
         articles["side"].nunique(),
     )

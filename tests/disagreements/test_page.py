@@ -35,7 +35,8 @@ def markdown_text(app: AppTest) -> str:
 def test_the_corpus_page_says_what_disagrees_between_which_sides(monkeypatch):
     app = open_page(monkeypatch, DATA_DIR)
     text = markdown_text(app)
-    assert "**Place**: reports of 8 events disagree" in text
+    # 14 events, counted from events.yaml (tests/disagreements/test_figures.py).
+    assert "**Place**: reports of 14 events disagree" in text
     assert "Armenian, Azerbaijani" in text
     assert app.selectbox(key=DISAGREEMENTS_ASPECT_KEY).value == "place"
     assert len(app.get("plotly_chart")) == 1
@@ -70,3 +71,17 @@ def test_the_filter_narrows_the_events(monkeypatch):
 def test_the_seed_alone_has_nothing_to_compare(monkeypatch):
     app = open_page(monkeypatch, seed_data_dir())
     assert any("nothing to compare" in info.value for info in app.info)
+
+
+def test_a_number_in_words_is_named_under_the_chart(monkeypatch):
+    """The depth of the advance: Mirror-Spectator's "a few" kilometres has no place on the
+    number line; the page names it under the chart, and the report list offers it."""
+    app = open_page(monkeypatch, DATA_DIR)
+    app.selectbox(key=DISAGREEMENTS_ASPECT_KEY).set_value("advance_depth").run()
+    assert not app.exception
+    [words] = [c.value.replace("\\", "") for c in app.caption if "Given in words" in c.value]
+    assert "Armenian Mirror-Spectator (Armenian): a few km" in words
+    options = app.selectbox(key=DISAGREEMENTS_CLAIM_KEY).options
+    assert any(option.endswith(": a few km") for option in options)
+    app.selectbox(key=DISAGREEMENTS_ASPECT_KEY).set_value("place").run()
+    assert not any("Given in words" in caption.value for caption in app.caption)

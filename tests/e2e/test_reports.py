@@ -32,7 +32,7 @@ _MARK_CENTRE_JS = """(claimId) => {
 
 
 def test_clicking_an_event_shows_every_report_with_its_outlet(corpus_server, page: Page):
-    """The capture (27 May, after the crisis days: seen over May–June) is drawn once; a
+    """The capture (27 May, after the crisis days: seen over the reporting period) is drawn once; a
     click sets its 23 reports side by side, each with its outlet and side."""
     reports = load_dataset(DATA_DIR).event_reports
     articles = load_dataset(DATA_DIR).articles.set_index("article_id")

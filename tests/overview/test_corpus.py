@@ -12,7 +12,9 @@ from components.overview.frames import date_span
 from tests.conftest import DATA_DIR
 from tests.corpus_files import (
     article_count,
+    article_files,
     outlet_article_count,
+    side_story_count,
     statement_count,
     story_count,
 )
@@ -28,10 +30,18 @@ def test_corpus_counts_by_side_week_and_outlet(corpus):
     assert by_side["armenia"] == (article_count("armenia"), story_count("armenia"))
     assert by_side["armenia"][1] == by_side["armenia"][0] - 1
     assert sum(articles for articles, _ in by_side.values()) == article_count()
-    assert overview.weeks.to_numpy().sum() == story_count()
+    # Stacked by side, a story counts on each side that carries it (the Minsk Group
+    # statement of 15 November: Azerbaijani and International organisations).
+    assert overview.weeks.to_numpy().sum() == side_story_count() == story_count() + 1
     assert overview.weeks.index[0] == "2021-05-10"
-    on_27_may = story_count(published_date="2021-05-27")
-    assert overview.busiest_days[0].startswith(f"27 May 2021: {on_27_may} stories")
+    assert overview.weeks.index[-1] == "2021-11-22"  # the week of 26 November
+    # The busiest day, counted from the article.yaml dates: 14 May (27 May next).
+    per_day = {day: side_story_count(day) for day in {r.published_date for r in article_files()}}
+    busiest = sorted(per_day, key=per_day.get, reverse=True)
+    assert busiest[:2] == ["2021-05-14", "2021-05-27"]
+    assert per_day["2021-05-14"] > per_day["2021-05-27"]
+    assert overview.busiest_days[0].startswith(f"14 May 2021: {per_day['2021-05-14']} stories")
+    assert overview.busiest_days[1].startswith(f"27 May 2021: {per_day['2021-05-27']} stories")
     radio = "Public Radio of Armenia"  # the outlet with the most articles
     assert overview.outlets[0] == (radio, "Armenian", outlet_article_count(radio))
     assert overview.most_annotated_id == SEED_ID
@@ -59,7 +69,7 @@ def test_weekly_figure_stacks_every_side_with_its_legend_above(corpus):
     assert names == list(overview.weeks.columns)
     assert "International organisations" in names
     assert "Other" in names
-    assert sum(sum(trace.y) for trace in figure.data) == story_count()
+    assert sum(sum(trace.y) for trace in figure.data) == side_story_count()
     assert figure.data[0].x[0] == "10 May"
     # Above the bars and horizontal: it wraps at a narrow width instead of being cut off.
     assert figure.layout.legend.orientation == "h"

@@ -10,7 +10,7 @@ from components.app.filters import apply_filter, filter_key
 from components.data import Dataset, load_dataset
 from components.sources.model import build_sources_view
 from tests.app.test_valid_figures import _as_json
-from tests.corpus_files import story_count
+from tests.corpus_files import side_story_count
 from tests.hostile import write_hostile_data
 
 FIGURES = ("speaker_figure", "issue_figure", "strip_figure")
@@ -48,8 +48,12 @@ def test_strip_has_a_row_per_side_and_a_cell_per_day(corpus):
     assert list(trace.y) == [
         "Armenian", "Azerbaijani", "Russian", "Western", "International organisations", "Other",
     ]  # fmt: skip
-    assert len(trace.x) == 48  # 12 May to 28 June
-    assert sum(int(cell) for row in trace.text for cell in row if cell) == story_count()
+    # 12 May to 26 November 2021, the first and last published_date of the article.yaml files.
+    assert len(trace.x) == 199
+    assert trace.x[0] == "2021-05-12"
+    assert trace.x[-1] == "2021-11-26"
+    # A story counts once per side (the 15 November Minsk Group statement on two sides).
+    assert sum(int(cell) for row in trace.text for cell in row if cell) == side_story_count()
 
 
 def test_speaker_matrix_cells_are_the_coverage_counts(corpus):
@@ -57,5 +61,5 @@ def test_speaker_matrix_cells_are_the_coverage_counts(corpus):
     trace = view.speaker_figure.data[0]
     row = list(trace.y).index("Armenia")
     column = list(trace.x).index("Russian")
-    # Russian outlets quoting Armenia: 52, counted from statements.yaml (93 articles).
-    assert trace.z[row][column] == 52
+    # Russian outlets quoting Armenia: 70, counted from statements.yaml (153 articles).
+    assert trace.z[row][column] == 70

@@ -18,9 +18,15 @@ from components.sources.frames import (
     quote_coverage,
     reader_link,
 )
-from tests.corpus_files import article_count, counts_sentence, story_count
+from tests.corpus_files import article_count, counts_sentence, side_story_count, story_count
 
 MACRON_COPIES = {"armradio-2021-06-01-macron", "panarmenian-2021-06-01-macron"}
+# The co-chairs' statement of 15 November, one story on two sides: News.az (Azerbaijani)
+# and ReliefWeb (International organisations).
+MINSK_COPIES = {
+    "newsaz-2021-11-15-minsk-group-concern",
+    "reliefweb-2021-11-15-minsk-group-statement",
+}
 
 
 def test_every_article_is_a_row_with_its_links(corpus):
@@ -49,12 +55,32 @@ def test_the_two_copies_of_a_wire_story_name_each_other(corpus):
         "2 copies; also in PanARMENIAN.Net",
         "2 copies; also in Public Radio of Armenia",
     ]
-    assert (table.drop(index=sorted(MACRON_COPIES))["copies"] == "").all()
+    assert table.loc[sorted(MINSK_COPIES), "copies"].tolist() == [
+        "2 copies; also in ReliefWeb",
+        "2 copies; also in News.az",
+    ]
+    assert (table.drop(index=sorted(MACRON_COPIES | MINSK_COPIES))["copies"] == "").all()
 
 
 def test_counts_say_articles_stories_outlets_and_sides(corpus):
     assert corpus_counts(corpus.articles).sentence() == counts_sentence()
     assert counts_sentence().endswith(" on 6 sides")
+
+
+def test_a_story_on_two_sides_counts_once_in_the_counts():
+    """The table holds one story when outlets of two sides carry it (the 15 November Minsk
+    Group statement made 153 articles read as 152 stories, not 151)."""
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "story_id": ["s", "s", "c"],
+            "outlet": ["News.az", "ReliefWeb", "News.az"],
+            "side": ["azerbaijan", "international", "azerbaijan"],
+        }
+    )
+    assert corpus_counts(articles).sentence() == "3 articles (2 stories) from 2 outlets on 2 sides"
+    one_side = articles[articles["side"] == "azerbaijan"]
+    assert corpus_counts(one_side).sentence() == "2 articles (2 stories) from 1 outlet on 1 side"
 
 
 def test_a_story_counts_once_in_the_matrix(corpus):
@@ -99,15 +125,16 @@ def test_which_side_quotes_the_other(corpus):
     answer = {
         quote.outlet_side: quote for quote in cross_quoting(quote_coverage(corpus), parties(corpus))
     }
-    # Counted from statements.yaml (speaker rolled up by parent_actor_id, the AFP story once):
-    # Azerbaijani outlets 77 statements, 3 Armenian; Armenian outlets 242, 6 Azerbaijani, 2
-    # Russian; Russian outlets 52 Armenian, 34 Azerbaijani (93 articles).
-    assert answer["azerbaijan"] == CrossQuote("azerbaijan", (("armenia", 3), ("russia", 0)), 77)
-    assert answer["armenia"] == CrossQuote("armenia", (("azerbaijan", 6), ("russia", 2)), 242)
-    assert answer["russia"].quoted == (("armenia", 52), ("azerbaijan", 34))
+    # Counted from statements.yaml (speaker rolled up by parent_actor_id to the top of its
+    # chain, a story once per side: per cell its fullest copy): Azerbaijani outlets 135
+    # statements, 11 Armenian; Armenian outlets 403, 12 Azerbaijani, 5 Russian; Russian
+    # outlets 70 Armenian, 55 Azerbaijani (153 articles).
+    assert answer["azerbaijan"] == CrossQuote("azerbaijan", (("armenia", 11), ("russia", 0)), 135)
+    assert answer["armenia"] == CrossQuote("armenia", (("azerbaijan", 12), ("russia", 5)), 403)
+    assert answer["russia"].quoted == (("armenia", 70), ("azerbaijan", 55))
     assert answer["azerbaijan"].sentence() == (
-        "Azerbaijani outlets quote Armenian speakers in 3 of the 77 statements they report "
-        "(4%), Russian speakers in 0 (0%)."
+        "Azerbaijani outlets quote Armenian speakers in 11 of the 135 statements they report "
+        "(8%), Russian speakers in 0 (0%)."
     )
 
 
@@ -116,7 +143,10 @@ def test_publication_strip_counts_stories_not_copies(corpus):
     day = strip.loc[(pd.Timestamp("2021-06-01"), "armenia")]
     assert (day["stories"], day["articles"]) == (1, 2)
     assert strip["articles"].sum() == article_count()
-    assert strip["stories"].sum() == story_count() == article_count() - 1
+    # By side: the AFP copies of 1 June are one Armenian story; the Minsk Group statement of
+    # 15 November is one story on each of its two sides.
+    assert strip["stories"].sum() == side_story_count() == article_count() - 1
+    assert story_count() == article_count() - 2
 
 
 def test_coverage_csv_has_a_side_column_and_three_kinds(corpus):

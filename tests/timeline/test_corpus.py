@@ -1,4 +1,4 @@
-"""The Timeline on the whole corpus (12 May – 28 June 2021): presets, date
+"""The Timeline on the whole corpus (published 12 May – 26 November 2021): presets, date
 ticks, no report-day line, span labels off the markers, lanes folded to a readable height."""
 
 from pathlib import Path
@@ -37,7 +37,14 @@ from components.timeline.figures import (
 from components.timeline.frames import MAX_ROWS, MIN_LANES, timeline_view
 from components.timeline.items import timeline_items
 from components.timeline.lanes import LANE_GAP, lanes_of_items
-from components.timeline.window import EMPTY_LANE_ROWS, placed_for_window, reaches
+from components.timeline.window import (
+    EMPTY_LANE_ROWS,
+    MARKER_ROOM_PX,
+    NARROW_PLOT_PX,
+    PILE_ROOM_PX,
+    placed_for_window,
+    reaches,
+)
 from tests.conftest import DATA_DIR
 from tests.timeline.test_page import assert_ran_cleanly, click, figure
 
@@ -60,8 +67,9 @@ def view(items, corpus):
 
 
 def test_crisis_days_stay_12_to_16_may_however_late_the_articles(windows, items):
-    # armenpress-2021-06-28-tavush-denial (published 28 June) dates its statements "as reported".
-    assert items.loc[~items["is_background"], "end_date"].max() == pd.Timestamp("2021-06-28")
+    # meduza-2021-11-26-sochi-talks (published 26 November) dates two statements "In early
+    # November" (when: in November): the month, to 30 November.
+    assert items.loc[~items["is_background"], "end_date"].max() == pd.Timestamp("2021-11-30")
     assert (
         windows["crisis"]
         == CRISIS_WINDOW
@@ -69,13 +77,16 @@ def test_crisis_days_stay_12_to_16_may_however_late_the_articles(windows, items)
     )
 
 
-def test_may_june_runs_from_the_first_to_the_last_publication_day(windows, corpus):
+def test_the_reporting_period_runs_from_the_first_to_the_last_publication_day(windows, corpus):
+    # The first and last published_date of the article.yaml files: civilnet-2021-05-12-*,
+    # meduza-2021-11-26-sochi-talks.
     published = corpus.articles["published_date"]
     assert (published.min(), published.max()) == (
         pd.Timestamp("2021-05-12"),
-        pd.Timestamp("2021-06-28"),
+        pd.Timestamp("2021-11-26"),
     )
-    assert windows["reporting"] == (pd.Timestamp("2021-05-12"), pd.Timestamp("2021-06-29"))
+    assert windows["reporting"] == (pd.Timestamp("2021-05-12"), pd.Timestamp("2021-11-27"))
+    assert ZOOM_PRESETS["reporting"] == "Reporting period"
     assert list(ZOOM_PRESETS) == ["crisis", "reporting", "since_war"]
 
 
@@ -97,12 +108,14 @@ def test_one_article_marks_its_day_many_days_mark_none():
     ("preset", "dtick", "tickformat"),
     [
         ("crisis", DAY_MS, "%a %-d %b %Y"),
-        ("reporting", 7 * DAY_MS, "%-d %b %Y"),
-        ("since_war", "M2", "%b %Y"),
+        ("reporting", "M1", "%b %Y"),
+        ("since_war", "M3", "%b %Y"),
     ],
 )
 def test_each_preset_has_readable_date_ticks(view, windows, preset, dtick, tickformat):
-    """Days on the crisis days, weeks over May–June, months since the war."""
+    """Days on the crisis days, months over the reporting period (12 May – 26 November,
+    about six and a half), every third month since the war (August 2020 – December 2021,
+    sixteen months: by two, more than MAX_DATE_LABELS). Weeks: tests/timeline/test_figures.py."""
     drawn = build_timeline_figure(view.placed, windows[preset])
     assert (drawn.layout.xaxis.dtick, drawn.layout.xaxis.tickformat) == (dtick, tickformat)
 
@@ -194,15 +207,15 @@ def test_the_crisis_days_draw_rows_for_their_own_items(view, windows):
     inside = rows[(rows["last"] >= start) & (rows["first"] <= end)]
     empty_rows = rows["y"].nunique() - inside["y"].nunique()
     assert empty_rows <= view.lane_count, "at most a row per lane holds only other days"
-    may_june = build_timeline_figure(view.placed, windows["reporting"])
-    assert drawn.layout.height < may_june.layout.height, "fewer days, fewer rows"
+    reporting = build_timeline_figure(view.placed, windows["reporting"])
+    assert drawn.layout.height < reporting.layout.height, "fewer days, fewer rows"
 
 
 @pytest.mark.parametrize("preset", list(ZOOM_PRESETS))
 def test_the_chart_is_as_tall_as_the_span_shown_needs(view, windows, preset):
     """Each lane takes the rows its items in the span need, and a lane with nothing in the
-    span a thin line saying so (on the crisis days of the 93-article corpus, the Ministry of
-    Defence of Azerbaijan, which spoke from 22 May)."""
+    span a thin line saying so (on the crisis days of the corpus, the Ministry of Defence of
+    Azerbaijan, which spoke from 22 May)."""
     drawn = build_timeline_figure(view.placed, windows[preset])
     rows = _drawn_rows(drawn)
     start, end = windows[preset]
@@ -247,7 +260,7 @@ def corpus_app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
     return app
 
 
-def test_the_page_opens_on_the_crisis_days_and_offers_may_june(corpus_app):
+def test_the_page_opens_on_the_crisis_days_and_offers_the_reporting_period(corpus_app):
     layout = figure(corpus_app)["layout"]
     start, end = (pd.Timestamp(x) for x in layout["xaxis"]["range"])
     # The axis reaches a little past the window, so its edges cut no marker.
@@ -267,17 +280,22 @@ def test_the_page_opens_on_the_crisis_days_and_offers_may_june(corpus_app):
     assert_ran_cleanly(corpus_app)
     drawn = figure(corpus_app)
     start, end = (pd.Timestamp(x) for x in drawn["layout"]["xaxis"]["range"])
-    assert pd.Timestamp("2021-05-11") < start <= pd.Timestamp("2021-05-12")
-    assert pd.Timestamp("2021-06-29") <= end < pd.Timestamp("2021-06-30")
-    assert drawn["layout"]["xaxis"]["dtick"] == 7 * DAY_MS
+    # 12 May to 27 November (the day after the last publication), each edge moved out by at
+    # most a pile's half room at this zoom (199 days on NARROW_PLOT_PX: a pile of 12 May
+    # moves the start back to 7 May).
+    first, after_last = pd.Timestamp("2021-05-12"), pd.Timestamp("2021-11-27")
+    per_px = (after_last - first) / NARROW_PLOT_PX
+    widest = per_px * max(MARKER_ROOM_PX, PILE_ROOM_PX) / 2
+    assert first - widest <= start <= first
+    assert after_last <= end <= after_last + widest
+    assert drawn["layout"]["xaxis"]["dtick"] == "M1"
     [markers] = [t for t in drawn["data"] if t.get("name") == ITEMS_TRACE]
     assert markers["customdata"], "hover and click still carry the item ids"
 
 
 def test_a_click_on_a_pile_lists_its_items_and_a_marker_lists_all_again(corpus_app):
-    """The 45 items of 14 May in the Other lane (36 statements by the folded actors, counted
-    from the statements.yaml files, and their events): one square, its items beside the
-    chart."""
+    """The items of 14 May in the Other lane (the statements of the folded actors and their
+    events, the busiest pile on the crisis days): one square, its items beside the chart."""
     [piles] = [t for t in figure(corpus_app)["data"] if t.get("name") == PILES_TRACE]
     busiest = max(range(len(piles["text"])), key=lambda i: int(piles["text"][i]))
     pile_id = piles["customdata"][busiest]
@@ -347,7 +365,8 @@ TIMELINE_PLOT_PX = 480
 
 @pytest.mark.parametrize("preset", ["crisis", "reporting"])
 def test_no_marker_or_pile_covers_another_or_is_cut_by_the_edge(view, windows, preset):
-    """May-June, 48 days on a plot about 480 px wide, 10 px a day: markers of days next to
+    """May-June (the reporting period of the 93-article corpus), 48 days on a plot about
+    480 px wide, 10 px a day: markers of days next to
     each other shared a row though 13 px wide, a pile's 22 px square covered its neighbours
     (and the pile of the next day): 110 pairs overlapped, 13 of them with a pile; and 20
     markers of 12 May and 28 June sat half outside the plot (2 on the crisis days). Items
@@ -361,7 +380,7 @@ def test_no_marker_or_pile_covers_another_or_is_cut_by_the_edge(view, windows, p
 
 
 def test_since_the_war_markers_keep_apart_as_far_as_the_row_budget_allows(view, windows):
-    """Eleven months on 480 px: kept apart, markers would need more than MAX_ROWS rows with
+    """Sixteen months on 480 px: kept apart, markers would need more than MAX_ROWS rows with
     every busy day piled; their room shrinks until the rows fit (some touch there), and
     none is cut by the edges."""
     window = windows["since_war"]

@@ -324,7 +324,7 @@ def test_at_scale_the_table_shows_its_first_rows_and_the_csv_has_all(
     st.cache_resource.clear()
 
 
-def test_may_june_on_the_seed_alone_is_its_crisis_days(app):
+def test_the_reporting_period_on_the_seed_alone_is_its_crisis_days(app):
     """One article: the reporting period is no wider than the crisis window, and its day is
     still marked."""
     app.button_group(key=TIMELINE_ZOOM_KEY).set_value("reporting").run()
