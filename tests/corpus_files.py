@@ -4,7 +4,7 @@ Tests of the whole corpus that assert a plain count of it (articles, stories, ou
 articles of one side, statements) take the expected number from here, so that a new article
 in data/articles/ does not mean editing them, while the app's own counting is still checked
 against an independent reading of the YAML files. Figures that the app derives (matrix cells,
-cross-quoting shares, timeline edges) stay written out in their tests.
+cross-quoting shares, the last dated item) stay written out in their tests.
 """
 
 from __future__ import annotations
@@ -73,6 +73,12 @@ def side_story_count(published_date: str | None = None) -> int:
     return sum(
         story_count(side, published_date) for side in {record.side for record in article_files()}
     )
+
+
+def publication_days() -> tuple[str, str]:
+    """The first and last published_date of the article.yaml files ("2021-05-12", ...)."""
+    days = sorted(record.published_date for record in article_files())
+    return days[0], days[-1]
 
 
 def outlet_article_count(outlet: str) -> int:

@@ -3,6 +3,7 @@ it) on the corpus, one side of it and the hostile data; and they plot what the f
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import components.app.figures
@@ -10,7 +11,7 @@ from components.app.filters import apply_filter, filter_key
 from components.data import Dataset, load_dataset
 from components.sources.model import build_sources_view
 from tests.app.test_valid_figures import _as_json
-from tests.corpus_files import side_story_count
+from tests.corpus_files import publication_days, side_story_count
 from tests.hostile import write_hostile_data
 
 FIGURES = ("speaker_figure", "issue_figure", "strip_figure")
@@ -48,10 +49,13 @@ def test_strip_has_a_row_per_side_and_a_cell_per_day(corpus):
     assert list(trace.y) == [
         "Armenian", "Azerbaijani", "Russian", "Western", "International organisations", "Other",
     ]  # fmt: skip
-    # 12 May to 26 November 2021, the first and last published_date of the article.yaml files.
-    assert len(trace.x) == 199
-    assert trace.x[0] == "2021-05-12"
-    assert trace.x[-1] == "2021-11-26"
+    # A cell per day from the first to the last published_date of the article.yaml files
+    # (12 May to 29 December 2021 on 174 articles: 232 days).
+    first, last = publication_days()
+    days = (pd.Timestamp(last) - pd.Timestamp(first)).days + 1
+    assert len(trace.x) == days
+    assert trace.x[0] == first
+    assert trace.x[-1] == last
     # A story counts once per side (the 15 November Minsk Group statement on two sides).
     assert sum(int(cell) for row in trace.text for cell in row if cell) == side_story_count()
 
@@ -61,5 +65,5 @@ def test_speaker_matrix_cells_are_the_coverage_counts(corpus):
     trace = view.speaker_figure.data[0]
     row = list(trace.y).index("Armenia")
     column = list(trace.x).index("Russian")
-    # Russian outlets quoting Armenia: 70, counted from statements.yaml (153 articles).
-    assert trace.z[row][column] == 70
+    # Russian outlets quoting Armenia: 80, counted from statements.yaml (174 articles).
+    assert trace.z[row][column] == 80

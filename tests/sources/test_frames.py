@@ -126,15 +126,15 @@ def test_which_side_quotes_the_other(corpus):
         quote.outlet_side: quote for quote in cross_quoting(quote_coverage(corpus), parties(corpus))
     }
     # Counted from statements.yaml (speaker rolled up by parent_actor_id to the top of its
-    # chain, a story once per side: per cell its fullest copy): Azerbaijani outlets 135
-    # statements, 11 Armenian; Armenian outlets 403, 12 Azerbaijani, 5 Russian; Russian
-    # outlets 70 Armenian, 55 Azerbaijani (153 articles).
-    assert answer["azerbaijan"] == CrossQuote("azerbaijan", (("armenia", 11), ("russia", 0)), 135)
-    assert answer["armenia"] == CrossQuote("armenia", (("azerbaijan", 12), ("russia", 5)), 403)
-    assert answer["russia"].quoted == (("armenia", 70), ("azerbaijan", 55))
+    # chain, a story once per side: per cell its fullest copy): Azerbaijani outlets 181
+    # statements, 12 Armenian; Armenian outlets 442, 12 Azerbaijani, 5 Russian; Russian
+    # outlets 80 Armenian, 64 Azerbaijani (174 articles).
+    assert answer["azerbaijan"] == CrossQuote("azerbaijan", (("armenia", 12), ("russia", 0)), 181)
+    assert answer["armenia"] == CrossQuote("armenia", (("azerbaijan", 12), ("russia", 5)), 442)
+    assert answer["russia"].quoted == (("armenia", 80), ("azerbaijan", 64))
     assert answer["azerbaijan"].sentence() == (
-        "Azerbaijani outlets quote Armenian speakers in 11 of the 135 statements they report "
-        "(8%), Russian speakers in 0 (0%)."
+        "Azerbaijani outlets quote Armenian speakers in 12 of the 181 statements they report "
+        "(7%), Russian speakers in 0 (0%)."
     )
 
 
