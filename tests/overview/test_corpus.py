@@ -4,6 +4,7 @@ annotated article (the seed) one click away."""
 from pathlib import Path
 from urllib.parse import parse_qsl
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 import dashboard
@@ -14,6 +15,7 @@ from tests.corpus_files import (
     article_count,
     article_files,
     outlet_article_count,
+    publication_days,
     side_story_count,
     statement_count,
     story_count,
@@ -33,8 +35,10 @@ def test_corpus_counts_by_side_week_and_outlet(corpus):
     # Stacked by side, a story counts on each side that carries it (the Minsk Group
     # statement of 15 November: Azerbaijani and International organisations).
     assert overview.weeks.to_numpy().sum() == side_story_count() == story_count() + 1
-    assert overview.weeks.index[0] == "2021-05-10"
-    assert overview.weeks.index[-1] == "2021-11-22"  # the week of 26 November
+    # The Monday of the first and of the last published_date (29 December: 27 December).
+    first, last = (pd.Timestamp(day) for day in publication_days())
+    assert overview.weeks.index[0] == f"{first - pd.Timedelta(days=first.weekday()):%Y-%m-%d}"
+    assert overview.weeks.index[-1] == f"{last - pd.Timedelta(days=last.weekday()):%Y-%m-%d}"
     # The busiest day, counted from the article.yaml dates: 14 May (27 May next).
     per_day = {day: side_story_count(day) for day in {r.published_date for r in article_files()}}
     busiest = sorted(per_day, key=per_day.get, reverse=True)
@@ -52,8 +56,9 @@ def test_corpus_overview_page_links_to_the_seed(monkeypatch):
     app = AppTest.from_file(str(APP_FILE), default_timeout=60).run()
     assert not app.exception
     metrics = {metric.label: metric.value for metric in app.metric}
-    assert metrics["Armenian"] == str(article_count("armenia"))
-    assert metrics["Statements"] == str(statement_count())
+    # Written with a thousands separator (1,036 statements on 174 articles).
+    assert metrics["Armenian"] == f"{article_count('armenia'):,}"
+    assert metrics["Statements"] == f"{statement_count():,}"
     links = [
         (link.proto.page, dict(parse_qsl(link.proto.query_string))) for link in app.get("page_link")
     ]
