@@ -126,3 +126,32 @@ def download_on_click(page: Page, button: Locator) -> Download:
     with page.expect_download(timeout=DOWNLOAD_TIMEOUT_MS) as download_info:
         button.click()
     return download_info.value
+
+
+# The centre of the mark of the first plotly chart whose customdata is `pointId`, in page
+# pixels, placed through its own subplot's axes (a chart with a subplot per event does not
+# keep the data's order in the DOM), in the traces whose meta starts with `metaPrefix`;
+# null when no trace has it.
+_MARK_CENTRE_JS = """([pointId, metaPrefix]) => {
+  const plot = document.querySelector('.js-plotly-plot');
+  const box = plot.getBoundingClientRect();
+  for (const trace of plot._fullData) {
+    if (!String(trace.meta || '').startsWith(metaPrefix)) continue;
+    const point = Array.from(trace.customdata || []).indexOf(pointId);
+    if (point < 0) continue;
+    const xaxis = plot._fullLayout[trace.xaxis.replace('x', 'xaxis')];
+    const yaxis = plot._fullLayout[trace.yaxis.replace('y', 'yaxis')];
+    return [
+      box.left + xaxis._offset + xaxis.c2p(xaxis.d2c(trace.x[point])),
+      box.top + yaxis._offset + yaxis.c2p(yaxis.d2c(trace.y[point])),
+    ];
+  }
+  return null;
+}"""
+
+
+def mark_centre(page: Page, point_id: str, meta_prefix: str = "") -> tuple[float, float] | None:
+    """Where the mark of ``point_id`` (its customdata) is drawn, in page pixels; only in the
+    traces whose meta starts with ``meta_prefix`` when given (not a highlight drawn over it)."""
+    centre = page.evaluate(_MARK_CENTRE_JS, [point_id, meta_prefix])
+    return tuple(centre) if centre is not None else None

@@ -10,32 +10,18 @@ from components.app.state import DISAGREEMENTS_ASPECT_KEY
 from components.data import load_dataset
 from components.disagreements.frames import claims_table
 from tests.conftest import DATA_DIR
-from tests.e2e.helpers import APP_TIMEOUT_MS, screenshot, wait_for_app, wait_for_rerun
+from tests.e2e.helpers import (
+    APP_TIMEOUT_MS,
+    mark_centre,
+    screenshot,
+    wait_for_app,
+    wait_for_rerun,
+)
 
 # A click lost while the chart is drawn again is tried again, this many times in all.
 CLICK_ATTEMPTS = 3
 # Tall enough for the whole Day chart (five strips) without scrolling.
 TALL_VIEWPORT = {"width": 1400, "height": 2400}
-
-# The centre of one claim's mark, in page pixels: from plotly's own axes (the chart has a
-# subplot per event, so the DOM order of the traces is not the data's).
-_MARK_CENTRE_JS = """(claimId) => {
-  const plot = document.querySelector('.js-plotly-plot');
-  const layout = plot._fullLayout;
-  for (const trace of plot._fullData) {
-    if (!String(trace.meta || '').startsWith('claims:')) continue;
-    const point = Array.from(trace.customdata).indexOf(claimId);
-    if (point < 0) continue;
-    const xa = layout['xaxis' + trace.xaxis.slice(1)];
-    const ya = layout['yaxis' + trace.yaxis.slice(1)];
-    const box = plot.getBoundingClientRect();
-    return [
-      box.left + xa._offset + xa.l2p(xa.d2l(trace.x[point])),
-      box.top + ya._offset + ya.l2p(ya.d2l(trace.y[point])),
-    ];
-  }
-  return null;
-}"""
 
 
 def test_every_report_of_the_capture_day_opens_its_own_report(corpus_server, page: Page):
@@ -57,7 +43,7 @@ def test_every_report_of_the_capture_day_opens_its_own_report(corpus_server, pag
     expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=APP_TIMEOUT_MS)
     report = page.locator(".st-key-disagreements_report")
     for claim in day.itertuples(index=False):
-        centre = page.evaluate(_MARK_CENTRE_JS, claim.claim_id)
+        centre = mark_centre(page, claim.claim_id, "claims:")
         assert centre is not None, f"{claim.claim_id} has no mark"
         # The report's outlet and its own words (two reports of one outlet differ in them).
         words = " ".join(str(claim.quote).split())

@@ -5,30 +5,18 @@ from playwright.sync_api import Page, expect
 
 from components.data import load_dataset
 from tests.conftest import DATA_DIR
-from tests.e2e.helpers import APP_TIMEOUT_MS, screenshot, wait_for_app, wait_for_rerun
+from tests.e2e.helpers import (
+    APP_TIMEOUT_MS,
+    mark_centre,
+    screenshot,
+    wait_for_app,
+    wait_for_rerun,
+)
 from tests.e2e.test_timeline import click_item
 
 # The capture of six Armenian servicemen on 27 May: 16 articles of five sides report it.
 CAPTURE = "ev-capture-six"
 TALL_VIEWPORT = {"width": 1400, "height": 2200}
-
-# Where a mark of the first plotly chart is drawn, in page coordinates: the trace and point
-# whose customdata is the claim id, placed through its subplot's axes.
-_MARK_CENTRE_JS = """(claimId) => {
-  const plot = document.querySelector('.js-plotly-plot');
-  const box = plot.getBoundingClientRect();
-  for (const trace of plot._fullData) {
-    const point = Array.from(trace.customdata || []).indexOf(claimId);
-    if (point < 0) continue;
-    const xaxis = plot._fullLayout[trace.xaxis.replace('x', 'xaxis')];
-    const yaxis = plot._fullLayout[trace.yaxis.replace('y', 'yaxis')];
-    return [
-      box.left + xaxis._offset + xaxis.c2p(xaxis.d2c(trace.x[point])),
-      box.top + yaxis._offset + yaxis.c2p(yaxis.d2c(trace.y[point])),
-    ];
-  }
-  return null;
-}"""
 
 
 def test_clicking_an_event_shows_every_report_with_its_outlet(corpus_server, page: Page):
@@ -74,9 +62,9 @@ def test_disagreements_show_the_capture_places_by_side(corpus_server, page: Page
     legend = page.locator(".js-plotly-plot .legendtext").all_text_contents()
     assert {"Armenian", "Azerbaijani"} <= set(legend), legend
     for claim_id in places["claim_id"]:
-        assert page.evaluate(_MARK_CENTRE_JS, claim_id) is not None, claim_id
+        assert mark_centre(page, claim_id) is not None, claim_id
     chart.scroll_into_view_if_needed()
-    x, y = page.evaluate(_MARK_CENTRE_JS, azerbaijani["claim_id"])
+    x, y = mark_centre(page, azerbaijani["claim_id"])
     page.mouse.move(x, y)
     page.mouse.click(x, y)
     wait_for_rerun(page)
