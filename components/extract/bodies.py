@@ -18,8 +18,11 @@ from .phrases import (
     as_pronoun,
     clean,
     core_bounds,
+    entity_name,
     first_country,
+    inside_quote,
     is_person_title,
+    quote_ranges,
 )
 from .registry import DEMONYMS, Actor, Registry, countries, title_key
 from .titles import GENERIC_TITLE_WORDS, with_leader
@@ -39,6 +42,13 @@ _DEPARTMENT_WORDS = {
 }
 # What two people hold together: "held a phone conversation with", "had talks with".
 _MEETING_NOUNS = {"conversation", "call", "talk", "talks", "meeting", "discussion"}
+# What one person does with another: "held a phone conversation with", "talked to".
+_CALL_VERBS = {"hold", "have", "talk", "speak", "meet", "converse"}
+# The two states at war: what one's forces are accused of, the other's body tells.
+_ADVERSARY = {"armenia": "azerbaijan", "azerbaijan": "armenia"}
+# What a side says only of the other's forces: they "tried", "violated", "opened fire".
+_ACCUSED_VERBS = {"try", "attempt", "violate", "shell", "infiltrate", "invade", "provoke"}
+_ACCUSED_DEEDS = {"fire", "attack", "offensive", "provocation", "provocations", "assault"}
 # People who speak for a body without being named: "an official of the ministry".
 UNNAMED_NOUNS = {"official", "source"}
 
@@ -51,6 +61,8 @@ class BodyRules:
     mentions: list[Mention]
     history: list[Speaker]
     principals: list[Speaker]
+    # Surname → the titles the text gives a person (titles.person_titles).
+    titles: dict[str, str]
     _resolve: Callable[[Token, int, int], Speaker | None]
 
     def _body_of_unnamed(self, head: Token, start: int, end: int) -> Speaker | None:
@@ -147,7 +159,7 @@ class BodyRules:
         subject's, else the first it names)."""
         sentence = head.sent
         subjects = [t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass")]
-        phrases = [self.doc.text[t.left_edge.idx : t.right_edge.idx + 1] for t in subjects]
+        phrases = [(self.doc.text[t.left_edge.idx : t.right_edge.idx + 1], t) for t in subjects]
         first = next(
             (t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.idx < start), None
         )
@@ -156,15 +168,20 @@ class BodyRules:
             # the Defence Ministry reported"), by its own words and not by the phrases
             # hung on it ("The situation created ... by the Azerbaijani Armed Forces has not
             # changed, the Ministry of Defense informs" names no country).
-            phrases.append(" ".join(t.text for t in first.subtree if t.i <= first.i))
+            phrases.append((" ".join(t.text for t in first.subtree if t.i <= first.i), first))
         title_words = set(title_key(span_text).split()) - {"the"}
-        for phrase in phrases:
+        for phrase, subject in phrases:
             if title_words and title_words <= set(title_key(phrase).split()):
                 # "The Armenian Defence Ministry has issued a statement ..., the Defence
                 # Ministry reported": a ministry does not report its own statement in the
                 # third person; the subject's country is not the title's.
                 continue
             named = first_country(phrase)
+            if named in _ADVERSARY and _accused(subject):
+                # "units of the Azerbaijani Armed Forces tried to secure a positional
+                # advance ..., the Ministry of Defense reports": a ministry tells of its
+                # own side's forces trying, firing or provoking only to accuse the other.
+                named = _ADVERSARY[named]
             if named is not None:
                 return self._national_body(named, span_text, start, end)
         # "Acting Minister of Foreign Affairs of Armenia Ara Aivazian held a phone
@@ -256,22 +273,72 @@ class BodyRules:
             # Translated from Russian ("vedomstvo"): "the press service of the department",
             # "the military department" is the ministry named before, when no department is.
             tries.append({_DEPARTMENT_WORDS[word] for word in words})
+        quotes = quote_ranges(self.doc.text)
+        # A person the registry does not know, named with a title ("Foreign Minister of
+        # Armenia Ararat Mirzoyan ... Minister Mirzoyan held phone conversations").
+        candidates += [
+            (ent.start_char, ent.text, None, entity_name(ent))
+            for ent in self.doc.ents
+            if ent.label_ == "PERSON"
+            and ent.end_char <= start
+            and ent[-1].text in self.titles
+            # Not one the speaker's own words name ("“I spoke to Azerbaijani Foreign
+            # Minister Bayramov ...,” the Minister said").
+            and not inside_quote(ent.start_char, quotes)
+        ]
         for wanted in tries:
-            for _, mention, actor, name in sorted(candidates, key=lambda c: -c[0]):
-                titles = [mention, name]
-                if actor is not None:
-                    titles += [actor.actor_name, actor.role_title or "", *actor.aliases]
-                if wanted <= with_leader(set(title_key(" ".join(titles)).split())):
-                    return Speaker(
-                        name,
-                        clean(span_text),
-                        start,
-                        start + len(span_text),
-                        actor,
-                        0.7,
-                        actor.actor_type == "person" if actor else is_person_title(words),
-                    )
+            for position, mention, actor, name in sorted(candidates, key=lambda c: -c[0]):
+                if not self._holds_title(wanted, mention, name, actor):
+                    continue
+                speaker = Speaker(
+                    name,
+                    clean(span_text),
+                    start,
+                    start + len(span_text),
+                    actor,
+                    0.7,
+                    actor.actor_type == "person" if actor else is_person_title(words),
+                )
+                host = self._host_of(position, wanted)
+                if host is not None:
+                    speaker = replace(speaker, name=host.name, actor=host.actor, is_person=True)
+                return speaker
         return None
+
+    def _holds_title(self, wanted: set[str], mention: str, name: str, actor) -> bool:
+        """Whether a candidate's words, names and titles (the registry's and those the
+        text gives it) hold every word of a title."""
+        titles = [mention, name, self.titles.get(name.split()[-1] if name else "", "")]
+        if actor is not None:
+            titles += [actor.actor_name, actor.role_title or "", *actor.aliases]
+        return wanted <= with_leader(set(title_key(" ".join(titles)).split()))
+
+    def _host_of(self, position: int, wanted: set[str]) -> Speaker | None:
+        """ "Minister Mirzoyan held phone conversations with Foreign Minister of Russia
+        Sergey Lavrov ... . The Foreign Minister noted": of two people of one title in a
+        call, the title goes on about the one who held it, not the one called."""
+        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        token = span[0]
+        while token.dep_ in ("compound", "amod", "det", "poss") and token.head.i != token.i:
+            token = token.head
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            token = token.head.head  # "Foreign Minister of Russia Sergey Lavrov"
+        if token.dep_ == "appos":
+            token = token.head
+        if token.dep_ != "pobj" or token.head.lower_ not in ("with", "to"):
+            return None
+        owner = token.head.head
+        if owner.lemma_.lower() in _MEETING_NOUNS:
+            owner = owner.head
+        if owner.lemma_.lower() not in _CALL_VERBS:
+            return None
+        subject = next((c for c in owner.children if c.dep_ == "nsubj"), None)
+        host = self.from_phrase(subject) if subject is not None else None
+        if host is None or not self._holds_title(wanted, host.mention, host.name, host.actor):
+            return None
+        return host
 
     def _reported_words(self, start: int) -> tuple[int, int]:
         """The characters of what a title at `start` reports ("The Armenian Defence Ministry
@@ -292,3 +359,17 @@ class BodyRules:
         first = min(c.left_edge.idx for c in content)
         last = max(c.right_edge.idx + len(c.right_edge.text) for c in content)
         return (first, last)
+
+
+def _accused(subject: Token) -> bool:
+    """Whether a subject's verb accuses it: "tried to secure a positional advance",
+    "violated the ceasefire", "fired at", "opened fire", "launched an attack"."""
+    verb = subject.head
+    lemma = verb.lemma_.lower()
+    if lemma in _ACCUSED_VERBS:
+        return True
+    if lemma == "fire" and any(c.lower_ == "at" for c in verb.children):
+        return True
+    return lemma in ("open", "launch", "commit") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _ACCUSED_DEEDS for c in verb.children
+    )

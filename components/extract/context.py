@@ -18,10 +18,12 @@ It keeps that statement's date when the speaker is the same, unless it opens wit
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from .spans import Attribution, overlaps_quote, quote_ranges
+from .phrases import overlaps_quote, quote_ranges
+from .spans import Attribution
 from .speakers import Speaker
 from .when import as_of, as_reported
 
@@ -158,3 +160,47 @@ def _quotation_owner(attributions: list[Attribution], start: int, end: int):
             if attribution.start_char <= position < attribution.end_char + 1:
                 return attribution
     return None
+
+
+def capital_between(attributions: list[Attribution], registry) -> None:
+    """ "“...,” the statement noted. Baku stressed that ... . “...,” the Azerbaijani
+    ministry added": a capital standing for its state, between two statements of one body
+    of that state, is that body going on."""
+    ordered = sorted(attributions, key=lambda a: a.start_char)
+    for before, this, after in zip(ordered, ordered[1:], ordered[2:], strict=False):
+        capital, body = this.speaker, before.speaker
+        if capital.actor is None or capital.actor.actor_type != "state":
+            continue
+        if capital.mention not in registry.capitals or body.actor is None:
+            continue
+        if after.speaker.actor_id != body.actor_id or body.actor.actor_type == "state":
+            continue
+        if capital.actor_id in registry.lineage(body.actor_id):
+            this.speaker = replace(
+                body,
+                mention=capital.mention,
+                start_char=capital.start_char,
+                end_char=capital.end_char,
+            )
+
+
+# "a state authority announced on Wednesday": a body the lead does not name yet.
+_UNNAMED_BODY = re.compile(r"^an? (?:\w+ )?(?:authority|body|agency|institution)$", re.IGNORECASE)
+
+
+def named_after(attributions: list[Attribution]) -> None:
+    """ "Azerbaijan handed over five Armenian soldiers ..., a state authority announced on
+    Wednesday. The extradition ... , said Azerbaijan’s State Commission on Prisoners of
+    War ...": a lead's unnamed body is the body the next statement names."""
+    ordered = sorted(attributions, key=lambda a: a.start_char)
+    for this, after in zip(ordered, ordered[1:], strict=False):
+        unnamed, named = this.speaker, after.speaker
+        if unnamed.actor is not None or not _UNNAMED_BODY.match(unnamed.mention):
+            continue
+        if named.actor is not None and named.actor.actor_type not in ("person", "state"):
+            this.speaker = replace(
+                named,
+                mention=unnamed.mention,
+                start_char=unnamed.start_char,
+                end_char=unnamed.end_char,
+            )

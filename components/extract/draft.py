@@ -16,14 +16,20 @@ from datetime import date
 
 from components.data.text import find_mentions
 
-from .context import context_attributions, quotation_speaker
+from .context import (
+    capital_between,
+    context_attributions,
+    named_after,
+    quotation_speaker,
+)
 from .dating import occasion_dates, spread_dates
 from .issuers import issuer_speaker, signature_issuer, title_issuer
 from .model import load_pipeline
 from .nouns import PERSON_TITLE_NOUNS
+from .phrases import quote_ranges
 from .readouts import readout_speakers
 from .registry import Place, Registry
-from .spans import Attribution, quote_ranges
+from .spans import Attribution
 from .speakers import SPEAKER_LABELS, Speaker, SpeakerResolver
 from .speech import find_attributions
 
@@ -212,6 +218,8 @@ def extract(
     attributions = find_attributions(doc, resolver, published)
     attributions = context_attributions(doc, attributions, resolver.issuer, published)
     quotation_speaker(text, attributions)
+    capital_between(attributions, registry)
+    named_after(attributions)
     _whole_quotations(text, attributions)
     readout_speakers(doc, attributions, resolver)
     occasion_dates(doc, attributions, resolver, published)

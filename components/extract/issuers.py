@@ -63,15 +63,30 @@ def issuer_speaker(issuer: str | None, registry: Registry) -> Speaker | None:
 _SIGNATURE = re.compile(
     r"\n\s*(?P<who>[A-Z][^\n.;:!?\"“”]{3,120}?)(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})?\s*$"
 )
+# "Mr. Arman Tatoyan\n\nThe Human Rights Defender of Armenia": the name on the line before
+# the last, the title on the last.
+_NAME_OVER_TITLE = re.compile(
+    r"\n\s*(?P<who>[A-Z][^\n;:!?\"“”]{3,60}?)\s*\n\s*(?P<title>[A-Z][^\n.;:!?\"“”]{3,120}?)\s*$"
+)
 
 
 def signature_issuer(doc, resolver: SpeakerResolver) -> Speaker | None:
     """The person who signs a release on its last line (a title and a name, perhaps a
-    date, no verb): the release is theirs."""
-    match = _SIGNATURE.search(doc.text)
-    if match is None or len(match["who"].split()) > 12:
-        return None
-    span = doc.char_span(match.start("who"), match.end("who"), alignment_mode="expand")
+    date, no verb), or on the last two (the name, then the title): the release is
+    theirs."""
+    for pattern in (_SIGNATURE, _NAME_OVER_TITLE):
+        match = pattern.search(doc.text)
+        if match is None or any(len(match[g].split()) > 12 for g in pattern.groupindex):
+            continue
+        signed = _signed_by(doc, resolver, *match.span("who"))
+        if signed is not None:
+            return signed
+    return None
+
+
+def _signed_by(doc, resolver: SpeakerResolver, start: int, end: int) -> Speaker | None:
+    """The person a signature line names (no verb, a person's name in it)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
         return None
     if not any(ent.label_ == "PERSON" for ent in span.ents):

@@ -142,3 +142,20 @@ def clean(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"'s$|’s$", "", text)
     return text.strip(' ,.;:"“”()')
+
+
+# Quotations: “...”, "...", «...».
+_QUOTES = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»")
+
+
+def quote_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the text's quotations, marks included."""
+    return [(match.start(), match.end()) for match in _QUOTES.finditer(text)]
+
+
+def overlaps_quote(start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(q_start < end and q_end > start for q_start, q_end in quotes)
+
+
+def inside_quote(position: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(start < position < end - 1 for start, end in quotes)

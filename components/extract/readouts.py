@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .spans import Attribution, quote_ranges
+from .phrases import quote_ranges
+from .spans import Attribution
 from .speakers import PERSON_PRONOUNS, Speaker, SpeakerResolver
 from .verbs import CLAUSE_VERBS, NOUN_OBJECT_VERBS, SPEECH_VERBS
 

@@ -3,12 +3,12 @@ clause bounds, the speakers a subject names, and the date of an act of speaking.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Span, Token
 
+from .phrases import inside_quote, quote_ranges
 from .speakers import Speaker, SpeakerResolver
 from .when import DatePhrase, find_date
 
@@ -17,8 +17,6 @@ MAX_DATE_PHRASE_TOKENS = 8
 
 # A quotation this short with no reporting verb is a scare quote or a label.
 MIN_QUOTE_WORDS = 4
-
-_QUOTES = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»")
 
 
 @dataclass
@@ -41,19 +39,6 @@ class Attribution:
 def cue_of(token) -> tuple[int, int]:
     """The characters of a reporting verb's token."""
     return (token.idx, token.idx + len(token.text))
-
-
-def quote_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the text's quotations, marks included."""
-    return [(match.start(), match.end()) for match in _QUOTES.finditer(text)]
-
-
-def overlaps_quote(start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
-    return any(q_start < end and q_end > start for q_start, q_end in quotes)
-
-
-def inside_quote(position: int, quotes: list[tuple[int, int]]) -> bool:
-    return any(start < position < end - 1 for start, end in quotes)
 
 
 def trim(tokens: list[Token]) -> list[Token]:

@@ -35,6 +35,7 @@ from .titles import (
     inside_a_name,
     is_press_service,
     other_country,
+    person_titles,
     principal_of,
     the_country,
 )
@@ -130,6 +131,7 @@ class SpeakerResolver(BodyRules):
         self.doc = doc
         self.registry = registry
         self.mentions = registry_mentions(doc.text, registry)
+        self.titles = person_titles(doc)
         self.last_person: Speaker | None = None
         self.last_body: Speaker | None = None
         # The body that issued the article, when known: "we" of a release with no

@@ -21,13 +21,11 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from .nouns import is_news_agency
+from .phrases import inside_quote, overlaps_quote, quote_ranges
 from .spans import (
     MIN_QUOTE_WORDS,
     Attribution,
     cue_of,
-    inside_quote,
-    overlaps_quote,
-    quote_ranges,
     sentence_bounds,
     speakers_of,
     trim,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from .nouns import HUMAN_NOUNS
+from .nouns import HUMAN_NOUNS, PERSON_TITLE_NOUNS
 from .registry import DEMONYMS, Actor, countries, title_key
 
 if TYPE_CHECKING:
@@ -116,3 +116,41 @@ def holds(actor: Actor | None, title: str) -> bool:
     words = set(title_key(title).split()) - GENERIC_TITLE_WORDS
     names = " ".join([actor.actor_name, actor.role_title or "", *actor.aliases])
     return bool(words) and words <= set(title_key(names).split())
+
+
+def person_titles(doc) -> dict[str, str]:
+    """Surname → the titles the text gives a person no registry may know: "Foreign
+    Minister of Armenia Ararat Mirzoyan", "Minister Mirzoyan", "Deputy Spokesman for
+    Azerbaijan’s Defense Ministry, Lieutenant-Colonel Anar Eyvazov said", "Leyla
+    Abdullayeva, an official representative of the Foreign Ministry"."""
+    found: dict[str, list[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or not any(t.pos_ == "PROPN" for t in ent):
+            continue
+        root = ent.root
+        words = [t.text for t in root.lefts if t.dep_ == "compound" and t.i < ent.start]
+        title = root.head.head
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and _titled(title):
+            words += [t.text for t in title.subtree if title.left_edge.i <= t.i < ent.start]
+        for other in (*root.children, root.head):
+            if other.i != root.i and "appos" in (other.dep_, root.dep_) and other.i > root.i:
+                words += [t.text for t in other.subtree]
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            # Two subjects of one verb, the title first: the parser's reading of a title
+            # set off by a comma before the name.
+            words += [
+                t.text
+                for sibling in root.head.children
+                if sibling.dep_ == root.dep_
+                and sibling.i < ent.start
+                and doc[sibling.right_edge.i + 1].text == ","
+                and sibling.right_edge.i + 2 >= ent.start - 3
+                for t in sibling.subtree
+            ]
+        found.setdefault(ent[-1].text, []).extend(words)
+    return {surname: " ".join(words) for surname, words in found.items() if words}
+
+
+def _titled(token: Token) -> bool:
+    """A person's title ("Minister", "Spokesman"), not a document ("the statement of")."""
+    return token.lemma_.lower() in PERSON_TITLE_NOUNS or token.lower_ in HUMAN_NOUNS

@@ -12,12 +12,12 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from .nouns import DOCUMENT_NOUNS, is_news_agency
+from .phrases import overlaps_quote
 from .spans import (
     MIN_QUOTE_WORDS,
     Attribution,
     cue_of,
     joined_names,
-    overlaps_quote,
     sentence_bounds,
     speakers_of,
     verb_date,
