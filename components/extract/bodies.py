@@ -123,8 +123,9 @@ class BodyRules:
 
     def conversation_pair(self, head: Token) -> list[Speaker]:
         """ "Aivazian held a phone conversation with Schallenberg ... . Both sides stressed":
-        the two people of the latest call, meeting or talks before `head`, when a person
-        held it with another person."""
+        the people of the latest call, meeting or talks before `head` ("Putin held
+        trilateral talks with Aliyev and Pashinyan ... . The three leaders signed"), when a
+        person held it with others."""
         for token in reversed(self.doc[: head.i]):
             if token.lemma_.lower() not in _MEETING_NOUNS or token.dep_ != "dobj":
                 continue
@@ -134,14 +135,23 @@ class BodyRules:
             other = next((c for w in withs for c in w.children if c.dep_ == "pobj"), None)
             if subject is None or other is None:
                 continue
-            pair = [self.from_phrase(subject), self.from_phrase(other)]
-            if all(s is not None and s.is_person for s in pair):
+            # "with Azerbaijan’s President Ilham Aliyev and Armenia’s Prime Minister Nikol
+            # Pashinyan": every person named there (the parser hangs the second on
+            # "Armenia").
+            named = [
+                ent.root
+                for ent in self.doc.ents
+                if ent.label_ == "PERSON" and other.left_edge.i <= ent.root.i <= other.right_edge.i
+            ]
+            people = [subject, *(named or [other])]
+            party = [self.from_phrase(person) for person in people]
+            if all(s is not None and s.is_person for s in party):
                 start, end = core_bounds(head)
                 return [
                     replace(
                         s, mention=clean(self.doc.text[start:end]), start_char=start, end_char=end
                     )
-                    for s in pair
+                    for s in party
                 ]
             return []
         return []

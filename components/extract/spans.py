@@ -69,9 +69,24 @@ def speakers_of(subject: Token, resolver: SpeakerResolver) -> list[Speaker]:
             # after a summit's leaders were named.
             return resolver.both_states(subject)
         return resolver.conversation_pair(subject) or resolver.both_states(subject)
+    if _the_leaders(subject):
+        # "Putin held trilateral talks with Aliyev and Pashinyan ... . The three leaders
+        # signed a joint statement": the people of the talks.
+        party = resolver.conversation_pair(subject)
+        if party:
+            return party
     speakers = [resolver.from_phrase(subject)]
     speakers += [resolver.from_phrase(c) for c in subject.conjuncts if c.i > subject.i]
     return [s for s in speakers if s is not None]
+
+
+def _the_leaders(subject: Token) -> bool:
+    """ "the three leaders", "the two presidents", "the leaders", "the ministers"."""
+    return (
+        subject.tag_ == "NNS"
+        and subject.lemma_.lower() in ("leader", "president", "minister")
+        and any(c.lower_ in ("the", "both", "two", "three") for c in subject.children)
+    )
 
 
 def _both_sides(subject: Token) -> bool:

@@ -24,9 +24,11 @@ from .phrases import (
     clean,
     core_bounds,
     entity_name,
+    inside_quote,
     is_bare_title,
     is_name,
     is_person,
+    quote_ranges,
 )
 from .registry import Registry, countries
 from .titles import (
@@ -454,8 +456,15 @@ class SpeakerResolver(BodyRules):
         return actor is not None and actor.actor_type != "person"
 
     def _latest_person_before(self, position: int) -> Speaker | None:
+        # "“... What is troubling is the condition of serviceman Vachagan Martirosyan ...,”
+        # he said": a pronoun outside a quotation is no one the quotation names.
+        quotes = [q for q in quote_ranges(self.doc.text) if not q[0] < position < q[1]]
         before = [
-            m for m in self.mentions if m.end_char <= position and m.actor.actor_type == "person"
+            m
+            for m in self.mentions
+            if m.end_char <= position
+            and m.actor.actor_type == "person"
+            and not inside_quote(m.start_char, quotes)
         ]
         people = [
             ent
@@ -464,6 +473,7 @@ class SpeakerResolver(BodyRules):
             and ent.end_char <= position
             and is_name(ent)
             and not self._known_body(ent.text)
+            and not inside_quote(ent.start_char, quotes)
         ]
         candidates = [(m.start_char, m) for m in before] + [(e.start_char, e) for e in people]
         if not candidates:

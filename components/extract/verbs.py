@@ -187,6 +187,8 @@ FALSE_WORDS = {"false", "fake", "untrue", "misleading", "baseless"}
 # What a body does with a document or information: "issued a statement", "spread
 # information about the shelling".
 PUBLISHING_VERBS = {"issue", "release", "publish", "spread", "disseminate", "circulate"}
+# "the three leaders signed a joint statement promising ...": a document its signers issue.
+PUBLISHING_VERBS |= {"sign", "adopt"}
 # Verbs that deliver what a speaker asks or declares: "sent a request for help", "made a
 # statement", "lodged a protest", "submitted a proposal".
 DELIVERING_VERBS = {"send", "make", "submit", "lodge", "file", "address", "deliver"}
