@@ -25,6 +25,7 @@ from .context import (
 from .dating import occasion_dates, spread_dates
 from .issuers import issuer_speaker, signature_issuer, title_issuer
 from .model import load_pipeline
+from .nested import nested_statements
 from .nouns import PERSON_TITLE_NOUNS
 from .phrases import quote_ranges
 from .readouts import readout_speakers
@@ -224,6 +225,10 @@ def extract(
     readout_speakers(doc, attributions, resolver)
     occasion_dates(doc, attributions, resolver, published)
     spread_dates(text, attributions, registry)
+    attributions = sorted(
+        [*attributions, *nested_statements(doc, attributions, resolver, published)],
+        key=lambda a: a.start_char,
+    )
     locations = _locations(text, registry)
     statements = []
     people: dict[str, str] = {}

@@ -295,7 +295,27 @@ class SpeakerResolver(BodyRules):
             titled = self._from_title(span_text, start)
             if titled is not None:
                 return titled
-        return self._from_entities(head, start, end) or self._from_words(head, span_text, start)
+        return (
+            self._from_entities(head, start, end)
+            or self._from_words(head, span_text, start)
+            or self._acronym(head, start, end)
+        )
+
+    def _acronym(self, head: Token, start: int, end: int) -> Speaker | None:
+        """ "SBS noted" after "the State Border Service (SBS) of Azerbaijan told ...": an
+        acronym the text spelled out in brackets is the body named before them."""
+        if not (head.text.isupper() and 2 <= len(head.text) <= 6 and end - start == len(head)):
+            return None
+        for token in self.doc[1 : head.i - 1]:
+            if token.text != head.text or token.nbor(-1).text != "(" or token.nbor(1).text != ")":
+                continue
+            named = token.nbor(-2)
+            while named.dep_ == "compound" and named.head.i > named.i:
+                named = named.head
+            speaker = self._resolve(named, *core_bounds(named))
+            if speaker is not None and speaker.actor is not None:
+                return replace(speaker, mention=head.text, start_char=start, end_char=end)
+        return None
 
     def _from_title(self, span_text: str, start: int) -> Speaker | None:
         actor, score = self.registry.resolve_actor(span_text)

@@ -82,6 +82,10 @@ def subject_of(
             # "These reports were denied by both the Armenian Defense Ministry and the
             # Central Command ...": a passive's agent acts, its subject is what was said.
             return agent, None
+        if _passive_report(child, verb):
+            # "Meruzhan Harutyunyan, born in 1991, has been confirmed dead": what a passive
+            # tells of its subject is said by someone else.
+            continue
         if child.lower_ not in ("accusations", "statement", "report") or child.i > verb.i:
             return child, None
     if agent is not None:
@@ -105,6 +109,17 @@ def subject_of(
         subject, _ = subject_of(head, by_verb)
         return subject, by_verb.get(head.i)
     return None, None
+
+
+def _passive_report(subject: Token, verb: Token) -> bool:
+    """ "X has been confirmed dead", "the attack was reported": the subject of a passive
+    reporting verb is what is told, not who tells it ("France is seen as ... and has
+    pledged support": "seen" reports nothing, so France pledges)."""
+    return (
+        subject.dep_ == "nsubjpass"
+        and verb.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS
+        and any(c.dep_ == "auxpass" for c in verb.children)
+    )
 
 
 def _agent(verb: Token) -> Token | None:
