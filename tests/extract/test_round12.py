@@ -77,3 +77,13 @@ def test_an_acronym_spelled_out_before_is_that_body(unseen):
     not know "SBS"; the text spelled it out."""
     draft = unseen("azvision-2021-05-31-sbs-border-stable")
     assert speakers_with(draft, "under full control") == ["azerbaijani_state_border_service"]
+
+
+def test_a_site_reporting_with_reference_to_a_body_relays_that_body(unseen):
+    """'Azerbaijan’s President Ilham Aliyev and President Charles Michel of the European
+    Council had phone talks on November 19, News.Az reports with reference to the European
+    Council.': the Council's readout ("News.Az" is one word, not the end of a sentence)."""
+    draft = unseen("newsaz-2021-11-19-aliyev-michel-call")
+    assert speakers_with(draft, "had phone talks on November 19") == ["european_council"]
+    statement = next(s for s in draft.statements if "had phone talks" in s.quote)
+    assert statement.quote.endswith("with reference to the European Council")
