@@ -13,6 +13,7 @@ from .speakers import Speaker
 from .when import today
 
 _TODAY = re.compile(r"\b[Tt]oday\b")
+_TELLING_PRECISIONS = ("day", "part_of_day")
 _EARLIER = re.compile(r"\b(?:[Ee]arlier|[Pp]reviously)\b")
 
 
@@ -68,7 +69,9 @@ def spread_dates(text: str, attributions: list[Attribution], registry: Registry)
         lineage = registry.lineage(attribution.speaker.actor_id)
         family = [a for a in attributions[:index] if a.speaker.actor_id in lineage - {key}]
         for other in [*reversed(before), *after, *reversed(family)]:
-            if other.date.precision != "as_reported":
+            # "Pashinyan reminded that back in May he had announced ...": a month or a
+            # span recalls another occasion; only a day dates the speaker's telling.
+            if other.date.precision in _TELLING_PRECISIONS:
                 attribution.date = other.date
                 break
 

@@ -87,3 +87,12 @@ def test_a_site_reporting_with_reference_to_a_body_relays_that_body(unseen):
     assert speakers_with(draft, "had phone talks on November 19") == ["european_council"]
     statement = next(s for s in draft.statements if "had phone talks" in s.quote)
     assert statement.quote.endswith("with reference to the European Council")
+
+
+def test_a_recalled_month_dates_no_other_statement(unseen):
+    """'Pashinyan reminded that back in May he had announced that he was ready ...': May
+    dates that announcement, not his other words of 17 November (the lead "says")."""
+    draft = unseen("armenpress-2021-11-17-pashinyan-delimitation")
+    lead = next(s for s in draft.statements if "Nikol Pashinyan says" in s.quote)
+    assert lead.date_precision == "as_reported"
+    assert str(lead.start_date) == "2021-11-17"
