@@ -23,7 +23,7 @@ from .context import (
     quotation_speaker,
 )
 from .dating import occasion_dates, spread_dates
-from .issuers import issuer_speaker, signature_issuer, title_issuer
+from .issuers import issuer_speaker, rebuttal_issuer, signature_issuer, title_issuer
 from .model import load_pipeline
 from .nested import nested_statements
 from .nouns import PERSON_TITLE_NOUNS
@@ -216,7 +216,12 @@ def extract(
         or title_issuer(title, registry)
         or signature_issuer(doc, resolver)
     )
+    rebuttal = None if resolver.issuer else rebuttal_issuer(text, registry)
+    if rebuttal is not None:
+        resolver.issuer = rebuttal[0]
     attributions = find_attributions(doc, resolver, published)
+    if rebuttal is not None and rebuttal[1]:
+        _own_opening(doc, attributions, resolver.issuer)
     attributions = context_attributions(doc, attributions, resolver.issuer, published)
     quotation_speaker(text, attributions)
     capital_between(attributions, registry)
@@ -249,6 +254,18 @@ _DATELINE = re.compile(
     r"(?:\s*(?:\([^()\n]{2,30}\)|/[^/\n]{2,20}/)\.?\s*(?::|—|–|--?)?|\s*(?::|—|–|--?))"
     r"\s+(?=[\"“A-Z])"
 )
+
+
+def _own_opening(doc, attributions: list[Attribution], writer: Speaker) -> None:
+    """ "The Armenian defense ministry has once again spread false information about ...":
+    a rebuttal's opening tells what the other side put out, in its writer's words."""
+    first = next(iter(doc.sents), None)
+    for attribution in attributions:
+        opening = first is not None and attribution.start_char < first.end_char
+        if opening and attribution.verb in ("spread", "disseminate"):
+            # Both speak in it: the writer tells, the other side put it out.
+            attribution.extra_speakers = [attribution.speaker, *attribution.extra_speakers]
+            attribution.speaker = writer
 
 
 def blank_datelines(text: str) -> str:

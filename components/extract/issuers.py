@@ -93,3 +93,44 @@ def _signed_by(doc, resolver: SpeakerResolver, start: int, end: int) -> Speaker 
         return None
     speaker = resolver.from_span(span)
     return speaker if speaker is not None and speaker.is_person else None
+
+
+# "The Armenian defense ministry has once again spread false information about ...", "The
+# Ministry of Defence of Azerbaijan issued a statement claiming that allegedly ...": a
+# rebuttal opens on what the other side's body put out.
+_REBUTTAL_OPENING = re.compile(
+    r"^\s*(?:The\s+)?(?P<body>[^,.;:\n]{5,80}?)\s+(?:has\s+|have\s+)?(?:once\s+again\s+)?"
+    r"(?P<verb>spread|spreads|disseminated|disseminates|issued\s+a\s+statement\s+claiming\s+"
+    r"that\s+allegedly)\b",
+    re.IGNORECASE,
+)
+# The two states at war: each side's bodies answer the other's.
+_COUNTERPART = {"Armenia": "Azerbaijan", "Azerbaijan": "Armenia"}
+
+
+def rebuttal_issuer(text: str, registry: Registry) -> tuple[Speaker, bool] | None:
+    """The body a rebuttal with no issuer given is written by: the other side's body of
+    the same title as the one whose words it opens on ("the Armenian defense ministry has
+    spread false information" is answered by Azerbaijan's defence ministry); and whether
+    its opening sentence is the writer's own ("spread": it tells what the other did)."""
+    match = _REBUTTAL_OPENING.search(text)
+    if match is None:
+        return None
+    accused, score = registry.resolve_actor(match["body"])
+    if accused is None or score < 0.9 or accused.actor_type in ("person", "state", ""):
+        return None
+    named = countries(accused.actor_name)
+    if len(named) != 1:
+        return None
+    own = next(iter(named))
+    other = next((b for a, b in _COUNTERPART.items() if a.lower() == own), None)
+    if other is None:
+        return None
+    title = re.sub(rf"\b{own}\b", other, accused.actor_name, flags=re.IGNORECASE)
+    writer, score = registry.resolve_actor(title)
+    if writer is None or score < 0.9 or writer.actor_id == accused.actor_id:
+        return None
+    if countries(writer.actor_name) != {other.lower()}:
+        return None
+    speaker = Speaker(writer.actor_name, writer.actor_name, 0, 0, writer, 0.5, False)
+    return speaker, not match["verb"].lower().startswith("issued")

@@ -216,12 +216,15 @@ def test_a_bare_alias_is_the_ministry_named_before_it(registry):
 
 
 def test_a_release_in_the_first_person_without_its_issuer(drafts):
-    """The Azerbaijani ministry's release of 25 May ('We unequivocally state ...') read
-    without its issuer: its statements are still drafted, by a new speaker for the
-    reviewer to name, not by a registry actor the rules cannot know."""
+    """The Azerbaijani commission's release of 4 December ('We express our gratitude to the
+    Ministry of Defense of the Russian Federation ...') read without its issuer: its
+    statements are still drafted, by a new speaker for the reviewer to name, not by a
+    registry actor the rules cannot know. (A rebuttal, which names the other side's body
+    it answers, is another case: test_round12.py.)"""
     from components.extract.speakers import UNNAMED_ISSUER
 
-    statement = statement_with(drafts("azmod-2021-05-25-information"), "We unequivocally state")
+    draft = drafts("dtx-2021-12-04-ten-servicemen-handed-over")
+    statement = statement_with(draft, "We express our gratitude")
     assert (statement.speaker_actor_id, statement.speaker_name) == (None, UNNAMED_ISSUER)
 
 

@@ -35,12 +35,13 @@ def test_inverted_final_attribution(drafts):
 
 
 def test_issuer_speaks_its_release(drafts):
-    """A ministry's own release: 'We unequivocally state...' is the issuer's when the
+    """A ministry's own release: 'We express our gratitude ...' is the issuer's when the
     outlet is passed, and has no registry speaker without it."""
-    words = "We unequivocally state"
-    with_issuer = statement_with(drafts("azmod-2021-05-25-information", True), words)
-    assert with_issuer.speaker_actor_id == "azerbaijani_defence_ministry"
-    without = drafts("azmod-2021-05-25-information")
+    words = "We express our gratitude"
+    release = "dtx-2021-12-04-ten-servicemen-handed-over"
+    with_issuer = statement_with(drafts(release, True), words)
+    assert with_issuer.speaker_actor_id == "azerbaijani_pow_commission"
+    without = drafts(release)
     assert not [s for s in without.statements if words in s.quote and s.speaker_actor_id]
 
 
