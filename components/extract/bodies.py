@@ -325,25 +325,20 @@ class BodyRules:
 
     def _host_of(self, position: int, wanted: set[str]) -> Speaker | None:
         """ "Minister Mirzoyan held phone conversations with Foreign Minister of Russia
-        Sergey Lavrov ... . The Foreign Minister noted": of two people of one title in a
-        call, the title goes on about the one who held it, not the one called."""
+        Sergey Lavrov, On November 17 he talked to the Foreign Minister of Sweden ... . The
+        Foreign Minister noted": of people of one title in a call, the title goes on about
+        the one who held it, not the ones called (named after the call's verb)."""
         span = self.doc.char_span(position, position + 1, alignment_mode="expand")
         if span is None:
             return None
-        token = span[0]
-        while token.dep_ in ("compound", "amod", "det", "poss") and token.head.i != token.i:
-            token = token.head
-        if token.dep_ == "pobj" and token.head.lower_ == "of":
-            token = token.head.head  # "Foreign Minister of Russia Sergey Lavrov"
-        if token.dep_ == "appos":
-            token = token.head
-        if token.dep_ != "pobj" or token.head.lower_ not in ("with", "to"):
+        owner = next(
+            (t for t in reversed(self.doc[max(span.start - 40, 0) : span.start]) if _is_call(t)),
+            None,
+        )
+        if owner is None:
             return None
-        owner = token.head.head
         if owner.lemma_.lower() in _MEETING_NOUNS:
             owner = owner.head
-        if owner.lemma_.lower() not in _CALL_VERBS:
-            return None
         subject = next((c for c in owner.children if c.dep_ == "nsubj"), None)
         host = self.from_phrase(subject) if subject is not None else None
         if host is None or not self._holds_title(wanted, host.mention, host.name, host.actor):
@@ -369,6 +364,16 @@ class BodyRules:
         first = min(c.left_edge.idx for c in content)
         last = max(c.right_edge.idx + len(c.right_edge.text) for c in content)
         return (first, last)
+
+
+def _is_call(token: Token) -> bool:
+    """ "held phone conversations with", "talked to", "met with": a call's verb."""
+    lemma = token.lemma_.lower()
+    if lemma in _MEETING_NOUNS and token.dep_ == "dobj":
+        return token.head.lemma_.lower() in _CALL_VERBS
+    return lemma in _CALL_VERBS - {"hold", "have"} and any(
+        c.dep_ == "prep" and c.lower_ in ("with", "to") for c in token.children
+    )
 
 
 def _accused(subject: Token) -> bool:

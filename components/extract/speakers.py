@@ -24,12 +24,11 @@ from .phrases import (
     clean,
     core_bounds,
     entity_name,
-    inside_quote,
     is_bare_title,
     is_name,
     is_person,
-    quote_ranges,
 )
+from .pronouns import PronounRules
 from .registry import Registry, countries
 from .titles import (
     countryless_title,
@@ -47,8 +46,6 @@ BODY_PRONOUNS = {"it", "they", "we"}
 _ARTICLE_OR_COUNT = re.compile(
     r"^(?:(?:the|a|an|several|some|many|a few|few|two|three|four|five|local)\s+)+", re.I
 )
-# "We" of a text whose issuer is not known.
-UNNAMED_ISSUER = "issuer of the text (we)"
 # Entity labels that can name a speaker.
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 
@@ -126,7 +123,7 @@ def _of_another_country(text: str, mention: Mention) -> bool:
     return bool(before) and other_country(before.group(1), mention.actor)
 
 
-class SpeakerResolver(BodyRules):
+class SpeakerResolver(BodyRules, PronounRules):
     """Resolves speaker phrases of one document; remembers who spoke last."""
 
     def __init__(self, doc: Doc, registry: Registry):
@@ -442,80 +439,3 @@ class SpeakerResolver(BodyRules):
                     True,
                 )
         return None
-
-    def _antecedent(self, token: Token, person: bool) -> Speaker | None:
-        remembered = self.last_person if person else self.last_body
-        if token.lower_ == "we" and self.last_body is not None and self.last_person is not None:
-            # "We" is whoever spoke last, a person or a body ("..., the co-chairs take note
-            # ... . We call on both sides" after a politician was quoted).
-            remembered = max(self.last_body, self.last_person, key=lambda s: s.start_char)
-            if self.last_body.actor_id in self.registry.lineage(self.last_person.actor_id):
-                # "Price said the US considers ... . "We reject ...": the spokesman's "we"
-                # is his state's, and the words are his.
-                remembered = self.last_person
-        if remembered is not None and remembered.start_char <= token.idx:
-            return as_pronoun(remembered, token)
-        if person and token.lower_ != "we":
-            return self._latest_person_before(token.idx)
-        if token.lower_ == "we" and self.issuer is not None:
-            return as_pronoun(self.issuer, token)
-        body = self.last_body
-        if token.lower_ == "we" and body is not None and body.start_char <= token.idx:
-            # "The Co-Chairs underscore ... . We call on both sides": the body speaking.
-            return as_pronoun(body, token)
-        if token.lower_ == "we":
-            # A release in the first person whose issuer was not given: a new speaker for
-            # the reviewer to name (the statements are found; who "we" are is not).
-            return Speaker(UNNAMED_ISSUER, token.text, token.idx, token.idx + 2, None, 0.3, False)
-        return None
-
-    def _known_body(self, name: str) -> bool:
-        """A name the tagger took for a person's that the registry knows as a state or
-        body ("Azerbaijan")."""
-        actor, _ = self.registry.resolve_actor(name)
-        return actor is not None and actor.actor_type != "person"
-
-    def _latest_person_before(self, position: int) -> Speaker | None:
-        # "“... What is troubling is the condition of serviceman Vachagan Martirosyan ...,”
-        # he said": a pronoun outside a quotation is no one the quotation names.
-        quotes = [q for q in quote_ranges(self.doc.text) if not q[0] < position < q[1]]
-        before = [
-            m
-            for m in self.mentions
-            if m.end_char <= position
-            and m.actor.actor_type == "person"
-            and not inside_quote(m.start_char, quotes)
-        ]
-        people = [
-            ent
-            for ent in self.doc.ents
-            if ent.label_ == "PERSON"
-            and ent.end_char <= position
-            and is_name(ent)
-            and not self._known_body(ent.text)
-            and not inside_quote(ent.start_char, quotes)
-        ]
-        candidates = [(m.start_char, m) for m in before] + [(e.start_char, e) for e in people]
-        if not candidates:
-            return None
-        _, latest = max(candidates, key=lambda pair: pair[0])
-        if isinstance(latest, Mention):
-            return Speaker(
-                latest.actor.actor_name,
-                latest.surface,
-                latest.start_char,
-                latest.end_char,
-                latest.actor,
-                0.7,
-                True,
-            )
-        actor, score = self.registry.resolve_actor(latest.text)
-        return Speaker(
-            actor.actor_name if actor else latest.text,
-            latest.text,
-            latest.start_char,
-            latest.end_char,
-            actor,
-            0.6,
-            True,
-        )

@@ -221,7 +221,7 @@ def test_a_release_in_the_first_person_without_its_issuer(drafts):
     statements are still drafted, by a new speaker for the reviewer to name, not by a
     registry actor the rules cannot know. (A rebuttal, which names the other side's body
     it answers, is another case: test_round12.py.)"""
-    from components.extract.speakers import UNNAMED_ISSUER
+    from components.extract.pronouns import UNNAMED_ISSUER
 
     draft = drafts("dtx-2021-12-04-ten-servicemen-handed-over")
     statement = statement_with(draft, "We express our gratitude")
