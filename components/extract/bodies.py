@@ -388,3 +388,20 @@ def _accused(subject: Token) -> bool:
     return lemma in ("open", "launch", "commit") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _ACCUSED_DEEDS for c in verb.children
     )
+
+
+def accused_sides(doc: Doc) -> list[str]:
+    """The states whose forces a text accuses ("the Azerbaijani side tried to carry out
+    some work", "the Armenian armed forces units ... subjected to fire"), once per
+    accusation."""
+    sides = []
+    for token in doc:
+        # Not "allegedly shelled" nor "did not open fire": no accusation.
+        alleged = any(
+            c.lower_ in ("allegedly", "reportedly") or c.dep_ == "neg" for c in token.head.children
+        )
+        if token.dep_ in ("nsubj", "nsubjpass") and _accused(token) and not alleged:
+            named = first_country(doc.text[token.left_edge.idx : token.right_edge.idx + 1])
+            if named in _ADVERSARY:
+                sides.append(named)
+    return sides

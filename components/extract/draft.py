@@ -16,6 +16,7 @@ from datetime import date
 
 from components.data.text import find_mentions
 
+from .bodies import accused_sides
 from .context import (
     capital_between,
     context_attributions,
@@ -23,7 +24,13 @@ from .context import (
     quotation_speaker,
 )
 from .dating import occasion_dates, spread_dates
-from .issuers import issuer_speaker, rebuttal_issuer, signature_issuer, title_issuer
+from .issuers import (
+    issuer_speaker,
+    rebuttal_issuer,
+    release_writer,
+    signature_issuer,
+    title_issuer,
+)
 from .model import load_pipeline
 from .nested import nested_statements
 from .nouns import PERSON_TITLE_NOUNS
@@ -219,6 +226,8 @@ def extract(
     rebuttal = None if resolver.issuer else rebuttal_issuer(text, registry)
     if rebuttal is not None:
         resolver.issuer = rebuttal[0]
+    if resolver.issuer is None:
+        resolver.issuer = release_writer(doc, accused_sides(doc), registry)
     attributions = find_attributions(doc, resolver, published)
     if rebuttal is not None and rebuttal[1]:
         _own_opening(doc, attributions, resolver.issuer)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .perspective import perspective
+from .phrases import inside_quote, quote_ranges
 from .registry import Registry, countries
 from .speakers import Speaker, SpeakerResolver
 
@@ -134,3 +136,44 @@ def rebuttal_issuer(text: str, registry: Registry) -> tuple[Speaker, bool] | Non
         return None
     speaker = Speaker(writer.actor_name, writer.actor_name, 0, 0, writer, 0.5, False)
     return speaker, not match["verb"].lower().startswith("issued")
+
+
+# A release's words of war and of diplomacy: which ministry speaks in the first person.
+_MILITARY_WORDS = re.compile(
+    r"\b(?:units?|positions?|servicem[ae]n|army|troops|subdivisions?|fire|firing|shelling|"
+    r"enemy|operational situation|armed forces|military personnel)\b",
+    re.IGNORECASE,
+)
+_DIPLOMATIC_WORDS = re.compile(
+    r"\b(?:condemn\w*|international community|international partners|territorial integrity|"
+    r"sovereign\w*|diplomatic|OSCE|Minsk Group|co-chairs?|peace process|negotiations?|"
+    r"call on|urge\w*)\b",
+    re.IGNORECASE,
+)
+# "We state that ...", "We declare once again": a sentence in the first person plural.
+_WE_SENTENCE = re.compile(r"(?:^|[.!?]\s+|\n\s*)We\b")
+
+
+def release_writer(doc, accused_sides: list[str], registry: Registry) -> Speaker | None:
+    """The ministry a release in the first person with no issuer given is most likely
+    from: the side it is written from (its words, else the other side of the forces it
+    accuses), and its defence or foreign ministry by whether it speaks of war or of
+    diplomacy. A low-confidence guess for the reviewer, not a name the text gives."""
+    text = doc.text
+    quotes = quote_ranges(text)
+    if not any(not inside_quote(m.end() - 2, quotes) for m in _WE_SENTENCE.finditer(text)):
+        return None
+    side = perspective(text)
+    if side is None:
+        others = {_COUNTERPART.get(s.title()) for s in accused_sides} - {None}
+        side = others.pop().lower() if len(others) == 1 else None
+    if side is None:
+        return None
+    military, diplomatic = len(_MILITARY_WORDS.findall(text)), len(_DIPLOMATIC_WORDS.findall(text))
+    if military == diplomatic:
+        return None
+    title = "Ministry of Defence" if military > diplomatic else "Ministry of Foreign Affairs"
+    writer, score = registry.resolve_actor(f"{title} of {side.title()}")
+    if writer is None or score < 0.9 or countries(writer.actor_name) != {side}:
+        return None
+    return Speaker(writer.actor_name, writer.actor_name, 0, 0, writer, 0.4, False)
