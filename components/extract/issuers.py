@@ -150,8 +150,11 @@ _DIPLOMATIC_WORDS = re.compile(
     r"call on|urge\w*)\b",
     re.IGNORECASE,
 )
-# "We state that ...", "We declare once again": a sentence in the first person plural.
-_WE_SENTENCE = re.compile(r"(?:^|[.!?]\s+|\n\s*)We\b")
+# "We state that ...", "We declare once again", "our units control the operational
+# situation": a text in the first person plural.
+_WE_SENTENCE = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*)We\b|\bour (?:units|positions|servicemen|army|troops|soldiers|forces)\b"
+)
 
 
 def release_writer(doc, accused_sides: list[str], registry: Registry) -> Speaker | None:
@@ -161,7 +164,7 @@ def release_writer(doc, accused_sides: list[str], registry: Registry) -> Speaker
     diplomacy. A low-confidence guess for the reviewer, not a name the text gives."""
     text = doc.text
     quotes = quote_ranges(text)
-    if not any(not inside_quote(m.end() - 2, quotes) for m in _WE_SENTENCE.finditer(text)):
+    if not any(not inside_quote(m.start() + 1, quotes) for m in _WE_SENTENCE.finditer(text)):
         return None
     side = perspective(text)
     if side is None:

@@ -1,11 +1,12 @@
 """Whose side a text is written from, by the words only one side uses.
 
 The two sides name the same places and the same war differently: Azerbaijani texts write
-"Basarkechar" for Vardenis, "the liberated Kalbajar region", "illegal Armenian armed
-detachments"; Armenian texts write "Artsakh", "Shushi", "Karvachar", "the RA Armed
-Forces". A text that uses one side's words and none of the other's is written from that
-side, and a bare "the Defence Ministry" in it with no other clue is that side's ministry
-(bodies.py). A text with both sides' words, or neither's, has no perspective.
+"Basarkechar" for Vardenis, "the Azerbaijan Army" for their own forces, "the liberated
+Kalbajar region", "illegal Armenian armed detachments"; Armenian texts write "Artsakh",
+"Shushi", "Karvachar", "the RA Armed Forces". A text that uses one side's words and none
+of the other's is written from that side, and a bare "the Defence Ministry" in it with no
+other clue is that side's ministry (bodies.py). A text with both sides' words, or
+neither's, has no perspective.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ _CUES = {
     "azerbaijan": re.compile(
         r"\b(?:liberated|illegal Armenian|Armenian-planted|Basarkechar|Basarkechyar|"
         r"Patriotic War|Second Karabakh War|occupied by Armenia|Armenian occupation|"
-        r"Zangezur|Garagol|Qaragol|Gorus)\b"
+        r"Zangezur|Garagol|Qaragol|Gorus|Azerbaijan Army)\b"
     ),
     "armenia": re.compile(
         r"\b(?:Artsakh|Shushi|Karvachar|RA Armed Forces|Azerbaijani aggression|"

@@ -63,3 +63,15 @@ def test_a_guessed_writer_is_low_in_confidence(unseen):
     statement = next(s for s in draft.statements if "We express our gratitude" in s.quote)
     assert statement.speaker_name != UNNAMED_ISSUER
     assert statement.confidence < 0.6
+
+
+def test_a_release_that_says_our_units_is_a_release(unseen):
+    """The Azerbaijani defence ministry's page of 20 July has no "we" and no reporting verb
+    ('... The enemy was suppressed by retaliation fire. Currently, the situation in this
+    direction is stable, our units control the operational situation.'): "our units" and
+    "the Azerbaijan Army" make it that ministry's release, every sentence drafted."""
+    draft = unseen("modaz-2021-07-20-sadarak-wounded")
+    assert speakers_with(draft, "The enemy was suppressed") == ["azerbaijani_defence_ministry"]
+    assert speakers_with(draft, "subjected to fire the positions") == [
+        "azerbaijani_defence_ministry"
+    ]
