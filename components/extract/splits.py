@@ -1,41 +1,14 @@
 """Which articles the extractor's rules were developed on (evaluate.py splits the corpus
 by these sets; docs/extract.md tells each round's protocol)."""
 
-(
-    DEVELOPMENT,
-    REREAD,
-    REREAD_6,
-    REREAD_7,
-    REREAD_8,
-    REREAD_9,
-    REREAD_10,
-    REREAD_11,
-    REREAD_12,
-    HELD_OUT,
-) = (
-    "development",
-    "development, round 5",
-    "development, round 6",
-    "development, round 7",
-    "development, round 8",
-    "development, round 9",
-    "development, round 10",
-    "development, round 11",
-    "development, round 12",
-    "held out",
-)
-GROUPS = (
-    DEVELOPMENT,
-    REREAD,
-    REREAD_6,
-    REREAD_7,
-    REREAD_8,
-    REREAD_9,
-    REREAD_10,
-    REREAD_11,
-    REREAD_12,
-    HELD_OUT,
-)
+DEVELOPMENT, HELD_OUT = "development", "held out"
+
+
+def reread(round_number: int) -> str:
+    """The name of the set whose errors were first read in round `round_number`."""
+    return f"development, round {round_number}"
+
+
 # The articles the rules were developed on in rounds 1-4: the seed and the folders of the
 # first two annotators and of the gap filler (ann1, ann2, ann5).
 DEV_ARTICLE_IDS = frozenset(
@@ -314,19 +287,21 @@ READ_IN_ROUND_12 = frozenset(
         "trend-2021-12-27-bayramov-working-group",
     }
 )
-# Every other article (added after round 12) is held out: its text and gold are never read
-# while developing the rules, and only its aggregate score is looked at.
+# Each set, in the order its errors were first read.
 _ROUNDS = (
     (DEVELOPMENT, DEV_ARTICLE_IDS),
-    (REREAD, READ_IN_ROUND_5),
-    (REREAD_6, READ_IN_ROUND_6),
-    (REREAD_7, READ_IN_ROUND_7),
-    (REREAD_8, READ_IN_ROUND_8),
-    (REREAD_9, READ_IN_ROUND_9),
-    (REREAD_10, READ_IN_ROUND_10),
-    (REREAD_11, READ_IN_ROUND_11),
-    (REREAD_12, READ_IN_ROUND_12),
+    (reread(5), READ_IN_ROUND_5),
+    (reread(6), READ_IN_ROUND_6),
+    (reread(7), READ_IN_ROUND_7),
+    (reread(8), READ_IN_ROUND_8),
+    (reread(9), READ_IN_ROUND_9),
+    (reread(10), READ_IN_ROUND_10),
+    (reread(11), READ_IN_ROUND_11),
+    (reread(12), READ_IN_ROUND_12),
 )
+# Every other article (added after round 12) is held out: its text and gold are never read
+# while developing the rules, and only its aggregate score is looked at.
+GROUPS = (*(group for group, _ in _ROUNDS), HELD_OUT)
 
 
 def group_of(article_id: str) -> str:
