@@ -34,7 +34,7 @@ from components.app.state import (
 from components.app.text_safety import escape_markdown
 from components.timeline.choices import ZOOM_PRESETS, clicked_item
 from components.timeline.detail import ItemDetail
-from components.timeline.figure_piles import pile_count
+from components.timeline.figure_piles import period_words, pile_count, pile_periods
 from components.timeline.frames import MAX_MARKERS, TimelineView
 from components.timeline.items import ITEM_KINDS, readable
 from components.timeline.lanes import LANE_GROUPINGS
@@ -279,8 +279,10 @@ piles = pile_count(figure)
 if piles:
     st.caption(
         f"{piles} square{'s' if piles > 1 else ''} in this time span each stand for a lane's "
-        "items of one busy day, with their count, so the chart stays a few screens tall. Click "
-        "a square to list its items in the Item list; filter by actor to see them one by one."
+        f"items of one busy {period_words(pile_periods(figure))}, with their count, so the "
+        "chart stays a few screens tall and no marker covers another. Click a square to list "
+        "its items in the Item list; filter by actor, or pick a shorter time span, to see "
+        "them one by one."
     )
 if view.folded_lanes:
     st.caption(

@@ -1,6 +1,6 @@
 """The piles of the timeline figure (see piles.py): one clickable badge per lane and day
-whose items pile, with their count; its hover says how many statements and events and of
-which types. Plain dicts for plotly, no streamlit.
+(or week, or month) whose items pile, with their count; its hover says how many statements
+and events and of which types. Plain dicts for plotly, no streamlit.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from components.app.palette import MARKER_OUTLINE
 from components.timeline.figure_layout import LABEL_COLOUR, _escape, _Parts
-from components.timeline.piles import piles_of
+from components.timeline.piles import PILE_PERIODS, pile_period, piles_of
 
 PILES_TRACE = "piles"
 
@@ -65,12 +65,12 @@ def _wrapped(text: str) -> str:
 
 def _pile_hovers(piles: pd.DataFrame) -> list[str]:
     return [
-        f"<b>{count} items on {day.day} {day:%b %Y}</b><br>{_escape(lane)}<br>"
+        f"<b>{count} items {when}</b><br>{_escape(lane)}<br>"
         f"{statements} statements, {events} events<br>{_wrapped(types)}<br>"
         "<i>Click to list them in the Item list</i>"
-        for count, day, lane, statements, events, types in zip(
+        for count, when, lane, statements, events, types in zip(
             piles["count"].tolist(),
-            piles["day"].tolist(),
+            piles["when"].tolist(),
             piles["lane_label"].tolist(),
             piles["statements"].tolist(),
             piles["events"].tolist(),
@@ -80,14 +80,15 @@ def _pile_hovers(piles: pd.DataFrame) -> list[str]:
     ]
 
 
-def add_pile_key(parts: _Parts) -> None:
-    """The legend's key for a pile."""
+def add_pile_key(parts: _Parts, periods: list[str]) -> None:
+    """The legend's key for a pile, naming the ``periods`` its squares stand for."""
     parts.traces.append(
         {
             "type": "scatter",
             "x": [None],
             "y": [None],
-            "name": "Several items of a lane on one day:<br>click to list them",
+            "name": f"Several items of a lane in one {period_words(periods)}:<br>"
+            "click to list them",
             "legendgroup": "shape",
             "legendgrouptitle": {"text": "Shape"},
             "hoverinfo": "skip",
@@ -102,12 +103,36 @@ def add_pile_key(parts: _Parts) -> None:
     )
 
 
+def period_words(periods: list[str]) -> str:
+    """ "day", "day or week", "day, week or month": the periods of some piles, finest first."""
+    ordered = [period for period in PILE_PERIODS if period in periods] or ["day"]
+    if len(ordered) == 1:
+        return ordered[0]
+    return f"{', '.join(ordered[:-1])} or {ordered[-1]}"
+
+
+def _piles_in_range(figure: go.Figure) -> list[str]:
+    """The ids of the piles ``figure`` draws inside its time axis's range (the others lie
+    on days off the view, counted by its notes)."""
+    start, end = (pd.Timestamp(x) for x in figure.layout.xaxis.range)
+    inside = []
+    for trace in figure.data:
+        if trace.name == PILES_TRACE:
+            xs = pd.to_datetime(trace.x)
+            inside += [
+                pile for pile, x in zip(trace.customdata, xs, strict=True) if start <= x <= end
+            ]
+    return inside
+
+
+def pile_periods(figure: go.Figure) -> list[str]:
+    """The periods ("day", "week", "month") of the piles drawn inside the time axis's range."""
+    return sorted(
+        {pile_period(pile)[0] for pile in _piles_in_range(figure)}, key=PILE_PERIODS.index
+    )
+
+
 def pile_count(figure: go.Figure) -> int:
     """How many piles ``figure`` draws inside its time axis's range (the others lie on days
     off the view, counted by its notes)."""
-    start, end = (pd.Timestamp(x) for x in figure.layout.xaxis.range)
-    return sum(
-        int(((pd.to_datetime(trace.x) >= start) & (pd.to_datetime(trace.x) <= end)).sum())
-        for trace in figure.data
-        if trace.name == PILES_TRACE
-    )
+    return len(_piles_in_range(figure))

@@ -37,6 +37,7 @@ from components.timeline.figure_layout import (
 )
 from components.timeline.figure_piles import add_pile_key, add_piles
 from components.timeline.items import readable, shorten
+from components.timeline.piles import pile_period
 from components.timeline.precision import COARSE_PRECISIONS, UNCERTAIN_PRECISIONS
 from components.timeline.window import fitted_window, placed_for_window
 
@@ -104,9 +105,14 @@ def build_timeline_figure(
     add_piles(parts, shown)
     _add_legend_keys(parts, single)
     if len(single) < len(shown):
-        add_pile_key(parts)
+        add_pile_key(parts, _pile_periods(shown))
     parts.annotations.extend(_offscreen_notes(placed, x_range))
     return new_figure(data=parts.traces, layout=_layout(lanes, x_range, parts))
+
+
+def _pile_periods(shown: pd.DataFrame) -> list[str]:
+    """The periods ("day", "week", "month") the piles of ``shown`` stand for."""
+    return [pile_period(pile)[0] for pile in shown["pile_id"].dropna().unique()]
 
 
 def item_colour(kind: str, item_type: str) -> str:

@@ -331,11 +331,52 @@ def _stack_rows(
     """Row of each item in its lane: the first row free at its start (interval stacking).
 
     Greedy, so a loop; the page only stacks what it draws one by one (MAX_MARKERS at most).
-    A pile is stacked once, as a point at its midday, and its items take its row. A marker
-    takes ``point_half`` either side of its centre (a span at least that), a pile
-    ``pile_half``: the time a marker's or a pile's half width covers at the zoom drawn
+    A pile is stacked once, as a point at the middle of its period, and its items take its
+    row. A marker takes ``point_half`` either side of its centre (a span at least that), a
+    pile ``pile_half``: the time a marker's or a pile's half width covers at the zoom drawn
     (window.py), so that two of them on one row never touch.
     """
+    starts, ends, stacked = _rooms(placed, point_half, pile_half)
+    rows = _greedy_rows(placed.assign(_start=starts, _end=ends)[stacked])
+    piled = placed["pile_id"].notna()
+    leads = placed.loc[stacked & piled, "pile_id"]
+    pile_rows = pd.Series(rows[leads.index].to_numpy(), index=leads.to_numpy())
+    return rows.reindex(placed.index).fillna(placed["pile_id"].map(pile_rows)).astype(np.int64)
+
+
+def stacked_row_count(
+    placed: pd.DataFrame,
+    point_half: pd.Timedelta = POINT_HALF_WIDTH,
+    pile_half: pd.Timedelta = POINT_HALF_WIDTH,
+) -> int:
+    """The rows `_stack_rows` gives ``placed``, every lane's together, without the loop.
+
+    First free row in order of start is the fewest rows that keep a lane's rooms apart: as
+    many as the rooms that overlap at one moment, found by a sweep over their starts (+1)
+    and ends (-1, first when one room ends where the next starts, as they share a row).
+    """
+    if placed.empty:
+        return 0
+    starts, ends, stacked = _rooms(placed, point_half, pile_half)
+    lane = placed["lane_index"].to_numpy()[stacked.to_numpy()]
+    times = np.concatenate(
+        [starts[stacked].to_numpy("datetime64[ns]"), ends[stacked].to_numpy("datetime64[ns]")]
+    ).astype(np.int64)
+    steps = np.repeat(np.array([1, -1], dtype=np.int64), len(lane))
+    lanes = np.concatenate([lane, lane])
+    order = np.lexsort((steps, times, lanes))
+    # Each lane's steps add up to 0, so one running sum counts every lane from 0.
+    depth = np.cumsum(steps[order])
+    lanes = lanes[order]
+    firsts = np.flatnonzero(np.r_[True, lanes[1:] != lanes[:-1]])
+    return int(np.maximum.reduceat(depth, firsts).sum())
+
+
+def _rooms(
+    placed: pd.DataFrame, point_half: pd.Timedelta, pile_half: pd.Timedelta
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """The start and end of the time each item's marker, span or pile takes in its lane,
+    and whether it is stacked (an item of no pile, or the first of its pile)."""
     piled = placed["pile_id"].notna()
     centres = placed["x_marker"]
     if piled.any():
@@ -347,10 +388,7 @@ def _stack_rows(
     starts = starts.where(starts <= centres - half, centres - half)
     ends = ends.where(ends >= centres + half, centres + half)
     stacked = ~piled | ~placed["pile_id"].duplicated()
-    rows = _greedy_rows(placed.assign(_start=starts, _end=ends)[stacked])
-    leads = placed.loc[stacked & piled, "pile_id"]
-    pile_rows = pd.Series(rows[leads.index].to_numpy(), index=leads.to_numpy())
-    return rows.reindex(placed.index).fillna(placed["pile_id"].map(pile_rows)).astype(np.int64)
+    return starts, ends, stacked
 
 
 def _greedy_rows(placed: pd.DataFrame) -> pd.Series:

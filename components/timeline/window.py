@@ -6,9 +6,13 @@ rows were those of all time on every preset: on the crisis days (12-16 May 2021)
 with nothing in them still took a row or two, and days were piled to keep the rows of
 late June within budget. Here, for one window:
 
+- markers and piles keep their room at the zoom shown (`room_at`): two of a row never
+  touch, and the axis reaches past those its edges would cut (`fitted_window`);
 - the busiest lane-days inside it pile (`piles.py`): those of more than MAX_DAY_ROWS
   items, then the tallest first until the rows inside it fit MAX_ROWS (the budget of all
-  time, spent on the span shown);
+  time, spent on the span shown). Over a long span a day is narrower than a marker, so
+  piling days is not enough: the busiest lane-weeks then pile, then lane-months (a
+  pile's period is what the chart can tell apart; its hover and its click say which);
 - items outside it take no rows of their own: a lane is as tall as its items inside need.
   Outside, a lane's items of one day pile when they would need more rows than that, and
   what still needs more shares the lane's rows (off the axis, nothing the reader sees
@@ -17,6 +21,9 @@ late June within budget. Here, for one window:
 - a lane with nothing inside the window is a thin line (EMPTY_LANE_ROWS) that keeps its
   label and its place, so lanes do not move between presets and the reader sees who is
   silent in the span.
+
+Should a month's piles still pass the budget, the chart grows taller than it: marks are
+never drawn over each other.
 """
 
 from __future__ import annotations
@@ -26,8 +33,16 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.timeline.frames import MAX_ROWS
-from components.timeline.lanes import LANE_GAP, POINT_HALF_WIDTH, _stack_rows
-from components.timeline.piles import MIN_PILE, PILE_PREFIX, day_keys, pile_centres, pileable
+from components.timeline.lanes import LANE_GAP, POINT_HALF_WIDTH, _stack_rows, stacked_row_count
+from components.timeline.piles import (
+    MIN_PILE,
+    PILE_PERIODS,
+    PILE_PREFIX,
+    day_keys,
+    period_keys,
+    pile_centres,
+    pileable,
+)
 
 # Off the window, two items of a lane on one day already pile: a row they would add is
 # empty where the reader looks.
@@ -51,11 +66,6 @@ EMPTY_LANE_ROWS = 0.5
 NARROW_PLOT_PX = 480
 MARKER_ROOM_PX = 15
 PILE_ROOM_PX = 24
-
-
-# How much of its room a marker keeps at each step when the rows of a long span do not fit
-# the budget (see `placed_for_window`).
-ROOM_SHRINK = 0.9
 
 
 @dataclass(frozen=True)
@@ -126,20 +136,8 @@ def placed_for_window(
     keys = day_keys(placed).where(pileable(placed))
     inside = reaches(placed, window)
     room = room_at(window)
-    piles, fits = _window_piles(placed, keys, inside, max_rows, room)
-    # Over a long span (since the war, under 2 px a day) markers kept apart would pass the
-    # row budget with every busy day piled: their room shrinks until the rows fit, down to
-    # a close-up's, and there they may touch. It shrinks by a tenth at a time: halved, it
-    # overshot (the reporting period of 174 articles, 82 rows for a budget of 80, fitted at
-    # half the room with 94 pairs of marks overlapping; at nine tenths, still a marker's
-    # size and more, none do).
-    while not fits and room.point_half > POINT_HALF_WIDTH:
-        room = Room(
-            point_half=max(POINT_HALF_WIDTH, room.point_half * ROOM_SHRINK),
-            pile_half=max(POINT_HALF_WIDTH, room.pile_half * ROOM_SHRINK),
-        )
-        piles, fits = _window_piles(placed, keys, inside, max_rows, room)
-    # A pile with an item inside the window is drawn at its day, inside or beside it.
+    piles = window_piles(placed, inside, max_rows, room)
+    # A pile with an item inside the window is drawn at its period, inside or beside it.
     in_view = inside | (piles.notna() & piles.isin(piles[inside]))
     piles = _off_window_piles(placed, keys, in_view, piles, room)
     shown = placed.assign(pile_id=piles)
@@ -164,24 +162,36 @@ def placed_for_window(
     return shown
 
 
-def _window_piles(
-    placed: pd.DataFrame, keys: pd.Series, inside: pd.Series, max_rows: int, room: Room
-) -> tuple[pd.Series, bool]:
-    """Each item's pile for the window ("pile:<lane_id>/<day>", else None): of the
-    lane-days that have an item inside it, those of more than MAX_DAY_ROWS items pile, then
-    the largest first until its rows (stacked at ``room``) fit ``max_rows``; and whether
-    they do. A pile holds every item of its lane and day (`piles.pile_members`)."""
+def window_piles(
+    placed: pd.DataFrame,
+    inside: pd.Series,
+    max_rows: int,
+    room: Room,
+    periods: tuple[str, ...] = PILE_PERIODS,
+) -> pd.Series:
+    """Each item's pile for the window ("pile:<lane_id>/<period>", else None), of the
+    lane-periods that have an item inside it: the days of more than MAX_DAY_ROWS items,
+    then, while the rows drawn (markers and piles kept apart at ``room``) pass
+    ``max_rows``, the lane-days of the most items first, then the lane-weeks, then the
+    lane-months (``periods``). A lane-period whose items are one pile already is left as
+    it is. A pile holds every item of its lane and period (`piles.pile_members`)."""
     piles = pd.Series(None, index=placed.index, dtype=object)
-    members = keys.notna() & keys.isin(keys[inside].dropna())
-    shown = placed[inside | members].assign(pile_id=None)
-    sizes = keys[members].value_counts()
-    for size in sorted({int(size) for size in sizes if size >= MIN_PILE}, reverse=True):
-        if size <= MAX_DAY_ROWS and _row_count(shown, room) <= max_rows:
-            break
-        big = members & keys.map(sizes).ge(size)
-        piles[big] = PILE_PREFIX + keys[big]
-        shown = shown.assign(pile_id=piles[shown.index])
-    return piles, _row_count(shown, room) <= max_rows
+    can = pileable(placed)
+    for period in periods:
+        keys = period_keys(placed, period).where(can)
+        members = keys.notna() & keys.isin(keys[inside].dropna())
+        sizes = keys[members].value_counts()
+        # A mark is a pile or an item of none; a lane-period of one mark gains no row.
+        marks = piles.fillna(pd.Series(placed.index.astype(str), index=placed.index))
+        merged = marks[members].groupby(keys[members]).nunique() > 1
+        sizes = sizes[sizes.ge(MIN_PILE) & merged.reindex(sizes.index, fill_value=False)]
+        for size in sorted({int(size) for size in sizes}, reverse=True):
+            forced = period == "day" and size > MAX_DAY_ROWS
+            if not forced and _row_count(placed, inside, piles, room) <= max_rows:
+                return piles
+            big = members & keys.map(sizes).ge(size)
+            piles[big] = PILE_PREFIX + keys[big]
+    return piles
 
 
 def _off_window_piles(
@@ -218,9 +228,10 @@ def _rows_per_lane(placed: pd.DataFrame, rows: pd.Series, in_view: pd.Series) ->
     return needed.reindex(lanes, fill_value=0).astype("int64")
 
 
-def _row_count(placed: pd.DataFrame, room: Room) -> int:
-    """The rows of ``placed`` stacked alone at ``room``, every lane's together."""
-    if placed.empty:
-        return 0
-    rows = _stack_rows(placed, room.point_half, room.pile_half)
-    return int((rows.groupby(placed["lane_index"]).max() + 1).sum())
+def _row_count(placed: pd.DataFrame, inside: pd.Series, piles: pd.Series, room: Room) -> int:
+    """The rows of what a window shows (its items and the piles with an item inside it),
+    stacked at ``room``, every lane's together."""
+    shown = inside | piles.notna()
+    return stacked_row_count(
+        placed[shown].assign(pile_id=piles[shown]), room.point_half, room.pile_half
+    )

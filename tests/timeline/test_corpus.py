@@ -24,7 +24,7 @@ from components.timeline.figure_layout import (
     MARGIN_PX,
     ROW_PX,
 )
-from components.timeline.figure_piles import PILES_TRACE
+from components.timeline.figure_piles import PILES_TRACE, pile_periods
 from components.timeline.figures import (
     ITEMS_TRACE,
     LABEL_CHAR_PX,
@@ -36,17 +36,19 @@ from components.timeline.figures import (
 )
 from components.timeline.frames import MAX_ROWS, MIN_LANES, timeline_view
 from components.timeline.items import timeline_items
-from components.timeline.lanes import LANE_GAP, lanes_of_items
-from components.timeline.piles import day_keys, pileable
+from components.timeline.lanes import LANE_GAP, _stack_rows, lanes_of_items, stacked_row_count
+from components.timeline.piles import MIN_PILE, pile_period
 from components.timeline.window import (
     EMPTY_LANE_ROWS,
     MARKER_ROOM_PX,
     NARROW_PLOT_PX,
     PILE_ROOM_PX,
-    _window_piles,
+    _row_count,
+    fitted_window,
     placed_for_window,
     reaches,
     room_at,
+    window_piles,
 )
 from tests.conftest import DATA_DIR
 from tests.corpus_files import publication_days
@@ -297,6 +299,9 @@ def test_the_page_opens_on_the_crisis_days_and_offers_the_reporting_period(corpu
     assert drawn["layout"]["xaxis"]["dtick"] == "M1"
     [markers] = [t for t in drawn["data"] if t.get("name") == ITEMS_TRACE]
     assert markers["customdata"], "hover and click still carry the item ids"
+    squares = [c.value for c in corpus_app.caption if "squares in this time span" in c.value]
+    assert len(squares) == 1
+    assert "stand for a lane's items of one busy day or week, with their count" in squares[0]
 
 
 def test_a_click_on_a_pile_lists_its_items_and_a_marker_lists_all_again(corpus_app):
@@ -369,41 +374,76 @@ def cut_marks(marks: pd.DataFrame, plot_px: float) -> list[str]:
 TIMELINE_PLOT_PX = 480
 
 
-@pytest.mark.parametrize("preset", ["crisis", "reporting"])
+@pytest.mark.parametrize("preset", list(ZOOM_PRESETS))
 def test_no_marker_or_pile_covers_another_or_is_cut_by_the_edge(view, windows, preset):
     """May-June (the reporting period of the 93-article corpus), 48 days on a plot about
-    480 px wide, 10 px a day: markers of days next to
-    each other shared a row though 13 px wide, a pile's 22 px square covered its neighbours
-    (and the pile of the next day): 110 pairs overlapped, 13 of them with a pile; and 20
-    markers of 12 May and 28 June sat half outside the plot (2 on the crisis days). Items
-    too close at the zoom shown take rows of their own, and the axis reaches past every
-    marker at its ends. On the reporting period of the 174-article corpus (232 days, about
-    2 px a day) the rows with every busy day piled passed the budget (82 of MAX_ROWS 80)
-    and the room, halved, let 94 pairs overlap: it now shrinks by a tenth at a time. (Since the
-    war, under 2 px a day, the row budget cannot keep every marker apart: see the next
-    test.)"""
+    480 px wide, 10 px a day: markers of days next to each other shared a row though 13 px
+    wide, a pile's 22 px square covered its neighbours (and the pile of the next day): 110
+    pairs overlapped, 13 of them with a pile; and 20 markers of 12 May and 28 June sat half
+    outside the plot (2 on the crisis days). Items too close at the zoom shown take rows
+    of their own, and the axis reaches past every marker at its ends. Over a long span
+    (the reporting period of the 219-article corpus, 232 days, about 2 px a day; since the
+    war, sixteen months) the rows passed the budget with every busy day piled, and the
+    markers' room shrank until they fitted: 13 pairs overlapped over the reporting
+    period, 188 since the war. A lane's busiest weeks now pile instead (next test)."""
     drawn = build_timeline_figure(view.placed, windows[preset])
     marks = _drawn_marks(drawn, TIMELINE_PLOT_PX)
     assert overlapping_marks(marks, TIMELINE_PLOT_PX) == []
     assert cut_marks(marks, TIMELINE_PLOT_PX) == []
 
 
-@pytest.mark.parametrize("preset", ["reporting", "since_war"])
-def test_over_a_long_span_markers_keep_apart_as_far_as_the_row_budget_allows(view, windows, preset):
-    """Since the war (sixteen months) and the reporting period of the 174-article corpus
-    (12 May - 29 December, 232 days) on 480 px: kept apart at their full room, markers would
-    need more than MAX_ROWS rows with every busy day piled (82 over the reporting period);
-    their room shrinks by ROOM_SHRINK at a time until the rows fit (since the war some touch
-    there), and none is cut by the edges."""
+@pytest.mark.parametrize(
+    ("preset", "periods"),
+    [("crisis", ["day"]), ("reporting", ["day", "week"]), ("since_war", ["day", "week"])],
+)
+def test_over_a_long_span_a_lanes_busiest_weeks_pile_when_its_days_are_not_enough(
+    view, windows, preset, periods
+):
+    """Over the reporting period and since the war a day is narrower than a marker: with
+    every busy lane-day piled, markers and piles kept apart need more rows than MAX_ROWS
+    (85 and 127 on the 219-article corpus). A lane's busiest weeks then pile, the largest
+    first, until the rows fit; a week's pile sits at its middle, counts every item of its
+    lane and week, and its click lists them. The crisis days fit with days alone."""
     window = windows[preset]
     placed = view.placed
-    keys = day_keys(placed).where(pileable(placed))
-    inside = reaches(placed, window)
-    _, fits = _window_piles(placed, keys, inside, MAX_ROWS, room_at(window))
-    assert not fits, "the budget now keeps every marker apart at its full room"
     drawn = build_timeline_figure(placed, window)
-    marks = _drawn_marks(drawn, TIMELINE_PLOT_PX)
-    shown = placed_for_window(placed, window)
-    inside = shown.loc[reaches(shown, window)]
-    assert (inside.groupby("lane_index")["row"].max() + 1).sum() <= MAX_ROWS
-    assert cut_marks(marks, TIMELINE_PLOT_PX) == []
+    assert pile_periods(drawn) == periods
+    axis = tuple(pd.Timestamp(x) for x in drawn.layout.xaxis.range)
+    assert axis == fitted_window(placed_for_window(placed, window), window)
+    inside, room = reaches(placed, axis), room_at(axis)
+    days = window_piles(placed, inside, MAX_ROWS, room, periods=("day",))
+    fits_with_days = _row_count(placed, inside, days, room) <= MAX_ROWS
+    assert fits_with_days == (preset == "crisis")
+    shown = placed_for_window(placed, axis)
+    assert (shown.loc[reaches(shown, axis)].groupby("lane_index")["row"].max() + 1).sum() <= (
+        MAX_ROWS
+    )
+    [piles] = [t for t in drawn.data if t.name == PILES_TRACE]
+    for pile_id, x, count in zip(piles.customdata, piles.x, piles.text, strict=True):
+        period, start, end = pile_period(pile_id)
+        if period != "week":
+            continue
+        members = view.count_items(pile_id)
+        assert len(members) == int(count) >= MIN_PILE
+        assert members["start_date"].between(start, end, inclusive="left").all()
+        assert pd.Timestamp(x) == start + pd.Timedelta(days=3.5), "Thursday noon"
+        assert view.count_label(pile_id).endswith(f", week of {start.day} {start:%B %Y}")
+        [hover] = [
+            h for h, p in zip(piles.hovertext, piles.customdata, strict=True) if p == pile_id
+        ]
+        assert hover.startswith(f"<b>{count} items in the week of {start.day} {start:%b %Y}</b>")
+    [key] = [t.name for t in drawn.data if t.name and t.name.startswith("Several items")]
+    assert key.startswith(f"Several items of a lane in one {' or '.join(periods)}:")
+
+
+@pytest.mark.parametrize("preset", list(ZOOM_PRESETS))
+def test_the_rows_counted_to_choose_piles_are_the_rows_stacked(view, windows, preset):
+    """Piles are chosen on a count of rows made without stacking (a sweep, not the loop):
+    on what each preset draws, markers, spans and piles, it is the rows stacked."""
+    window = windows[preset]
+    shown = placed_for_window(view.placed, window)
+    drawn = shown[reaches(shown, window) | shown["pile_id"].notna()]
+    room = room_at(window)
+    rows = _stack_rows(drawn, room.point_half, room.pile_half)
+    stacked = int((rows.groupby(drawn["lane_index"]).max() + 1).sum())
+    assert stacked_row_count(drawn, room.point_half, room.pile_half) == stacked > 40

@@ -7,7 +7,14 @@ from components.timeline.figure_layout import EMPTY_LANE_NOTE, _lanes
 from components.timeline.figures import build_timeline_figure
 from components.timeline.items import ITEM_COLUMNS
 from components.timeline.lanes import _plain, lanes_of_items, place_in_lanes, stack_in_lanes
-from components.timeline.piles import pile_label, pile_members, pile_sizes
+from components.timeline.piles import (
+    pile_centres,
+    pile_label,
+    pile_members,
+    pile_period,
+    pile_sizes,
+    piles_of,
+)
 from components.timeline.window import EMPTY_LANE_ROWS, MAX_DAY_ROWS, placed_for_window
 
 ACTORS = pd.DataFrame(
@@ -127,3 +134,62 @@ def test_piles_are_chosen_for_the_window_shown():
     assert placed_for_window(busy, CRISIS_DAYS)["pile_id"].eq("pile:a/2021-05-14").all()
     fits = place_in_lanes(_items([MAY_14] * MAX_DAY_ROWS), ACTORS, "actor")
     assert placed_for_window(fits, CRISIS_DAYS)["pile_id"].isna().all()
+
+
+# About 232 days on the plot, as the corpus's reporting period: half a day a pixel, so a
+# marker's 15 px take seven days and a pile's 24 px twelve.
+LONG_SPAN = (pd.Timestamp("2021-05-12"), pd.Timestamp("2021-12-30"))
+
+
+def test_over_a_long_span_a_busy_week_piles_when_no_day_can():
+    """One statement a day, 10-23 May: at half a day a pixel the markers of a week overlap,
+    so they need 8 rows; no day holds the 3 items a pile needs. With a budget of 4 rows, each
+    week piles (10-16 May, 17-23 May; the days of 10 and 11 May, before the window, are in
+    the first): two squares at the weeks' middles (Thursday noon) that a pile's room keeps
+    on two rows. With a budget of 1, the month piles."""
+    days = list(pd.date_range("2021-05-10", "2021-05-23"))
+    placed = place_in_lanes(_items(days), ACTORS, "actor")
+    assert placed_for_window(placed, LONG_SPAN, max_rows=8)["pile_id"].isna().all()
+    weeks = placed_for_window(placed, LONG_SPAN, max_rows=4)
+    assert weeks["pile_id"].tolist() == ["pile:a/2021-W19"] * 7 + ["pile:a/2021-W20"] * 7
+    assert weeks["row"].tolist() == [0] * 7 + [1] * 7
+    centres = pile_centres(weeks).unique().tolist()
+    assert centres == [pd.Timestamp("2021-05-13 12:00"), pd.Timestamp("2021-05-20 12:00")]
+    assert len(pile_members(weeks, "pile:a/2021-W19")) == 7
+    assert pile_label(weeks, "pile:a/2021-W19") == "A, week of 10 May 2021"
+    assert piles_of(weeks)["when"].tolist() == [
+        "in the week of 10 May 2021",
+        "in the week of 17 May 2021",
+    ]
+    month = placed_for_window(placed, LONG_SPAN, max_rows=1)
+    assert month["pile_id"].eq("pile:a/2021-05").all()
+    assert pile_label(month, "pile:a/2021-05") == "A, May 2021"
+    assert pile_centres(month).eq(pd.Timestamp("2021-05-16 12:00")).all()
+
+
+def test_a_week_that_is_one_pile_already_stays_a_day():
+    """Eight statements on 14 May and one a day on 24-30 May, a budget of 2 rows: the busy
+    day piles; its week, the busiest but one square already, stays the day's (as a week
+    it would save no row and lose its day); the next week piles."""
+    days = [MAY_14] * 8 + list(pd.date_range("2021-05-24", "2021-05-30"))
+    placed = place_in_lanes(_items(days), ACTORS, "actor")
+    shown = placed_for_window(placed, LONG_SPAN, max_rows=2)
+    assert shown["pile_id"].unique().tolist() == ["pile:a/2021-05-14", "pile:a/2021-W21"]
+    assert shown["row"].max() == 0
+
+
+def test_a_piles_period_is_read_from_its_id():
+    assert pile_period("pile:a/b/2021-05-14") == (
+        "day",
+        pd.Timestamp("2021-05-14"),
+        pd.Timestamp("2021-05-15"),
+    )
+    assert pile_period("pile:a/2021-W01")[1:] == (
+        pd.Timestamp("2021-01-04"),
+        pd.Timestamp("2021-01-11"),
+    )
+    assert pile_period("pile:a/2020-12") == (
+        "month",
+        pd.Timestamp("2020-12-01"),
+        pd.Timestamp("2021-01-01"),
+    )
