@@ -29,8 +29,9 @@ def link(path: str, label: str, icon: str, **query_params: str) -> None:
 def _corpus_section(corpus, weeks_figure) -> None:
     """Counts by side, week and outlet, the busiest days, the most annotated article."""
     st.caption(
-        "Articles from outlets on every side; a wire story carried by several outlets of one "
-        "side counts as one story. The Sources page lists every article."
+        "Articles from outlets on every side; a story carried by several outlets of one side "
+        "(a wire story, a ministry's statement and an agency's copy of it) counts as one story. "
+        "The Sources page lists every article."
     )
     if corpus.sides:
         for column, side in zip(st.columns(len(corpus.sides)), corpus.sides, strict=True):

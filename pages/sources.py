@@ -48,7 +48,7 @@ st.dataframe(
             "Carries", help="The agency or outlet whose text it carries"
         ),
         "copies": st.column_config.TextColumn(
-            "Copies", help="Other copies of the same wire story in the corpus"
+            "Copies", help="Other copies of the same story (a wire story, a release) in the corpus"
         ),
         "url": st.column_config.LinkColumn("Original", display_text="Original ↗"),
         "reader": st.column_config.LinkColumn("Read", display_text="Source reader"),

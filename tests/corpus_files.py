@@ -75,6 +75,15 @@ def side_story_count(published_date: str | None = None) -> int:
     )
 
 
+def shared_stories() -> dict[str, tuple[str, ...]]:
+    """story_id -> the article ids of its copies, for the stories more than one article
+    carries (a wire story, or a release on the issuer's page and in an outlet)."""
+    copies: dict[str, list[str]] = {}
+    for record in article_files():
+        copies.setdefault(record.story_id, []).append(record.article_id)
+    return {story: tuple(ids) for story, ids in copies.items() if len(ids) > 1}
+
+
 def publication_days() -> tuple[str, str]:
     """The first and last published_date of the article.yaml files ("2021-05-12", ...)."""
     days = sorted(record.published_date for record in article_files())

@@ -56,3 +56,35 @@ def test_commands_in_the_readme_name_real_modules():
     modules = set(re.findall(r"\.venv/bin/python -m ([\w.]+)", README))
     assert {"components.extract", "components.data"} <= modules
     assert all(importlib.util.find_spec(module) is not None for module in modules)
+
+
+def test_the_corpus_figures_are_counted_from_the_article_files():
+    """The opening's article and outlet counts and dates, the corpus table's articles and
+    outlets per side and its rows: as the article.yaml files have them (a stale README
+    said 174 articles for a corpus of 219)."""
+    import pandas as pd
+
+    from tests.corpus_files import article_count, article_files, publication_days
+
+    outlets = {record.outlet for record in article_files()}
+    first, last = (pd.Timestamp(day) for day in publication_days())
+    dates = f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
+    prose = " ".join(README.split())
+    assert f"{article_count()} real news articles and official texts ({dates}) from " in prose
+    assert f"from {len(outlets)} outlets and issuers" in prose
+    labels = {
+        "armenia": "Armenian",
+        "russia": "Russian",
+        "azerbaijan": "Azerbaijani",
+        "west": "Western",
+        "international": "International",
+        "other": "Other",
+    }
+    rows = re.findall(r"^\| (\w+) \| (\d+) \| (\d+): ", README, flags=re.MULTILINE)
+    by_side = {}
+    for side, label in labels.items():
+        side_outlets = {record.outlet for record in article_files() if record.side == side}
+        by_side[label] = (str(article_count(side)), str(len(side_outlets)))
+    assert {label: (articles, count) for label, articles, count in rows} == by_side
+    table_rows = sum(int(count) for _, count in by_side.values())
+    assert f"{table_rows} rows, {len(outlets)} outlets." in prose

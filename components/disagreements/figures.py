@@ -3,10 +3,12 @@ side of its outlet, so that reports that disagree sit apart at a glance. Pure pl
 
 Numbers are drawn on a number line (each event its own scale: a death toll of thousands
 and one of one do not share an axis), a range ("500-600") as a bar from low to high, the
-unit under the axis; days on a date axis; places and text values as columns, most claimed
-first, each strip with only its own event's values, named under it. Every strip has its
-own tick labels, so it reads on its own, however far from the bottom. Hover gives the
-outlet, the side and the exact words; customdata is the claim id, for the page's click.
+unit under the axis; days on a date axis, each event its own span of days (reports a day
+apart stay apart when another event's reports are months later); places and text values as
+columns, most claimed first, each strip with only its own event's values, named under it.
+Every strip has its own tick labels, so it reads on its own, however far from the bottom.
+Hover gives the outlet, the side and the exact words; customdata is the claim id, for the
+page's click.
 """
 
 from __future__ import annotations
@@ -52,8 +54,10 @@ VALUE_CHARS = (9, 34)
 # Quote length in the hover text.
 HOVER_QUOTE_CHARS = 160
 DAY_MS = 86_400_000
-# A day axis this long or shorter is labelled every day, a longer one every week.
-DAILY_TICKS_SPAN = pd.Timedelta(days=14)
+# A day axis is labelled every DAY_TICK_STEPS[i] days, the first step that gives at most
+# MAX_DAY_TICKS labels: as many "29 Aug" as fit side by side on the narrowest plot.
+DAY_TICK_STEPS = (1, 2, 7, 14, 28)
+MAX_DAY_TICKS = 7
 # A number line reaches this much past its largest value, so its mark is not cut.
 NUMBER_HEADROOM = 1.08
 # A column of a place or text value is at least this wide (its name wraps to VALUE_CHARS[0]
@@ -158,8 +162,8 @@ def _x_ranges(strip: pd.DataFrame, kind: str, columns: dict[int, dict[str, int]]
     if kind in ("place", "text"):
         return {row: [-0.6, len(columns[row]) - 0.4] for row in rows}
     if kind == "date":
-        days = _date_range(strip["day"])
-        return dict.fromkeys(rows, days)
+        days = strip.groupby("row")["day"]
+        return {row: _date_range(days.get_group(row)) for row in rows}
     tops = strip.groupby("row")["x_high"].max()
     return {row: [0.0, float(tops[row]) * NUMBER_HEADROOM or 1.0] for row in rows}
 
@@ -361,9 +365,10 @@ def _style_x(
     if kind in ("place", "text"):
         _name_columns(figure, columns, strip)
     elif kind == "date":
-        days = _date_range(strip["day"])
-        step = DAY_MS if days[0] is None or days[1] - days[0] <= DAILY_TICKS_SPAN else 7 * DAY_MS
-        figure.update_xaxes(tickformat="%-d %b", dtick=step, tickangle=0)
+        figure.update_xaxes(tickformat="%-d %b", tickangle=0)
+        for row_index, marks in strip.groupby("row"):
+            step = day_tick_step(_date_range(marks["day"]))
+            figure.update_xaxes(dtick=step * DAY_MS, row=int(row_index) + 1, col=1)
         years = sorted({day.year for day in strip["day"].dropna()})
         figure.update_xaxes(title_text="day" + (f" ({years[0]})" if len(years) == 1 else ""))
     else:
@@ -393,6 +398,17 @@ def _name_columns(
             row=row_index + 1,
             col=1,
         )
+
+
+def day_tick_step(day_range: list) -> int:
+    """Days between two labels of a day axis over ``day_range``: the first of DAY_TICK_STEPS
+    that labels it at most MAX_DAY_TICKS times (the last step past that)."""
+    if any(value is None or pd.isna(value) for value in day_range):
+        return DAY_TICK_STEPS[0]
+    days = (day_range[1] - day_range[0]) / pd.Timedelta(days=1)
+    return next(
+        (step for step in DAY_TICK_STEPS if days / step + 1 <= MAX_DAY_TICKS), DAY_TICK_STEPS[-1]
+    )
 
 
 def _date_range(days: pd.Series) -> list:

@@ -1,12 +1,13 @@
 """Reshaping for the Sources page: who published what, whom each side's press quotes, and when
 each side spoke. Pure pandas, no streamlit.
 
-Syndication. Copies of one wire story share `articles.story_id` (two outlets carrying the
-same AFP text). The article table lists every copy, but the coverage matrices and the
-publication strip count a story once per side: a cell takes, for each story, the copy
-that counts most in it (so a statement present in both copies counts once, and one only a
-fuller copy has still counts), and a day counts the stories a side published, not the
-copies. `SYNDICATION_NOTE` says so on the page.
+Syndication. Copies of one story share `articles.story_id` (two outlets carrying the same
+AFP text; a ministry's statement on its own page and as AZERTAC carries it). The article
+table lists every copy, but the coverage matrices and the publication strip count a story
+once per side: a cell takes, for each story, the copy that counts most in it (so a
+statement present in both copies counts once, and one only a fuller copy has still
+counts), and a day counts the stories a side published, not the copies.
+`SYNDICATION_NOTE` says so on the page.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ SOURCE_PAGE_PATH = "source"
 ARTICLE_PARAM = "article"
 
 SYNDICATION_NOTE = (
-    "A wire story carried by several outlets of one side counts once in the matrices and the "
-    "strip: each cell takes the copy that counts most in it, and a day counts stories, not "
-    "copies. The table lists every copy."
+    "A story carried by several outlets of one side (a wire story, or a ministry's statement "
+    "on its own page and in an agency's copy) counts once in the matrices and the strip: "
+    "each cell takes the copy that counts most in it, and a day counts stories, not copies. "
+    "The table lists every copy."
 )
 
 # Columns of the article table, in the order shown.

@@ -52,13 +52,14 @@ def x_axes(figure) -> list:
 def test_every_place_strip_names_its_own_places_under_it(view):
     strip, figure = spread(view, "place")
     axes = x_axes(figure)
-    # 15 events whose reports (stories) name different places, of the 20 with place claims
-    # in two reports, counted from the claims of events.yaml on 174 articles (the 15th:
-    # ev-lachin-troops-concentration-1116, Sev Lich in Turan's and News.az's 15 November
-    # accounts, the Lachin district in the ministry's of 16 November; not e10,
+    # 17 events whose reports (stories) name different places, of the 24 with place claims
+    # in two reports, counted from the claims of the articles' events.yaml on 219 articles
+    # (new on 174: ev-gegharkunik-fires-0829, Kut in Armenpress's of 31 August, the
+    # Gegharkunik province in five others; ev-vardenis-crossing-0512, Kut in News.am's of
+    # 14 May, Verin Shorzha in armenianclub.com's of 16 May; not e10,
     # ev-june-11-fire-ashagy-airym and ev-kalbajar-yellija-fire-0521: one report each,
     # naming two places).
-    assert len(axes) == strip["row"].nunique() == 15
+    assert len(axes) == strip["row"].nunique() == 17
     assert not {"e10", "ev-june-11-fire-ashagy-airym", "ev-kalbajar-yellija-fire-0521"} & set(
         strip["event_id"]
     )
@@ -204,16 +205,30 @@ def test_a_number_in_words_is_named_not_drawn_and_gives_no_unit():
 def test_day_strips_each_show_the_days_and_the_year(view):
     strip, figure = spread(view, "date")
     axes = x_axes(figure)
-    # 5 events with two days, from the claims of events.yaml (new: ev-border-talks 12/19 May,
-    # ev-capture-six 26 May in diplomatie-2021-05-27 / 27 May elsewhere); all 12 May - 7 June.
-    assert len(axes) == strip["row"].nunique() == 5
-    for axis in axes:
+    # 6 events whose reports (stories) give different days, of the 22 with a day in two
+    # reports, counted from the claims of the articles' events.yaml on 219 articles (the
+    # 6th: ev-gegharkunik-fires-0829, 29 August in four reports, 4 September too in News.am's
+    # of 5 September).
+    assert len(axes) == strip["row"].nunique() == 6
+    for row, marks in strip.groupby("row"):
+        axis = axes[row]
         assert axis.title.text == "day (2021)"
         assert axis.tickformat == "%-d %b"
         assert axis.showticklabels is True
-    start, end = (pd.Timestamp(x) for x in axes[0].range)
-    assert start < strip["day"].min()
-    assert end > strip["day"].max()
+        # Each strip spans its own days: 12 May to 4 September on one axis drew the 13 and
+        # 14 May reports of the CSTO appeal 2.5 px apart on a phone, one on top of the other.
+        start, end = (pd.Timestamp(x) for x in axis.range)
+        assert start < marks["day"].min() <= marks["day"].max() < end, row
+        assert end - start <= marks["day"].max() - marks["day"].min() + pd.Timedelta(days=5)
+        # Its day labels ("29 Aug", about 36 px) stay apart on a phone's plot.
+        assert axis.dtick / ((end - start) / pd.Timedelta(milliseconds=1)) * NARROW_PLOT_PX >= 40
+    # Reports one day apart sit a mark apart on a phone's plot: the CSTO appeal (13 May,
+    # PanARMENIAN; 14 May, Caucasian Knot), the Security Council (12, 13 and 14 May).
+    pixels = mark_pixels(figure, NARROW_PLOT_PX).merge(strip[["claim_id", "event_id", "day"]])
+    for event in ("ev-csto-appeal", "ev-security-council-meeting"):
+        days = pixels.loc[pixels["event_id"] == event].groupby("day")["x"].first()
+        assert len(days) >= 2
+        assert (np.diff(days.to_numpy()) >= MARK_SIZE).all(), event
 
 
 # The narrowest plot the figure is drawn for (a phone), and how far apart two marks' centres

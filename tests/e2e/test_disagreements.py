@@ -20,7 +20,7 @@ from tests.e2e.helpers import (
 
 # A click lost while the chart is drawn again is tried again, this many times in all.
 CLICK_ATTEMPTS = 3
-# Tall enough for the whole Day chart (five strips) without scrolling.
+# Tall enough for the whole Day chart (six strips) without scrolling.
 TALL_VIEWPORT = {"width": 1400, "height": 2400}
 
 

@@ -18,7 +18,14 @@ from components.sources.frames import (
     quote_coverage,
     reader_link,
 )
-from tests.corpus_files import article_count, counts_sentence, side_story_count, story_count
+from tests.corpus_files import (
+    article_count,
+    counts_sentence,
+    shared_stories,
+    side_story_count,
+    statement_count,
+    story_count,
+)
 
 MACRON_COPIES = {"armradio-2021-06-01-macron", "panarmenian-2021-06-01-macron"}
 # The co-chairs' statement of 15 November, one story on two sides: News.az (Azerbaijani)
@@ -27,6 +34,9 @@ MINSK_COPIES = {
     "newsaz-2021-11-15-minsk-group-concern",
     "reliefweb-2021-11-15-minsk-group-statement",
 }
+# The Azerbaijani defence ministry's statement of 20 July (Nakhchivan) on its own page and
+# as AZERTAC carries it: one Azerbaijani story.
+NAKHCHIVAN_COPIES = {"azertag-2021-07-20-nakhchivan-fire", "modaz-2021-07-20-sadarak-wounded"}
 
 
 def test_every_article_is_a_row_with_its_links(corpus):
@@ -59,7 +69,17 @@ def test_the_two_copies_of_a_wire_story_name_each_other(corpus):
         "2 copies; also in ReliefWeb",
         "2 copies; also in News.az",
     ]
-    assert (table.drop(index=sorted(MACRON_COPIES | MINSK_COPIES))["copies"] == "").all()
+    assert table.loc[sorted(NAKHCHIVAN_COPIES), "copies"].tolist() == [
+        "2 copies; also in Ministry of Defence of Azerbaijan",
+        "2 copies; also in AZERTAC",
+    ]
+    # Every copy of a story the article.yaml files share a story_id for says how many there
+    # are (4 stories of 2 copies on 219 articles), and no other article names copies.
+    copies = {article_id for ids in shared_stories().values() for article_id in ids}
+    assert copies >= MACRON_COPIES | MINSK_COPIES | NAKHCHIVAN_COPIES
+    for ids in shared_stories().values():
+        assert table.loc[list(ids), "copies"].str.startswith(f"{len(ids)} copies; also in ").all()
+    assert (table.drop(index=sorted(copies))["copies"] == "").all()
 
 
 def test_counts_say_articles_stories_outlets_and_sides(corpus):
@@ -105,9 +125,13 @@ def test_coverage_rolls_up_to_states_or_keeps_individuals(corpus):
     people = quote_coverage(corpus, individuals=True)
     # Per cell, a story counts as its fullest copy: the AFP story of 1 June is 8 statements
     # for France (Macron's 8 in one copy, 6 + France's 1 in the other) but 8 + 1 for Macron
-    # and France apart.
-    assert states["statements"].sum() == len(corpus.statements) - 7
-    assert people["statements"].sum() == len(corpus.statements) - 6
+    # and France apart (7 or 6 of its 17 left out), and the Azerbaijani defence ministry's
+    # statements of 20 July (AZERTAC and the ministry's page, 4 each) and of 15 November
+    # (News.az and the ministry's page, 7 each) count once: 7 + 4 + 7 and 6 + 4 + 7 fewer
+    # than the statements.yaml files hold.
+    assert len(corpus.statements) == statement_count()
+    assert states["statements"].sum() == statement_count() - 18
+    assert people["statements"].sum() == statement_count() - 17
     assert set(states["actor_id"]) <= set(corpus.actors["state_actor_id"])
     assert "pashinyan" in set(people["actor_id"])
     assert "pashinyan" not in set(states["actor_id"])
@@ -126,15 +150,16 @@ def test_which_side_quotes_the_other(corpus):
         quote.outlet_side: quote for quote in cross_quoting(quote_coverage(corpus), parties(corpus))
     }
     # Counted from statements.yaml (speaker rolled up by parent_actor_id to the top of its
-    # chain, a story once per side: per cell its fullest copy): Azerbaijani outlets 181
-    # statements, 12 Armenian; Armenian outlets 442, 12 Azerbaijani, 5 Russian; Russian
-    # outlets 80 Armenian, 64 Azerbaijani (174 articles).
-    assert answer["azerbaijan"] == CrossQuote("azerbaijan", (("armenia", 12), ("russia", 0)), 181)
-    assert answer["armenia"] == CrossQuote("armenia", (("azerbaijan", 12), ("russia", 5)), 442)
-    assert answer["russia"].quoted == (("armenia", 80), ("azerbaijan", 64))
+    # chain, a story once per side: per cell its fullest copy): Azerbaijani outlets 238
+    # statements, 14 Armenian, 1 Russian (the defence ministry's page of 10 November: "the
+    # request of the Russian side" to let Armenian servicemen go); Armenian outlets 566, 20
+    # Azerbaijani, 7 Russian; Russian outlets 224, 89 Armenian, 72 Azerbaijani (219 articles).
+    assert answer["azerbaijan"] == CrossQuote("azerbaijan", (("armenia", 14), ("russia", 1)), 238)
+    assert answer["armenia"] == CrossQuote("armenia", (("azerbaijan", 20), ("russia", 7)), 566)
+    assert answer["russia"] == CrossQuote("russia", (("armenia", 89), ("azerbaijan", 72)), 224)
     assert answer["azerbaijan"].sentence() == (
-        "Azerbaijani outlets quote Armenian speakers in 12 of the 181 statements they report "
-        "(7%), Russian speakers in 0 (0%)."
+        "Azerbaijani outlets quote Armenian speakers in 14 of the 238 statements they report "
+        "(6%), Russian speakers in 1 (0%)."
     )
 
 
@@ -143,10 +168,14 @@ def test_publication_strip_counts_stories_not_copies(corpus):
     day = strip.loc[(pd.Timestamp("2021-06-01"), "armenia")]
     assert (day["stories"], day["articles"]) == (1, 2)
     assert strip["articles"].sum() == article_count()
-    # By side: the AFP copies of 1 June are one Armenian story; the Minsk Group statement of
-    # 15 November is one story on each of its two sides.
-    assert strip["stories"].sum() == side_story_count() == article_count() - 1
-    assert story_count() == article_count() - 2
+    day = strip.loc[(pd.Timestamp("2021-07-20"), "azerbaijan")]
+    assert (day["stories"], day["articles"]) == (1, 2)
+    # By side: the AFP copies of 1 June are one Armenian story, the defence ministry's
+    # statements of 20 July and 15 November (its page and AZERTAC's or News.az's copy) one
+    # Azerbaijani story each; the Minsk Group statement of 15 November is one story on each
+    # of its two sides.
+    assert strip["stories"].sum() == side_story_count() == article_count() - 3
+    assert story_count() == article_count() - 4
 
 
 def test_coverage_csv_has_a_side_column_and_three_kinds(corpus):
