@@ -9,6 +9,7 @@ built once per data folder and filter (components.disagreements.view).
 import streamlit as st
 
 from components.app.dataset import dataset_or_stop, view_key
+from components.app.figures import SINGLE_CLICKS_CONFIG
 from components.app.look import wide_chart_box
 from components.app.routing import ensure_router
 from components.app.state import (
@@ -37,8 +38,9 @@ from components.disagreements.view import (
     disagreements_page_view,
 )
 
-# Only clicks select: box and lasso would select many marks at once.
-CHART_CONFIG = {"displaylogo": False, "displayModeBar": False}
+# Only clicks select: box and lasso would select many marks at once; a second mark clicked
+# soon after the first is a click of its own, not a double-click that clears the selection.
+CHART_CONFIG = {"displaylogo": False, "displayModeBar": False, **SINGLE_CLICKS_CONFIG}
 # Key of the box with the chosen report (its st-key-… class finds it in tests).
 REPORT_BOX_KEY = "disagreements_report"
 # Key prefix of each contradiction's box, one box per pair.

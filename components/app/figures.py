@@ -8,6 +8,15 @@ import plotly.graph_objects as go
 # that every builder's figure passes plotly's validation and is the same either way.
 VALIDATE_FIGURES = False
 
+# Plotly config for a chart whose marks are clicked to pick one (st.plotly_chart with
+# on_select): every press is a click of its own, never half of a double-click. plotly.js
+# takes two presses on the plot less than doubleClickDelay apart (500 ms in plotly.js 3,
+# wherever on the plot they land) for a double-click, and Streamlit answers a double-click
+# by clearing the chart's selection: the selection of a second mark clicked soon after the
+# first was followed by an empty one, which often reached the script in its place, and the
+# click was lost. Only for charts with nothing to zoom back: a double-click resets a zoom.
+SINGLE_CLICKS_CONFIG = {"doubleClickDelay": 0}
+
 
 def new_figure(data: list | None = None, layout: dict | None = None) -> go.Figure:
     """A Figure of ``data`` (traces as plain dicts) and ``layout``, taken as they are.

@@ -1,8 +1,10 @@
 """Page tests of the Disagreements page, headless with AppTest, on the corpus and the seed."""
 
+import json
 from pathlib import Path
 
 import pytest
+from streamlit.proto.PlotlyChart_pb2 import PlotlyChart as PlotlyChartProto
 from streamlit.testing.v1 import AppTest
 
 import dashboard
@@ -85,3 +87,14 @@ def test_a_number_in_words_is_named_under_the_chart(monkeypatch):
     assert any(option.endswith(": a few km") for option in options)
     app.selectbox(key=DISAGREEMENTS_ASPECT_KEY).set_value("place").run()
     assert not any("Given in words" in caption.value for caption in app.caption)
+
+
+def test_the_chart_takes_each_press_for_a_click_of_its_own(monkeypatch):
+    """plotly.js takes two presses on a plot less than doubleClickDelay apart (500 ms by
+    default, on two different marks too) for a double-click, which Streamlit answers by
+    clearing the chart's selection, losing the second mark's click; the chart's config turns
+    the double-click off (tests/e2e/test_disagreements.py clicks such pairs in a browser)."""
+    app = open_page(monkeypatch, DATA_DIR)
+    chart = app.get("plotly_chart")[0].proto
+    assert json.loads(chart.config)["doubleClickDelay"] == 0
+    assert chart.selection_mode == [PlotlyChartProto.SelectionMode.POINTS]
