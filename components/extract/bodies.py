@@ -44,8 +44,9 @@ _DEPARTMENT_WORDS = {
 _MEETING_NOUNS = {"conversation", "call", "talk", "talks", "meeting", "discussion"}
 # What one person does with another: "held a phone conversation with", "talked to".
 _CALL_VERBS = {"hold", "have", "talk", "speak", "meet", "converse"}
-# The two states at war: what one's forces are accused of, the other's body tells.
-_ADVERSARY = {"armenia": "azerbaijan", "azerbaijan": "armenia"}
+# The two states at war: what one's forces are accused of, the other's body tells;
+# a rebuttal with no issuer is the other side's body's (issuers.py).
+ADVERSARY = {"armenia": "azerbaijan", "azerbaijan": "armenia"}
 # What a side says only of the other's forces: they "tried", "violated", "opened fire".
 _ACCUSED_VERBS = {"try", "attempt", "violate", "shell", "infiltrate", "invade", "provoke"}
 _ACCUSED_DEEDS = {"fire", "attack", "offensive", "provocation", "provocations", "assault"}
@@ -187,11 +188,11 @@ class BodyRules:
                 # third person; the subject's country is not the title's.
                 continue
             named = first_country(phrase)
-            if named in _ADVERSARY and _accused(subject):
+            if named in ADVERSARY and _accused(subject):
                 # "units of the Azerbaijani Armed Forces tried to secure a positional
                 # advance ..., the Ministry of Defense reports": a ministry tells of its
                 # own side's forces trying, firing or provoking only to accuse the other.
-                named = _ADVERSARY[named]
+                named = ADVERSARY[named]
             if named is not None:
                 return self._national_body(named, span_text, start, end)
         # "Acting Minister of Foreign Affairs of Armenia Ara Aivazian held a phone
@@ -402,6 +403,6 @@ def accused_sides(doc: Doc) -> list[str]:
         )
         if token.dep_ in ("nsubj", "nsubjpass") and _accused(token) and not alleged:
             named = first_country(doc.text[token.left_edge.idx : token.right_edge.idx + 1])
-            if named in _ADVERSARY:
+            if named in ADVERSARY:
                 sides.append(named)
     return sides

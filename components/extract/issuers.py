@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .bodies import ADVERSARY
 from .perspective import perspective
 from .phrases import inside_quote, quote_ranges
 from .registry import Registry, countries
@@ -106,8 +107,6 @@ _REBUTTAL_OPENING = re.compile(
     r"that\s+allegedly)\b",
     re.IGNORECASE,
 )
-# The two states at war: each side's bodies answer the other's.
-_COUNTERPART = {"Armenia": "Azerbaijan", "Azerbaijan": "Armenia"}
 
 
 def rebuttal_issuer(text: str, registry: Registry) -> tuple[Speaker, bool] | None:
@@ -125,14 +124,14 @@ def rebuttal_issuer(text: str, registry: Registry) -> tuple[Speaker, bool] | Non
     if len(named) != 1:
         return None
     own = next(iter(named))
-    other = next((b for a, b in _COUNTERPART.items() if a.lower() == own), None)
+    other = ADVERSARY.get(own)
     if other is None:
         return None
-    title = re.sub(rf"\b{own}\b", other, accused.actor_name, flags=re.IGNORECASE)
+    title = re.sub(rf"\b{own}\b", other.title(), accused.actor_name, flags=re.IGNORECASE)
     writer, score = registry.resolve_actor(title)
     if writer is None or score < 0.9 or writer.actor_id == accused.actor_id:
         return None
-    if countries(writer.actor_name) != {other.lower()}:
+    if countries(writer.actor_name) != {other}:
         return None
     speaker = Speaker(writer.actor_name, writer.actor_name, 0, 0, writer, 0.5, False)
     return speaker, not match["verb"].lower().startswith("issued")
@@ -168,8 +167,8 @@ def release_writer(doc, accused_sides: list[str], registry: Registry) -> Speaker
         return None
     side = perspective(text)
     if side is None:
-        others = {_COUNTERPART.get(s.title()) for s in accused_sides} - {None}
-        side = others.pop().lower() if len(others) == 1 else None
+        others = {ADVERSARY.get(s.lower()) for s in accused_sides} - {None}
+        side = others.pop() if len(others) == 1 else None
     if side is None:
         return None
     military, diplomatic = len(_MILITARY_WORDS.findall(text)), len(_DIPLOMATIC_WORDS.findall(text))
