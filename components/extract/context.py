@@ -39,6 +39,7 @@ def context_attributions(
 ) -> list[Attribution]:
     """A statement for every body sentence no rule claimed, with its speaker by context."""
     quotes = quote_ranges(doc.text)
+    found = [*found, *_denial_clauses(doc.text, found, issuer)]
     added = []
     for sentence in doc.sents:
         bounds = _bounds(sentence)
@@ -50,6 +51,9 @@ def context_attributions(
         speaker, source = _speaker(doc.text, start, previous, following, issuer)
         if speaker is None:
             continue
+        answerer = _answerer(sentence.text, previous, found)
+        if answerer is not None:
+            speaker, source = answerer.speaker, answerer
         same = source is not None and source.speaker.name == speaker.name
         added.append(
             Attribution(
@@ -65,6 +69,80 @@ def context_attributions(
             )
         )
     return sorted([*found, *added], key=lambda a: a.start_char)
+
+
+# What one side says of the other's words: "The mentioned information does not correspond
+# to the reality.", "These reports are false."
+_DENIAL = re.compile(
+    r"\b(?:(?:does|do) not correspond to (?:the )?reality|(?:is|are) (?:absolutely |completely )?"
+    r"(?:false|untrue|not true|groundless|baseless|unfounded|a lie|lies)|"
+    r"(?:is|are) (?:yet )?another (?:lie|(?:piece of )?(?:dis|mis)information))\b",
+    re.IGNORECASE,
+)
+# What a source does when the text only tells of its words: "The Ministry of Defense of
+# Azerbaijan claims that ...".
+_CLAIM_VERBS = {"claim", "allege", "spread", "disseminate"}
+
+
+def _answerer(sentence: str, previous: Attribution | None, found: list[Attribution]):
+    """ "The Ministry of Defense of Azerbaijan claims that ... . The mentioned information
+    does not correspond to the reality.": a denial right after a claim told is not the
+    claimant's; it is the statement of the speaker who told of the claim, the latest one
+    before it of another speaker."""
+    if previous is None or not _DENIAL.search(sentence):
+        return None
+    verb = previous.verb.lower()
+    if not any(verb.startswith(claim) for claim in _CLAIM_VERBS):
+        return None
+    before = [
+        a
+        for a in found
+        if a.end_char <= previous.start_char and a.speaker.name != previous.speaker.name
+    ]
+    return max(before, key=lambda a: a.end_char) if before else None
+
+
+# "... issued a statement claiming that allegedly ..., which is another misinformation.":
+# the writer's word on a claim it tells, at the claim's end.
+_DENIAL_CLAUSE = re.compile(
+    r",\s*(which is (?:yet )?(?:another|a|an) (?:lie|fake|fabrication|(?:dis|mis)information)"
+    r"\s*[.!]?)$",
+    re.IGNORECASE,
+)
+
+
+def _denial_clauses(text: str, found: list[Attribution], issuer: Speaker | None):
+    """Split off the writer's clause that calls a claim it tells a lie: it is the writer's,
+    the latest speaker before of another speaker, else the issuer."""
+    added = []
+    for claim in found:
+        match = _DENIAL_CLAUSE.search(text[claim.start_char : claim.end_char])
+        if match is None or claim.verb not in (*_CLAIM_VERBS, "issue"):
+            continue
+        before = [
+            a
+            for a in found
+            if a.end_char <= claim.start_char and a.speaker.name != claim.speaker.name
+        ]
+        writer = max(before, key=lambda a: a.end_char).speaker if before else issuer
+        if writer is None or writer.name == claim.speaker.name:
+            continue
+        start = claim.start_char + match.start(1)
+        claim.end_char = claim.start_char + match.start()
+        added.append(
+            replace(
+                claim,
+                start_char=start,
+                speaker=writer,
+                rule=RULE,
+                verb="",
+                reported_by=None,
+                extra_speakers=[],
+                cue=None,
+                end_char=start + len(match[1].rstrip()),
+            )
+        )
+    return added
 
 
 def _status_date(sentence: Span, published):

@@ -77,13 +77,21 @@ def principal_of(head: Token) -> Token | None:
 _DIPLOMATIC_WORDS = {"foreign", "ambassador", "envoy", "diplomacy", "embassy"}
 
 
+# Who heads a village or town: "the latter’s mayor, Hakob Arshakyan ... said the village
+# head".
+_LOCAL_HEAD_WORDS = {"mayor", "head"}
+_LOCALITY_WORDS = {"village", "community", "town", "city"}
+
+
 def with_leader(title_words: set[str]) -> set[str]:
     """In news a country's "leader" is its president or prime minister ("the Azeri leader"
     after President Aliyev), and "the diplomat" or "the diplomatic representative" is
     whoever holds a foreign-service title ("concluded the diplomat" after Zakharova, the
-    foreign ministry's spokesperson)."""
+    foreign ministry's spokesperson), and a town's mayor is its head."""
     if "president" in title_words or {"prime", "minister"} <= title_words:
         title_words = title_words | {"leader"}
+    if title_words & _LOCAL_HEAD_WORDS:
+        title_words = title_words | _LOCAL_HEAD_WORDS | _LOCALITY_WORDS
     if title_words & _DIPLOMATIC_WORDS:
         title_words = title_words | {"diplomat", "diplomatic", "representative"}
     return title_words
@@ -125,10 +133,17 @@ def person_titles(doc) -> dict[str, str]:
     Abdullayeva, an official representative of the Foreign Ministry"."""
     found: dict[str, list[str]] = {}
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or not any(t.pos_ == "PROPN" for t in ent):
+        if not any(t.pos_ == "PROPN" for t in ent):
             continue
         root = ent.root
+        # "the latter’s mayor, Hakob Arshakyan, told": a name set off after a person's
+        # title, whatever entity the small model takes it for (here a place).
+        titled_before = root.dep_ == "appos" and root.head.i < root.i and _titled(root.head)
+        if ent.label_ != "PERSON" and not (titled_before and all(t.pos_ == "PROPN" for t in ent)):
+            continue
         words = [t.text for t in root.lefts if t.dep_ == "compound" and t.i < ent.start]
+        if titled_before:
+            words += [t.text for t in root.head.subtree if t.i <= root.head.i]
         title = root.head.head
         if root.dep_ == "pobj" and root.head.lower_ == "of" and _titled(title):
             words += [t.text for t in title.subtree if title.left_edge.i <= t.i < ent.start]
