@@ -391,10 +391,22 @@ def _accused(subject: Token) -> bool:
     )
 
 
+# What a release lays on the other side: "the responsibility ... lies directly with the
+# military-political leadership of Armenia", "the military-political leadership of
+# Azerbaijan bears the responsibility", "provocations have been committed by Armenia".
+_BLAME = re.compile(
+    r"\bresponsibility\b[^.;]{0,120}?\b(?:lies|rests)\s+(?:\w+\s+)?(?:with|on|upon)\s+"
+    r"(?P<holder>[^.,;]{3,80})"
+    r"|(?P<bearer>[^.,;]{3,80}?)\s+bears\s+(?:the\s+|full\s+|all\s+|entire\s+)*responsibility\b"
+    r"|\bprovocations?\s+(?:have|has|had|were|was|been|being|\s)*(?:committed|perpetrated)\s+"
+    r"by\s+(?P<author>[^.,;]{3,60})"
+)
+
+
 def accused_sides(doc: Doc) -> list[str]:
     """The states whose forces a text accuses ("the Azerbaijani side tried to carry out
-    some work", "the Armenian armed forces units ... subjected to fire"), once per
-    accusation."""
+    some work", "the Armenian armed forces units ... subjected to fire") or lays the
+    responsibility on, once per accusation."""
     sides = []
     for token in doc:
         # Not "allegedly shelled" nor "did not open fire": no accusation.
@@ -405,4 +417,8 @@ def accused_sides(doc: Doc) -> list[str]:
             named = first_country(doc.text[token.left_edge.idx : token.right_edge.idx + 1])
             if named in ADVERSARY:
                 sides.append(named)
+    for match in _BLAME.finditer(doc.text):
+        named = first_country(match["holder"] or match["bearer"] or match["author"])
+        if named in ADVERSARY:
+            sides.append(named)
     return sides

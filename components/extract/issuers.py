@@ -138,21 +138,25 @@ def rebuttal_issuer(text: str, registry: Registry) -> tuple[Speaker, bool] | Non
 
 
 # A release's words of war and of diplomacy: which ministry speaks in the first person.
+# Not "servicemen" nor "armed forces": a foreign ministry writes of the other side's
+# forces and of captured servicemen too.
 _MILITARY_WORDS = re.compile(
-    r"\b(?:units?|positions?|servicem[ae]n|army|troops|subdivisions?|fire|firing|shelling|"
-    r"enemy|operational situation|armed forces|military personnel)\b",
+    r"\b(?:units?|positions?|troops|subdivisions?|fire|firing|shelling|enemy|"
+    r"operational situation|\d{1,2}:\d{2})\b",
     re.IGNORECASE,
 )
 _DIPLOMATIC_WORDS = re.compile(
     r"\b(?:condemn\w*|international community|international partners|territorial integrity|"
     r"sovereign\w*|diplomatic|OSCE|Minsk Group|co-chairs?|peace process|negotiations?|"
-    r"call on|urge\w*)\b",
+    r"call on|urge\w*|military-political leadership|peace and (?:stability|security)|"
+    r"delimitation)\b",
     re.IGNORECASE,
 )
 # "We state that ...", "We declare once again", "our units control the operational
-# situation": a text in the first person plural.
+# situation", "As we have already informed": a text in the first person plural.
 _WE_SENTENCE = re.compile(
     r"(?:^|[.!?]\s+|\n\s*)We\b|\bour (?:units|positions|servicemen|army|troops|soldiers|forces)\b"
+    r"|\b[Aa]s we have (?:already )?informed\b"
 )
 
 
