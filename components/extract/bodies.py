@@ -272,10 +272,13 @@ class BodyRules:
         candidates: list[tuple[int, str, Actor | None, str]] = [
             (s.start_char, s.mention, s.actor, s.name) for s in self.history if s.end_char <= start
         ]
+        quotes = quote_ranges(self.doc.text)
+        # Not one named in a quotation ("“I spoke to Azerbaijani Foreign Minister Bayramov
+        # ...,” the Minister said": the speaker does not name himself so).
         candidates += [
             (m.start_char, m.surface, m.actor, m.actor.actor_name)
             for m in self.mentions
-            if m.end_char <= start
+            if m.end_char <= start and not inside_quote(m.start_char, quotes)
         ]
         reported = self._reported_words(start)
         candidates = [c for c in candidates if not reported[0] <= c[0] < reported[1]]
@@ -284,7 +287,6 @@ class BodyRules:
             # Translated from Russian ("vedomstvo"): "the press service of the department",
             # "the military department" is the ministry named before, when no department is.
             tries.append({_DEPARTMENT_WORDS[word] for word in words})
-        quotes = quote_ranges(self.doc.text)
         # A person the registry does not know, named with a title ("Foreign Minister of
         # Armenia Ararat Mirzoyan ... Minister Mirzoyan held phone conversations").
         candidates += [

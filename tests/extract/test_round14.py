@@ -81,3 +81,12 @@ def test_a_defence_ministry_status_report_that_says_as_we_have_informed(unseen):
     draft = unseen("milam-2021-05-16-situation-morning")
     assert speakers_with(draft, "As we have already informed") == ["armenian_defence_ministry"]
     assert speakers_with(draft, "The situation is stable") == ["armenian_defence_ministry"]
+
+
+def test_a_title_after_a_quotation_is_no_one_the_quotation_names(unseen):
+    """Public Radio of Armenia, 19 June: '“I spoke to Azerbaijani Foreign Minister Bayramov
+    on June 14 where I noted ... ,” the Minister said.': the minister is Wendy Morton,
+    named before, not the Bayramov her words name."""
+    draft = unseen("armradio-2021-06-19-uk-morton")
+    assert set(speakers_with(draft, "I spoke to Azerbaijani Foreign Minister")) == {"Wendy Morton"}
+    assert set(speakers_with(draft, "Our Ambassadors in Baku")) == {"Wendy Morton"}
