@@ -48,6 +48,8 @@ _ARTICLE_OR_COUNT = re.compile(
 )
 # Entity labels that can name a speaker.
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+# Who chairs a body: "OSCE Chairperson-in-Office".
+_CHAIR_WORDS = {"chairperson", "chairman", "chairwoman", "chair"}
 
 
 def registry_mentions(text: str, registry: Registry) -> list[Mention]:
@@ -249,6 +251,19 @@ class SpeakerResolver(BodyRules, PronounRules):
             return replace(self.issuer, mention=speaker.mention, start_char=start, end_char=end)
         return speaker
 
+    def _title_holder(self, mention: Mention | None, span_text: str, start: int):
+        """ "“...,” OSCE Chairperson-in-Office added": an organisation's title with no name
+        is the person named before who holds it (Ann Linde), not the organisation."""
+        if mention is None or mention.actor.actor_type in ("person", "state"):
+            return None
+        rest = span_text.lower().replace(mention.surface.lower(), " ")
+        if not set(re.findall(r"[a-z]+", rest)) & (PERSON_TITLE_NOUNS | _CHAIR_WORDS):
+            return None
+        antecedent = self._title_antecedent(span_text, start)
+        if antecedent is None or antecedent.actor is None:
+            return None
+        return antecedent if antecedent.actor.actor_type == "person" else None
+
     def _issuers_state(self, speaker: Speaker) -> bool:
         """Whether `speaker` is the state of the text's issuer."""
         issuer, actor = self.issuer, speaker.actor
@@ -264,6 +279,9 @@ class SpeakerResolver(BodyRules, PronounRules):
 
     def _resolve_text(self, head: Token, start: int, end: int, span_text: str) -> Speaker | None:
         mention = self._best_mention(start, end, head)
+        holder = self._title_holder(mention, span_text, start)
+        if holder is not None:
+            return holder
         if mention is not None and not other_country(span_text, mention.actor):
             if countryless_title(mention, head):
                 # "the Ministry of Defense" (an alias of Armenia's) after "the Ministry of

@@ -90,3 +90,12 @@ def test_a_title_after_a_quotation_is_no_one_the_quotation_names(unseen):
     draft = unseen("armradio-2021-06-19-uk-morton")
     assert set(speakers_with(draft, "I spoke to Azerbaijani Foreign Minister")) == {"Wendy Morton"}
     assert set(speakers_with(draft, "Our Ambassadors in Baku")) == {"Wendy Morton"}
+
+
+def test_an_organisations_title_with_no_name_is_the_person_who_holds_it(unseen):
+    """AzerNews, 2 December: '... OSCE Chairperson-in-Office Ann Linde said ... . “The OSCE
+    supports ... ,” OSCE Chairperson-in-Office added.': the chairperson is Linde, not the
+    OSCE whose name the title holds."""
+    draft = unseen("azernews-2021-12-02-linde-osce-ministerial")
+    assert speakers_with(draft, "The OSCE supports the ways") == ["linde"]
+    assert speakers_with(draft, "My special representative") == ["linde"]
