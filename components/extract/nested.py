@@ -20,6 +20,8 @@ from .when import as_reported, find_date
 RULE = "statement named"
 # Acts that put a document out: "the statement spread by X", "issued by", "released by".
 _PUTTING_OUT = {"spread", "issue", "release", "publish", "make", "circulate", "disseminate"}
+# What a statement named does when it is told of: "claiming that", "alleging that".
+_CLAIMING = {"claim", "allege"}
 
 
 def nested_statements(
@@ -30,10 +32,13 @@ def nested_statements(
     found = []
     quotes = quote_ranges(doc.text)
     for noun in doc:
-        if noun.lemma_.lower() not in DOCUMENT_NOUNS or noun.pos_ != "NOUN":
+        if noun.lemma_.lower() in DOCUMENT_NOUNS and noun.pos_ == "NOUN":
+            author, content = _author(noun), _content(noun)
+        elif noun.lemma_.lower() in _CLAIMING and noun.pos_ == "VERB":
+            author, content = _claimant(noun), noun
+        else:
             continue
         outer = next((a for a in attributions if a.start_char <= noun.idx < a.end_char), None)
-        author, content = _author(noun), _content(noun)
         if outer is None or author is None or content is None:
             continue
         speaker = resolver.from_phrase(author)
@@ -41,7 +46,11 @@ def nested_statements(
             continue
         if speaker.actor is None and speaker.name == outer.speaker.name:
             continue
-        start = noun.left_edge.idx
+        start = (
+            author.left_edge.idx
+            if noun is content
+            else min(noun.left_edge.idx, author.left_edge.idx)
+        )
         end = content.right_edge.idx + len(content.right_edge.text)
         words = doc.text[start:end]
         found.append(
@@ -59,11 +68,25 @@ def nested_statements(
     return found
 
 
+def _claimant(verb: Token) -> Token | None:
+    """Who claims, when the words that tell it are another's: "The Azerbaijani Ministry of
+    Defense is further claiming that the Armenian military units are carrying out
+    operations" in the Armenian ministry's quotation."""
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def _author(noun: Token) -> Token | None:
     """Who a document is of: "the ministry's statement", "the statement of X", "the
     statement spread by X"."""
     # "the statement (dated July 30) of the Armenian Foreign Ministry": the parser may hang
     # "of" on the words in brackets.
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _PUTTING_OUT:
+        # "the Azerbaijani Ministry of Defense issued a statement falsely claiming that".
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
     dated = [c for c in noun.children if c.dep_ == "acl" and c.lower_ == "dated"]
     for child in [*noun.children, *(c for d in dated for c in d.children)]:
         if child.dep_ == "poss":
@@ -89,6 +112,8 @@ def _content(noun: Token) -> Token | None:
         ):
             return child
     for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in _CLAIMING:
+            return child  # "a statement falsely claiming that ..."
         if child.dep_ in ("acl", "ccomp", "appos") and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in child.children
         ):

@@ -99,3 +99,18 @@ def test_an_organisations_title_with_no_name_is_the_person_who_holds_it(unseen):
     draft = unseen("azernews-2021-12-02-linde-osce-ministerial")
     assert speakers_with(draft, "The OSCE supports the ways") == ["linde"]
     assert speakers_with(draft, "My special representative") == ["linde"]
+
+
+def test_a_claim_told_in_another_speakers_quotation_is_the_claimants(unseen):
+    """Armenpress, 16 November, the Armenian ministry's quotation: '... the Azerbaijani
+    Ministry of Defense issued a statement falsely claiming that Armenian military units
+    opened fire ... . The Azerbaijani Ministry of Defense is further claiming that the
+    Armenian military units are carrying out operations ...': each claim is also drafted as
+    the Azerbaijani ministry's, beside the Armenian ministry's words that tell it."""
+    draft = unseen("armenpress-2021-11-16-disinformation")
+    assert set(speakers_with(draft, "issued a statement falsely claiming")) == {
+        "armenian_defence_ministry",
+        "azerbaijani_defence_ministry",
+    }
+    assert "azerbaijani_defence_ministry" in speakers_with(draft, "is further claiming")
+    assert speakers_with(draft, "The mentioned reports are false") == ["armenian_defence_ministry"]
