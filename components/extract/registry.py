@@ -209,6 +209,13 @@ class Registry:
             return self.actor_aliases[mention], 1.0
         if mention in self.capitals:
             return self.capitals[mention], 0.9
+        # "The Human Rights Defender of the Republic of Armenia (RA)": a bracket at the end
+        # (its closing mark lost to the phrase's end, now and then) says nothing more.
+        bare = re.sub(r"\s*\([^()]*\)?$", "", mention)
+        if bare and bare != mention:
+            found = self.resolve_actor(bare)
+            if found[0] is not None:
+                return found
         key = title_key(mention)
         best: tuple[Actor | None, float] = (None, 0.0)
         countries = _countries(key)

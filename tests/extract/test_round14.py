@@ -14,6 +14,7 @@ from components.extract.splits import (
     READ_IN_ROUND_5,
     READ_IN_ROUND_7,
     READ_IN_ROUND_9,
+    READ_IN_ROUND_10,
     READ_IN_ROUND_12,
 )
 
@@ -23,7 +24,8 @@ from .conftest import speakers_with, statement_with, unseen_drafts
 @pytest.fixture(scope="module")
 def unseen(gold_corpus):
     return unseen_drafts(
-        gold_corpus, READ_IN_ROUND_5 | READ_IN_ROUND_7 | READ_IN_ROUND_9 | READ_IN_ROUND_12
+        gold_corpus,
+        READ_IN_ROUND_5 | READ_IN_ROUND_7 | READ_IN_ROUND_9 | READ_IN_ROUND_10 | READ_IN_ROUND_12,
     )
 
 
@@ -114,3 +116,20 @@ def test_a_claim_told_in_another_speakers_quotation_is_the_claimants(unseen):
     }
     assert "azerbaijani_defence_ministry" in speakers_with(draft, "is further claiming")
     assert speakers_with(draft, "The mentioned reports are false") == ["armenian_defence_ministry"]
+
+
+def test_a_lone_title_the_model_takes_for_a_name_is_a_title(unseen):
+    """Public Radio of Armenia, 31 August: 'Arman Tatoyan says ... . “Therefore, the
+    Ministry of Defense of Azerbaijan aims to cover up ... ,” the Ombudsman said.' (the
+    small model tags "Ombudsman" as a PERSON there): the title of Tatoyan, named before."""
+    draft = unseen("armradio-2021-08-31-ombudsman-cover-up")
+    assert speakers_with(draft, "Therefore, the Ministry of Defense of Azerbaijan aims") == [
+        "tatoyan"
+    ]
+
+
+def test_a_bracket_at_the_end_of_a_title_says_nothing_more(unseen):
+    """Public Radio of Armenia, 28 July: 'The Human Rights Defender of the Republic of
+    Armenia (RA) says he received alarms ...': the bracket does not hide the title."""
+    draft = unseen("armradio-2021-07-28-ombudsman-villages")
+    assert speakers_with(draft, "says he received alarms") == ["tatoyan"]
