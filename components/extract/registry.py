@@ -23,8 +23,11 @@ from rapidfuzz import fuzz
 
 GAZETTEER_CSV = Path(__file__).with_name("gazetteer.csv")
 # A surname spelled differently ("Pachinian"/"Pashinyan") scores 100 on the key below;
-# unrelated names of the region score under 60. 85 leaves room for one letter more or less.
-NAME_MATCH_THRESHOLD = 85
+# unrelated names of the region score under 60. 90 leaves room for one letter more or less
+# ("Aliev"/"Aliyev" 90.9), not two ("Asryan"/"Asatryan" 85.7: two men).
+NAME_MATCH_THRESHOLD = 90
+# A first name need only look like the registry's to keep a surname's match.
+FIRST_NAME_MATCH_THRESHOLD = 85
 # Titles are compared as sorted words; "deputy prime minister armenia" against "prime
 # minister armenia" scores 86, so a title match must be nearly exact.
 TITLE_MATCH_THRESHOLD = 92
@@ -448,4 +451,4 @@ def _other_first_name(words: list[str], actor: Actor) -> bool:
     names = [actor.actor_name, *actor.aliases]
     firsts = {name_key(n.split()[-2]) for n in names if len(n.split()) >= 2}
     firsts = {f for f in firsts if len(f) >= 2}
-    return bool(firsts) and all(fuzz.ratio(first, f) < NAME_MATCH_THRESHOLD for f in firsts)
+    return bool(firsts) and all(fuzz.ratio(first, f) < FIRST_NAME_MATCH_THRESHOLD for f in firsts)
