@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .nouns import PERSON_TITLE_NOUNS
 from .phrases import quote_ranges
 from .spans import Attribution
 from .speakers import PERSON_PRONOUNS, Speaker, SpeakerResolver
@@ -29,18 +30,23 @@ def readout_speakers(doc: Doc, attributions: list[Attribution], resolver: Speake
             start <= attribution.start_char and attribution.end_char <= end + 1
             for start, end in quotes
         )
-        if not inside and attribution.rule != "reporting verb":
+        if not inside and attribution.rule not in ("reporting verb", "context"):
             continue
         verb = _readout_verb(doc, attribution)
         if verb is None:
             continue
         subject = next(c for c in verb.children if c.dep_ == "nsubj")
         speaker = person if subject.lower_ in PERSON_PRONOUNS else resolver.from_phrase(subject)
-        if speaker is None or not speaker.is_person:
+        if speaker is None or not speaker.is_person or _same_name(speaker, attribution.speaker):
             continue
         person = speaker
         attribution.reported_by = attribution.speaker
         attribution.speaker = speaker
+
+
+def _same_name(one: Speaker, other: Speaker) -> bool:
+    """ "the latter’s mayor, Hakob Arshakyan" is "Hakob Arshakyan", named as the speaker."""
+    return one.actor is None and other.actor is None and other.name in one.name
 
 
 def _readout_verb(doc: Doc, attribution: Attribution) -> Token | None:
@@ -56,5 +62,9 @@ def _readout_verb(doc: Doc, attribution: Attribution) -> Token | None:
         if subject is None or subject.i < span.sent.start:
             continue
         if subject.lower_ in PERSON_PRONOUNS or subject.ent_type_ == "PERSON":
+            return token
+        # A name the small model does not tag, or a title ("Minister of Foreign Affairs of
+        # Armenia highlighted ..."): a person if the resolver finds one.
+        if subject.pos_ == "PROPN" or subject.lemma_.lower() in PERSON_TITLE_NOUNS:
             return token
     return None

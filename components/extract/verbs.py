@@ -117,6 +117,8 @@ NOUN_OBJECT_VERBS = {
     "reveal",
     "disclose",
     "convey",  # "Mr. Sullivan conveyed the commitment of the United States to ..."
+    "highlight",  # "Minister of Foreign Affairs of Armenia highlighted the role of ..."
+    "present",  # "During the telephone conversation Ararat Mirzoyan presented the situation"
 }
 # Verbs that name or judge something when they take an object and "as": "describes these
 # actions as a provocation" (a statement, not a description of the scene).

@@ -149,3 +149,13 @@ def test_a_surname_two_letters_longer_is_another_man(unseen):
     another name."""
     draft = unseen("trend-2021-05-27-asryan-besiege")
     assert "asatryan_samvel" not in speakers_with(draft, "speaking at a press conference")
+
+
+def test_a_call_readout_tells_what_the_minister_said(unseen):
+    """Armenpress, 24 November, from the foreign ministry's press service: 'During the
+    telephone conversation Ararat Mirzoyan presented the situation ... . Minister of
+    Foreign Affairs of Armenia highlighted the role of Armenian-Russian allied relations
+    ...': what the minister presented and highlighted is his, the ministry reports it."""
+    draft = unseen("armenpress-2021-11-24-mirzoyan-lavrov-call")
+    assert speakers_with(draft, "Ararat Mirzoyan presented the situation") == ["mirzoyan"]
+    assert speakers_with(draft, "highlighted the role of Armenian-Russian") == ["mirzoyan"]
