@@ -212,6 +212,9 @@ class Registry:
             return self.actor_aliases[mention], 1.0
         if mention in self.capitals:
             return self.capitals[mention], 0.9
+        office = self._office(mention)
+        if office is not None:
+            return office, 0.9
         # "The Human Rights Defender of the Republic of Armenia (RA)": a bracket at the end
         # (its closing mark lost to the phrase's end, now and then) says nothing more.
         bare = re.sub(r"\s*\([^()]*\)?$", "", mention)
@@ -234,6 +237,24 @@ class Registry:
         if best[0] is not None:
             return best
         return self._resolve_title_words(key) or self._resolve_name(mention)
+
+    def _office(self, mention: str) -> Actor | None:
+        """ "the Ombudsman’s Office", "the ombudsman's staff": the one body whose name holds
+        "office" or "staff" and every other word of the mention (title keys drop "office",
+        so without this the office is its holder's namesake)."""
+        if not _OFFICE.search(mention):
+            return None
+        words = set(_ombudsman(title_key(mention)).split())
+        if not words:
+            return None
+        found = {
+            actor.actor_id: actor
+            for actor in self.actors
+            if actor.actor_type not in ("person", "state")
+            for name in (actor.actor_name, *actor.aliases)
+            if _OFFICE.search(name) and words <= set(_ombudsman(title_key(name)).split())
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _resolve_title_words(self, key: str) -> tuple[Actor, float] | None:
         """A longer title whose words all belong to one actor's title ("the spokesperson of
@@ -297,6 +318,15 @@ def title_key(text: str) -> str:
         word = _TITLE_SYNONYMS.get(word, word)
         words += [w for w in word.split() if w not in _TITLE_STOPWORDS]
     return " ".join(words)
+
+
+# A body's staff: "the Ombudsman’s Office", "Human Rights Defender’s staff".
+_OFFICE = re.compile(r"\b(?:office|staff)\b", re.IGNORECASE)
+
+
+def _ombudsman(key: str) -> str:
+    """ "ombudsman" is the English of "Human Rights Defender" (Armenia's title)."""
+    return re.sub(r"\bombuds(?:man|person)\b", "human rights defender", key)
 
 
 # Words that end a title, not a surname: "Acting Prime Minister of Armenia" is no

@@ -159,3 +159,21 @@ def test_a_call_readout_tells_what_the_minister_said(unseen):
     draft = unseen("armenpress-2021-11-24-mirzoyan-lavrov-call")
     assert speakers_with(draft, "Ararat Mirzoyan presented the situation") == ["mirzoyan"]
     assert speakers_with(draft, "highlighted the role of Armenian-Russian") == ["mirzoyan"]
+
+
+def test_the_ombudsmans_office_is_the_office_not_the_ombudsman(gold_corpus):
+    """Hyetert, 13 May: 'the Ombudsman’s Office' (Human Rights Defender is the title's
+    Armenian name; title keys drop "office", so the office had been its holder's
+    namesake) is the Human Rights Defender's office, with the aliases of the other
+    articles only."""
+    from components.extract import registry_from_records
+    from components.extract.evaluate import leave_one_out
+
+    article = next(
+        a for a in gold_corpus.articles if a.article_id == "hyetert-2021-05-13-ombudsman-syunik"
+    )
+    assert article.article_id in READ_IN_ROUND_13
+    registry = registry_from_records(*leave_one_out(gold_corpus, article))
+    office, _ = registry.resolve_actor("the Ombudsman’s Office")
+    assert office.actor_id == "armenian_ombudsman_office"
+    assert registry.resolve_actor("the Ombudsman")[0] is None  # a title: by context
