@@ -8,14 +8,17 @@ Below it: actor × actor agreement and conflict, who targets whom, and the contr
 import streamlit as st
 
 from components.app.dataset import dataset_or_stop, view_key
+from components.app.figures import SINGLE_CLICKS_CONFIG
 from components.app.look import wide_chart_box
 from components.app.routing import ensure_router
 from components.app.state import (
     STANCES_AGREEMENT_CSV_KEY,
     STANCES_CELL_KEY,
     STANCES_CLICK_SEEN_KEY,
+    STANCES_FRAMED_KEY,
     STANCES_LEVEL_KEY,
     STANCES_MATRIX_CSV_KEY,
+    STANCES_MATRIX_DRAWN_KEY,
     STANCES_MATRIX_KEY,
     STANCES_ORDER_KEY,
     STANCES_OTHER_SIDE_KEY,
@@ -42,6 +45,9 @@ from components.stances.view import (
 
 # Plotly's toolbar offers zoom and pan, which a fixed grid does not need.
 CHART_CONFIG = {"displayModeBar": False}
+# The clickable matrix: each press a click of its own (a quick second click is not half of
+# a double-click, which would clear the selection); it has nothing to zoom back.
+MATRIX_CONFIG = {**CHART_CONFIG, **SINGLE_CLICKS_CONFIG}
 
 # Key of the box with the chosen cell's statements (its st-key-… class finds it in tests).
 EVIDENCE_KEY = "stances_evidence"
@@ -84,6 +90,21 @@ def _apply_chart_click(choices: dict[str, str]) -> None:
             st.session_state[STANCES_CELL_KEY] = clicked
     if st.session_state.get(STANCES_CELL_KEY) not in choices:
         st.session_state[STANCES_CELL_KEY] = None
+
+
+def _framed_cell(drawn_for: tuple) -> str | None:
+    """The cell the matrix's figure frames: kept while the chart shows the chosen cell by
+    its own selection, so a click does not change the figure (a new figure is a new chart,
+    which drops a click made while it is drawn). The chosen cell otherwise: picked in the
+    list, or kept when the chart's selection went (a click on an empty square, on the
+    framed one again) or when the chart is drawn anew for other rows, data or side."""
+    chosen = st.session_state.get(STANCES_CELL_KEY)
+    clicked = cell_from_selection(st.session_state.get(STANCES_MATRIX_KEY))
+    redrawn = st.session_state.get(STANCES_MATRIX_DRAWN_KEY) != drawn_for
+    st.session_state[STANCES_MATRIX_DRAWN_KEY] = drawn_for
+    if redrawn or chosen != clicked:
+        st.session_state[STANCES_FRAMED_KEY] = chosen
+    return st.session_state.get(STANCES_FRAMED_KEY)
 
 
 st.title("Stances")
@@ -183,18 +204,17 @@ if single_matrix and view.cells.empty:
     st.info("No statement that concerns the chosen actors takes a stance on an issue.")
 elif single_matrix:
     _apply_chart_click(choices)
+    framed = _framed_cell((view_key(), level, order, side))
     if view.matrix_note:
         st.info(view.matrix_note, icon=":material/filter_list:")
     # The box scrolls sideways on a phone: squeezed, the issue headers run together.
     with wide_chart_box("stances_matrix", view.matrix_width_px):
         st.plotly_chart(
-            stances_matrix_figure(
-                *view_key(), level, order, st.session_state.get(STANCES_CELL_KEY), side
-            ),
+            stances_matrix_figure(*view_key(), level, order, framed, side),
             key=STANCES_MATRIX_KEY,
             on_select="rerun",
             selection_mode="points",
-            config=CHART_CONFIG,
+            config=MATRIX_CONFIG,
             alt=_matrix_alt(view, None if side == ALL_SIDES else sides[side]),
         )
     with st.expander("The matrix as a table (text)", icon=":material/table_rows:"):

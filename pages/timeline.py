@@ -12,6 +12,7 @@ says so; a click on a count lists its items.
 import streamlit as st
 
 from components.app.dataset import dataset_or_stop, view_key
+from components.app.figures import SINGLE_CLICKS_CONFIG
 from components.app.look import wide_chart_box
 from components.app.routing import ensure_router
 from components.app.state import (
@@ -54,8 +55,16 @@ SOURCE_PARAMS = {"statement": STATEMENT_PARAM, "event": EVENT_PARAM}
 REPORTS_PER_ROW = 3
 # Key prefix of each report's box (its st-key-… class finds it in tests).
 REPORT_KEY_PREFIX = "timeline_report_"
-# Only clicks select: box and lasso would select many items at once.
-CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+# Only clicks select: box and lasso would select many items at once. Each press on the chart
+# is a click of its own: a marker clicked soon after another is not half of a double-click,
+# which Streamlit answers by clearing the selection (the second marker's click was lost).
+# A drag still zooms in time; the toolbar's "Reset axes" (its house button) zooms back out,
+# as a double-click did.
+CHART_CONFIG = {
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    **SINGLE_CLICKS_CONFIG,
+}
 
 
 def _apply_click(points: list[dict]) -> None:
@@ -271,7 +280,8 @@ st.caption(
         if view.is_counted
         else "Hover an item for who, what and when; click it for the detail. "
     )
-    + "Drag across the chart to zoom in time; double-click to reset."
+    + "Drag across the chart to zoom in time; the house button (“Reset axes”) in the "
+    "chart's toolbar, at its top right when the pointer is over it, zooms back out."
 )
 if view.is_counted:
     st.info(_counted_note(view), icon=":material/stacked_bar_chart:")

@@ -14,7 +14,8 @@ VALIDATE_FIGURES = False
 # wherever on the plot they land) for a double-click, and Streamlit answers a double-click
 # by clearing the chart's selection: the selection of a second mark clicked soon after the
 # first was followed by an empty one, which often reached the script in its place, and the
-# click was lost. Only for charts with nothing to zoom back: a double-click resets a zoom.
+# click was lost. A double-click also resets a zoom: a chart that zooms needs another way
+# back (the Timeline keeps plotly's toolbar, whose "Reset axes" button does it).
 SINGLE_CLICKS_CONFIG = {"doubleClickDelay": 0}
 
 

@@ -140,6 +140,12 @@ STANCES_CELL_KEY = "stances_cell"
 # selectbox is not overridden by a click the chart still remembers.
 STANCES_CLICK_SEEN_KEY = "stances_click_seen"
 
+# Stances page: the cell the matrix's figure frames (its chosen cell when the chart was last
+# drawn anew), and what the figure was drawn for besides (data, filter, rows, side): a new
+# figure is a new chart, whose selection starts empty.
+STANCES_FRAMED_KEY = "stances_framed"
+STANCES_MATRIX_DRAWN_KEY = "stances_matrix_drawn"
+
 # Stances page: download buttons of the matrix, agreement and targeting CSVs.
 STANCES_MATRIX_CSV_KEY = "stances_matrix_csv"
 STANCES_AGREEMENT_CSV_KEY = "stances_agreement_csv"

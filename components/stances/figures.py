@@ -6,6 +6,12 @@ text is HTML-escaped, because plotly renders some HTML tags in them.
 
 The matrix is a scatter of square markers on a categorical grid, not a heatmap: Streamlit
 reports clicks on scatter points (with their customdata) but not on heatmap cells.
+
+A click frames its cell in the browser, without a new figure: the clicks land on a trace of
+frames drawn over the filled cells (CLICK_FRAMES), invisible but for the one plotly selects.
+A new figure is a new chart to Streamlit, which forgets the selection and drops a click made
+while it is drawn: the page asks for one only when the cell is chosen another way (the cell
+list), and the figure then frames that cell (CHOSEN_FRAME) until the next click.
 """
 
 from __future__ import annotations
@@ -40,6 +46,10 @@ EMPTY_CELL_LINE = "#C8C8C8"
 # Axis labels: Streamlit's text colour, a size that reads at arm's length.
 LABEL_FONT = {"size": 13, "color": "#31333F"}
 HIGHLIGHT_COLOUR = "#000000"
+# Names of the two traces of frames: the clicked cell's (plotly's selection) and the cell
+# the figure was made for. Both start with "Chosen cell" (the browser tests find them so).
+CLICK_FRAMES = "Chosen cell (click)"
+CHOSEN_FRAME = "Chosen cell"
 
 # Sizes in pixels: one matrix row, the room the wrapped issue labels need above the grid
 # (turned upright when the columns are too narrow for them level, as on a phone, where the
@@ -133,7 +143,7 @@ def stance_matrix_figure(
     Rows follow ``row_ids`` top to bottom; columns follow ``issues``. Every marker carries
     its cell id ("actor_id|issue_id") as customdata; cells without a statement are drawn
     as light outlines without one, so a click on them chooses nothing.
-    ``selected_cell_id`` gets a black frame.
+    ``selected_cell_id`` gets a black frame, until a click frames another cell.
     """
     issue_labels = dict(zip(issues["issue_id"], issues["issue_label"], strict=True))
     slanted = len(issue_labels) > LEVEL_LABELS_MAX_ISSUES
@@ -147,15 +157,14 @@ def stance_matrix_figure(
     # Traces as plain dicts (components.app.figures.new_figure).
     traces = [_empty_cells_trace(shown, row_ids, issue_labels, x_of, y_of, row_labels)]
     for stance in CELL_STANCES:
-        traces.append(
-            _stance_trace(
-                shown.loc[shown["stance"] == stance], stance, x_of, y_of, issue_labels, row_labels
-            )
-        )
+        traces.append(_stance_trace(shown.loc[shown["stance"] == stance], stance, x_of, y_of))
     if selected_cell_id is not None:
         actor_id, _, issue_id = selected_cell_id.partition("|")
         if actor_id in y_of and issue_id in x_of:
-            traces.append(_highlight_trace(x_of[issue_id], y_of[actor_id], selected_cell_id))
+            traces.append(_chosen_frame_trace(x_of[issue_id], y_of[actor_id], selected_cell_id))
+    filled = shown.loc[shown["stance"].isin(CELL_STANCES)]
+    if not filled.empty:
+        traces.append(_click_frames_trace(filled, x_of, y_of, issue_labels, row_labels))
     # The whole layout at once: update_layout and update_*axes walk plotly's objects
     # (about 50 ms for this figure at scale).
     layout = {
@@ -255,22 +264,12 @@ def _stance_trace(
     stance: str,
     x_of: Mapping[str, str],
     y_of: Mapping[str, str],
-    issue_labels: Mapping[str, str],
-    row_labels: Mapping[str, str],
 ) -> dict:
+    """The squares of one stance, with their counts. Hover and clicks go to the frames drawn
+    over them (_click_frames_trace); once a cell is selected they stay as they are."""
     if cells.empty:
         return _legend_only_trace(stance)
-    counts = cells["statement_count"].astype(int).tolist()
-    hover = [
-        _cell_hover(
-            row_labels.get(row.actor_id, row.actor_id),
-            issue_labels[row.issue_id],
-            f"{STANCE_LEGEND[stance]}: {statement_count_text(count)}"
-            + _mixed_detail(row)
-            + "<br><i>Click to see the statements</i>",
-        )
-        for row, count in zip(cells.itertuples(index=False), counts, strict=True)
-    ]
+    text_colour = {"textfont": {"color": STANCE_TEXT_COLOURS[stance]}}
     return {
         "type": "scatter",
         "x": [x_of[issue_id] for issue_id in cells["issue_id"]],
@@ -283,16 +282,49 @@ def _stance_trace(
             "color": STANCE_COLOURS[stance],
             "line": {"color": "white", "width": 1},
         },
-        "text": [str(count) for count in counts],
+        "text": [str(count) for count in cells["statement_count"].astype(int)],
         "textfont": {"color": STANCE_TEXT_COLOURS[stance], "size": 13},
         "textposition": "middle center",
-        "customdata": [
-            cell_id(a, i) for a, i in zip(cells["actor_id"], cells["issue_id"], strict=True)
-        ],
+        "hoverinfo": "skip",
+        "selected": {"marker": {"opacity": 1}, **text_colour},
+        "unselected": {"marker": {"opacity": 1}, **text_colour},
+    }
+
+
+def _click_frames_trace(
+    cells: pd.DataFrame,
+    x_of: Mapping[str, str],
+    y_of: Mapping[str, str],
+    issue_labels: Mapping[str, str],
+    row_labels: Mapping[str, str],
+) -> dict:
+    """A frame over every filled cell, carrying its cell id and hover text: the trace a
+    click lands on. Unseen (opacity 0) but for the cell plotly selects on a click."""
+    counts = cells["statement_count"].astype(int).tolist()
+    hover = [
+        _cell_hover(
+            row_labels.get(row.actor_id, row.actor_id),
+            issue_labels[row.issue_id],
+            f"{STANCE_LEGEND[row.stance]}: {statement_count_text(count)}"
+            + _mixed_detail(row)
+            + "<br><i>Click to see the statements</i>",
+        )
+        for row, count in zip(cells.itertuples(index=False), counts, strict=True)
+    ]
+    return {
+        **_frame_trace(
+            CLICK_FRAMES,
+            [x_of[issue_id] for issue_id in cells["issue_id"]],
+            [y_of[actor_id] for actor_id in cells["actor_id"]],
+            [cell_id(a, i) for a, i in zip(cells["actor_id"], cells["issue_id"], strict=True)],
+        ),
+        "marker": {**_FRAME_MARKER, "opacity": 0},
         "hovertext": hover,
         "hovertemplate": "%{hovertext}<extra></extra>",
+        # The hover box in the square's own colour, as when the square itself was hovered.
+        "hoverlabel": {"bgcolor": [STANCE_COLOURS[stance] for stance in cells["stance"]]},
         "selected": {"marker": {"opacity": 1}},
-        "unselected": {"marker": {"opacity": 1}},
+        "unselected": {"marker": {"opacity": 0}},
     }
 
 
@@ -329,20 +361,33 @@ def _mixed_detail(row) -> str:
     return " (" + ", ".join(parts) + ")"
 
 
-def _highlight_trace(x: str, y: str, selected_cell_id: str) -> dict:
+# The black frame of a chosen cell, a little larger than its square.
+_FRAME_MARKER = {
+    "symbol": "square-open",
+    "size": MARKER_SIZE_PX + 10,
+    "color": HIGHLIGHT_COLOUR,
+    "line": {"width": 3},
+}
+
+
+def _frame_trace(name: str, x: list, y: list, customdata: list) -> dict:
     return {
         "type": "scatter",
-        "x": [x],
-        "y": [y],
+        "x": x,
+        "y": y,
         "mode": "markers",
-        "name": "Chosen cell",
-        "marker": {
-            "symbol": "square-open",
-            "size": MARKER_SIZE_PX + 10,
-            "color": HIGHLIGHT_COLOUR,
-            "line": {"width": 3},
-        },
-        "customdata": [selected_cell_id],
-        "hoverinfo": "skip",
+        "name": name,
+        "marker": _FRAME_MARKER,
+        "customdata": customdata,
         "showlegend": False,
+    }
+
+
+def _chosen_frame_trace(x: str, y: str, selected_cell_id: str) -> dict:
+    """The frame of the cell the figure is made for; gone (unselected, opacity 0) as soon
+    as a click selects a cell, which then has its own frame."""
+    return {
+        **_frame_trace(CHOSEN_FRAME, [x], [y], [selected_cell_id]),
+        "hoverinfo": "skip",
+        "unselected": {"marker": {"opacity": 0}},
     }

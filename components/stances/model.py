@@ -234,7 +234,7 @@ def build_stances_view(
 def build_matrix_figure(
     dataset: Dataset, view: StancesView, selected_cell_id: str | None
 ) -> go.Figure | None:
-    """The view's matrix with one cell framed (the page caches one per chosen cell)."""
+    """The view's matrix with one cell framed (the page caches one per framed cell)."""
     if view.matrix_figure is None or selected_cell_id not in view.choices:
         return view.matrix_figure
     shown = view.cells.loc[view.cells["actor_id"].isin(view.row_ids)]

@@ -3,9 +3,11 @@
 from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
+import pytest
 from playwright.sync_api import Page, expect
 
 from components.data import load_dataset
+from components.timeline.detail import item_detail
 from components.timeline.figure_piles import PILES_TRACE
 from components.timeline.figures import ITEMS_TRACE
 from components.timeline.frames import timeline_view
@@ -19,6 +21,7 @@ from tests.e2e.helpers import (
     wait_for_app,
     wait_for_rerun,
 )
+from tests.e2e.test_stances import click_two_quickly
 
 # The item clicked: Pashinyan's appeal to Putin, on the evening of 14 May.
 CLICKED_ITEM = "statement:s05"
@@ -155,3 +158,60 @@ def test_on_the_corpus_a_click_on_a_pile_lists_its_items(corpus_server, page):
     wait_for_rerun(page)
     expect(page.get_by_text(f"{members} items in {lane}, 14 May 2021")).to_be_visible()
     screenshot(page, "timeline-corpus-pile")
+
+
+# Two items clicked one right after the other (tests/e2e/test_stances.py's click_two_quickly:
+# less than plotly's doubleClickDelay apart, 500 ms by default), both on the screen at once.
+QUICK_PAIRS = [("statement:s05", "statement:s07"), ("statement:s08", "statement:s12")]
+QUICK_GAPS_MS = [60, 150]
+
+# The x-axis range the chart shows, as plotly holds it; and whether it is a given one.
+_X_RANGE_JS = "() => document.querySelector('.js-plotly-plot')._fullLayout.xaxis.range"
+_X_RANGE_IS_JS = """(range) => {
+  const shown = document.querySelector('.js-plotly-plot')._fullLayout.xaxis.range;
+  return shown[0] === range[0] && shown[1] === range[1];
+}"""
+
+
+@pytest.mark.parametrize("gap_ms", QUICK_GAPS_MS)
+@pytest.mark.parametrize(("first", "second"), QUICK_PAIRS)
+def test_an_item_clicked_right_after_another_is_the_one_shown(
+    app_server, page, first, second, gap_ms
+):
+    """A reader who clicks one marker, then at once another, reads the second's detail:
+    the two presses are not taken for a double-click, which cleared the selection."""
+    detail_of = item_detail(load_dataset(), second)
+    # The whole chart on the screen: no scroll moves a marker between the two clicks.
+    page.set_viewport_size(TALL_VIEWPORT)
+    open_timeline(page, app_server)
+    first_at, second_at = marker_centre(page, first), marker_centre(page, second)
+    assert marker_centre(page, first) == first_at, "the page scrolled between the two"
+    click_two_quickly(page, lambda: open_timeline(page, app_server), first_at, second_at, gap_ms)
+    detail = page.locator(".st-key-timeline_detail")
+    expect(detail).to_contain_text(detail_of.title)
+    wait_for_app(page)
+    expect(detail).to_contain_text(detail_of.title)
+    expect(detail).to_contain_text(f"· {detail_of.record_id}")
+
+
+def test_a_zoom_is_undone_by_the_toolbar(app_server, page):
+    """A drag across the chart zooms in time; the toolbar's "Reset axes" button, named in
+    the caption, zooms back out (a double-click no longer does: it is two clicks)."""
+    open_timeline(page, app_server)
+    expect(page.get_by_text("the house button (“Reset axes”)", exact=False)).to_be_visible()
+    shown = page.evaluate(_X_RANGE_JS)
+    plot = page.locator(".js-plotly-plot .nsewdrag").first
+    plot.scroll_into_view_if_needed()
+    box = plot.bounding_box()
+    assert box is not None
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.3, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.5, y, steps=5)
+    page.mouse.up()
+    page.wait_for_function(f"(range) => !({_X_RANGE_IS_JS})(range)", arg=shown)
+    zoomed = page.evaluate(_X_RANGE_JS)
+    assert shown[0] < zoomed[0] < zoomed[1] < shown[1]
+    screenshot(page, "timeline-zoomed")
+    page.locator(".js-plotly-plot .modebar-btn[data-title='Reset axes']").click()
+    page.wait_for_function(_X_RANGE_IS_JS, arg=shown)

@@ -11,6 +11,8 @@ from components.stances.figure_relations import (
     targeting_figure,
 )
 from components.stances.figures import (
+    CHOSEN_FRAME,
+    CLICK_FRAMES,
     COLUMN_MIN_PX,
     LEVEL_LABELS_MAX_ISSUES,
     STANCE_LEGEND,
@@ -45,19 +47,27 @@ def trace(figure: go.Figure, name: str) -> go.Scatter:
 
 
 def marker_of(figure: go.Figure, cell_id: str) -> tuple[str, str]:
-    """(trace name, text) of the marker carrying ``cell_id``."""
+    """(trace name, text) of the square of ``cell_id``: the one under the click frame that
+    carries the cell id."""
+    frames = trace(figure, CLICK_FRAMES)
+    index = list(frames.customdata).index(cell_id)
+    where = (frames.x[index], frames.y[index])
     for t in figure.data:
-        if t.name != "Chosen cell" and t.customdata is not None and cell_id in t.customdata:
-            return t.name, t.text[list(t.customdata).index(cell_id)]
-    raise AssertionError(f"no marker for {cell_id}")
+        if t.name in STANCE_LEGEND.values() and where in zip(t.x, t.y, strict=True):
+            return t.name, t.text[list(zip(t.x, t.y, strict=True)).index(where)]
+    raise AssertionError(f"no square for {cell_id}")
 
 
 def test_matrix_is_a_scatter_of_squares_one_trace_per_stance(dataset, names):
     """A scatter (clickable in Streamlit), not a heatmap; the legend names every stance."""
     figure, _ = matrix(dataset, names)
     assert all(isinstance(t, go.Scatter) for t in figure.data)
-    assert [t.name for t in figure.data] == ["No statement", *STANCE_LEGEND.values()]
-    assert all(t.marker.symbol == "square" for t in figure.data)
+    assert [t.name for t in figure.data] == [
+        "No statement",
+        *STANCE_LEGEND.values(),
+        CLICK_FRAMES,
+    ]
+    assert all(t.marker.symbol == "square" for t in figure.data[:-1])
 
 
 def test_matrix_cells_of_known_stances(dataset, names):
@@ -90,16 +100,43 @@ def test_state_level_matrix_has_state_rows(dataset, names):
     assert marker_of(figure, "russia|military_aid_request") == ("Opposes", "1")
 
 
-def test_chosen_cell_is_framed(dataset, names):
+def test_chosen_cell_is_framed_until_a_click_selects_a_cell(dataset, names):
+    """The frame of the cell the figure is made for goes (opacity 0) once a click selects
+    a cell, which the click frames then frame."""
     figure, _ = matrix(dataset, names, selected="united_states|withdrawal")
-    frame = trace(figure, "Chosen cell")
+    frame = trace(figure, CHOSEN_FRAME)
     assert frame.marker.symbol == "square-open"
     assert (frame.x[0], frame.y[0]) == (
         wrap_label("Azerbaijani troops must withdraw"),
         "United States",
     )
+    assert frame.hoverinfo == "skip", "a click lands on the cell's click frame"
+    assert frame.unselected.marker.opacity == 0
+    assert frame.marker.opacity is None, "drawn while no cell is selected"
     unframed, _ = matrix(dataset, names)
-    assert "Chosen cell" not in {t.name for t in unframed.data}
+    assert CHOSEN_FRAME not in {t.name for t in unframed.data}
+
+
+def test_clicks_land_on_frames_seen_only_when_selected(dataset, names):
+    """Every filled cell has a click frame carrying its id and hover text, unseen until
+    plotly selects it: the browser frames a clicked cell without a new figure. The squares
+    take no hover nor click, and keep their look when another cell is selected."""
+    figure, _ = matrix(dataset, names)
+    frames = trace(figure, CLICK_FRAMES)
+    squares = [t for t in figure.data if t.name in STANCE_LEGEND.values() and t.x != (None,)]
+    assert sorted(zip(frames.x, frames.y, strict=True)) == sorted(
+        where for t in squares for where in zip(t.x, t.y, strict=True)
+    )
+    assert "united_states|withdrawal" in frames.customdata
+    assert all("Click to see the statements" in text for text in frames.hovertext)
+    assert frames.marker.symbol == "square-open"
+    assert (frames.marker.opacity, frames.selected.marker.opacity) == (0, 1)
+    assert frames.unselected.marker.opacity == 0
+    for square in squares:
+        assert square.hoverinfo == "skip"
+        assert square.customdata is None
+        assert square.unselected.marker.opacity == 1
+        assert square.unselected.textfont.color == square.textfont.color
 
 
 def test_matrix_escapes_data_text():
@@ -118,7 +155,7 @@ def test_matrix_escapes_data_text():
     figure = stance_matrix_figure(cells, ["x"], {"x": "<b>Evil</b>"}, issues)
     assert list(figure.layout.yaxis.categoryarray) == ["&lt;b&gt;Evil&lt;/b&gt;"]
     assert "<i>" not in figure.layout.xaxis.categoryarray[0]
-    assert "&lt;b&gt;Evil&lt;/b&gt;" in trace(figure, "Supports").hovertext[0]
+    assert "&lt;b&gt;Evil&lt;/b&gt;" in trace(figure, CLICK_FRAMES).hovertext[0]
 
 
 def test_agreement_network_draws_one_line_per_edge(dataset, names, issue_labels):

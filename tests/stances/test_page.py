@@ -18,6 +18,7 @@ from components.app.state import (
     STANCES_MATRIX_KEY,
 )
 from components.data import load_dataset
+from components.stances.figures import CHOSEN_FRAME
 from components.stances.frames import stance_cells
 from components.stances.model import MATRIX_MAX_ROWS, TARGETING_MAX_FLOWS, build_stances_view
 from tests.seed import seed_data_dir
@@ -218,3 +219,61 @@ def test_at_scale_the_downloads_stay_complete(large_corpus: Path):
     flows = pd.read_csv(io.BytesIO(view.targeting_csv))
     assert len(flows) > len(view.targets)
     assert flows["statement_count"].sum() == dataset.statements["target_actor_id"].notna().sum()
+
+
+# --- the matrix's figure: the same across clicks, so the chart (and its selection) stays ---
+
+
+def matrix_chart(app: AppTest):
+    return app.get("plotly_chart")[0].proto
+
+
+def framed_in_figure(app: AppTest) -> list[str]:
+    """The cells the matrix's figure itself frames (CHOSEN_FRAME), not a click's frame."""
+    figure = json.loads(matrix_chart(app).spec)
+    return [
+        cell
+        for trace in figure["data"]
+        if trace.get("name") == CHOSEN_FRAME
+        for cell in trace["customdata"]
+    ]
+
+
+def test_clicks_leave_the_matrix_figure_as_it_was(app):
+    """A click changes neither the figure nor the chart's id: Streamlit draws a chart anew
+    when they change, and a click made meanwhile was lost. The browser frames the clicked
+    cell by plotly's selection (tests/e2e/test_stances.py clicks two cells in quick
+    succession); each press is a click of its own."""
+    before = matrix_chart(app)
+    click_cell(app, "united_states|withdrawal")
+    click_cell(app, "azerbaijan|border_violation")
+    assert_ran_cleanly(app)
+    assert cell_picker(app).value == "azerbaijan|border_violation"
+    after = matrix_chart(app)
+    assert (after.spec, after.id) == (before.spec, before.id)
+    assert json.loads(after.config)["doubleClickDelay"] == 0
+
+
+def test_a_cell_picked_in_the_list_is_framed_by_the_figure(app):
+    """Picked in the list, the cell is framed by a new figure, which a later click leaves."""
+    click_cell(app, "united_states|withdrawal")
+    assert framed_in_figure(app) == []
+    cell_picker(app).set_value("porter|de_escalation").run()
+    assert framed_in_figure(app) == ["porter|de_escalation"]
+    picked = matrix_chart(app).spec
+    click_cell(app, "azerbaijan|border_violation")
+    assert cell_picker(app).value == "azerbaijan|border_violation"
+    assert matrix_chart(app).spec == picked
+
+
+def test_a_selection_gone_leaves_the_cell_chosen_and_framed(app):
+    """A second click on the clicked cell (or a click on an empty square) takes plotly's
+    selection away: the cell stays chosen, and the figure frames it."""
+    click_cell(app, "united_states|withdrawal")
+    app.session_state[STANCES_MATRIX_KEY] = {
+        "selection": {"points": [], "point_indices": [], "box": [], "lasso": []}
+    }
+    app.run()
+    assert_ran_cleanly(app)
+    assert cell_picker(app).value == "united_states|withdrawal"
+    assert framed_in_figure(app) == ["united_states|withdrawal"]

@@ -334,3 +334,20 @@ def test_the_reporting_period_on_the_seed_alone_is_its_crisis_days(app):
     assert (start, end) == (pd.Timestamp("2021-05-12"), pd.Timestamp("2021-05-17"))
     notes = [note.get("text", "") for note in layout["annotations"]]
     assert "Report published (14 May)" in notes
+
+
+def test_each_press_is_a_click_and_the_toolbar_undoes_a_zoom(app):
+    """plotly.js takes two presses less than doubleClickDelay apart (500 ms by default, on
+    two markers too) for a double-click, which Streamlit answers by clearing the selection:
+    a marker clicked right after another was lost. The chart turns the double-click off; a
+    drag still zooms in time, and the toolbar's "Reset axes", which the caption names,
+    zooms back out (tests/e2e/test_timeline.py clicks such pairs, and zooms, in a browser)."""
+    chart = app.get("plotly_chart")[0].proto
+    config = json.loads(chart.config)
+    assert config["doubleClickDelay"] == 0
+    assert "resetScale2d" not in config.get("modeBarButtonsToRemove", [])
+    assert config.get("displayModeBar", True) is not False
+    assert figure(app)["layout"]["dragmode"] == "zoom"
+    captions = " ".join(caption.value for caption in app.caption)
+    assert "double-click" not in captions
+    assert "the house button (“Reset axes”) in the chart's toolbar" in captions
