@@ -1,7 +1,6 @@
 """Real-browser tests of the Stances page: click a matrix cell, read its evidence, follow it."""
 
 import re
-from collections.abc import Callable
 from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
@@ -13,14 +12,14 @@ from components.stances.model import build_stances_view
 from tests.e2e.helpers import (
     APP_TIMEOUT_MS,
     SCREENSHOT_DIR,
+    Point,
+    click_two_quickly,
     download_on_click,
     screenshot,
     url_path,
     wait_for_app,
     wait_for_rerun,
 )
-
-Point = tuple[float, float]
 
 # The cell clicked: the United States demanding the withdrawal of Azerbaijani troops.
 CLICKED_CELL = "united_states|withdrawal"
@@ -144,18 +143,6 @@ QUICK_PAIRS = [
     ("porter|de_escalation", "france|withdrawal", "France on Azerbaijani troops must withdraw"),
 ]
 QUICK_GAPS_MS = [60, 150]
-# plotly.js's default doubleClickDelay: two presses closer than this are a double-click.
-PLOTLY_DOUBLE_CLICK_MS = 500
-# A pair of clicks is tried again, from a fresh page, when a loaded machine stretched it
-# past PLOTLY_DOUBLE_CLICK_MS; at most this many times.
-QUICK_PAIR_ATTEMPTS = 3
-
-# The times of the presses of the mouse on the page, as the browser took them.
-_NOTE_PRESSES_JS = """() => {
-  window.notedPresses = [];
-  window.addEventListener('mousedown', () => window.notedPresses.push(performance.now()), true);
-}"""
-
 # The cells the matrix shows framed as chosen: the points drawn (opacity above 0) of its
 # frame traces, named "Chosen cell…".
 _FRAMED_CELLS_JS = """() => {
@@ -170,28 +157,6 @@ _FRAMED_CELLS_JS = """() => {
   }
   return framed;
 }"""
-
-
-def click_two_quickly(
-    page: Page, reopen: Callable[[], None], first_at: Point, second_at: Point, gap_ms: int
-) -> None:
-    """Click at ``first_at``, then ``gap_ms`` later at ``second_at``, the presses less than
-    PLOTLY_DOUBLE_CLICK_MS apart as the browser took them; when a busy machine made them
-    further apart, ``reopen`` the page and try again. Waits for nothing after the second."""
-    for attempt in range(QUICK_PAIR_ATTEMPTS):
-        if attempt:
-            reopen()
-        page.evaluate(_NOTE_PRESSES_JS)
-        page.mouse.move(*first_at)
-        page.mouse.click(*first_at)
-        page.mouse.move(*second_at)
-        # The pause between the two clicks is what is tested, not a wait for the app.
-        page.wait_for_timeout(gap_ms)
-        page.mouse.click(*second_at)
-        first_press, second_press = page.evaluate("window.notedPresses")
-        if second_press - first_press < PLOTLY_DOUBLE_CLICK_MS:
-            return
-    raise AssertionError(f"no two clicks less than {PLOTLY_DOUBLE_CLICK_MS} ms apart")
 
 
 def framed_cells(page: Page) -> list[str]:

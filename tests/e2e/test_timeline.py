@@ -15,13 +15,13 @@ from components.timeline.items import timeline_items
 from tests.conftest import DATA_DIR
 from tests.e2e.helpers import (
     APP_TIMEOUT_MS,
+    click_two_quickly,
     download_on_click,
     screenshot,
     url_path,
     wait_for_app,
     wait_for_rerun,
 )
-from tests.e2e.test_stances import click_two_quickly
 
 # The item clicked: Pashinyan's appeal to Putin, on the evening of 14 May.
 CLICKED_ITEM = "statement:s05"
