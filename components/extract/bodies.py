@@ -47,8 +47,9 @@ _CALL_VERBS = {"hold", "have", "talk", "speak", "meet", "converse"}
 # The two states at war: what one's forces are accused of, the other's body tells;
 # a rebuttal with no issuer is the other side's body's (issuers.py).
 ADVERSARY = {"armenia": "azerbaijan", "azerbaijan": "armenia"}
-# What a side says only of the other's forces: they "tried", "violated", "opened fire".
-_ACCUSED_VERBS = {"try", "attempt", "violate", "shell", "infiltrate", "invade", "provoke"}
+# What a side says only of the other's forces: they "tried", "violated", "opened fire",
+# "resorted to provocation".
+_ACCUSED_VERBS = {"try", "attempt", "violate", "shell", "infiltrate", "invade", "provoke", "resort"}
 _ACCUSED_DEEDS = {"fire", "attack", "offensive", "provocation", "provocations", "assault"}
 # People who speak for a body without being named: "an official of the ministry".
 UNNAMED_NOUNS = {"official", "source"}

@@ -177,3 +177,14 @@ def test_the_ombudsmans_office_is_the_office_not_the_ombudsman(gold_corpus):
     office, _ = registry.resolve_actor("the Ombudsman’s Office")
     assert office.actor_id == "armenian_ombudsman_office"
     assert registry.resolve_actor("the Ombudsman")[0] is None  # a title: by context
+
+
+def test_a_side_that_resorted_to_provocation_is_accused(unseen):
+    """Public Radio of Armenia, 7 August: 'According to the statement of the Ministry of
+    Defense, ... the units of the Azerbaijani Armed Forces once again resorted to
+    provocation, opening fire ...': a ministry tells this of the other side's forces, so
+    the bare ministry is Armenia's."""
+    draft = unseen("armradio-2021-08-07-tegh-calm")
+    assert speakers_with(draft, "According to the statement of the Ministry of Defense") == [
+        "armenian_defence_ministry"
+    ]
