@@ -22,8 +22,11 @@ def readout_speakers(doc: Doc, attributions: list[Attribution], resolver: Speake
     """Give each readout sentence to the person it says spoke."""
     quotes = quote_ranges(doc.text)
     person: Speaker | None = None
+    spokespeople: set[str] = set()  # named so once ("Spokesperson Emily Horne"), then "Horne"
     for attribution in attributions:
-        if attribution.speaker.is_person:
+        if _speaks_for_another(attribution.speaker):
+            spokespeople.add(attribution.speaker.name)
+        if attribution.speaker.is_person and attribution.speaker.name not in spokespeople:
             person = None
             continue
         inside = any(
@@ -42,6 +45,15 @@ def readout_speakers(doc: Doc, attributions: list[Attribution], resolver: Speake
         person = speaker
         attribution.reported_by = attribution.speaker
         attribution.speaker = speaker
+
+
+def _speaks_for_another(speaker: Speaker) -> bool:
+    """A spokesperson, whose readout tells what her principal said ('"Mr. Sullivan conveyed
+    ...," according to the statement' of his spokesperson Emily Horne)."""
+    words = [speaker.mention, speaker.name]
+    if speaker.actor is not None:
+        words += [speaker.actor.actor_name, speaker.actor.role_title or ""]
+    return "spokes" in " ".join(words).lower()
 
 
 def _same_name(one: Speaker, other: Speaker) -> bool:

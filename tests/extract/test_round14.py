@@ -188,3 +188,12 @@ def test_a_side_that_resorted_to_provocation_is_accused(unseen):
     assert speakers_with(draft, "According to the statement of the Ministry of Defense") == [
         "armenian_defence_ministry"
     ]
+
+
+def test_a_spokespersons_readout_tells_what_her_principal_said(unseen):
+    """TASS, 16 December: '... This according to a statement by the National Security
+    Advisor’s Spokesperson Emily Horne. "Mr. Sullivan conveyed the commitment of the
+    United States to peace ..."': Sullivan's words, which his spokesperson reports."""
+    draft = unseen("tass-2021-12-16-sullivan-concern")
+    assert speakers_with(draft, "Mr. Sullivan conveyed the commitment") == ["sullivan"]
+    assert speakers_with(draft, "Mr. Sullivan welcomed the announcement") == ["sullivan"]
