@@ -147,10 +147,11 @@ LISTENER_VERBS = {"inform", "tell", "brief", "notify", "assure"}
 def _informant(verb: Token) -> Token | None:
     """'..., ARMENPRESS was informed from the Kremlin.' / 'the minister was told by X': the
     passive subject of informing is the one spoken to; who speaks is the source after
-    "by" or "from"."""
-    if verb.lemma_.lower() not in LISTENER_VERBS:
+    "by" or "from", as in '... has learned from the NSS'."""
+    learnt = verb.lemma_.lower() == "learn"  # "Armenian News-NEWS.am has learned from the NSS"
+    if verb.lemma_.lower() not in LISTENER_VERBS and not learnt:
         return None
-    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+    if not learnt and not any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "from"):

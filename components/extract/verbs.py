@@ -37,6 +37,7 @@ SPEECH_VERBS = {
     "complain",
     "assert",
     "inform",
+    "learn",  # "..., Armenian News-NEWS.am has learned from the NSS." (the source speaks)
     "dismiss",
     "refute",
     "denounce",

@@ -197,3 +197,11 @@ def test_a_spokespersons_readout_tells_what_her_principal_said(unseen):
     draft = unseen("tass-2021-12-16-sullivan-concern")
     assert speakers_with(draft, "Mr. Sullivan conveyed the commitment") == ["sullivan"]
     assert speakers_with(draft, "Mr. Sullivan welcomed the announcement") == ["sullivan"]
+
+
+def test_what_an_outlet_learned_from_a_source_is_the_sources(unseen):
+    """News.am, 27 August: 'Border Troops of the National Security Service (NSS) of Armenia
+    ... are holding talks ..., Armenian News-NEWS.am has learned from the NSS.': the NSS
+    speaks, the outlet only learned it."""
+    draft = unseen("newsam-2021-08-27-nss-detachment-attacked")
+    assert speakers_with(draft, "are holding talks with the Azerbaijani side") == ["armenian_nss"]
