@@ -17,6 +17,8 @@ HUMAN_NOUNS = {
     "spokeswoman",
     "spokesperson",
     "ministry",
+    "mfa",  # "the MFA said": a ministry's acronym alone is a bare title
+    "mod",
     "minister",
     "ombudsman",
     "defender",

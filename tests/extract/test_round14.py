@@ -205,3 +205,11 @@ def test_what_an_outlet_learned_from_a_source_is_the_sources(unseen):
     speaks, the outlet only learned it."""
     draft = unseen("newsam-2021-08-27-nss-detachment-attacked")
     assert speakers_with(draft, "are holding talks with the Azerbaijani side") == ["armenian_nss"]
+
+
+def test_a_ministrys_acronym_alone_is_the_ministry_named_before(unseen):
+    """Trend, 3 July: '"We express our gratitude to Rustam Muradov ...," the ministry said.
+    "Obtaining mine maps will save the lives of tens of thousands of our citizens ...," the
+    MFA said': the MFA is the Azerbaijani foreign ministry that spoke before."""
+    draft = unseen("trend-2021-07-03-mine-maps-mfa")
+    assert speakers_with(draft, "Obtaining mine maps will save") == ["azerbaijani_foreign_ministry"]
