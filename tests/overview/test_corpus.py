@@ -83,6 +83,32 @@ def test_weekly_figure_stacks_every_side_with_its_legend_above(corpus):
     assert figure.layout.legend.orientation == "h"
     assert figure.layout.legend.y > 1
     assert figure.layout.barmode == "stack"
+    # The stories axis is labelled in at most 4 whole steps from 0 (on a phone the bars keep
+    # about 70 px under the legend: labels every 5 stories up to the tallest week's 34, on
+    # 246 articles, ran into each other), fine enough to show the tallest week's bar in 4.
+    per_week: dict[pd.Timestamp, int] = {}
+    for day in {record.published_date for record in article_files()}:
+        monday = pd.Timestamp(day) - pd.Timedelta(days=pd.Timestamp(day).weekday())
+        per_week[monday] = per_week.get(monday, 0) + side_story_count(day)
+    tallest = max(per_week.values())
+    assert tallest == int(overview.weeks.sum(axis=1).max())
+    step = figure.layout.yaxis.dtick
+    assert (figure.layout.yaxis.tick0, step) == (0, 10)
+    assert 3 * step < tallest <= 4 * step
+
+
+def test_the_stories_axis_steps_are_whole_and_few():
+    from components.overview.figures import MAX_STORY_STEPS, story_step
+
+    assert [story_step(most) for most in (0, 1, 4, 5, 8, 9, 20, 21, 34, 41, 250)] == [
+        1, 1, 1, 2, 2, 5, 5, 10, 10, 20, 100,
+    ]  # fmt: skip
+    for most in range(300):
+        step = story_step(most)
+        assert most <= MAX_STORY_STEPS * step
+        # No finer step of 1, 2 or 5 times a power of ten would have done.
+        finer = [s for s in (1, 2, 5, 10, 20, 50, 100) if s < step]
+        assert all(most > MAX_STORY_STEPS * s for s in finer), most
 
 
 def test_corpus_overview_page_draws_the_weekly_figure(monkeypatch):
