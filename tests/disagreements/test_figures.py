@@ -52,14 +52,15 @@ def x_axes(figure) -> list:
 def test_every_place_strip_names_its_own_places_under_it(view):
     strip, figure = spread(view, "place")
     axes = x_axes(figure)
-    # 17 events whose reports (stories) name different places, of the 24 with place claims
-    # in two reports, counted from the claims of the articles' events.yaml on 219 articles
+    # 18 events whose reports (stories) name different places, of the 26 with place claims
+    # in two reports, counted from the claims of the articles' events.yaml on 246 articles
     # (new on 174: ev-gegharkunik-fires-0829, Kut in Armenpress's of 31 August, the
     # Gegharkunik province in five others; ev-vardenis-crossing-0512, Kut in News.am's of
-    # 14 May, Verin Shorzha in armenianclub.com's of 16 May; not e10,
-    # ev-june-11-fire-ashagy-airym and ev-kalbajar-yellija-fire-0521: one report each,
-    # naming two places).
-    assert len(axes) == strip["row"].nunique() == 17
+    # 14 May, Verin Shorzha in armenianclub.com's of 16 May; new on 246:
+    # ev-verin-shorzha-fire-exchange-0706, Verin Shorzha in News.am's of 6 July, the
+    # Gegharkunik province in News.am's of 7 July; not e10, ev-june-11-fire-ashagy-airym and
+    # ev-kalbajar-yellija-fire-0521: one report each, naming two places).
+    assert len(axes) == strip["row"].nunique() == 18
     assert not {"e10", "ev-june-11-fire-ashagy-airym", "ev-kalbajar-yellija-fire-0521"} & set(
         strip["event_id"]
     )
@@ -205,11 +206,13 @@ def test_a_number_in_words_is_named_not_drawn_and_gives_no_unit():
 def test_day_strips_each_show_the_days_and_the_year(view):
     strip, figure = spread(view, "date")
     axes = x_axes(figure)
-    # 6 events whose reports (stories) give different days, of the 22 with a day in two
-    # reports, counted from the claims of the articles' events.yaml on 219 articles (the
+    # 8 events whose reports (stories) give different days, of the 26 with a day in two
+    # reports, counted from the claims of the articles' events.yaml on 246 articles (the
     # 6th: ev-gegharkunik-fires-0829, 29 August in four reports, 4 September too in News.am's
-    # of 5 September).
-    assert len(axes) == strip["row"].nunique() == 6
+    # of 5 September; new on 246, the roads of 25 August: ev-goris-kapan-road-closed-0825
+    # and ev-goris-vorotan-road-blocked-0826, 25 August in Armenpress's, 26 August in
+    # News.am's two of 27 August, "since Thursday" and "since yesterday").
+    assert len(axes) == strip["row"].nunique() == 8
     for row, marks in strip.groupby("row"):
         axis = axes[row]
         assert axis.title.text == "day (2021)"

@@ -50,6 +50,8 @@ FIRST_CHART = '[data-testid="stPlotlyChart"]'
 # The matrix's issue headers, the timeline's dates, and the timeline's notes above them.
 TICK_LABELS = ".xtick text"
 TICKS_AND_NOTES = ".xtick text, .ytick text, .annotation text"
+# The Overview's weeks and its stories axis.
+AXIS_LABELS = ".xtick text, .ytick text"
 
 # The Map's chart: its key, and the area MapLibre draws the map in.
 MAP_LEGEND = ".legend"
@@ -73,6 +75,7 @@ HEADER_GAP_MAX_ROWS = 0.5
 # The pages measured beyond the checks every page gets, and the data folders whose Stances
 # headers are measured (the corpus's on the corpus visit, the seed's on its own page).
 STANCES, MAP, TIMELINE = "stances", "map", "timeline"
+OVERVIEW = PAGE_PATHS[0]
 DATA_FOLDERS = ("seed", "corpus")
 
 
@@ -162,6 +165,8 @@ def width_visit(request, browser, corpus_server, app_server) -> WidthVisit:
                 _measure_stances(visit, page, "corpus")
             elif path == MAP:
                 visit.take("map", lambda: _map_boxes(page))
+            elif path == OVERVIEW:
+                visit.take("overview", lambda: overlapping_texts(page, FIRST_CHART, AXIS_LABELS))
             elif path == TIMELINE:
                 visit.take(
                     "timeline", lambda: overlapping_texts(page, FIRST_CHART, TICKS_AND_NOTES)
@@ -221,3 +226,9 @@ def test_the_map_legend_leaves_the_map_clear(width_visit):
 def test_the_timeline_labels_do_not_collide(width_visit):
     """The Timeline's dates, lanes and notes above them ("5 earlier items …") stay apart."""
     assert width_visit.get("timeline") == []
+
+
+def test_the_overview_axis_labels_do_not_collide(width_visit):
+    """The stories per week: its weeks and its stories axis's labels stay apart (at 390 and
+    768 px, labels every 5 stories up to 35 ran into each other)."""
+    assert width_visit.get("overview") == []

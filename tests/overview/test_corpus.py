@@ -40,11 +40,12 @@ def test_corpus_counts_by_side_week_and_outlet(corpus):
     assert overview.weeks.index[0] == f"{first - pd.Timedelta(days=first.weekday()):%Y-%m-%d}"
     assert overview.weeks.index[-1] == f"{last - pd.Timedelta(days=last.weekday()):%Y-%m-%d}"
     # The busiest day, counted from the article.yaml dates: 16 November, the day of the
-    # clashes (14 May next, then 27 May; 14 May led on 174 articles).
+    # clashes (18 stories on 246 articles), then 14 and 27 May (14 each; a tie is shown in
+    # date order; 14 May led on 174 articles, 27 May was third on 219).
     per_day = {day: side_story_count(day) for day in {r.published_date for r in article_files()}}
-    busiest = sorted(per_day, key=per_day.get, reverse=True)
+    busiest = sorted(per_day, key=lambda day: (-per_day[day], day))
     assert busiest[:3] == ["2021-11-16", "2021-05-14", "2021-05-27"]
-    assert per_day["2021-11-16"] > per_day["2021-05-14"] > per_day["2021-05-27"]
+    assert per_day["2021-11-16"] > per_day["2021-05-14"] >= per_day["2021-05-27"]
     assert overview.busiest_days[0].startswith(f"16 November 2021: {per_day['2021-11-16']} stories")
     assert overview.busiest_days[1].startswith(f"14 May 2021: {per_day['2021-05-14']} stories")
     assert overview.busiest_days[2].startswith(f"27 May 2021: {per_day['2021-05-27']} stories")
@@ -58,7 +59,7 @@ def test_corpus_overview_page_links_to_the_seed(monkeypatch):
     app = AppTest.from_file(str(APP_FILE), default_timeout=60).run()
     assert not app.exception
     metrics = {metric.label: metric.value for metric in app.metric}
-    # Written with a thousands separator (1,266 statements on 219 articles).
+    # Written with a thousands separator (1,402 statements on 246 articles).
     assert metrics["Armenian"] == f"{article_count('armenia'):,}"
     assert metrics["Statements"] == f"{statement_count():,}"
     links = [
@@ -82,6 +83,32 @@ def test_weekly_figure_stacks_every_side_with_its_legend_above(corpus):
     assert figure.layout.legend.orientation == "h"
     assert figure.layout.legend.y > 1
     assert figure.layout.barmode == "stack"
+    # The stories axis is labelled in at most 4 whole steps from 0 (on a phone the bars keep
+    # about 70 px under the legend: labels every 5 stories up to the tallest week's 34, on
+    # 246 articles, ran into each other), fine enough to show the tallest week's bar in 4.
+    per_week: dict[pd.Timestamp, int] = {}
+    for day in {record.published_date for record in article_files()}:
+        monday = pd.Timestamp(day) - pd.Timedelta(days=pd.Timestamp(day).weekday())
+        per_week[monday] = per_week.get(monday, 0) + side_story_count(day)
+    tallest = max(per_week.values())
+    assert tallest == int(overview.weeks.sum(axis=1).max())
+    step = figure.layout.yaxis.dtick
+    assert (figure.layout.yaxis.tick0, step) == (0, 10)
+    assert 3 * step < tallest <= 4 * step
+
+
+def test_the_stories_axis_steps_are_whole_and_few():
+    from components.overview.figures import MAX_STORY_STEPS, story_step
+
+    assert [story_step(most) for most in (0, 1, 4, 5, 8, 9, 20, 21, 34, 41, 250)] == [
+        1, 1, 1, 2, 2, 5, 5, 10, 10, 20, 100,
+    ]  # fmt: skip
+    for most in range(300):
+        step = story_step(most)
+        assert most <= MAX_STORY_STEPS * step
+        # No finer step of 1, 2 or 5 times a power of ten would have done.
+        finer = [s for s in (1, 2, 5, 10, 20, 50, 100) if s < step]
+        assert all(most > MAX_STORY_STEPS * s for s in finer), most
 
 
 def test_corpus_overview_page_draws_the_weekly_figure(monkeypatch):
