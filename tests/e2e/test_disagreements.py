@@ -18,7 +18,12 @@ from tests.e2e.helpers import (
     wait_for_rerun,
 )
 
-# A click lost while the chart is drawn again is tried again, this many times in all.
+# A click that picks nothing is tried again, this many times in all. The loss users met
+# (a second mark clicked within 500 ms taken for a double-click, which clears the
+# selection) is fixed by SINGLE_CLICKS_CONFIG, and the figure does not change on a click.
+# With one attempt only, this test lost none of 42 clicks on a quiet machine and none of
+# 28 at load average 8; a helper saw 2 of about 27 runs lose one at load 10-15, the first
+# click after switching to Day, undiagnosed. The retry covers that alone.
 CLICK_ATTEMPTS = 3
 # Tall enough for the whole Day chart (six strips) without scrolling.
 TALL_VIEWPORT = {"width": 1400, "height": 2400}
@@ -55,8 +60,8 @@ def test_every_report_of_the_capture_day_opens_its_own_report(corpus_server, pag
                 expect(report).to_contain_text(words, timeout=5_000)
                 break
             except AssertionError:
-                # A click while the chart is drawn again after the last rerun can be lost;
-                # one on another mark would pick that mark again, and fail every time.
+                # A retried click on another mark would pick that mark again, and fail
+                # every time: the retry cannot hide a mark that opens the wrong report.
                 if attempt == CLICK_ATTEMPTS - 1:
                     raise
         expect(report).to_contain_text(f"{claim.outlet} · {claim.side_label} outlet")
