@@ -25,7 +25,7 @@ from .phrases import (
     quote_ranges,
 )
 from .registry import DEMONYMS, Actor, Registry, countries, title_key
-from .titles import GENERIC_TITLE_WORDS, with_leader
+from .titles import GENERIC_TITLE_WORDS, is_press_service, with_leader
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -53,6 +53,8 @@ _ACCUSED_VERBS = {"try", "attempt", "violate", "shell", "infiltrate", "invade", 
 _ACCUSED_DEEDS = {"fire", "attack", "offensive", "provocation", "provocations", "assault"}
 # People who speak for a body without being named: "an official of the ministry".
 UNNAMED_NOUNS = {"official", "source"}
+# A holder's staff, speaking in its own name: "his Office told".
+_OFFICE_NOUNS = {"office", "staff"}
 
 
 class BodyRules:
@@ -66,6 +68,29 @@ class BodyRules:
     # Surname → the titles the text gives a person (titles.person_titles).
     titles: dict[str, str]
     _resolve: Callable[[Token, int, int], Speaker | None]
+    from_phrase: Callable[[Token], Speaker | None]
+    _antecedent: Callable[[Token, bool], Speaker | None]
+
+    def _office_of(self, head: Token, start: int, end: int) -> Speaker | None:
+        """ "The Office of the Ombudsman stated", "his Office told Armenpress": an office
+        the registry knows speaks in its own name, not its holder's (whose title its
+        name holds, so the holder's alias would otherwise claim it)."""
+        if head.lemma_.lower() not in _OFFICE_NOUNS or is_press_service(head):
+            return None
+        words = self.doc.text[start:end]
+        office = self.registry.office(words)
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if office is None and owner is not None:
+            if owner.lower_ in ("his", "her"):
+                holder = self._antecedent(owner, person=True)
+            else:
+                holder = self.from_phrase(owner)
+            if holder is not None and holder.actor is not None:
+                title = holder.actor.role_title or holder.actor.actor_name
+                office = self.registry.office(f"{title} office")
+        if office is None:
+            return None
+        return Speaker(office.actor_name, clean(words), start, end, office, 0.9, False)
 
     def _body_of_unnamed(self, head: Token, start: int, end: int) -> Speaker | None:
         """ "an official of the US Department of State": an official no name identifies

@@ -212,7 +212,7 @@ class Registry:
             return self.actor_aliases[mention], 1.0
         if mention in self.capitals:
             return self.capitals[mention], 0.9
-        office = self._office(mention)
+        office = self.office(mention)
         if office is not None:
             return office, 0.9
         # "The Human Rights Defender of the Republic of Armenia (RA)": a bracket at the end
@@ -238,7 +238,7 @@ class Registry:
             return best
         return self._resolve_title_words(key) or self._resolve_name(mention)
 
-    def _office(self, mention: str) -> Actor | None:
+    def office(self, mention: str) -> Actor | None:
         """ "the Ombudsman’s Office", "the ombudsman's staff": the one body whose name holds
         "office" or "staff" and every other word of the mention (title keys drop "office",
         so without this the office is its holder's namesake)."""

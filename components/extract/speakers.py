@@ -168,7 +168,7 @@ class SpeakerResolver(BodyRules, PronounRules):
             if speaker is not None:
                 return speaker
         start, end = core_bounds(head)
-        body = self._body_of_unnamed(head, start, end)
+        body = self._office_of(head, start, end) or self._body_of_unnamed(head, start, end)
         if body is not None:
             return body
         return self._resolve(head, start, end)
@@ -229,7 +229,8 @@ class SpeakerResolver(BodyRules, PronounRules):
             speaker = self._press_service(head)
             if speaker is not None:
                 return speaker
-        return self._resolve(head, span.start_char, span.end_char)
+        office = self._office_of(head, span.start_char, span.end_char)
+        return office or self._resolve(head, span.start_char, span.end_char)
 
     def _resolve(self, head: Token, start: int, end: int) -> Speaker | None:
         words = self.doc.text[start:end]

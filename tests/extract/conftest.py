@@ -11,6 +11,7 @@ import yaml
 
 from components.extract import extract, load_registry, registry_from_records
 from components.extract.evaluate import leave_one_out, load_corpus
+from components.extract.splits import HELD_OUT, group_of
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_DIR = ROOT / "data" / "articles" / "france24-2021-05-14-lake-sev"
@@ -101,3 +102,13 @@ def statement_with(draft, words: str):
         if words in statement.quote:
             return statement
     raise AssertionError(f"no statement contains {words!r}: {[s.quote for s in draft.statements]}")
+
+
+@pytest.fixture(scope="session")
+def read_drafts(gold_corpus):
+    """Drafts of the articles whose errors have been read (every round's set; none is held
+    out then), each against its leave-one-out registry."""
+    read = frozenset(
+        a.article_id for a in gold_corpus.articles if group_of(a.article_id) != HELD_OUT
+    )
+    return unseen_drafts(gold_corpus, read)
