@@ -88,6 +88,16 @@ class BodyRules:
             if holder is not None and holder.actor is not None:
                 title = holder.actor.role_title or holder.actor.actor_name
                 office = self.registry.office(f"{title} office")
+        if office is None and owner is None:
+            # "“...,” the office said": the office that spoke before.
+            before = [
+                s
+                for s in self.history
+                if s.end_char <= start
+                and s.actor is not None
+                and self.registry.office(s.actor.actor_name)
+            ]
+            return as_pronoun(before[-1], head) if before else None
         if office is None:
             return None
         return Speaker(office.actor_name, clean(words), start, end, office, 0.9, False)

@@ -17,3 +17,11 @@ def test_an_office_speaks_in_its_own_name(read_drafts):
     office = ["armenian_ombudsman_office"]
     assert speakers_with(draft, "has carried out fact-finding activities") == office
     assert speakers_with(draft, "the results of the visit will be summed up") == office
+
+
+def test_the_office_is_the_office_that_spoke_before(read_drafts):
+    """Hyetert, 13 May: '..., the Ombudsman’s Office reported.' then '“During the
+    defender’s visit to Syunik Province, fact-finding activities will be carried out ...,”
+    the office said.': the same office, not a new speaker "office"."""
+    draft = read_drafts("hyetert-2021-05-13-ombudsman-syunik")
+    assert speakers_with(draft, "During the defender’s visit") == ["armenian_ombudsman_office"]
