@@ -1,6 +1,7 @@
 """Dates a statement takes from around it when its own words give none: the occasion it was
-said at ("On May 25, Aivazian held a phone conversation with Schallenberg"), the same
-speaker's dated words, or those of the body or state the speaker belongs to."""
+said at ("On May 25, Aivazian held a phone conversation with Schallenberg"), the line that
+introduces a text ("... released the following statement today:"), the same speaker's dated
+words, or those of the body or state the speaker belongs to."""
 
 from __future__ import annotations
 
@@ -45,6 +46,36 @@ def occasion_dates(doc, attributions: list[Attribution], resolver, published: da
         speakers = (attribution.speaker, *attribution.extra_speakers)
         if any(speaker_key(s) in names for s in speakers):
             attribution.date = when
+
+
+def introduction_dates(doc, attributions: list[Attribution], resolver, published: date) -> None:
+    """'The Co-Chairs of the OSCE Minsk Group ... released the following statement today:'
+    a clause that introduces a text (a colon ends its paragraph) dates the undated words of
+    its speaker that follow."""
+    for colon in doc:
+        if colon.text != ":" or doc.text[colon.idx + 1 : colon.idx + 2] != "\n":
+            continue
+        verb = colon.head
+        when = verb_date(verb, published)
+        if when is None or when.precision == "as_reported":
+            continue
+        # "The Co-Chairs" parses as two subjects, "Co" and "Chairs": the last one named.
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        speaker = next(filter(None, map(resolver.from_phrase, reversed(subjects))), None)
+        if speaker is None:
+            continue
+        # A member named in the subject ("(Igor Popov ..., and Andrew Schofer ...)") and
+        # the body the text then speaks as are one introduction's.
+        key = speaker_key(speaker)
+        family = resolver.registry.lineage(speaker.actor_id) | {key}
+        for attribution in attributions:
+            other = speaker_key(attribution.speaker)
+            if (
+                attribution.start_char > colon.idx
+                and attribution.date.precision == "as_reported"
+                and (other in family or key in resolver.registry.lineage(other))
+            ):
+                attribution.date = when
 
 
 def spread_dates(text: str, attributions: list[Attribution], registry: Registry) -> None:

@@ -23,7 +23,7 @@ from .context import (
     named_after,
     quotation_speaker,
 )
-from .dating import occasion_dates, spread_dates
+from .dating import introduction_dates, occasion_dates, spread_dates
 from .issuers import (
     issuer_speaker,
     rebuttal_issuer,
@@ -238,6 +238,7 @@ def extract(
     _whole_quotations(text, attributions)
     readout_speakers(doc, attributions, resolver)
     occasion_dates(doc, attributions, resolver, published)
+    introduction_dates(doc, attributions, resolver, published)
     spread_dates(text, attributions, registry)
     attributions = sorted(
         [*attributions, *nested_statements(doc, attributions, resolver, published)],

@@ -172,7 +172,8 @@ def _date_candidates(child: Token) -> list[Span]:
         return [
             doc[t.left_edge.i : t.right_edge.i + 1]
             for t in occasion.subtree
-            if t.dep_ in ("prep", "npadvmod")
+            # "during Tuesday’s meeting with ...": the occasion's own day, too.
+            if (t.dep_ in ("prep", "npadvmod") or (t.dep_ == "poss" and t.head == occasion))
             and t.i != child.i
             and t.right_edge.i - t.left_edge.i < MAX_DATE_PHRASE_TOKENS
         ]

@@ -5,7 +5,9 @@ the aliases only that article has), as a new article meets it."""
 
 from __future__ import annotations
 
-from .conftest import speakers_with
+from datetime import date
+
+from .conftest import speakers_with, statement_with
 
 
 def test_an_office_speaks_in_its_own_name(read_drafts):
@@ -25,3 +27,25 @@ def test_the_office_is_the_office_that_spoke_before(read_drafts):
     the office said.': the same office, not a new speaker "office"."""
     draft = read_drafts("hyetert-2021-05-13-ombudsman-syunik")
     assert speakers_with(draft, "During the defender’s visit") == ["armenian_ombudsman_office"]
+
+
+def test_the_occasion_s_own_day_dates_the_words(read_drafts):
+    """News.am, 31 August: 'The tense situation in the region is a consequence of
+    Azerbaijan's destructive policy. Armenian Foreign Minister Ararat Mirzoyan stated this
+    during Tuesday’s meeting with Russian Foreign Minister Sergey Lavrov, in Moscow.': the
+    meeting's day (Tuesday 31 August) is the day he spoke, and his later words' too."""
+    draft = read_drafts("newsam-2021-08-31-mirzoyan-lavrov")
+    for words in ("The tense situation in the region", "He reaffirmed the readiness"):
+        statement = statement_with(draft, words)
+        assert (statement.start_date, statement.date_precision) == (date(2021, 8, 31), "day")
+
+
+def test_a_colon_s_introduction_dates_the_text_it_introduces(read_drafts):
+    """Massis Post, 28 May: 'The Co-Chairs of the OSCE Minsk Group (Igor Popov ..., and
+    Andrew Schofer ...) released the following statement today:' then the statement's
+    paragraphs: each is of that day, not only "as reported"."""
+    draft = read_drafts("massispost-2021-05-28-minsk-group-statement")
+    for words in ("The Co-Chairs held consultations", "We call on both sides"):
+        statement = statement_with(draft, words)
+        assert statement.speaker_actor_id == "osce_minsk_group"
+        assert (statement.start_date, statement.date_precision) == (date(2021, 5, 28), "day")
