@@ -21,6 +21,8 @@ AS_REPORTED = "as reported"
 _WEEKDAYS = "|".join(name.lower() for name in calendar.day_name)
 _MONTHS = "|".join(name.lower() for name in calendar.month_name[1:])
 _MONTH_ABBR = {name.lower()[:3]: i for i, name in enumerate(calendar.month_name) if name}
+# "on Dec. 2", "Sept. 14": an abbreviated month, only with a day.
+_SHORT_MONTHS = rf"(?:{'|'.join(_MONTH_ABBR)}|sept)\.?"
 _PARTS = "|".join([*PARTS_OF_DAY, "night"])
 _SEASONS = "spring|summer|autumn|fall|winter"
 
@@ -115,8 +117,8 @@ def _edge_part(text: str) -> str | None:
 
 
 def _day_month(text: str, published: date) -> str | None:
-    match = re.search(rf"\b(\d{{1,2}}) ({_MONTHS}|{'|'.join(_MONTH_ABBR)})\.?\b", text)
-    match = match or re.search(rf"\b({_MONTHS}|{'|'.join(_MONTH_ABBR)})\.? (\d{{1,2}})\b", text)
+    match = re.search(rf"\b(\d{{1,2}}) ({_MONTHS}|{_SHORT_MONTHS})(?!\w)", text)
+    match = match or re.search(rf"\b({_MONTHS}|{_SHORT_MONTHS}) (\d{{1,2}})\b", text)
     if not match:
         return None
     day_text, month_text = (match[1], match[2]) if match[1].isdigit() else (match[2], match[1])
@@ -209,9 +211,10 @@ DATE_PATTERN = re.compile(
     rf"(?:"
     rf"(?:(?:{_PARTS}) of\s+)?(?:{_WEEKDAYS})(?:\s+\((?:{_MONTHS}) \d{{1,2}}\w*\))?"
     rf"(?:\s+(?:{_PARTS}))?"
-    rf"|(?:(?:{_PARTS}) (?:of|on)\s+)?\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})(?:,? 20\d\d)?"
-    rf"(?:\s+(?:{_PARTS}))?"
-    rf"|(?:(?:{_PARTS}) (?:of|on)\s+)?(?:{_MONTHS}) \d{{1,2}}(?:st|nd|rd|th)?(?:,? 20\d\d)?"
+    rf"|(?:(?:{_PARTS}) (?:of|on)\s+)?\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS}|{_SHORT_MONTHS})"
+    rf"(?:,? 20\d\d)?(?:\s+(?:{_PARTS}))?"
+    rf"|(?:(?:{_PARTS}) (?:of|on)\s+)?(?:{_MONTHS}|{_SHORT_MONTHS}) \d{{1,2}}(?:st|nd|rd|th)?"
+    rf"(?:,? 20\d\d)?"
     rf"(?:\s+(?:{_PARTS}))?"
     rf"|(?:{_MONTHS})(?:,? 20\d\d)?"
     rf"|end of the day|the day|yesterday(?: (?:{_PARTS}))?|today|tonight|night"

@@ -49,3 +49,12 @@ def test_a_colon_s_introduction_dates_the_text_it_introduces(read_drafts):
         statement = statement_with(draft, words)
         assert statement.speaker_actor_id == "osce_minsk_group"
         assert (statement.start_date, statement.date_precision) == (date(2021, 5, 28), "day")
+
+
+def test_an_abbreviated_month_with_a_day_is_a_date(read_drafts):
+    """AzerNews, 2 December: '..., OSCE Chairperson-in-Office Ann Linde said on Dec. 2 in
+    her opening speech ...': 2 December 2021, a day."""
+    draft = read_drafts("azernews-2021-12-02-linde-osce-ministerial")
+    statement = statement_with(draft, "The OSCE fully supports")
+    assert (statement.start_date, statement.date_precision) == (date(2021, 12, 2), "day")
+    assert statement.date_expression == "2021-12-02"
