@@ -15,6 +15,8 @@ from .when import today
 
 _TODAY = re.compile(r"\b[Tt]oday\b")
 _TELLING_PRECISIONS = ("day", "part_of_day")
+# Verbs of a call or meeting held "with" someone.
+_MEETING_VERBS = {"speak", "talk", "meet", "converse"}
 _EARLIER = re.compile(r"\b(?:[Ee]arlier|[Pp]reviously)\b")
 
 
@@ -24,13 +26,26 @@ def occasion_dates(doc, attributions: list[Attribution], resolver, published: da
     its two participants say after it (until another occasion)."""
     occasions = []
     for token in doc:
-        if token.lemma_.lower() not in OCCASION_NOUNS or token.dep_ != "dobj":
+        if token.lemma_.lower() in OCCASION_NOUNS and token.dep_ == "dobj":
+            # "held a phone conversation on Friday with ...": the verb's day or the call's.
+            verb = token.head
+            when = verb_date(verb, published) or verb_date(token, published)
+        elif token.lemma_.lower() in _MEETING_VERBS and token.pos_ == "VERB":
+            # "Sullivan spoke separately on Monday with Pashinyan and Aliyev".
+            verb = token
+            when = verb_date(token, published)
+        else:
             continue
-        when = verb_date(token.head, published)
+        withs = [c for c in (*verb.children, *token.children) if c.lower_ == "with"]
+        if verb is token and not withs:
+            continue
         if when is None or when.precision == "as_reported":
+            # "The Armenian Prime Minister, who also spoke with Vladimir Putin, had
+            # indicated ... on this occasion": another occasion, undated, ends the last
+            # from its sentence on.
+            occasions.append((token.sent.start_char - 1, None, set()))
             continue
-        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-        withs = [c for c in (*token.head.children, *token.children) if c.lower_ == "with"]
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         other = next((c for w in withs for c in w.children if c.dep_ == "pobj"), None)
         people = [resolver.from_phrase(t) for t in (subject, other) if t is not None]
         names = {speaker_key(s) for s in people if s is not None}
@@ -39,8 +54,8 @@ def occasion_dates(doc, attributions: list[Attribution], resolver, published: da
     for attribution in attributions:
         if attribution.date.precision != "as_reported":
             continue
-        before = [o for o in occasions if o[0] < attribution.start_char]
-        if not before:
+        before = sorted(o for o in occasions if o[0] < attribution.start_char)
+        if not before or before[-1][1] is None:
             continue
         _, when, names = before[-1]
         speakers = (attribution.speaker, *attribution.extra_speakers)

@@ -56,6 +56,14 @@ class PronounRules:
         actor, _ = self.registry.resolve_actor(name)
         return actor is not None and actor.actor_type != "person"
 
+    def _known_person(self, ent) -> bool:
+        """A registry person's name the small model took for something else ("Nikol
+        Pachinian" tagged as a nationality)."""
+        if ent.label_ not in ("NORP", "ORG", "GPE") or len(ent) < 2:
+            return False
+        actor, _ = self.registry.resolve_actor(ent.text)
+        return actor is not None and actor.actor_type == "person"
+
     def _is_subject(self, position: int) -> bool:
         """Whether the name at `position` is (in) the subject of its clause."""
         words = self.doc.char_span(position, position + 1, alignment_mode="expand")
@@ -80,10 +88,11 @@ class PronounRules:
         people = [
             ent
             for ent in self.doc.ents
-            if ent.label_ == "PERSON"
+            if (
+                (ent.label_ == "PERSON" and is_name(ent) and not self._known_body(ent.text))
+                or self._known_person(ent)
+            )
             and ent.end_char <= position
-            and is_name(ent)
-            and not self._known_body(ent.text)
             and not inside_quote(ent.start_char, quotes)
         ]
         candidates = [(m.start_char, m) for m in before] + [(e.start_char, e) for e in people]

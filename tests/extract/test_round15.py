@@ -58,3 +58,32 @@ def test_an_abbreviated_month_with_a_day_is_a_date(read_drafts):
     statement = statement_with(draft, "The OSCE fully supports")
     assert (statement.start_date, statement.date_precision) == (date(2021, 12, 2), "day")
     assert statement.date_expression == "2021-12-02"
+
+
+def test_a_call_s_own_day_dates_its_participants_words(read_drafts):
+    """Hyetert, 14 May: 'Acting Minister of Foreign Affairs of Armenia Ara Aivazian held a
+    phone conversation on Friday with the Chairman of the CSTO Council ...' ("on Friday"
+    hangs on the conversation), then 'acting Minister Aivazian stressed ...'; Turan, 18
+    May: 'U.S. National Security Adviser Jake Sullivan spoke separately on Monday with
+    Armenia’s PM Nikol Pashinyan and ...', then Sullivan's words."""
+    aivazian = statement_with(
+        read_drafts("hyetert-2021-05-14-csto-consultations"), "acting Minister Aivazian stressed"
+    )
+    assert (aivazian.start_date, aivazian.date_precision) == (date(2021, 5, 14), "day")
+    sullivan = statement_with(
+        read_drafts("turan-2021-05-18-white-house"), "Mr. Sullivan conveyed the commitment"
+    )
+    assert sullivan.speaker_actor_id == "sullivan"
+    assert (sullivan.start_date, sullivan.date_precision) == (date(2021, 5, 17), "day")
+
+
+def test_an_undated_call_ends_the_dated_one_before(read_drafts):
+    """France 24, 14 May: 'The latter spoke Thursday evening with Emmanuel Macron.' ("the
+    latter" is Nikol Pachinian, whom the small model tags as a nationality), later 'The
+    Armenian Prime Minister, who also spoke with Vladimir Putin, had indicated in a
+    statement on this occasion that ...': that occasion is the undated call with Putin,
+    not Thursday evening's (a guard: the call rule above dated it so before the undated
+    call ended the dated one's reach)."""
+    draft = read_drafts("france24-2021-05-14-lake-sev")
+    statement = statement_with(draft, "that he would seize the CSTO")
+    assert statement.start_date != date(2021, 5, 13)
