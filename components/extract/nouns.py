@@ -67,6 +67,19 @@ HUMAN_NOUNS = {
     "group",
     "secretary",
     "press",
+    # Political groupings and collective bodies: "the blocs said", "the commission noted".
+    "bloc",
+    "faction",
+    "alliance",
+    "coalition",
+    "opposition",
+    "movement",
+    "committee",
+    "commission",
+    "delegation",
+    "interlocutor",
+    "participant",
+    "activist",
 }
 # Of those, the ones that name one person ("the spokesperson", "the minister").
 PERSON_TITLE_NOUNS = {

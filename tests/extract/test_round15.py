@@ -87,3 +87,13 @@ def test_an_undated_call_ends_the_dated_one_before(read_drafts):
     draft = read_drafts("france24-2021-05-14-lake-sev")
     statement = statement_with(draft, "that he would seize the CSTO")
     assert statement.start_date != date(2021, 5, 13)
+
+
+def test_political_groupings_speak(read_drafts):
+    """Hyetert, 28 July: 'In a joint statement, the blocs said that the meeting addressed
+    issues concerning the recent Azerbaijani attacks ...': the blocs are speakers (the
+    draft had no statement at all in this article)."""
+    draft = read_drafts("hyetert-2021-07-28-opposition-blocs")
+    statement = statement_with(draft, "the meeting addressed issues")
+    assert statement.speaker_mention == "the blocs"
+    assert len(draft.statements) >= 6
