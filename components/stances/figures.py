@@ -10,8 +10,9 @@ reports clicks on scatter points (with their customdata) but not on heatmap cell
 A click frames its cell in the browser, without a new figure: the clicks land on a trace of
 frames drawn over the filled cells (CLICK_FRAMES), invisible but for the one plotly selects.
 A new figure is a new chart to Streamlit, which forgets the selection and drops a click made
-while it is drawn: the page asks for one only when the cell is chosen another way (the cell
-list), and the figure then frames that cell (CHOSEN_FRAME) until the next click.
+while it is drawn: the page asks for one only when the chart must show another cell than
+its selection does (components/stances/clicks.py), and the figure then frames that cell
+(CHOSEN_FRAME) until the next click.
 """
 
 from __future__ import annotations
