@@ -4,6 +4,7 @@ each side spoke. Follows the sidebar filter (actors, sides, outlets)."""
 import streamlit as st
 
 from components.app.dataset import dataset_or_stop, view_key
+from components.app.look import wide_chart_box
 from components.app.routing import ensure_router
 from components.app.state import SOURCES_COVERAGE_CSV_KEY, SOURCES_INDIVIDUALS_KEY
 from components.app.text_safety import escape_markdown
@@ -58,14 +59,20 @@ st.dataframe(
 st.caption(f":material/content_copy: {SYNDICATION_NOTE}")
 
 st.header("When each side spoke", anchor=False)
-st.plotly_chart(
-    view.strip_figure,
-    width="stretch",
-    key="sources_strip",
-    alt="Publication strip: one row per side, one square per day a side's outlets "
-    "published stories, darker for more stories. The article table above lists them all.",
+# On a phone the strip keeps the width its weeks' numbers need and scrolls sideways.
+with wide_chart_box("sources_strip", view.strip_width_px):
+    st.plotly_chart(
+        view.strip_figure,
+        width="stretch",
+        key="sources_strip",
+        alt="Publication strip: one row per side, one square per week (Monday to Sunday) "
+        "in which a side's outlets published stories, with the number of stories, darker "
+        "for more. The article table above lists them all.",
+    )
+st.caption(
+    "Stories per week, Monday to Sunday; hover a square for its articles (copies) and the "
+    "stories of each of its days."
 )
-st.caption("Stories per day; hover a square for the articles (copies) too.")
 
 st.header("Whom each side's press quotes", anchor=False)
 level, download = st.columns([1, 2], vertical_alignment="center")

@@ -10,32 +10,33 @@ import streamlit as st
 from components.app.dataset import dataset_or_stop, view_key
 from components.app.figures import SINGLE_CLICKS_CONFIG
 from components.app.look import wide_chart_box
+from components.app.palette import side_label
 from components.app.routing import ensure_router
 from components.app.state import (
     STANCES_AGREEMENT_CSV_KEY,
     STANCES_CELL_KEY,
-    STANCES_CLICK_SEEN_KEY,
-    STANCES_FRAMED_KEY,
     STANCES_LEVEL_KEY,
     STANCES_MATRIX_CSV_KEY,
-    STANCES_MATRIX_DRAWN_KEY,
     STANCES_MATRIX_KEY,
     STANCES_ORDER_KEY,
     STANCES_OTHER_SIDE_KEY,
     STANCES_REPORTED_BY_KEY,
     STANCES_SIDE_KEY,
+    STANCES_SPLIT_CELL_KEY,
+    STANCES_SPLIT_MATRIX_KEY,
     STANCES_TARGETING_CSV_KEY,
     selected_actor_ids,
 )
 from components.app.text_safety import escape_markdown
-from components.stances.frames import (
-    LEVELS,
-    ORDERS,
-    STANCE_VERBS,
-    cell_from_selection,
-    split_cell_id,
+from components.stances.clicks import ClickableMatrix, choose_by_click
+from components.stances.frames import LEVELS, ORDERS, STANCE_VERBS, split_cell_id
+from components.stances.sides import (
+    ALL_SIDES,
+    REPORTED_BY,
+    side_choice,
+    split_choices,
+    split_side_choice,
 )
-from components.stances.sides import ALL_SIDES, REPORTED_BY
 from components.stances.view import (
     stances_cell_evidence,
     stances_matrix_figure,
@@ -70,9 +71,9 @@ def _source_link(statement_id: str) -> None:
     )
 
 
-def _matrix_alt(matrix_view, side_label: str | None) -> str:
+def _matrix_alt(matrix_view, side_name: str | None) -> str:
     """The matrix's accessible name: what it shows, and where its text version is."""
-    reported = f", as reported by {side_label}" if side_label else ""
+    reported = f", as reported by {side_name}" if side_name else ""
     return (
         f"Stance matrix{reported}: {len(matrix_view.row_ids)} actors (rows) by issue "
         "(columns); a square's colour says whether the actor supports, opposes or is neutral "
@@ -81,30 +82,36 @@ def _matrix_alt(matrix_view, side_label: str | None) -> str:
     )
 
 
-def _apply_chart_click(choices: dict[str, str]) -> None:
-    """Make a new click on the matrix the chosen cell; an old, remembered click changes nothing."""
-    clicked = cell_from_selection(st.session_state.get(STANCES_MATRIX_KEY))
-    if clicked != st.session_state.get(STANCES_CLICK_SEEN_KEY):
-        st.session_state[STANCES_CLICK_SEEN_KEY] = clicked
-        if clicked in choices:
-            st.session_state[STANCES_CELL_KEY] = clicked
-    if st.session_state.get(STANCES_CELL_KEY) not in choices:
-        st.session_state[STANCES_CELL_KEY] = None
+def _matrix_chart(figure, matrix: ClickableMatrix, alt: str) -> None:
+    """A matrix whose clicks choose a cell (ClickableMatrix keeps its key)."""
+    st.plotly_chart(
+        figure,
+        key=matrix.key,
+        on_select="rerun",
+        selection_mode="points",
+        config=MATRIX_CONFIG,
+        alt=alt,
+    )
 
 
-def _framed_cell(drawn_for: tuple) -> str | None:
-    """The cell the matrix's figure frames: kept while the chart shows the chosen cell by
-    its own selection, so a click does not change the figure (a new figure is a new chart,
-    which drops a click made while it is drawn). The chosen cell otherwise: picked in the
-    list, or kept when the chart's selection went (a click on an empty square, on the
-    framed one again) or when the chart is drawn anew for other rows, data or side."""
-    chosen = st.session_state.get(STANCES_CELL_KEY)
-    clicked = cell_from_selection(st.session_state.get(STANCES_MATRIX_KEY))
-    redrawn = st.session_state.get(STANCES_MATRIX_DRAWN_KEY) != drawn_for
-    st.session_state[STANCES_MATRIX_DRAWN_KEY] = drawn_for
-    if redrawn or chosen != clicked:
-        st.session_state[STANCES_FRAMED_KEY] = chosen
-    return st.session_state.get(STANCES_FRAMED_KEY)
+def _evidence(view, level: str, chosen: str, side: str) -> None:
+    """The statements behind the cell ``chosen`` of ``view``, counted on ``side``'s outlets."""
+    actor_id, issue_id = split_cell_id(chosen)
+    reported = "" if side == ALL_SIDES else f", as {side_label(side)} outlets report it"
+    st.markdown(
+        f"**{escape_markdown(view.names.get(actor_id, actor_id))}** on "
+        f"*{escape_markdown(view.issue_labels[issue_id])}*{escape_markdown(reported)}"
+    )
+    for row in stances_cell_evidence(*view_key(), level, chosen, side):
+        with st.container(border=True):
+            st.markdown(
+                f"**{escape_markdown(row.actor_name)}** {STANCE_VERBS[row.stance]} · "
+                f"{escape_markdown(row.date_label)} · "
+                + ("direct quote" if row.is_direct_quote else "reported speech")
+            )
+            st.markdown(f"> {escape_markdown(row.quote)}")
+            st.caption(f"In the article: {escape_markdown(row.sentence)}")
+            _source_link(row.statement_id)
 
 
 st.title("Stances")
@@ -168,30 +175,57 @@ if reported == "split":
     )
     st.header("Actor × issue, as each side's outlets report it")
     st.caption(
-        "Each matrix counts only the statements printed by that side's outlets. Pick one "
-        "side above to click a square and read the statements behind it."
+        "Each matrix counts only the statements printed by that side's outlets. Click a "
+        "square in either matrix, or pick it in the list below, to read the statements "
+        "behind it as that side's outlets print them."
     )
+    shown_sides = [shown for shown in (side, other_side) if shown is not None]
+    side_views = {
+        shown: stances_page_view(*view_key(), level, order, shown) for shown in shown_sides
+    }
+    split_matrices = [
+        ClickableMatrix(
+            st.session_state, f"{STANCES_SPLIT_MATRIX_KEY}_{position}", side_choice(shown, "")
+        )
+        for position, shown in enumerate(shown_sides)
+    ]
+    choices = split_choices({shown: view.choices for shown, view in side_views.items()})
+    chosen = choose_by_click(st.session_state, STANCES_SPLIT_CELL_KEY, split_matrices, choices)
     # One above the other, each at full width: side by side, half a page is too narrow for
     # the issue labels of the columns.
-    for position, shown_side in enumerate((side, other_side)):
+    for position, (shown, matrix) in enumerate(zip(shown_sides, split_matrices, strict=True)):
         with st.container(key=f"stances_split_{position}"):
-            st.markdown(f"**Reported by {escape_markdown(sides[shown_side])}**")
-            side_view = stances_page_view(*view_key(), level, order, shown_side)
+            st.markdown(f"**Reported by {escape_markdown(sides[shown])}**")
+            side_view = side_views[shown]
             if side_view.matrix_figure is None:
                 st.info("No statement of these outlets takes a stance on an issue.")
-            else:
-                with wide_chart_box(f"stances_split_{position}", side_view.matrix_width_px):
-                    st.plotly_chart(
-                        side_view.matrix_figure,
-                        key=f"stances_matrix_split_{position}",
-                        config=CHART_CONFIG,
-                        alt=_matrix_alt(side_view, sides[shown_side]),
-                    )
+                continue
+            framed = matrix.framed(chosen, (view_key(), level, order, shown))
+            with wide_chart_box(f"stances_split_{position}", side_view.matrix_width_px):
+                _matrix_chart(
+                    stances_matrix_figure(*view_key(), level, order, framed, shown),
+                    matrix,
+                    _matrix_alt(side_view, sides[shown]),
+                )
+    with st.container(key=EVIDENCE_KEY):
+        st.header("Statements behind a cell")
+        st.selectbox(
+            "Cell",
+            options=list(choices),
+            format_func=choices.get,
+            index=None,
+            placeholder="Click a square in either matrix, or pick a cell here",
+            key=STANCES_SPLIT_CELL_KEY,
+        )
+        if chosen is None:
+            st.caption("Click a coloured square above to see the statements behind it.")
+        else:
+            chosen_side, chosen_cell = split_side_choice(chosen)
+            _evidence(side_views[chosen_side], level, chosen_cell, chosen_side)
     # The sections below count every outlet: a split view has no single scope for them.
     side = ALL_SIDES
 
 view = stances_page_view(*view_key(), level, order, side)
-choices = view.choices
 
 if reported == "split":
     st.caption("Who agrees, who targets whom and the contradictions below count every outlet.")
@@ -203,19 +237,18 @@ single_matrix = reported != "split"
 if single_matrix and view.cells.empty:
     st.info("No statement that concerns the chosen actors takes a stance on an issue.")
 elif single_matrix:
-    _apply_chart_click(choices)
-    framed = _framed_cell((view_key(), level, order, side))
+    choices = view.choices
+    matrix = ClickableMatrix(st.session_state, STANCES_MATRIX_KEY)
+    chosen = choose_by_click(st.session_state, STANCES_CELL_KEY, [matrix], choices)
+    framed = matrix.framed(chosen, (view_key(), level, order, side))
     if view.matrix_note:
         st.info(view.matrix_note, icon=":material/filter_list:")
     # The box scrolls sideways on a phone: squeezed, the issue headers run together.
     with wide_chart_box("stances_matrix", view.matrix_width_px):
-        st.plotly_chart(
+        _matrix_chart(
             stances_matrix_figure(*view_key(), level, order, framed, side),
-            key=STANCES_MATRIX_KEY,
-            on_select="rerun",
-            selection_mode="points",
-            config=MATRIX_CONFIG,
-            alt=_matrix_alt(view, None if side == ALL_SIDES else sides[side]),
+            matrix,
+            _matrix_alt(view, None if side == ALL_SIDES else sides[side]),
         )
     with st.expander("The matrix as a table (text)", icon=":material/table_rows:"):
         st.caption(
@@ -246,21 +279,7 @@ elif single_matrix:
         if chosen is None:
             st.caption("Click a coloured square above to see the statements behind it.")
         else:
-            actor_id, issue_id = split_cell_id(chosen)
-            st.markdown(
-                f"**{escape_markdown(view.names.get(actor_id, actor_id))}** on "
-                f"*{escape_markdown(view.issue_labels[issue_id])}*"
-            )
-            for row in stances_cell_evidence(*view_key(), level, chosen, side):
-                with st.container(border=True):
-                    st.markdown(
-                        f"**{escape_markdown(row.actor_name)}** {STANCE_VERBS[row.stance]} · "
-                        f"{escape_markdown(row.date_label)} · "
-                        + ("direct quote" if row.is_direct_quote else "reported speech")
-                    )
-                    st.markdown(f"> {escape_markdown(row.quote)}")
-                    st.caption(f"In the article: {escape_markdown(row.sentence)}")
-                    _source_link(row.statement_id)
+            _evidence(view, level, chosen, side)
 
 st.divider()
 st.header("Who agrees with whom")

@@ -130,21 +130,19 @@ STANCES_LEVEL_KEY = "stances_level"
 # Stances page: how the matrix rows are ordered (a selectbox's value).
 STANCES_ORDER_KEY = "stances_order"
 
-# Stances page: the matrix chart; its value is the plotly selection (clicked cell).
+# Stances page: the matrix chart; its value is the plotly selection (clicked cell). The
+# click bookkeeping (components/stances/clicks.py) keeps its own keys beginning with it, and
+# the chart takes another key beginning with it when it must be drawn anew.
 STANCES_MATRIX_KEY = "stances_matrix"
 
 # Stances page: the chosen cell ("actor_id|issue_id"), a selectbox the chart click also sets.
 STANCES_CELL_KEY = "stances_cell"
 
-# Stances page: the last chart selection already applied, so a later pick in the cell
-# selectbox is not overridden by a click the chart still remembers.
-STANCES_CLICK_SEEN_KEY = "stances_click_seen"
-
-# Stances page: the cell the matrix's figure frames (its chosen cell when the chart was last
-# drawn anew), and what the figure was drawn for besides (data, filter, rows, side): a new
-# figure is a new chart, whose selection starts empty.
-STANCES_FRAMED_KEY = "stances_framed"
-STANCES_MATRIX_DRAWN_KEY = "stances_matrix_drawn"
+# Stances page, two sides compared: each matrix chart (as STANCES_MATRIX_KEY, the position
+# of the matrix after it), and the chosen cell ("side|actor_id|issue_id"), a selectbox a
+# click in either matrix also sets.
+STANCES_SPLIT_MATRIX_KEY = "stances_matrix_split"
+STANCES_SPLIT_CELL_KEY = "stances_split_cell"
 
 # Stances page: download buttons of the matrix, agreement and targeting CSVs.
 STANCES_MATRIX_CSV_KEY = "stances_matrix_csv"

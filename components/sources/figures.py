@@ -17,8 +17,15 @@ from components.app.text_safety import clip
 # Sizes in pixels: one matrix row, the room above and below the grid.
 ROW_HEIGHT_PX = 28
 MATRIX_MARGIN_PX = 120
-STRIP_ROW_HEIGHT_PX = 34
-STRIP_MARGIN_PX = 70
+STRIP_ROW_HEIGHT_PX = 36
+STRIP_MARGIN_PX = 60
+# A week of the strip holds a two-digit count in STRIP_COUNT_FONT_PX (about 12 px wide).
+STRIP_WEEK_MIN_PX = 18
+STRIP_COUNT_FONT_PX = 11
+# LABEL_FONT's letters average about 6.5 px (an estimate of a label's width; 7 leaves room).
+LABEL_CHAR_PX = 7
+WEEK = pd.Timedelta(days=7)
+HALF_WEEK = pd.Timedelta(days=3, hours=12)
 LABEL_FONT = {"size": 13, "color": "#31333F"}
 # One blue from white to Okabe–Ito's: the count, read with the number in the cell.
 COUNT_SCALE = [[0.0, "#EAF3FA"], [1.0, "#0072B2"]]
@@ -83,87 +90,130 @@ def coverage_matrix(
     return figure
 
 
-def publication_strip_figure(strip: pd.DataFrame, sides: list[str]) -> go.Figure:
-    """One row per side, a cell for each day it published, in the side's colour (darker for
-    more): the number is the stories that day (copies of one story count once; hover gives
-    the copies too).
+def publication_strip_figure(weeks: pd.DataFrame, sides: list[str]) -> go.Figure:
+    """One row per side, a cell per week (Monday to Sunday) from the first week with a story
+    to the last, in the side's colour (darker for more): the number is the week's stories
+    (copies of one story count once); hover gives its articles and its days.
 
-    One heatmap whose colour scale has a band per side: each row's values lie in its own
-    band. (A heatmap per side would give each row its colour, but plotly.js fails to draw
-    several one-row heatmaps on one category axis.) Cells tile the days exactly, where
-    markers sized by the count would overlap on neighbouring days.
+    Weeks, not days: a day is 3 px wide on a desktop, and the numbers of neighbouring days
+    ran together. A week is at least STRIP_WEEK_MIN_PX wide (strip_min_width_px), room for a
+    two-digit number. One heatmap whose colour scale has a band per side: each row's values
+    lie in its own band. (A heatmap per side would give each row its colour, but plotly.js
+    fails to draw several one-row heatmaps on one category axis.)
     """
-    if strip.empty:
-        days = pd.DatetimeIndex([])
-    else:
-        days = pd.date_range(strip["published_date"].min(), strip["published_date"].max())
-    most = max(int(strip["stories"].max()) if not strip.empty else 1, 1)
+    mondays = _mondays(weeks)
+    most = max(int(weeks["stories"].max()) if not weeks.empty else 1, 1)
     z, text, customdata = [], [], []
     for band, side in enumerate(sides):
-        rows = strip[strip["side"] == side].set_index("published_date")
-        stories = rows["stories"].reindex(days)
-        articles = rows["articles"].reindex(days).fillna(0).astype(int)
-        z.append([None if pd.isna(n) else band + _shade(int(n), most) for n in stories])
-        text.append(["" if pd.isna(n) else str(int(n)) for n in stories])
+        rows = weeks[weeks["side"] == side].set_index("week")
+        stories = rows["stories"].reindex(mondays).fillna(0).astype(int)
+        articles = rows["articles"].reindex(mondays).fillna(0).astype(int)
+        days = rows["days"].reindex(mondays).fillna("")
+        z.append([band + _shade(int(n), most) if n else None for n in stories])
+        text.append([str(int(n)) if n else "" for n in stories])
         customdata.append(
             [
-                [int(n) if not pd.isna(n) else 0, int(a)]
-                for n, a in zip(stories, articles, strict=True)
+                [html.escape(side_label(side)), _week_label(monday), int(n), int(a), d]
+                for monday, n, a, d in zip(mondays, stories, articles, days, strict=True)
             ]
         )
-    labels = _side_columns(sides)
     trace = {
         "type": "heatmap",
-        "x": days.strftime("%Y-%m-%d").tolist(),
-        "y": labels,
+        # Each cell centred on its week's middle (Thursday noon): it spans Monday to Sunday.
+        "x": [(monday + HALF_WEEK).isoformat() for monday in mondays],
+        "y": _wrapped_side_columns(sides),
         "z": z,
         "zmin": 0,
         "zmax": max(len(sides), 1),
         "text": text,
         "texttemplate": "%{text}",
-        "textfont": {"size": 11},
+        "textfont": {"size": STRIP_COUNT_FONT_PX},
         "customdata": customdata,
         "hovertemplate": (
-            "%{y} outlets, %{x|%-d %B %Y}<br>%{customdata[0]} stories "
-            "(%{customdata[1]} articles)<extra></extra>"
+            "%{customdata[0]} outlets, week of %{customdata[1]}<br>"
+            "%{customdata[2]} stories (%{customdata[3]} articles)<br>"
+            "%{customdata[4]}<extra></extra>"
         ),
         "colorscale": _banded_scale(sides),
         "showscale": False,
         "xgap": 1,
         "ygap": 4,
     }
+    first = mondays[0] if len(mondays) else pd.Timestamp("2000-01-03")
+    last = mondays[-1] if len(mondays) else first
     return new_figure(
         [trace],
         {
             "height": STRIP_MARGIN_PX + STRIP_ROW_HEIGHT_PX * max(len(sides), 1),
-            "margin": {"l": 10, "r": 10, "t": 20, "b": 40},
+            "margin": {"l": 10, "r": 10, "t": 10, "b": 40},
             "xaxis": {
                 "type": "date",
-                "tickformat": "%-d %b",
-                "dtick": 7 * 24 * 3600 * 1000,
+                "range": [first.isoformat(), (last + WEEK).isoformat()],
+                # A label per month, in the middle of the month's weeks; a tick per week.
+                "dtick": "M1",
+                "tick0": "2000-01-01",
+                "tickformat": "%b %Y",
+                "ticklabelmode": "period",
+                "minor": {
+                    "dtick": WEEK.total_seconds() * 1000,
+                    "tick0": first.isoformat(),
+                    "ticks": "outside",
+                    "ticklen": 4,
+                    "showgrid": False,
+                },
+                "ticks": "outside",
+                "ticklen": 8,
                 "tickfont": LABEL_FONT,
                 "showgrid": False,
+                "fixedrange": True,
             },
             "yaxis": {
                 "type": "category",
                 "categoryorder": "array",
-                "categoryarray": _side_columns(sides),
+                "categoryarray": _wrapped_side_columns(sides),
                 "autorange": "reversed",
                 "tickfont": LABEL_FONT,
                 "automargin": True,
+                "fixedrange": True,
             },
             "plot_bgcolor": "#F7F7F7",
         },
     )
 
 
-# Where in its side's band a day's colour lies: a day with one story is already well
-# visible, the busiest day takes the side's full colour.
+def strip_min_width_px(weeks: pd.DataFrame, sides: list[str]) -> int:
+    """How wide the strip must be drawn for each week to hold its number: the side names on
+    the left (their longest line), STRIP_WEEK_MIN_PX a week, the margins. The page keeps the
+    chart at least this wide and scrolls it sideways on a narrower screen."""
+    lines = [line for label in _side_columns(sides) for line in label.split(" ")]
+    names_px = LABEL_CHAR_PX * max((len(line) for line in lines), default=0) + 10
+    return names_px + STRIP_WEEK_MIN_PX * len(_mondays(weeks)) + 20
+
+
+def _mondays(weeks: pd.DataFrame) -> pd.DatetimeIndex:
+    """Every Monday from the first week of ``weeks`` to the last."""
+    if weeks.empty:
+        return pd.DatetimeIndex([])
+    return pd.date_range(weeks["week"].min(), weeks["week"].max(), freq="7D")
+
+
+def _week_label(monday: pd.Timestamp) -> str:
+    """ "10–16 May 2021", "31 May – 6 Jun 2021", "27 Dec 2021 – 2 Jan 2022"."""
+    sunday = monday + WEEK - pd.Timedelta(days=1)
+    if monday.year != sunday.year:
+        return f"{monday.day} {monday:%b %Y} – {sunday.day} {sunday:%b %Y}"
+    if monday.month != sunday.month:
+        return f"{monday.day} {monday:%b} – {sunday.day} {sunday:%b %Y}"
+    return f"{monday.day}–{sunday.day} {sunday:%b %Y}"
+
+
+# Where in its side's band a week's colour lies: a week with one story is already well
+# visible, the busiest week takes the side's full colour.
 LIGHTEST_SHADE = 0.35
 
 
 def _shade(stories: int, most: int) -> float:
-    """A value in [LIGHTEST_SHADE, 1) of the band, growing with the day's stories."""
+    """A value in [LIGHTEST_SHADE, 1) of the band, growing with the week's stories."""
     return LIGHTEST_SHADE + (1 - LIGHTEST_SHADE) * (stories / most) * 0.999
 
 

@@ -6,7 +6,7 @@ AFP text; a ministry's statement on its own page and as AZERTAC carries it). The
 table lists every copy, but the coverage matrices and the publication strip count a story
 once per side: a cell takes, for each story, the copy that counts most in it (so a
 statement present in both copies counts once, and one only a fuller copy has still
-counts), and a day counts the stories a side published, not the copies.
+counts), and a week of the strip counts the stories a side published, not the copies.
 `SYNDICATION_NOTE` says so on the page.
 """
 
@@ -28,7 +28,7 @@ ARTICLE_PARAM = "article"
 SYNDICATION_NOTE = (
     "A story carried by several outlets of one side (a wire story, or a ministry's statement "
     "on its own page and in an agency's copy) counts once in the matrices and the strip: "
-    "each cell takes the copy that counts most in it, and a day counts stories, not copies. "
+    "each cell takes the copy that counts most in it, and a week counts stories, not copies. "
     "The table lists every copy."
 )
 
@@ -218,6 +218,24 @@ def publication_strip(articles: pd.DataFrame) -> pd.DataFrame:
     strip = pd.concat([stories.rename_axis(["published_date", "side"]), copies], axis=1)
     strip = strip.fillna(0).astype(int).reset_index()
     return _in_side_order(strip.sort_values("published_date", kind="stable"))
+
+
+def publication_weeks(strip: pd.DataFrame) -> pd.DataFrame:
+    """The publication strip (publication_strip) by week, Monday to Sunday, and side: the
+    stories and articles of its days, and the days that have stories, with their counts
+    ("13 May: 7 · 14 May: 10"). Columns: week (its Monday), side, stories, articles, days."""
+    columns = ["week", "side", "stories", "articles", "days"]
+    if strip.empty:
+        return pd.DataFrame(columns=columns)
+    days = strip.assign(week=strip["published_date"].dt.to_period("W-SUN").dt.start_time)
+    told = days.loc[days["stories"] > 0]
+    pairs = zip(told["published_date"], told["stories"], strict=True)
+    labels = pd.Series([f"{day.day} {day:%b}: {n}" for day, n in pairs], index=told.index)
+    day_counts = labels.groupby([told["week"], told["side"]]).agg(" · ".join)
+    weeks = days.groupby(["week", "side"])[["stories", "articles"]].sum()
+    weeks["days"] = day_counts.reindex(weeks.index).fillna("")
+    weeks = weeks.reset_index().sort_values("week", kind="stable")
+    return _in_side_order(weeks)[columns]
 
 
 @dataclass(frozen=True)

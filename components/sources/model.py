@@ -13,7 +13,11 @@ import plotly.graph_objects as go
 
 from components.app.palette import SIDE_LABELS
 from components.data import Dataset
-from components.sources.figures import coverage_matrix, publication_strip_figure
+from components.sources.figures import (
+    coverage_matrix,
+    publication_strip_figure,
+    strip_min_width_px,
+)
 from components.sources.frames import (
     CorpusCounts,
     CrossQuote,
@@ -24,6 +28,7 @@ from components.sources.frames import (
     issue_coverage,
     parties,
     publication_strip,
+    publication_weeks,
     quote_coverage,
 )
 
@@ -38,6 +43,8 @@ class SourcesView:
     speaker_figure: go.Figure
     issue_figure: go.Figure
     strip_figure: go.Figure
+    # The narrowest the strip may be drawn (its weeks hold their numbers).
+    strip_width_px: int
     has_stances: bool
     coverage_csv: bytes
 
@@ -51,6 +58,7 @@ def build_sources_view(
     speakers = quote_coverage(shown, individuals)
     issues = issue_coverage(shown)
     states = speakers if not individuals else quote_coverage(shown, individuals=False)
+    weeks = publication_weeks(publication_strip(shown.articles))
     return SourcesView(
         articles=article_table(shown, full, query),
         counts=corpus_counts(shown.articles),
@@ -61,7 +69,8 @@ def build_sources_view(
         issue_figure=coverage_matrix(
             issues, "issue_id", "issue_label", "stances", sides, "stances"
         ),
-        strip_figure=publication_strip_figure(publication_strip(shown.articles), sides),
+        strip_figure=publication_strip_figure(weeks, sides),
+        strip_width_px=strip_min_width_px(weeks, sides),
         has_stances=not issues.empty,
         coverage_csv=coverage_csv_frame(shown).to_csv(index=False).encode("utf-8"),
     )

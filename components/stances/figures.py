@@ -10,8 +10,9 @@ reports clicks on scatter points (with their customdata) but not on heatmap cell
 A click frames its cell in the browser, without a new figure: the clicks land on a trace of
 frames drawn over the filled cells (CLICK_FRAMES), invisible but for the one plotly selects.
 A new figure is a new chart to Streamlit, which forgets the selection and drops a click made
-while it is drawn: the page asks for one only when the cell is chosen another way (the cell
-list), and the figure then frames that cell (CHOSEN_FRAME) until the next click.
+while it is drawn: the page asks for one only when the chart must show another cell than
+its selection does (components/stances/clicks.py), and the figure then frames that cell
+(CHOSEN_FRAME) until the next click.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ STANCE_COLOURS = {
     "mixed": "#CC79A7",
 }
 STANCE_TEXT_COLOURS = {"support": "white", "oppose": "white", "neutral": "black", "mixed": "black"}
+# The hover box's text on the square's colour, at least 4.5:1 (WCAG AA) on each: Streamlit's
+# chart theme set a grey on every box, 1.4:1 on the blue. Black on vermillion (5.4:1), where
+# white is 3.9:1.
+HOVER_TEXT_COLOURS = {"support": "white", "oppose": "black", "neutral": "black", "mixed": "black"}
 STANCE_LEGEND = {
     "support": "Supports",
     "oppose": "Opposes",
@@ -322,7 +327,10 @@ def _click_frames_trace(
         "hovertext": hover,
         "hovertemplate": "%{hovertext}<extra></extra>",
         # The hover box in the square's own colour, as when the square itself was hovered.
-        "hoverlabel": {"bgcolor": [STANCE_COLOURS[stance] for stance in cells["stance"]]},
+        "hoverlabel": {
+            "bgcolor": [STANCE_COLOURS[stance] for stance in cells["stance"]],
+            "font": {"color": [HOVER_TEXT_COLOURS[stance] for stance in cells["stance"]]},
+        },
         "selected": {"marker": {"opacity": 1}},
         "unselected": {"marker": {"opacity": 0}},
     }

@@ -38,8 +38,8 @@ def stances_page_view(
     )
 
 
-# One matrix per framed cell (the page's _framed_cell, not every click): the view's own
-# figure is shared and never changed.
+# One matrix per framed cell (components/stances/clicks.py, not every click): the view's
+# own figure is shared and never changed.
 @cached_view
 def stances_matrix_figure(
     data_dir: str,

@@ -6,9 +6,11 @@ from urllib.parse import parse_qs, urlparse
 import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from components.data import load_dataset
 from components.stances.model import build_stances_view
+from tests.e2e.every_page import CHART_TIMEOUT_MS
 from tests.e2e.helpers import (
     APP_TIMEOUT_MS,
     SCREENSHOT_DIR,
@@ -191,3 +193,74 @@ def test_a_cell_clicked_right_after_another_is_the_one_chosen(
     wait_for_app(page)
     expect(evidence).to_contain_text(heading)
     assert framed_cells(page) == [second]
+
+
+# Two sides compared, on the corpus: Nikol Pashinyan saying Azerbaijan crossed the border, in
+# 6 statements of Armenian outlets and 1 of Azerbaijani ones (tests/stances/test_page.py).
+SPLIT_CELL = "pashinyan|border_violation"
+# The centre of a cell's click frame in the matrix at ``index`` (0: the first side's),
+# scrolled to the middle of the window (a matrix can be taller than the window).
+_SPLIT_CELL_CENTRE_JS = """([index, cellId]) => {
+  const plot = document.querySelectorAll('.js-plotly-plot')[index];
+  for (const path of plot.querySelectorAll('.scatterlayer path.point')) {
+    const trace = path.parentNode.parentNode.__data__[0].trace;
+    if (trace.name !== 'Chosen cell' && (trace.customdata || [])[path.__data__.i] === cellId) {
+      path.scrollIntoView({block: 'center', inline: 'center'});
+      const box = path.getBoundingClientRect();
+      return [box.x + box.width / 2, box.y + box.height / 2];
+    }
+  }
+  return null;
+}"""
+# The cells each of the first two matrices shows framed (as _FRAMED_CELLS_JS for one).
+_SPLIT_FRAMED_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].slice(0, 2)
+  .map((plot) => [...plot.querySelectorAll('.scatterlayer path.point')]
+    .map((path) => [path, path.parentNode.parentNode.__data__[0].trace])
+    .filter(([path, trace]) => String(trace.name).startsWith('Chosen cell')
+      && Number(getComputedStyle(path).opacity) > 0)
+    .map(([path, trace]) => (trace.customdata || [])[path.__data__.i]))"""
+
+
+def click_split_cell(page: Page, index: int, cell_id: str) -> None:
+    centre = page.evaluate(_SPLIT_CELL_CENTRE_JS, [index, cell_id])
+    assert centre is not None, f"{cell_id} has no square in matrix {index}"
+    page.mouse.move(*centre)
+    page.mouse.click(*centre)
+    wait_for_rerun(page)
+
+
+def wait_for_split_frames(page: Page, expected: list[list[str]]) -> None:
+    """Wait until the two matrices frame ``expected`` (a chart drawn anew by the rerun is
+    drawn by plotly after the run ends); fail with what they frame."""
+    try:
+        page.wait_for_function(
+            f"(expected) => JSON.stringify(({_SPLIT_FRAMED_JS})()) === JSON.stringify(expected)",
+            arg=expected,
+            timeout=CHART_TIMEOUT_MS,
+        )
+    except PlaywrightTimeoutError:
+        raise AssertionError(f"framed {page.evaluate(_SPLIT_FRAMED_JS)}, not {expected}") from None
+
+
+def test_in_the_split_view_a_click_frames_the_chosen_cell_only(corpus_server, page):
+    """Two sides compared: a click in either matrix lists the statements behind the cell as
+    that side's outlets print them, and only the chosen cell is framed (a click framed its
+    cell with nothing chosen, and the frame stayed when the other matrix was clicked)."""
+    page.goto(f"{corpus_server}/stances")
+    wait_for_app(page)
+    page.locator(".st-key-stances_reported_by").get_by_text("Compare two sides").click()
+    wait_for_rerun(page)
+    expect(page.locator(".js-plotly-plot .ytick text").first).to_be_visible(timeout=APP_TIMEOUT_MS)
+    evidence = page.locator(".st-key-stances_evidence")
+
+    click_split_cell(page, 1, SPLIT_CELL)
+    expect(evidence).to_contain_text("as Azerbaijani outlets report it")
+    expect(evidence.get_by_role("link", name=re.compile("^Open "))).to_have_count(1)
+    wait_for_split_frames(page, [[], [SPLIT_CELL]])
+
+    click_split_cell(page, 0, SPLIT_CELL)
+    expect(evidence).to_contain_text("as Armenian outlets report it")
+    expect(evidence.get_by_role("link", name=re.compile("^Open "))).to_have_count(6)
+    wait_for_split_frames(page, [[SPLIT_CELL], []])
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    screenshot(page, "stances-split-chosen-cell")

@@ -19,6 +19,7 @@ from playwright.sync_api import Page, expect
 import dashboard
 from components.data import load_dataset
 from tests.conftest import DATA_DIR
+from tests.corpus_files import side_story_count
 from tests.e2e.every_page import (
     CHART_TIMEOUT_MS,
     LABELS_SETTLE_MS,
@@ -53,6 +54,18 @@ TICKS_AND_NOTES = ".xtick text, .ytick text, .annotation text"
 # The Overview's weeks and its stories axis.
 AXIS_LABELS = ".xtick text, .ytick text"
 
+# The Sources strip: its weeks' numbers (plotly's heatmap labels), and its axes' labels.
+STRIP_COUNTS = ".heatmap-label text"
+STRIP_LABELS = f"{STRIP_COUNTS}, .xtick text, .ytick text"
+# Each number of the strip: its text, its width on screen, and its cell's (the plot's
+# width over its columns).
+STRIP_COUNTS_JS = """([root, selector]) => {
+  const plot = root.querySelector('.js-plotly-plot');
+  const cell = plot._fullLayout.xaxis._length / plot._fullData[0].x.length;
+  return [...root.querySelectorAll(selector)].filter((t) => t.textContent.trim())
+    .map((t) => ({text: t.textContent, width: t.getBoundingClientRect().width, cell}));
+}"""
+
 # The Map's chart: its key, and the area MapLibre draws the map in.
 MAP_LEGEND = ".legend"
 MAP_AREA = ".maplibregl-map"
@@ -74,7 +87,7 @@ HEADER_GAP_MAX_ROWS = 0.5
 
 # The pages measured beyond the checks every page gets, and the data folders whose Stances
 # headers are measured (the corpus's on the corpus visit, the seed's on its own page).
-STANCES, MAP, TIMELINE = "stances", "map", "timeline"
+STANCES, MAP, TIMELINE, SOURCES = "stances", "map", "timeline", "sources"
 OVERVIEW = PAGE_PATHS[0]
 DATA_FOLDERS = ("seed", "corpus")
 
@@ -145,6 +158,14 @@ def _map_boxes(page: Page) -> tuple[dict, dict, dict]:
     return legend.bounding_box(), chart.locator(MAP_AREA).first.bounding_box(), chart.bounding_box()
 
 
+def _strip_counts(page: Page) -> tuple[list[tuple], list[dict]]:
+    """The Sources strip's labels that overlap (after overlapping_texts waited for them to
+    settle), and its numbers with their widths and their cells'."""
+    overlaps = overlapping_texts(page, FIRST_CHART, STRIP_LABELS)
+    chart = page.locator(FIRST_CHART).first.element_handle()
+    return overlaps, page.evaluate(STRIP_COUNTS_JS, [chart, STRIP_COUNTS])
+
+
 def _measure_stances(visit: WidthVisit, page: Page, data: str) -> None:
     # overlapping_texts first: it waits for plotly to place the headers again (once for all).
     visit.take(f"overlaps {data}", lambda: overlapping_texts(page, FIRST_CHART, TICK_LABELS))
@@ -167,6 +188,8 @@ def width_visit(request, browser, corpus_server, app_server) -> WidthVisit:
                 visit.take("map", lambda: _map_boxes(page))
             elif path == OVERVIEW:
                 visit.take("overview", lambda: overlapping_texts(page, FIRST_CHART, AXIS_LABELS))
+            elif path == SOURCES:
+                visit.take("sources", lambda: _strip_counts(page))
             elif path == TIMELINE:
                 visit.take(
                     "timeline", lambda: overlapping_texts(page, FIRST_CHART, TICKS_AND_NOTES)
@@ -232,3 +255,15 @@ def test_the_overview_axis_labels_do_not_collide(width_visit):
     """The stories per week: its weeks and its stories axis's labels stay apart (at 390 and
     768 px, labels every 5 stories up to 35 ran into each other)."""
     assert width_visit.get("overview") == []
+
+
+def test_the_sources_strip_numbers_can_be_read(width_visit):
+    """The strip of when each side spoke: its numbers stay apart from each other and from
+    the axes' labels, each inside its cell (a day's cell was 3 px wide at 1400 px, and the
+    numbers of neighbouring days ran together), and they add up to the stories of the
+    corpus's files, a story counting once per side."""
+    overlaps, counts = width_visit.get("sources")
+    assert overlaps == [], f"{len(overlaps)} pairs of labels overlap, {overlaps[:5]}"
+    too_wide = [count for count in counts if count["width"] > count["cell"] - TOUCH_PX]
+    assert not too_wide, f"{len(too_wide)} numbers wider than their cell, {too_wide[:3]}"
+    assert sum(int(count["text"]) for count in counts) == side_story_count()

@@ -9,9 +9,10 @@ import pytest
 import components.app.figures
 from components.app.filters import apply_filter, filter_key
 from components.data import Dataset, load_dataset
+from components.sources.figures import STRIP_WEEK_MIN_PX
 from components.sources.model import build_sources_view
 from tests.app.test_valid_figures import _as_json
-from tests.corpus_files import publication_days, side_story_count
+from tests.corpus_files import article_files, publication_days, side_story_count
 from tests.hostile import write_hostile_data
 
 FIGURES = ("speaker_figure", "issue_figure", "strip_figure")
@@ -43,21 +44,46 @@ def test_figures_pass_validation(source, corpus, hostile, monkeypatch):
         assert _as_json(figure) == _as_json(validated[name]), name
 
 
-def test_strip_has_a_row_per_side_and_a_cell_per_day(corpus):
+def _stories_in_week(side: str, monday: str) -> int:
+    """The stories of ``side`` whose first copy came out in the week from ``monday``,
+    counted in the article.yaml files."""
+    first: dict[str, str] = {}
+    for record in article_files():
+        if record.side == side:
+            first[record.story_id] = min(first.get(record.story_id, "9999"), record.published_date)
+    start = pd.Timestamp(monday)
+    return sum(start <= pd.Timestamp(day) < start + pd.Timedelta(days=7) for day in first.values())
+
+
+def test_strip_has_a_row_per_side_and_a_cell_per_week(corpus):
+    """A cell per week, Monday to Sunday (a cell per day was 3 px wide on a desktop, and the
+    numbers of neighbouring days ran together), holding the week's stories."""
     view = build_sources_view(corpus, corpus, False, [])
     trace = view.strip_figure.data[0]
-    assert list(trace.y) == [
+    assert [label.replace("<br>", " ") for label in trace.y] == [
         "Armenian", "Azerbaijani", "Russian", "Western", "International organisations", "Other",
     ]  # fmt: skip
-    # A cell per day from the first to the last published_date of the article.yaml files
-    # (12 May to 29 December 2021 on 246 articles: 232 days).
-    first, last = publication_days()
-    days = (pd.Timestamp(last) - pd.Timestamp(first)).days + 1
-    assert len(trace.x) == days
-    assert trace.x[0] == first
-    assert trace.x[-1] == last
+    # A cell per week from the week of the first published_date to the week of the last
+    # (12 May to 29 December 2021 on 246 articles: 10 May to 2 January, 34 weeks), each
+    # centred on its Thursday noon, so that it spans the week.
+    first, last = (pd.Timestamp(day) for day in publication_days())
+    first_monday = first - pd.Timedelta(days=first.weekday())
+    weeks = (last - first_monday).days // 7 + 1
+    assert len(trace.x) == weeks
+    assert pd.Timestamp(trace.x[0]) == first_monday + pd.Timedelta(days=3, hours=12)
     # A story counts once per side (the 15 November Minsk Group statement on two sides).
     assert sum(int(cell) for row in trace.text for cell in row if cell) == side_story_count()
+    # The week of 10 May 2021: 25 Armenian stories, 4 of other outlets (counted in the files).
+    assert trace.text[0][0] == str(_stories_in_week("armenia", "2021-05-10")) == "25"
+    assert trace.text[5][0] == str(_stories_in_week("other", "2021-05-10")) == "4"
+    assert "14 May: 10" in trace.customdata[0][0][4]
+
+
+def test_the_strip_is_kept_wide_enough_for_its_weeks(corpus):
+    """Each week has room for a two-digit number, at least STRIP_WEEK_MIN_PX."""
+    view = build_sources_view(corpus, corpus, False, [])
+    weeks = len(view.strip_figure.data[0].x)
+    assert view.strip_width_px >= STRIP_WEEK_MIN_PX * weeks
 
 
 def test_speaker_matrix_cells_are_the_coverage_counts(corpus):

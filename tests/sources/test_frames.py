@@ -15,6 +15,7 @@ from components.sources.frames import (
     issue_coverage,
     parties,
     publication_strip,
+    publication_weeks,
     quote_coverage,
     reader_link,
 )
@@ -177,6 +178,33 @@ def test_publication_strip_counts_stories_not_copies(corpus):
     # of its two sides.
     assert strip["stories"].sum() == side_story_count() == article_count() - 3
     assert story_count() == article_count() - 4
+
+
+def test_publication_weeks_add_up_the_days_of_a_week():
+    """Monday to Sunday: two days of one week make one row, listing the days with stories;
+    the Monday after starts a week of its own."""
+    strip = pd.DataFrame(
+        {
+            "published_date": pd.to_datetime(["2021-05-13", "2021-05-16", "2021-05-17"]),
+            "side": ["armenia", "armenia", "armenia"],
+            "stories": [2, 0, 1],
+            "articles": [3, 1, 1],
+        }
+    )
+    weeks = publication_weeks(strip)
+    assert weeks.to_dict("records") == [
+        {"week": pd.Timestamp("2021-05-10"), "side": "armenia", "stories": 2, "articles": 4,
+         "days": "13 May: 2"},
+        {"week": pd.Timestamp("2021-05-17"), "side": "armenia", "stories": 1, "articles": 1,
+         "days": "17 May: 1"},
+    ]  # fmt: skip
+
+
+def test_publication_weeks_count_every_story_once_per_side(corpus):
+    weeks = publication_weeks(publication_strip(corpus.articles))
+    assert weeks["stories"].sum() == side_story_count()
+    assert weeks["articles"].sum() == article_count()
+    assert (weeks["week"].dt.day_of_week == 0).all()
 
 
 def test_coverage_csv_has_a_side_column_and_three_kinds(corpus):

@@ -15,6 +15,7 @@ from components.stances.figures import (
     CLICK_FRAMES,
     COLUMN_MIN_PX,
     LEVEL_LABELS_MAX_ISSUES,
+    STANCE_COLOURS,
     STANCE_LEGEND,
     matrix_min_width_px,
     stance_matrix_figure,
@@ -137,6 +138,29 @@ def test_clicks_land_on_frames_seen_only_when_selected(dataset, names):
         assert square.customdata is None
         assert square.unselected.marker.opacity == 1
         assert square.unselected.textfont.color == square.textfont.color
+
+
+def _luminance(colour: str) -> float:
+    named = {"white": "#FFFFFF", "black": "#000000"}
+    hex_colour = named.get(colour, colour).lstrip("#")
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    red, green, blue = (
+        c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels
+    )
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def test_the_hover_box_text_reads_on_the_squares_colour(dataset, names):
+    """The hover box takes its square's colour; its text has a colour of its own, at least
+    4.5:1 on it (without one, Streamlit's theme drew grey text, 1.4:1 on the blue)."""
+    figure, _ = matrix(dataset, names)
+    label = trace(figure, CLICK_FRAMES).hoverlabel
+    # The seed's cells support, oppose and are neutral (none is mixed).
+    assert set(label.bgcolor) == {STANCE_COLOURS[s] for s in ("support", "oppose", "neutral")}
+    assert label.font.color is not None
+    for background, text in zip(label.bgcolor, label.font.color, strict=True):
+        lighter, darker = sorted((_luminance(background), _luminance(text)), reverse=True)
+        assert (lighter + 0.05) / (darker + 0.05) >= 4.5, (background, text)
 
 
 def test_matrix_escapes_data_text():

@@ -16,11 +16,17 @@ from components.app.state import (
     STANCES_CELL_KEY,
     STANCES_LEVEL_KEY,
     STANCES_MATRIX_KEY,
+    STANCES_OTHER_SIDE_KEY,
+    STANCES_REPORTED_BY_KEY,
+    STANCES_SIDE_KEY,
+    STANCES_SPLIT_CELL_KEY,
+    STANCES_SPLIT_MATRIX_KEY,
 )
 from components.data import load_dataset
 from components.stances.figures import CHOSEN_FRAME
 from components.stances.frames import stance_cells
 from components.stances.model import MATRIX_MAX_ROWS, TARGETING_MAX_FLOWS, build_stances_view
+from tests.conftest import DATA_DIR
 from tests.seed import seed_data_dir
 
 APP_FILE = Path(dashboard.__file__).resolve()
@@ -277,3 +283,107 @@ def test_a_selection_gone_leaves_the_cell_chosen_and_framed(app):
     assert_ran_cleanly(app)
     assert cell_picker(app).value == "united_states|withdrawal"
     assert framed_in_figure(app) == ["united_states|withdrawal"]
+
+
+def test_a_cell_picked_again_after_a_click_is_the_only_one_framed(app):
+    """Picked, clicked away from, then picked again: the figure already framed the picked
+    cell, so the chart (the same figure) kept the click's frame on the other cell. Now the
+    chart is drawn anew (another id), without the click's selection, framing the pick."""
+    cell_picker(app).set_value("porter|de_escalation").run()
+    click_cell(app, "united_states|withdrawal")
+    clicked = matrix_chart(app).id
+    cell_picker(app).set_value("porter|de_escalation").run()
+    assert_ran_cleanly(app)
+    assert framed_in_figure(app) == ["porter|de_escalation"]
+    assert matrix_chart(app).id != clicked
+
+
+# --- two sides compared, on the corpus: a click in either matrix chooses its cell ---------
+
+# Nikol Pashinyan saying Azerbaijan crossed the border: in 6 statements of Armenian outlets
+# (apr1115-s02, arm0513-s01, -s03, -s05, armaid0514-s02, -s05) and in 1 of Azerbaijani ones
+# (trn1115-s02), counted in the articles' statements.yaml by the side of their article.yaml.
+SPLIT_CELL = "pashinyan|border_violation"
+
+
+@pytest.fixture
+def split_app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The corpus's Stances page, Armenian and Azerbaijani outlets' matrices compared."""
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(DATA_DIR))
+    app = AppTest.from_file(str(APP_FILE), default_timeout=RUN_TIMEOUT_S).run()
+    app.switch_page(PAGE).run()
+    app.button_group(key=STANCES_REPORTED_BY_KEY).set_value("split").run()
+    app.selectbox(key=STANCES_SIDE_KEY).set_value("armenia").run()
+    app.selectbox(key=STANCES_OTHER_SIDE_KEY).set_value("azerbaijan").run()
+    assert_ran_cleanly(app)
+    return app
+
+
+def split_chart(app: AppTest, position: int):
+    """The proto of the split view's matrix at ``position`` (0: the first side's)."""
+    return app.get("plotly_chart")[position].proto
+
+
+def click_split_cell(app: AppTest, position: int, cell_id: str) -> AppTest:
+    """What a click on a square of one of the two matrices sends (its key ends its id)."""
+    key = split_chart(app, position).id.rsplit("-", 1)[-1]
+    assert key.startswith(f"{STANCES_SPLIT_MATRIX_KEY}_{position}"), key
+    app.session_state[key] = {
+        "selection": {
+            "points": [{"customdata": cell_id}],
+            "point_indices": [0],
+            "box": [],
+            "lasso": [],
+        }
+    }
+    return app.run()
+
+
+def split_framed(app: AppTest, position: int) -> list[str]:
+    figure = json.loads(split_chart(app, position).spec)
+    return [
+        cell
+        for trace in figure["data"]
+        if trace.get("name") == CHOSEN_FRAME
+        for cell in trace["customdata"]
+    ]
+
+
+def test_a_click_in_either_matrix_shows_its_statements_and_frames_it_there_only(split_app):
+    """As in the single matrix, a click chooses its cell and lists the statements behind it,
+    as that side's outlets print them; the clicked chart stays as it was (the browser frames
+    the cell by plotly's selection); the other matrix, which showed an earlier click's frame,
+    is drawn anew with no frame (it framed a cell with nothing chosen there)."""
+    app = split_app
+    before = [split_chart(app, position) for position in (0, 1)]
+    click_split_cell(app, 1, SPLIT_CELL)
+    assert_ran_cleanly(app)
+    assert app.selectbox(key=STANCES_SPLIT_CELL_KEY).value == f"azerbaijan|{SPLIT_CELL}"
+    text = evidence_text(app)
+    assert "**Nikol Pashinyan** on *Azerbaijan crossed the border*, as Azerbaijani" in text
+    assert text.count("**Nikol Pashinyan** supports") == 1
+    labels = [link.proto.label for link in app.get("page_link")]
+    assert "Open trn1115-s02 in the article" in labels
+    for position in (0, 1):
+        after = split_chart(app, position)
+        assert (after.spec, after.id) == (before[position].spec, before[position].id)
+
+    clicked_second = split_chart(app, 1).id
+    click_split_cell(app, 0, SPLIT_CELL)
+    assert_ran_cleanly(app)
+    assert app.selectbox(key=STANCES_SPLIT_CELL_KEY).value == f"armenia|{SPLIT_CELL}"
+    text = evidence_text(app)
+    assert "as Armenian outlets report it" in text
+    assert text.count("**Nikol Pashinyan** supports") == 6
+    assert (split_chart(app, 0).spec, split_chart(app, 0).id) == (before[0].spec, before[0].id)
+    assert split_chart(app, 1).id != clicked_second
+    assert split_framed(app, 0) == split_framed(app, 1) == []
+
+
+def test_a_cell_picked_in_the_split_list_is_framed_in_its_matrix_only(split_app):
+    app = split_app
+    app.selectbox(key=STANCES_SPLIT_CELL_KEY).set_value(f"azerbaijan|{SPLIT_CELL}").run()
+    assert_ran_cleanly(app)
+    assert split_framed(app, 0) == []
+    assert split_framed(app, 1) == [SPLIT_CELL]
+    assert "as Azerbaijani outlets report it" in evidence_text(app)
