@@ -42,6 +42,7 @@ from .titles import (
 )
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_FORMAL_FORCES = re.compile(r"^(?:[Tt]he )?Armed Forces of\b")
 BODY_PRONOUNS = {"it", "they", "we"}
 _ARTICLE_OR_COUNT = re.compile(
     r"^(?:(?:the|a|an|several|some|many|a few|few|two|three|four|five|local)\s+)+", re.I
@@ -235,8 +236,11 @@ class SpeakerResolver(BodyRules, PronounRules):
     def _resolve(self, head: Token, start: int, end: int) -> Speaker | None:
         words = self.doc.text[start:end]
         span_text = the_country(self.doc.text, start, words)
-        if head.lower_ == "brass" and any(c.lower_ == "top" for c in head.children):
-            # "Azerbaijan's top brass also claimed" (TASS): the country's defence ministry.
+        # "Azerbaijan's top brass also claimed" (TASS), "The Armed Forces of the Republic of
+        # Armenia emphasize the need for ..." (the ministry's release): a state's forces
+        # by their formal name, or its top brass, speak through its defence ministry.
+        top_brass = head.lower_ == "brass" and any(c.lower_ == "top" for c in head.children)
+        if top_brass or _FORMAL_FORCES.search(words):
             state = countries(span_text)
             if len(state) == 1:
                 ministry = self._from_title(f"Ministry of Defence of {state.pop()}", start)

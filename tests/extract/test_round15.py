@@ -97,3 +97,18 @@ def test_political_groupings_speak(read_drafts):
     statement = statement_with(draft, "the meeting addressed issues")
     assert statement.speaker_mention == "the blocs"
     assert len(draft.statements) >= 6
+
+
+def test_a_state_s_armed_forces_by_their_formal_name_speak_through_its_ministry(read_drafts):
+    """Zartonk, 15 May (the Armenian defence ministry's morning release): 'The Armed Forces
+    of the Republic of Armenia emphasize the need for a peaceful settlement ...': the
+    ministry speaks, not the forces (the corpus gives armed forces words once, "The
+    Armenian military says", which stays theirs)."""
+    draft = read_drafts("zartonk-2021-05-15-forces-remain")
+    assert speakers_with(draft, "emphasize the need for a peaceful settlement") == [
+        "armenian_defence_ministry"
+    ]
+    military = read_drafts("bamz-2021-05-27-ap-six-captured")
+    assert speakers_with(military, "six of its troops have been taken prisoner") == [
+        "armenian_armed_forces"
+    ]
