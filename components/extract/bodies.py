@@ -253,7 +253,12 @@ class BodyRules:
     def _national_body(self, country: str, title: str, start: int, end: int) -> Speaker | None:
         """The body of `country` whose title is `title` ("the Defence Ministry")."""
         actor, score = self.registry.resolve_actor(f"{country} {title}")
-        if actor is None or actor.actor_type in ("person", "state") or score < 0.9:
+        if actor is None or actor.actor_type in ("person", "state"):
+            return None
+        names = " ".join([actor.actor_name, *actor.aliases])
+        if score < 0.9 and not set(title_key(title).split()) <= set(title_key(names).split()):
+            # A looser match only when the body's name holds every word of the title ("the
+            # foreign ministry" of France, its "Ministry for Europe and Foreign Affairs").
             return None
         if country.lower() not in countries(" ".join([actor.actor_name, actor.role_title or ""])):
             return None

@@ -211,6 +211,17 @@ class SpeakerResolver(BodyRules, PronounRules):
                 author = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if author is not None:
                     return self.from_phrase(author)
+        # "a foreign ministry statement said": the body named in front of the document.
+        named = [c for c in head.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+        if named:
+            words = self.doc[named[0].left_edge.i : named[-1].i + 1]
+            author = self.from_span(words)
+            if author is not None and author.actor is None and not countries(words.text):
+                # '"France expresses ...," a foreign ministry statement said.'
+                bounds = (words.text, words.start_char, words.end_char)
+                author = self._of_the_sentence_country(words.root, *bounds) or author
+            if author is not None:
+                return author
         before = [s for s in self.history if s.start_char <= head.idx]
         if before:
             return as_pronoun(max(before, key=lambda s: s.start_char), head)

@@ -87,13 +87,18 @@ def with_leader(title_words: set[str]) -> set[str]:
     """In news a country's "leader" is its president or prime minister ("the Azeri leader"
     after President Aliyev), and "the diplomat" or "the diplomatic representative" is
     whoever holds a foreign-service title ("concluded the diplomat" after Zakharova, the
-    foreign ministry's spokesperson), and a town's mayor is its head."""
+    foreign ministry's spokesperson), a town's mayor is its head, and a president is the
+    head of state."""
     if "president" in title_words or {"prime", "minister"} <= title_words:
         title_words = title_words | {"leader"}
     if title_words & _LOCAL_HEAD_WORDS:
         title_words = title_words | _LOCAL_HEAD_WORDS | _LOCALITY_WORDS
     if title_words & _DIPLOMATIC_WORDS:
         title_words = title_words | {"diplomat", "diplomatic", "representative"}
+    if "president" in title_words:
+        # "said the head of state" after President Aliyev (not a town's head: after the
+        # step above).
+        title_words = title_words | {"head", "state"}
     return title_words
 
 

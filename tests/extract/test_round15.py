@@ -112,3 +112,20 @@ def test_a_state_s_armed_forces_by_their_formal_name_speak_through_its_ministry(
     assert speakers_with(military, "six of its troops have been taken prisoner") == [
         "armenian_armed_forces"
     ]
+
+
+def test_the_head_of_state_is_the_president_named_before(read_drafts):
+    """AzerNews, 14 August: '“...,” said President Ilham Aliyev in his interview with CNN
+    Turk TV channel.' then '“But we have not received a positive response from Armenia
+    yet. ...,” the head of state said': Aliyev, not a new speaker "head of state"."""
+    draft = read_drafts("azernews-2021-08-14-aliyev-cnnturk")
+    assert set(speakers_with(draft, "we have not received a positive response")) == {"aliyev"}
+
+
+def test_a_body_named_in_front_of_its_statement_is_its_author(read_drafts):
+    """RFI, 17 November: '"France expresses its deep concern over the worsening of the
+    security situation along several stretches of the border," a foreign ministry
+    statement said.': France's foreign ministry (its registry name, "Ministry for Europe
+    and Foreign Affairs of France", holds every word of "foreign ministry")."""
+    draft = read_drafts("rfi-2021-11-17-france-ceasefire")
+    assert speakers_with(draft, "France expresses its deep concern") == ["french_foreign_ministry"]
