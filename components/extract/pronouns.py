@@ -5,10 +5,15 @@ which holds the document, the registry and what was said."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Token
 
 from .phrases import Mention, Speaker, as_pronoun, inside_quote, is_name, quote_ranges
 from .registry import Registry
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 # The name given to the speaker of a first-person release whose issuer is unknown.
 UNNAMED_ISSUER = "issuer of the text (we)"
@@ -23,6 +28,7 @@ class PronounRules:
     issuer: Speaker | None
     last_person: Speaker | None
     last_body: Speaker | None
+    from_phrase: Callable[[Token], Speaker | None]
 
     def _antecedent(self, token: Token, person: bool) -> Speaker | None:
         remembered = self.last_person if person else self.last_body
@@ -45,9 +51,31 @@ class PronounRules:
             # "The Co-Chairs underscore ... . We call on both sides": the body speaking.
             return as_pronoun(body, token)
         if token.lower_ == "we":
+            teller = self._teller_after(token)
+            if teller is not None:
+                return teller
             # A release in the first person whose issuer was not given: a new speaker for
             # the reviewer to name (the statements are found; who "we" are is not).
             return Speaker(UNNAMED_ISSUER, token.text, token.idx, token.idx + 2, None, 0.3, False)
+        return None
+
+    def _teller_after(self, token: Token) -> Speaker | None:
+        """ "We have discussed ... . Both we and the Iranian side are concerned ... . The
+        secretary of the Security Council of Armenia, Armen Grigoryan, on Friday told this to
+        reporters": words that open a paragraph are those of whoever "told this" after
+        them in it."""
+        end = self.doc.text.find("\n", token.idx)
+        end = len(self.doc.text) if end < 0 else end
+        for verb in self.doc[token.i :]:
+            if verb.idx >= end:
+                break
+            if verb.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lower_ in ("this", "so") for c in verb.children
+            ):
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.lower_ not in ("we", "it", "they"):
+                    teller = self.from_phrase(subject)
+                    return as_pronoun(teller, token) if teller is not None else None
         return None
 
     def _known_body(self, name: str) -> bool:

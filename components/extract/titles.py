@@ -75,6 +75,8 @@ def principal_of(head: Token) -> Token | None:
 
 # Titles of people who speak for a state abroad: news calls them "the diplomat".
 _DIPLOMATIC_WORDS = {"foreign", "ambassador", "envoy", "diplomacy", "embassy"}
+# Who heads a body, in news a "chief": "the security chief", "the defence chief".
+_CHIEF_WORDS = {"secretary", "chairman", "director", "minister", "commander", "head"}
 
 
 # Who heads a village or town: "the latter’s mayor, Hakob Arshakyan ... said the village
@@ -99,6 +101,9 @@ def with_leader(title_words: set[str]) -> set[str]:
         # "said the head of state" after President Aliyev (not a town's head: after the
         # step above).
         title_words = title_words | {"head", "state"}
+    if title_words & _CHIEF_WORDS:
+        # "the security chief" after the Secretary of the Security Council.
+        title_words = title_words | {"chief"}
     return title_words
 
 

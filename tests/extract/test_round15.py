@@ -129,3 +129,20 @@ def test_a_body_named_in_front_of_its_statement_is_its_author(read_drafts):
     and Foreign Affairs of France", holds every word of "foreign ministry")."""
     draft = read_drafts("rfi-2021-11-17-france-ceasefire")
     assert speakers_with(draft, "France expresses its deep concern") == ["french_foreign_ministry"]
+
+
+def test_the_security_chief_is_the_secretary_of_the_security_council(read_drafts):
+    """Panorama, 12 November: 'Secretary of Armenia’s Security Council Armen Grigoryan said
+    ...' then 'According to the security chief, Armenian citizens used this road until
+    yesterday.': a "chief" is whoever heads the body the title names."""
+    draft = read_drafts("panorama-2021-11-12-grigoryan-agreement")
+    assert speakers_with(draft, "Armenian citizens used this road") == ["grigoryan_armen"]
+
+
+def test_a_paragraph_s_opening_words_are_those_of_who_told_this_after_them(read_drafts):
+    """News.am, 24 September: 'We have discussed also the situation on the Goris-Kapan
+    interstate road with the Iranian ambassador to Armenia. Both we and the Iranian side
+    are concerned about the situation. The secretary of the Security Council of Armenia,
+    Armen Grigoryan, on Friday told this to reporters ...': Grigoryan's "we"."""
+    draft = read_drafts("newsam-2021-09-24-grigoryan-iran-road")
+    assert speakers_with(draft, "We have discussed also the situation") == ["grigoryan_armen"]
