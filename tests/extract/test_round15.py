@@ -1,7 +1,9 @@
-"""Rules of round 15 (issue 20), each on real sentences of articles whose errors were
-read in earlier rounds, written while round 14's fresh set was recorded. The drafts are
-made against the leave-one-out registry the evaluator uses (the corpus registry minus
-the aliases only that article has), as a new article meets it."""
+"""Rules of round 15 (issue 20), each on real sentences: first of articles read in earlier
+rounds, written while round 14's fresh set was recorded; then (from the political
+groupings on) of round 14's set, read after its one look (READ_IN_ROUND_14 in
+components/extract/splits.py). The drafts are made against the leave-one-out registry the
+evaluator uses (the corpus registry minus the aliases only that article has), as a new
+article meets it."""
 
 from __future__ import annotations
 
