@@ -94,6 +94,23 @@ def _matrix_chart(figure, matrix: ClickableMatrix, alt: str) -> None:
     )
 
 
+def _cell_picker(choices: dict[str, str], key: str, click_hint: str) -> str | None:
+    """The evidence section's heading and its cell list (the keyboard's way to a cell);
+    the cell chosen, by click or from the list."""
+    st.header("Statements behind a cell")
+    chosen = st.selectbox(
+        "Cell",
+        options=list(choices),
+        format_func=choices.get,
+        index=None,
+        placeholder=f"{click_hint}, or pick a cell here",
+        key=key,
+    )
+    if chosen is None:
+        st.caption("Click a coloured square above to see the statements behind it.")
+    return chosen
+
+
 def _evidence(view, level: str, chosen: str, side: str) -> None:
     """The statements behind the cell ``chosen`` of ``view``, counted on ``side``'s outlets."""
     actor_id, issue_id = split_cell_id(chosen)
@@ -208,18 +225,8 @@ if reported == "split":
                     _matrix_alt(side_view, sides[shown]),
                 )
     with st.container(key=EVIDENCE_KEY):
-        st.header("Statements behind a cell")
-        st.selectbox(
-            "Cell",
-            options=list(choices),
-            format_func=choices.get,
-            index=None,
-            placeholder="Click a square in either matrix, or pick a cell here",
-            key=STANCES_SPLIT_CELL_KEY,
-        )
-        if chosen is None:
-            st.caption("Click a coloured square above to see the statements behind it.")
-        else:
+        _cell_picker(choices, STANCES_SPLIT_CELL_KEY, "Click a square in either matrix")
+        if chosen is not None:
             chosen_side, chosen_cell = split_side_choice(chosen)
             _evidence(side_views[chosen_side], level, chosen_cell, chosen_side)
     # The sections below count every outlet: a split view has no single scope for them.
@@ -267,18 +274,8 @@ elif single_matrix:
     )
 
     with st.container(key=EVIDENCE_KEY):
-        st.header("Statements behind a cell")
-        chosen = st.selectbox(
-            "Cell",
-            options=list(choices),
-            format_func=choices.get,
-            index=None,
-            placeholder="Click a square in the matrix, or pick a cell here",
-            key=STANCES_CELL_KEY,
-        )
-        if chosen is None:
-            st.caption("Click a coloured square above to see the statements behind it.")
-        else:
+        chosen = _cell_picker(choices, STANCES_CELL_KEY, "Click a square in the matrix")
+        if chosen is not None:
             _evidence(view, level, chosen, side)
 
 st.divider()
