@@ -32,7 +32,7 @@ def test_sources_page_lists_every_article(corpus_server, page):
     expect(main.get_by_test_id("stDataFrame")).to_have_count(1)
     # Counted from statements.yaml (tests/sources/test_frames.py: which side quotes the other).
     expect(
-        main.get_by_text(re.compile("Azerbaijani outlets quote Armenian speakers in 16 of the 260"))
+        main.get_by_text(re.compile("Azerbaijani outlets quote Armenian speakers in 17 of the 299"))
     ).to_be_visible()
     expect(main.locator(".js-plotly-plot")).to_have_count(3)
     assert not page.get_by_test_id("stException").count()

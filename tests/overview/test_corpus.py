@@ -39,9 +39,10 @@ def test_corpus_counts_by_side_week_and_outlet(corpus):
     first, last = (pd.Timestamp(day) for day in publication_days())
     assert overview.weeks.index[0] == f"{first - pd.Timedelta(days=first.weekday()):%Y-%m-%d}"
     assert overview.weeks.index[-1] == f"{last - pd.Timedelta(days=last.weekday()):%Y-%m-%d}"
-    # The busiest day, counted from the article.yaml dates: 16 November, the day of the
-    # clashes (18 stories on 246 articles), then 14 and 27 May (14 each; a tie is shown in
-    # date order; 14 May led on 174 articles, 27 May was third on 219).
+    # The busiest day, counted from the article.yaml dates (a story once per side): 16
+    # November, the day of the clashes (19 stories on 279 articles, 18 on 246), then 14 May
+    # (15; 14 on 246, then tied with 27 May and shown first in date order; 14 May led on
+    # 174 articles) and 27 May (14; third on 219).
     per_day = {day: side_story_count(day) for day in {r.published_date for r in article_files()}}
     busiest = sorted(per_day, key=lambda day: (-per_day[day], day))
     assert busiest[:3] == ["2021-11-16", "2021-05-14", "2021-05-27"]
@@ -59,7 +60,8 @@ def test_corpus_overview_page_links_to_the_seed(monkeypatch):
     app = AppTest.from_file(str(APP_FILE), default_timeout=60).run()
     assert not app.exception
     metrics = {metric.label: metric.value for metric in app.metric}
-    # Written with a thousands separator (1,402 statements on 246 articles).
+    # Written with a thousands separator (1,583 statements in the statements.yaml files of
+    # 279 articles; 1,402 on 246).
     assert metrics["Armenian"] == f"{article_count('armenia'):,}"
     assert metrics["Statements"] == f"{statement_count():,}"
     links = [
@@ -85,7 +87,8 @@ def test_weekly_figure_stacks_every_side_with_its_legend_above(corpus):
     assert figure.layout.barmode == "stack"
     # The stories axis is labelled in at most 4 whole steps from 0 (on a phone the bars keep
     # about 70 px under the legend: labels every 5 stories up to the tallest week's 34, on
-    # 246 articles, ran into each other), fine enough to show the tallest week's bar in 4.
+    # 246 articles, ran into each other), fine enough to show the tallest week's bar in 4
+    # (36 stories on 279 articles, the weeks of 10 May and of 15 November: steps of 10).
     per_week: dict[pd.Timestamp, int] = {}
     for day in {record.published_date for record in article_files()}:
         monday = pd.Timestamp(day) - pd.Timedelta(days=pd.Timestamp(day).weekday())

@@ -75,7 +75,8 @@ def test_the_two_copies_of_a_wire_story_name_each_other(corpus):
         "2 copies; also in AZERTAC",
     ]
     # Every copy of a story the article.yaml files share a story_id for says how many there
-    # are (4 stories of 2 copies on 246 articles), and no other article names copies.
+    # are (4 stories of 2 copies on 279 articles, as on 246), and no other article names
+    # copies.
     copies = {article_id for ids in shared_stories().values() for article_id in ids}
     assert copies >= MACRON_COPIES | MINSK_COPIES | NAKHCHIVAN_COPIES
     for ids in shared_stories().values():
@@ -151,16 +152,23 @@ def test_which_side_quotes_the_other(corpus):
         quote.outlet_side: quote for quote in cross_quoting(quote_coverage(corpus), parties(corpus))
     }
     # Counted from statements.yaml (speaker rolled up by parent_actor_id to the top of its
-    # chain, a story once per side: per cell its fullest copy): Azerbaijani outlets 260
-    # statements, 16 Armenian, 2 Russian (the defence ministry's statement of 10 November on
-    # its page and in Azerbaijan Today's own rendering of 11 November: "the request of the
-    # Russian side" to let Armenian servicemen go); Armenian outlets 652, 23 Azerbaijani, 22
-    # Russian; Russian outlets 236, 94 Armenian, 74 Azerbaijani (246 articles).
-    assert answer["azerbaijan"] == CrossQuote("azerbaijan", (("armenia", 16), ("russia", 2)), 260)
-    assert answer["armenia"] == CrossQuote("armenia", (("azerbaijan", 23), ("russia", 22)), 652)
-    assert answer["russia"] == CrossQuote("russia", (("armenia", 94), ("azerbaijan", 74)), 236)
+    # chain, a story once per side: per cell its fullest copy): Azerbaijani outlets 299
+    # statements, 17 Armenian, 2 Russian (the defence ministry's statement of 10 November on its
+    # page and in Azerbaijan Today's own rendering of 11 November: "the request of the Russian
+    # side" to let Armenian servicemen go); Armenian outlets 744, 32 Azerbaijani, 23 Russian;
+    # Russian outlets 254, 96 Armenian, 80 Azerbaijani (279 articles). New on 279 (no copies
+    # among the 33 new, so each adds its statements): Azerbaijani outlets +39 (7 articles;
+    # Armenian +1: Armenia's in News.az's of 15 October); Armenian outlets +92 (16 articles;
+    # Azerbaijani +9: Zartonk's of 28 May 3 and of 14 June 2, 1lurer.am's of 28 May,
+    # Armenpress's of 8 December, Public Radio's of 11 November and the Mirror-Spectator's of 16
+    # December 1 each; Russian +1: Sputnik Armenia in Zartonk's of 3 July); Russian outlets +18
+    # (3 articles; Armenian +2, Azerbaijani +6: TASS's of 18 November 1 and 5,
+    # armenianclub.com's copy of TASS of 17 November 1 and 1).
+    assert answer["azerbaijan"] == CrossQuote("azerbaijan", (("armenia", 17), ("russia", 2)), 299)
+    assert answer["armenia"] == CrossQuote("armenia", (("azerbaijan", 32), ("russia", 23)), 744)
+    assert answer["russia"] == CrossQuote("russia", (("armenia", 96), ("azerbaijan", 80)), 254)
     assert answer["azerbaijan"].sentence() == (
-        "Azerbaijani outlets quote Armenian speakers in 16 of the 260 statements they report "
+        "Azerbaijani outlets quote Armenian speakers in 17 of the 299 statements they report "
         "(6%), Russian speakers in 2 (1%)."
     )
 
