@@ -128,6 +128,18 @@ def corpus_server(corpus_server_logs: Path) -> Iterator[str]:
         yield base_url
 
 
+@pytest.fixture(scope="session")
+def desktop_visit(browser, corpus_server: str, app_server: str) -> tuple:
+    """Every page of the corpus at the suite's viewport, measured for the desktop width's
+    tests (tests/e2e/test_widths.py) and toured for tests/e2e/test_every_page.py: one
+    visit for both (tests/e2e/visits.py; tests/conftest.py keeps them on one worker).
+    (WidthVisit, Tour)."""
+    from tests.e2e.visits import Tour, visit_every_page  # playwright: only with a browser
+
+    tour = Tour("corpus")
+    return visit_every_page(browser, corpus_server, app_server, VIEWPORT, tour), tour
+
+
 @pytest.fixture
 def start_server(tmp_path: Path) -> Iterator[Callable[..., str]]:
     """Factory for fresh servers (deep links, other data folders); all stop after the test.
