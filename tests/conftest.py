@@ -26,10 +26,18 @@ KEPT_TOGETHER = {
 }
 
 
+# Groups of KEPT_TOGETHER's that share a visit: their tests run together too, on one worker
+# (`desktop_visit` in tests/e2e/conftest.py serves both).
+SHARED_VISITS = {
+    "tests/e2e/test_every_page.py[corpus]": "desktop visit of the corpus",
+    "tests/e2e/test_widths.py[1400px]": "desktop visit of the corpus",
+}
+
+
 def xdist_scope(nodeid: str) -> str:
     """The tests pytest-xdist runs together, in order, on one worker (see
     pytest_xdist_make_scheduler): a browser test alone, but where its module keeps its tests
-    together (KEPT_TOGETHER); any other test with the tests of its file, so that
+    together (KEPT_TOGETHER, SHARED_VISITS); any other test with the tests of its file, so that
     module-scoped fixtures (datasets, figures, AppTest runs) are made once."""
     file = nodeid.split("::")[0]
     if not file.startswith(BROWSER_TESTS):
@@ -39,7 +47,8 @@ def xdist_scope(nodeid: str) -> str:
         return file
     if shared == "param" and nodeid.endswith("]"):
         first = nodeid.rsplit("[", 1)[1].removesuffix("]").split("-")[0]
-        return f"{file}[{first}]"
+        scope = f"{file}[{first}]"
+        return SHARED_VISITS.get(scope, scope)
     return nodeid
 
 

@@ -128,6 +128,18 @@ def corpus_server(corpus_server_logs: Path) -> Iterator[str]:
         yield base_url
 
 
+@pytest.fixture(scope="session")
+def desktop_visit(browser, corpus_server: str, app_server: str) -> tuple:
+    """Every page of the corpus at the suite's viewport, measured for the desktop width's
+    tests (tests/e2e/test_widths.py) and toured for tests/e2e/test_every_page.py: one
+    visit for both (tests/e2e/visits.py; tests/conftest.py keeps them on one worker).
+    (WidthVisit, Tour)."""
+    from tests.e2e.visits import Tour, visit_every_page  # playwright: only with a browser
+
+    tour = Tour("corpus")
+    return visit_every_page(browser, corpus_server, app_server, VIEWPORT, tour), tour
+
+
 @pytest.fixture
 def start_server(tmp_path: Path) -> Iterator[Callable[..., str]]:
     """Factory for fresh servers (deep links, other data folders); all stop after the test.
@@ -166,13 +178,38 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser):
-    """A page in a new browser context, so every test starts a new Streamlit session."""
+# A test's page starts with no storage, as in a new context: the first document of each
+# origin in the tab empties that origin's localStorage (Streamlit keeps the sidebar's state
+# there); sessionStorage is the tab's own. In a try: a sandboxed frame has no storage.
+FRESH_STORAGE_JS = """(() => { try {
+  if (!sessionStorage.getItem('e2eFreshStorage')) {
+    localStorage.clear();
+    sessionStorage.setItem('e2eFreshStorage', '1');
+  }
+} catch (error) {} })();"""
+
+
+@pytest.fixture(scope="session")
+def browser_context(browser):
+    """One browser context for the session's test pages: a page of its own gives each test
+    a new Streamlit session (a session is a page's connection), and the pages share the
+    context's HTTP cache, so Streamlit's and plotly's code is fetched and compiled once,
+    not for every test (measured: a fifth of a page-per-test module's CPU, Chromium's)."""
     context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
-    yield page
+    context.add_init_script(FRESH_STORAGE_JS)
+    yield context
     context.close()
+
+
+@pytest.fixture
+def page(browser_context):
+    """A new page, so every test starts a new Streamlit session, with no cookie nor storage
+    left by an earlier test; every page the test opened is closed after it."""
+    page = browser_context.new_page()
+    yield page
+    for opened in browser_context.pages:
+        opened.close()
+    browser_context.clear_cookies()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -13,29 +13,17 @@ One visit serves three checks, so the suite opens each page once for them:
   is open (bench/idle.py measures what an open page costs).
 """
 
-from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from tests.e2e.conftest import VIEWPORT
-from tests.e2e.every_page import (
-    PAGE_PATHS,
-    open_page,
-    wait_for_charts,
-)
-from tests.e2e.helpers import wait_for_rerun
+from tests.e2e.every_page import PAGE_PATHS
+from tests.e2e.visits import Tour, tour_every_page
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 # Made in the page, not fetched.
 LOCAL_SCHEMES = {"data", "blob", "about"}
-# A map asks for its labels' glyphs as it draws them, after the chart is attached: the
-# tour waits until it has (from wherever the style says: a glyph range is a .pbf file)
-# before it moves on.
-GLYPHS = ".pbf"
-GLYPHS_TIMEOUT_MS = 20_000
-POLL_MS = 100
 
 # What fails the test: every impact axe reports.
 FAILING_IMPACTS = {"critical", "serious", "moderate", "minor"}
@@ -52,67 +40,19 @@ STREAMLIT_EXCEPTIONS: dict[tuple[str, str], str] = {
 # Roles that give a chart its name to a screen reader: a plotly chart is a figure, a
 # Vega-Lite one (st.bar_chart) a graphics document.
 CHART_ROLES = {"figure", "graphics-document"}
-CHARTS = '[data-testid="stPlotlyChart"], [data-testid="stVegaLiteChart"]'
-
-# The animations on the page that run and never end (CSS animations and transitions, Web
-# Animations): what they are and on what.
-ENDLESS_ANIMATIONS_JS = """() => document.getAnimations()
-  .filter((a) => a.playState === 'running' && a.effect
-    && a.effect.getComputedTiming().endTime === Infinity)
-  .map((a) => [a.animationName || a.transitionProperty || a.id,
-    a.effect.target ? a.effect.target.outerHTML.slice(0, 120) : ''])"""
-
-
-@dataclass
-class Tour:
-    """What one visit of every page saw."""
-
-    data: str
-    requests: list[str] = field(default_factory=list)
-    axe: dict[str, dict] = field(default_factory=dict)  # page path -> axe's results
-    charts: list[tuple[str, str | None, str]] = field(default_factory=list)  # path, role, name
-    endless: dict[str, list] = field(default_factory=dict)  # page path -> endless animations
 
 
 # One tour per data folder, each made once: under pytest-xdist a tour's tests run on one
-# worker, and the two tours on two workers at once (tests/conftest.py: xdist_scope).
+# worker, and the two tours on two workers at once (tests/conftest.py: xdist_scope). The
+# corpus's is the desktop visit that tests/e2e/test_widths.py measures at 1400 px.
 @pytest.fixture(scope="module", params=["seed", "corpus"])
 def tour(request, browser) -> Tour:
-    server = "corpus_server" if request.param == "corpus" else "app_server"
-    base_url = request.getfixturevalue(server)
-    seen = Tour(request.param)
-    context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
-    page.on("request", lambda sent: seen.requests.append(sent.url))
-    axe = Axe()
-    try:
-        for path in PAGE_PATHS:
-            open_page(page, base_url, path)
-            seen.endless[path] = page.evaluate(ENDLESS_ANIMATIONS_JS)
-            seen.axe[path] = axe.run(page).response
-            charts = page.locator(CHARTS)
-            for index in range(charts.count()):
-                chart = charts.nth(index)
-                name = chart.get_attribute("aria-label") or ""
-                seen.charts.append((path, chart.get_attribute("role"), name))
-            if path == "map":
-                _wait_for_glyphs(page, seen)
-                page.get_by_role("radio", name="World", exact=True).click()
-                wait_for_rerun(page)
-                wait_for_charts(page)
-    finally:
-        context.close()
-    return seen
-
-
-def _wait_for_glyphs(page, seen: Tour) -> None:
-    """Until the map has asked for its glyphs (its labels are being drawn); the World view
-    finds them in the browser's cache, so only the first view is waited for."""
-    waited = 0
-    while not any(GLYPHS in url for url in seen.requests):
-        assert waited < GLYPHS_TIMEOUT_MS, "the map asked for no glyphs"
-        page.wait_for_timeout(POLL_MS)
-        waited += POLL_MS
+    if request.param == "corpus":
+        _, seen = request.getfixturevalue("desktop_visit")
+        if seen.error is not None:
+            raise seen.error
+        return seen
+    return tour_every_page(browser, request.getfixturevalue("app_server"), VIEWPORT, Tour("seed"))
 
 
 def _is_local(url: str) -> bool:

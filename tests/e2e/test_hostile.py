@@ -26,7 +26,7 @@ from tests.hostile import (
     write_hostile_data,
 )
 
-from .conftest import VIEWPORT, streamlit_server
+from .conftest import streamlit_server
 from .helpers import (
     APP_TIMEOUT_MS,
     actor_chip,
@@ -63,10 +63,9 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture
-def watched_page(browser) -> Iterator[tuple[Page, list[str]]]:
-    """A page in a new context, with every dialog it opens recorded (and dismissed)."""
-    context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
+def watched_page(page) -> tuple[Page, list[str]]:
+    """A new page (tests/e2e/conftest.py), with every dialog it opens recorded (and
+    dismissed)."""
     dialogs: list[str] = []
 
     def record(dialog) -> None:
@@ -74,8 +73,7 @@ def watched_page(browser) -> Iterator[tuple[Page, list[str]]]:
         dialog.dismiss()
 
     page.on("dialog", record)
-    yield page, dialogs
-    context.close()
+    return page, dialogs
 
 
 def wait_for_charts(page: Page) -> None:
