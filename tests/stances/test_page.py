@@ -234,15 +234,19 @@ def matrix_chart(app: AppTest):
     return app.get("plotly_chart")[0].proto
 
 
-def framed_in_figure(app: AppTest) -> list[str]:
-    """The cells the matrix's figure itself frames (CHOSEN_FRAME), not a click's frame."""
-    figure = json.loads(matrix_chart(app).spec)
+def framed_cells(chart) -> list[str]:
+    """The cells a matrix's figure itself frames (CHOSEN_FRAME), not a click's frame."""
+    figure = json.loads(chart.spec)
     return [
         cell
         for trace in figure["data"]
         if trace.get("name") == CHOSEN_FRAME
         for cell in trace["customdata"]
     ]
+
+
+def framed_in_figure(app: AppTest) -> list[str]:
+    return framed_cells(matrix_chart(app))
 
 
 def test_clicks_leave_the_matrix_figure_as_it_was(app):
@@ -340,13 +344,7 @@ def click_split_cell(app: AppTest, position: int, cell_id: str) -> AppTest:
 
 
 def split_framed(app: AppTest, position: int) -> list[str]:
-    figure = json.loads(split_chart(app, position).spec)
-    return [
-        cell
-        for trace in figure["data"]
-        if trace.get("name") == CHOSEN_FRAME
-        for cell in trace["customdata"]
-    ]
+    return framed_cells(split_chart(app, position))
 
 
 def test_a_click_in_either_matrix_shows_its_statements_and_frames_it_there_only(split_app):
