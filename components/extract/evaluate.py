@@ -45,6 +45,7 @@ from rapidfuzz import fuzz
 from components.data.dates import resolve_when
 from components.data.text import find_span
 
+from .calibration import band, bands_table, outcome
 from .draft import Draft, extract
 from .error_kinds import MISSED, kinds_table, speaker_error_kind
 from .model import load_pipeline
@@ -109,6 +110,8 @@ class Score:
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
     kinds: Counter = field(default_factory=Counter)
+    # Drafted statements by confidence band and outcome (calibration.py).
+    bands: Counter = field(default_factory=Counter)
 
 
 def load_corpus(data_dir: Path) -> Corpus:
@@ -152,6 +155,10 @@ def score_article(corpus: Corpus, article: GoldArticle, use_outlet: bool = False
     parents = {record["actor_id"]: record.get("parent_actor_id") for record in corpus.actors}
     for gold in article.statements:
         _score_statement(score, draft, gold, known, names, parents)
+    for prediction in draft.statements:
+        overlapped = [g for g in article.statements if _overlap(*_span(prediction), g)]
+        right = any(_same_speaker(prediction, g.speaker_actor_id, known, names) for g in overlapped)
+        score.bands[band(prediction.confidence), outcome(bool(overlapped), right)] += 1
     _score_actors(score, draft, article, known, names)
     _score_places(score, draft, article, {r["location_id"]: r for r in corpus.locations})
     return score
@@ -304,6 +311,8 @@ def main(argv: list[str] | None = None) -> int:
             kinds = sum((s.kinds for s in chosen), Counter())
             groups[group] = (kinds, sum(s.speaker_ok for s in chosen), sum(s.gold for s in chosen))
     print(kinds_table(groups, f"Wrong speakers by kind, counts only ({issuer})"))
+    bands = {g: sum((s.bands for s in scores if s.group == g), Counter()) for g in groups}
+    print(bands_table(bands, f"Drafted statements by the draft's confidence ({issuer})"))
     if args.errors:
         for s in scores:
             if s.group != HELD_OUT:
@@ -399,6 +408,10 @@ def _only_in(alias: str, here: str, others: list[str]) -> bool:
 
 def _names(record: dict) -> tuple[str, ...]:
     return tuple(n for n in (record.get("actor_name"), *(record.get("aliases") or ())) if n)
+
+
+def _span(prediction) -> tuple[int, int]:
+    return prediction.start_char, prediction.end_char
 
 
 def _overlap(start: int, end: int, gold: GoldStatement) -> bool:
