@@ -55,6 +55,8 @@ _ACCUSED_DEEDS = {"fire", "attack", "offensive", "provocation", "provocations", 
 UNNAMED_NOUNS = {"official", "source"}
 # A holder's staff, speaking in its own name: "his Office told".
 _OFFICE_NOUNS = {"office", "staff"}
+# Whose press service a bare "the press service" is, when no principal was named.
+_SERVICE_HOLDERS = {"government body", "armed forces", "legislature", "international organisation"}
 
 
 class BodyRules:
@@ -194,9 +196,33 @@ class BodyRules:
         return []
 
     def _principal_before(self, position: int) -> Speaker | None:
-        """ "the press service said" after "the press service of the Ministry ..."."""
+        """ "the press service said" after "the press service of the Ministry ...", else
+        the body named last before it, outside quotations ("the Armenian Defense Ministry
+        ... the press service said", "the State Border Service ..., the agency's press
+        service said")."""
         before = [s for s in self.principals if s.start_char <= position]
-        return before[-1] if before else None
+        if before:
+            return before[-1]
+        quotes = quote_ranges(self.doc.text)
+        bodies = [
+            m
+            for m in self.mentions
+            if m.end_char <= position
+            and m.actor.actor_type in _SERVICE_HOLDERS
+            and not inside_quote(m.start_char, quotes)
+        ]
+        if not bodies:
+            return None
+        body = max(bodies, key=lambda m: m.start_char)
+        return Speaker(
+            body.actor.actor_name,
+            body.surface,
+            body.start_char,
+            body.end_char,
+            body.actor,
+            0.7,
+            False,
+        )
 
     def _of_the_sentence_country(
         self, head: Token, span_text: str, start: int, end: int

@@ -126,6 +126,10 @@ def _of_another_country(text: str, mention: Mention) -> bool:
     return bool(before) and other_country(before.group(1), mention.actor)
 
 
+# A press service's principal named by what it is, not by name.
+_BODY_WORDS = {"agency", "ministry", "department", "service", "body", "committee"}
+
+
 class SpeakerResolver(BodyRules, PronounRules):
     """Resolves speaker phrases of one document; remembers who spoke last."""
 
@@ -179,7 +183,10 @@ class SpeakerResolver(BodyRules, PronounRules):
         press service before it named ("the press service said"), else None."""
         principal = principal_of(head)
         if principal is not None:
-            return self._for_principal(head, principal)
+            speaker = self._for_principal(head, principal)
+            # "the agency's press service": the body named before, as for a bare one.
+            if principal.lemma_.lower() not in _BODY_WORDS or (speaker and speaker.actor):
+                return speaker
         named = self._principal_before(head.idx)
         return as_pronoun(named, head) if named is not None else None
 

@@ -35,3 +35,13 @@ def test_reports_on_a_death_are_the_reporter_s(read_drafts):
     draft = read_drafts("azernews-2021-08-16-garagol-denial")
     said = speakers_with(draft, "Armenia's reports on the death")
     assert "armenia" in said
+
+
+def test_the_agency_s_press_service_speaks_for_the_agency_named_before(read_drafts):
+    """Today.az, 10 July: 'Azerbaijan’s State Border Service has inaugurated two military
+    units in liberated Gubadli and Lachin districts ..., the agency’s press service
+    reported.': the agency is the State Border Service, not a new speaker "agency’s press
+    service"."""
+    draft = read_drafts("todayaz-2021-07-10-sbs-units-gubadli-lachin")
+    said = speakers_with(draft, "has inaugurated two military units")
+    assert said == ["azerbaijani_state_border_service"]
