@@ -11,7 +11,13 @@ from collections.abc import Mapping
 
 # Lower bounds of the bands, highest first: a reporting verb with a registry speaker
 # drafts at 0.9, a run-on sentence by context at 0.4 or less (draft._confidence).
-BANDS = (("high (0.75 or more)", 0.75), ("medium (0.5 to 0.75)", 0.5), ("low (under 0.5)", 0.0))
+# Under LOW_CONFIDENCE the Review page marks a statement for checking first.
+LOW_CONFIDENCE = 0.5
+BANDS = (
+    ("high (0.75 or more)", 0.75),
+    (f"medium ({LOW_CONFIDENCE} to 0.75)", LOW_CONFIDENCE),
+    (f"low (under {LOW_CONFIDENCE})", 0.0),
+)
 RIGHT, WRONG, NARRATION = "right speaker", "wrong speaker", "no gold statement"
 
 

@@ -28,6 +28,8 @@ ADDITIONS_FILE = "registry_additions.yaml"
 # The columns of the statements editor, in the order the page shows them.
 STATEMENT_COLUMNS = (
     "number",
+    # Beside the number, to check the least sure rows first (sorting by it).
+    "confidence",
     "confirm",
     "delete",
     "speaker",
@@ -37,7 +39,6 @@ STATEMENT_COLUMNS = (
     "date_quote",
     "location_id",
     "is_direct_quote",
-    "confidence",
     "quote",
     "start_char",
     "rule",

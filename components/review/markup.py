@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.data.coverage import REPORTING_CUES
+from components.extract.calibration import LOW_CONFIDENCE
 
 from .frames import kept, quote_span
 
@@ -167,11 +168,19 @@ def article_html(text: str, found: list[Mark]) -> str:
             )
         out.append(piece)
         out.extend(
-            f'<sup class="rv-conf" title="confidence of #{m.number}">{m.confidence:.2f}</sup>'
+            f'<sup class="{_confidence_class(m.confidence)}" title="confidence of #{m.number}">'
+            f"{m.confidence:.2f}</sup>"
             for m in found
             if m.end_char == end
         )
     return f'<div class="rv-article">{"".join(out)}</div>'
+
+
+def _confidence_class(confidence: float) -> str:
+    """Low confidence stands out: the draft placed the sentence by context, with no
+    reporting word of its own, and such rows are often narration or another's words
+    (docs/extract.md, the draft's confidence bands)."""
+    return "rv-conf rv-conf-low" if confidence < LOW_CONFIDENCE else "rv-conf"
 
 
 def _background(covering: list[Mark]) -> str:
@@ -193,6 +202,8 @@ def legend_html(rows: pd.DataFrame, labels: dict[str, str]) -> str:
         '<span><span class="rv-num">1</span> statement number (table row)</span>'
         '<span><b class="rv-cue">said</b>: the cue word</span>'
         '<span><sup class="rv-conf">0.90</sup> confidence of the draft</span>'
+        f'<span><sup class="rv-conf rv-conf-low">0.40</sup> under {LOW_CONFIDENCE}: no '
+        "reporting word, speaker by context; often narration, check these first</span>"
     )
     return f'<div class="rv-legend">{items}</div><div class="rv-key">{key}</div>'
 
@@ -209,6 +220,7 @@ ARTICLE_CSS = """
   border-radius: 0.6em; background: #222; color: #fff; font-size: 0.75rem;
   font-weight: 700; text-align: center; line-height: 1.4; }
 .rv-conf { font-size: 0.72rem; color: #444; margin-left: 0.15em; font-weight: 600; }
+.rv-conf-low { color: #fff; background: #a4262c; border-radius: 0.5em; padding: 0 0.3em; }
 .rv-legend, .rv-key { display: flex; flex-wrap: wrap; gap: 0.3rem 1.1rem;
   font-size: 0.88rem; margin-bottom: 0.3rem; overflow-wrap: anywhere; }
 .rv-key { color: #555; font-size: 0.85rem; }

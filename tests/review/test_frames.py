@@ -15,9 +15,10 @@ import yaml
 
 from components.data.coverage import Gap
 from components.extract import extract, load_registry
+from components.extract.calibration import LOW_CONFIDENCE
 from components.extract.draft import DraftStatement
 from components.review import frames
-from components.review.markup import article_html, find_cue, marks
+from components.review.markup import article_html, find_cue, legend_html, marks
 from components.review.validation import validate_review
 from tests.conftest import DATA_DIR, folder_digest
 
@@ -252,3 +253,19 @@ def test_the_cue_underlined_is_the_verb_the_extractor_read():
     assert text[mark.cue[0] : mark.cue[1]] == "informed"
     listed = find_cue(text, mark.start_char, mark.end_char, statement.rule)
     assert text[listed[0] : listed[1]] == "warning"  # what the list alone would pick
+
+
+def test_low_confidence_stands_out_in_the_text_and_the_key(real_draft):
+    """The real article's draft holds sentences placed by context (confidence under 0.5):
+    their confidence is marked to check first; the reporting verbs' are not."""
+    rows = frames.statement_rows(real_draft)
+    labels = {value: value for value in rows["speaker"]}
+    markup = article_html(TEXT, marks(TEXT, rows, labels))
+    low = rows[rows["confidence"] < LOW_CONFIDENCE]
+    assert not low.empty
+    assert len(low) < len(rows)
+    assert markup.count('class="rv-conf rv-conf-low"') == len(low)
+    for row in low.itertuples():
+        mark = f'rv-conf-low" title="confidence of #{row.number}">{row.confidence:.2f}</sup>'
+        assert mark in markup
+    assert f"under {LOW_CONFIDENCE}" in legend_html(rows, labels)
