@@ -23,6 +23,8 @@ SEASON_ALIASES = {"fall": "autumn"}
 PUBLICATION_DAY_PHRASES = {"end of the day": "evening", "during the day": "daytime"}
 
 _ISO_DAY = r"\d{4}-\d{2}-\d{2}"
+# What a claim on a date aspect may give (data/README.md, "Claims"): a day or a month.
+_CLAIMED_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,19 @@ def resolve_when(expression: str, published: date) -> ResolvedDate:
         "'YYYY-MM-DD/YYYY-MM-DD', '<weekday>', 'next <weekday>', '<weekday> evening', "
         "'end of the day', 'during the day', 'last <season>', 'in <month>', '<month> YYYY'"
     )
+
+
+def resolve_claimed_date(value: str) -> ResolvedDate:
+    """The value of a claim on a date aspect: a day YYYY-MM-DD (precision ``day``) or a
+    month YYYY-MM (``month``, 1st to last day: "since August" is never 1 August). Raise
+    ValueError saying what is accepted."""
+    text = str(value).strip()
+    if _CLAIMED_DATE.fullmatch(text):
+        # Both forms are resolved as `when` reads them; the publication day plays no part.
+        resolved = _resolve_iso(text, date.min)
+        if resolved is not None:
+            return resolved
+    raise ValueError(f"expected a day YYYY-MM-DD or a month YYYY-MM; got {value!r}")
 
 
 def _day_label(day: date) -> str:
