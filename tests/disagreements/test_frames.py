@@ -222,6 +222,28 @@ def test_contradictions_name_the_outlets_of_each_utterance(corpus):
     assert pairs["side_label"].notna().all()
 
 
+def test_the_first_contradiction_quotes_the_ministry_not_the_outlet(corpus):
+    """The page's first pair: the Armenian ministry's denial (1lurer.am, 28 May) of the
+    Azerbaijani ministry's claim, which was quoted as "The Azerbaijani defense ministry’s
+    fake news claimed that ...": the outlet's words, not the ministry's. Its quote is now the
+    claim the outlet reports."""
+    pairs = contradictions_across(contradiction_pairs(corpus), corpus)
+    first = pairs.iloc[0]
+    assert (first["statement_id"], first["contradicted_statement_id"]) == (
+        "lur0528-s01",
+        "lur0528-s05",
+    )
+    assert first["contradicted_speaker_name"] == "Ministry of Defence of Azerbaijan"
+    assert (
+        first["contradicted_quote"]
+        == "claimed that one of their soldiers was wounded in Nakhijevan"
+    )
+    # No statement of the Azerbaijani ministry calls its own words fake news.
+    statements = corpus.statements
+    own = statements.loc[statements["speaker_actor_id"] == "azerbaijani_defence_ministry"]
+    assert not own["quote"].str.contains("fake news").any()
+
+
 def test_the_seed_has_no_claim_to_compare(dataset):
     view = disagreements_view(dataset)
     assert view.found.empty
