@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import records as rec
+from .dates import resolve_claimed_date
 from .errors import Problems
 
 
@@ -21,7 +22,8 @@ def check_references(
     """Referential integrity across tables: every id points at a record that exists.
 
     ``frames``: the tables before validation, each row with the ``_file`` it came from;
-    ``registry``: the label of each registry file by table. Then the support checks.
+    ``registry``: the label of each registry file by table. Then the values of date claims
+    (a day or a month) and the support checks.
     """
     actors, locations = frames["actors"], frames["locations"]
     actor_ids = set(actors.get("actor_id", []))
@@ -121,6 +123,7 @@ def check_references(
         where = (row["_file"], row["claim_id"])
         _ref(problems, *where, "aspect", row["aspect"], aspect_ids, "aspect")
         _ref(problems, *where, "by_actor_id", row["by_actor_id"], actor_ids, "actor")
+    _check_claimed_dates(claims, frames["aspects"], problems)
     issue_ids = set(frames["issues"].get("issue_id", []))
     stances = frames["stances"]
     suspect = _unknown(stances["issue_id"], issue_ids) | _unknown(stances["actor_id"], actor_ids)
@@ -149,6 +152,25 @@ def _ref(
             field,
             f"unknown {kind} id {value!r}; expected one defined in the data",
         )
+
+
+def _check_claimed_dates(claims: pd.DataFrame, aspects: pd.DataFrame, problems: Problems) -> None:
+    """A claim on a date aspect gives a day YYYY-MM-DD or a month YYYY-MM, which stays a
+    month: the Disagreements page draws it as one and compares it with days at that
+    precision."""
+    if claims.empty or "value_kind" not in aspects:
+        return
+    date_aspects = set(aspects.loc[aspects["value_kind"] == "date", "aspect_id"])
+    for row in _rows(claims, claims["aspect"].isin(date_aspects)):
+        try:
+            resolve_claimed_date(row["value"])
+        except ValueError as error:
+            problems.add(
+                row["_file"],
+                row["claim_id"],
+                "value",
+                f"{error} (the aspect {row['aspect']!r} is a date)",
+            )
 
 
 def _check_parent_cycles(actors: pd.DataFrame, label: str, problems: Problems) -> None:

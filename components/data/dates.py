@@ -23,6 +23,8 @@ SEASON_ALIASES = {"fall": "autumn"}
 PUBLICATION_DAY_PHRASES = {"end of the day": "evening", "during the day": "daytime"}
 
 _ISO_DAY = r"\d{4}-\d{2}-\d{2}"
+# What a claim on a date aspect may give (data/README.md, "Claims"): a day or a month.
+_CLAIMED_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,43 @@ def resolve_when(expression: str, published: date) -> ResolvedDate:
         "'YYYY-MM-DD/YYYY-MM-DD', '<weekday>', 'next <weekday>', '<weekday> evening', "
         "'end of the day', 'during the day', 'last <season>', 'in <month>', '<month> YYYY'"
     )
+
+
+def resolve_claimed_date(value: str) -> ResolvedDate:
+    """The value of a claim on a date aspect: a day YYYY-MM-DD (precision ``day``) or a
+    month YYYY-MM (``month``, 1st to last day: "since August" is never 1 August). Raise
+    ValueError saying what is accepted."""
+    text = str(value).strip()
+    if _CLAIMED_DATE.fullmatch(text):
+        # Both forms are resolved as `when` reads them; the publication day plays no part.
+        resolved = _resolve_iso(text, date.min)
+        if resolved is not None:
+            return resolved
+    raise ValueError(f"expected a day YYYY-MM-DD or a month YYYY-MM; got {value!r}")
+
+
+def range_label(start: date, end: date) -> str:
+    """A range of days as its ends read, never finer than they are: whole years as years
+    ("1990s" for a decade, "1991", "1990–1994"), whole months as months ("May–Jun 2021",
+    "Dec 2020 – Jan 2021"), other ranges by day ("12–16 May 2021", "30 Apr – 2 May 2021",
+    "28 Dec 2020 – 3 Jan 2021")."""
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        if start.year % 10 == 0 and end.year == start.year + 9:
+            return f"{start.year}s"
+        return f"{start.year}" if start.year == end.year else f"{start.year}–{end.year}"
+    if start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]:
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start:%b %Y}"
+        if start.year == end.year:
+            return f"{start:%b}–{end:%b %Y}"
+        return f"{start:%b %Y} – {end:%b %Y}"
+    if start == end:
+        return f"{start.day} {start:%b %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%b %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
 
 
 def _day_label(day: date) -> str:
@@ -100,8 +139,7 @@ def _resolve_iso(text: str, published: date) -> ResolvedDate | None:
         start, end = _parse_iso(match[1]), _parse_iso(match[2])
         if end < start:
             raise ValueError(f"the range {text!r} ends before it starts")
-        label = f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y} (range)"
-        return ResolvedDate(start, end, "range", None, label)
+        return ResolvedDate(start, end, "range", None, f"{range_label(start, end)} (range)")
     if match := re.fullmatch(r"(\d{4})-(\d{2})", text):
         year, month = int(match[1]), int(match[2])
         if not 1 <= month <= 12:

@@ -4,7 +4,8 @@ side of its outlet, so that reports that disagree sit apart at a glance. Pure pl
 Numbers are drawn on a number line (each event its own scale: a death toll of thousands
 and one of one do not share an axis), a range ("500-600") as a bar from low to high, the
 unit under the axis; days on a date axis, each event its own span of days (reports a day
-apart stay apart when another event's reports are months later); places and text values as
+apart stay apart when another event's reports are months later), a claimed month as a bar
+from its first to its last day; places and text values as
 columns, most claimed first, each strip with only its own event's values, named under it.
 Every strip has its own tick labels, so it reads on its own, however far from the bottom.
 Hover gives the outlet, the side and the exact words; customdata is the claim id, for the
@@ -117,8 +118,9 @@ def _x_values(strip: pd.DataFrame, kind: str, columns: dict[int, dict[str, int]]
         high = strip["high"].to_numpy(dtype=float)
         return (low + high) / 2, low, high
     if kind == "date":
-        days = strip["day"]
-        return days, days, days
+        # A month is a bar from its first to its last day, its mark in the middle.
+        first, last = strip["day"], strip["last_day"].fillna(strip["day"])
+        return first + (last - first) / 2, first, last
     x = np.array(
         [
             columns[int(row)][key]
@@ -153,7 +155,7 @@ def _numeric(values) -> np.ndarray:
     series = pd.Series(list(values))
     if pd.api.types.is_numeric_dtype(series):
         return series.to_numpy(dtype=float)
-    return pd.to_datetime(series).astype("int64").to_numpy(dtype=float) / 1e6
+    return pd.to_datetime(series).astype("datetime64[ms]").astype("int64").to_numpy(dtype=float)
 
 
 def _x_ranges(strip: pd.DataFrame, kind: str, columns: dict[int, dict[str, int]]) -> dict:
@@ -162,8 +164,11 @@ def _x_ranges(strip: pd.DataFrame, kind: str, columns: dict[int, dict[str, int]]
     if kind in ("place", "text"):
         return {row: [-0.6, len(columns[row]) - 0.4] for row in rows}
     if kind == "date":
-        days = strip.groupby("row")["day"]
-        return {row: _date_range(days.get_group(row)) for row in rows}
+        days = strip.groupby("row")
+        return {
+            row: _date_range(days.get_group(row)["x_low"], days.get_group(row)["x_high"])
+            for row in rows
+        }
     tops = strip.groupby("row")["x_high"].max()
     return {row: [0.0, float(tops[row]) * NUMBER_HEADROOM or 1.0] for row in rows}
 
@@ -367,7 +372,7 @@ def _style_x(
     elif kind == "date":
         figure.update_xaxes(tickformat="%-d %b", tickangle=0)
         for row_index, marks in strip.groupby("row"):
-            step = day_tick_step(_date_range(marks["day"]))
+            step = day_tick_step(_date_range(marks["x_low"], marks["x_high"]))
             figure.update_xaxes(dtick=step * DAY_MS, row=int(row_index) + 1, col=1)
         years = sorted({day.year for day in strip["day"].dropna()})
         figure.update_xaxes(title_text="day" + (f" ({years[0]})" if len(years) == 1 else ""))
@@ -411,10 +416,10 @@ def day_tick_step(day_range: list) -> int:
     )
 
 
-def _date_range(days: pd.Series) -> list:
-    """A date axis two days wider than the claimed days either side."""
+def _date_range(firsts: pd.Series, lasts: pd.Series) -> list:
+    """A date axis two days wider than the claimed days (and months) either side."""
     margin = pd.Timedelta(days=2)
-    first, last = days.min(), days.max()
+    first, last = firsts.min(), lasts.max()
     if pd.isna(first):
         return [None, None]
     return [first - margin, last + margin]

@@ -5,6 +5,7 @@ names), and the (event, aspect) pairs whose reports claim different values. Pure
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -14,12 +15,15 @@ import pandas as pd
 from components.app.palette import side_label
 from components.app.reports import side_counts_text, side_order, with_outlets
 from components.data import Dataset
+from components.data.dates import resolve_claimed_date
 
 # Units converted before comparing: a depth of 500 m is 0.5 km, six weeks are 42 days.
 UNIT_CONVERSIONS = {"m": ("km", 0.001), "weeks": ("days", 7.0)}
 # "500", "3.5", "500-600", "2,000" (a range is two numbers joined by a dash).
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _RANGE = re.compile(rf"^\s*({_NUMBER})\s*(?:[-–]\s*({_NUMBER}))?\s*$")
+# The value_key of a claimed month ("2021-08"); a claimed day's is "2021-08-12".
+_MONTH_KEY = re.compile(r"^\d{4}-\d{2}$")
 # How many characters of a text value a figure's axis shows (the hover has it whole).
 AXIS_LABEL_CHARS = 28
 
@@ -37,6 +41,8 @@ CLAIM_COLUMNS = [
     "low",
     "high",
     "day",
+    "last_day",
+    "date_precision",
     "quote",
     "article_id",
     "story_id",
@@ -79,9 +85,11 @@ def claims_table(ds: Dataset) -> pd.DataFrame:
     """One row per claim of the events of ``ds``, with its outlet, side and a comparable value.
 
     ``low``/``high`` hold numbers in the aspect's compared unit (a single number has
-    low == high), ``day`` a claimed day, ``value_label`` the value as a reader reads it (a
-    place's name, "0.5 km", "500–600 soldiers") and ``value_key`` what two claims must share
-    to agree.
+    low == high); ``day``/``last_day`` the first and last day of a claimed date and
+    ``date_precision`` its precision ("day", or "month" for "since August": 1 to 31 August,
+    never a day); ``value_label`` the value as a reader reads it (a place's name, "0.5 km",
+    "500–600 soldiers", "August 2021") and ``value_key`` what two claims must share to agree
+    ("2021-08" for a month: see `told_differently`).
     """
     claims = ds.event_claims.loc[ds.event_claims["event_id"].isin(ds.events["event_id"])]
     if claims.empty:
@@ -107,41 +115,79 @@ def claims_table(ds: Dataset) -> pd.DataFrame:
             strict=True,
         )
     ]
-    compared = pd.DataFrame(values, columns=["value_label", "value_key", "low", "high", "day"])
+    compared = pd.DataFrame(values, columns=COMPARED_COLUMNS)
     compared.index = table.index
     table = pd.concat([table, compared], axis=1)
-    table["day"] = pd.to_datetime(table["day"])
+    # The unit pandas gives a parsed "2021-05-27" (a date object would give seconds).
+    for column in ("day", "last_day"):
+        table[column] = pd.to_datetime(table[column]).astype("datetime64[us]")
     return table[CLAIM_COLUMNS].reset_index(drop=True)
 
 
+# What `_comparable` gives for each claim.
+COMPARED_COLUMNS = ["value_label", "value_key", "low", "high", "day", "last_day", "date_precision"]
+
+
 def _comparable(kind: str, value: str, unit: object, places: pd.Series) -> tuple:
-    """(value_label, value_key, low, high, day) of one claim."""
+    """(value_label, value_key, low, high, day, last_day, date_precision) of one claim."""
     if kind == "number":
         parsed = parse_number(value)
         if parsed is not None:
             shown_unit, factor = normalised_unit(unit)
             low, high = parsed[0] * factor, parsed[1] * factor
             label = _number_label(low, high, shown_unit)
-            return label, label, low, high, None
+            return label, label, low, high, None, None, None
     if kind == "date":
-        day = pd.to_datetime(value, errors="coerce")
-        if pd.notna(day):
-            return f"{day.day} {day:%B %Y}", f"{day:%Y-%m-%d}", np.nan, np.nan, day
+        dated = _claimed_date(value)
+        if dated is not None:
+            return dated
     if kind == "place":
         name = places.get(value, value)
-        return name, value, np.nan, np.nan, None
+        return name, value, np.nan, np.nan, None, None, None
     text = " ".join(str(value).split())
     if isinstance(unit, str) and unit:
         text = f"{text} {unit}"
-    return text, text.casefold(), np.nan, np.nan, None
+    return text, text.casefold(), np.nan, np.nan, None, None, None
+
+
+def _claimed_date(value: str) -> tuple | None:
+    """A claimed day ("12 September 2021", key "2021-09-12") or month ("August 2021", key
+    "2021-08", from its first to its last day); None for what is neither (the loader lets
+    none through)."""
+    try:
+        dated = resolve_claimed_date(value)
+    except ValueError:
+        return None
+    first, last = dated.start_date, dated.end_date
+    if dated.precision == "month":
+        return f"{first:%B %Y}", f"{first:%Y-%m}", np.nan, np.nan, first, last, "month"
+    return f"{first.day} {first:%B %Y}", f"{first:%Y-%m-%d}", np.nan, np.nan, first, last, "day"
+
+
+def told_differently(one: frozenset, other: frozenset, kind: str) -> bool:
+    """Whether two reports' (or two sides') sets of value keys differ. Dates are compared
+    at the coarser precision of the two: a report that gives only a month ("since August")
+    agrees with one that gives a day of it ("12 August"), not with one of another month."""
+    if kind == "date" and any(_MONTH_KEY.match(key) for key in one | other):
+        return {key[:7] for key in one} != {key[:7] for key in other}
+    return one != other
+
+
+def _any_told_differently(told: pd.Series, kind: str) -> bool:
+    """Whether any two of ``told`` (sets of value keys) differ (`told_differently`)."""
+    distinct = list(dict.fromkeys(told))
+    return any(
+        told_differently(one, other, kind) for one, other in itertools.combinations(distinct, 2)
+    )
 
 
 def reports_differ(group: pd.DataFrame) -> bool:
     """Whether the claims of one (event, aspect) are a disagreement: two or more reports
-    (stories: the copies of one wire story are one report) whose sets of values differ.
-    One report naming two places, or reports that each name the same two, do not disagree."""
+    (stories: the copies of one wire story are one report) whose sets of values differ
+    (`told_differently`). One report naming two places, or reports that each name the same
+    two, do not disagree."""
     told = group.groupby("story_id")["value_key"].agg(frozenset)
-    return len(told) > 1 and told.nunique() > 1
+    return len(told) > 1 and _any_told_differently(told, group["value_kind"].iloc[0])
 
 
 def _reported_twice(claims: pd.DataFrame) -> pd.Series:
@@ -198,9 +244,9 @@ def disagreements(claims: pd.DataFrame) -> pd.DataFrame:
 
 def _is_across_sides(group: pd.DataFrame) -> bool:
     """Whether two sides' outlets claim different sets of values (not only one side's
-    outlets among themselves)."""
+    outlets among themselves; `told_differently`)."""
     values = group.groupby("side")["value_key"].agg(frozenset)
-    return values.nunique() > 1
+    return _any_told_differently(values, group["value_kind"].iloc[0])
 
 
 def _positions(group: pd.DataFrame) -> tuple[tuple[str, str], ...]:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from components.app.contradictions import contradiction_pairs
 from components.data import Dataset
+from components.data.dates import range_label
 
 # What a source line is made of (`_source_line`), and the tie-break of its order.
 SOURCE_LINE_COLUMNS = ["article_id", "title", "outlet", "agency", "published_date"]
@@ -115,17 +116,16 @@ def _dated_items(dataset: Dataset) -> pd.DataFrame:
 
 
 def _short_label(item: pd.Series) -> str:
-    """A date as short as its precision allows: "autumn 2020", "Nov 2020", "15 May 2021"."""
+    """A date as short as its precision allows: "autumn 2020", "Nov 2020", "15 May 2021",
+    "1990s", "12–16 May 2021"."""
     start = item["start_date"]
     if item["date_precision"] == "season":
         return item["date_label"].split(" (")[0]
     if item["date_precision"] == "month":
         return f"{start:%b %Y}"
     if item["date_precision"] == "range":
-        end = item["end_date"]
-        if start.year != end.year:  # the 1990s war: not "01 Jan – 31 Dec 1999"
-            return f"{start:%d %b %Y} – {end:%d %b %Y}"
-        return f"{start:%d %b} – {end:%d %b %Y}"
+        # As its ends read: the 1990s war is "1990s", not "01 Jan 1990 – 31 Dec 1999".
+        return range_label(start.date(), item["end_date"].date())
     return f"{start.day} {start:%b %Y}"
 
 
@@ -179,6 +179,11 @@ def story_strip(dataset: Dataset, max_steps: int = MAX_STORY_STEPS) -> StoryStri
     days = pd.DatetimeIndex(items["day"].unique())
     crisis_days = pd.DatetimeIndex(items.loc[~items["is_background"], "day"].unique())
     is_crisis_day = days.isin(crisis_days)
+    # A background period over several years (the 1990s war) keeps its label in a strip
+    # grouped by year too: it is no one year.
+    one_year_days = pd.DatetimeIndex(items.loc[~items["spans_years"], "day"].unique())
+    is_one_year_day = days.isin(one_year_days)
+    years_labels = set(items.loc[items["spans_years"], "background_label"])
     # Python dates: a strftime on them is many times faster than on Timestamps.
     dates = days.date
     background_labels = set(items["background_label"].dropna())
@@ -186,7 +191,11 @@ def story_strip(dataset: Dataset, max_steps: int = MAX_STORY_STEPS) -> StoryStri
         # Counted on distinct days and labels, not rows: a corpus has a few hundred days.
         day_labels = [label(day) for day in dates]
         if period == "year":
-            periods = set(day_labels)
+            periods = years_labels | {
+                day_label
+                for day_label, is_one_year in zip(day_labels, is_one_year_day, strict=True)
+                if is_one_year
+            }
         else:
             periods = background_labels | {
                 day_label
@@ -195,7 +204,9 @@ def story_strip(dataset: Dataset, max_steps: int = MAX_STORY_STEPS) -> StoryStri
             }
         if len(periods) <= max_steps:
             break
-    own_label = (items["is_background"] & (period != "year")).to_numpy(dtype=bool)
+    own_label = (items["is_background"] & ((period != "year") | items["spans_years"])).to_numpy(
+        dtype=bool
+    )
     day_of_item = np.array(day_labels, dtype=object)[days.get_indexer(items["day"])]
     when = np.where(own_label, items["background_label"].to_numpy(dtype=object), day_of_item)
     # Group on integer codes (in time order: the items are sorted), not on 100,000 strings.
@@ -300,6 +311,15 @@ def _story_items(dataset: Dataset) -> pd.DataFrame:
             [
                 _background_labels(events).to_numpy(dtype=object),
                 np.full(len(statements), None, dtype=object),
+            ]
+        ),
+        "spans_years": np.concatenate(
+            [
+                (
+                    events["is_background"]
+                    & (events["start_date"].dt.year != events["end_date"].dt.year)
+                ).to_numpy(dtype=bool),
+                np.zeros(len(statements), bool),
             ]
         ),
         "exact_date": np.concatenate([events["background_start_date"].to_numpy(), no_date]),

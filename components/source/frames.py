@@ -13,6 +13,7 @@ import pandas as pd
 
 from components.app.text_safety import escape_markdown
 from components.data import Dataset
+from components.data.dates import range_label
 from components.data.events import REPORT_COLUMNS
 from components.source.markup import (
     ANCHOR_ID_PATTERN,
@@ -267,7 +268,7 @@ def _event_card(ds: Dataset, event_id: str) -> str:
     lines.append(f"{escape_markdown(row['event_type'])} · {escape_markdown(row['status'])}")
     lines.append(f"**When:** {escape_markdown(row['date_label'])}")
     if row["is_background"] and pd.notna(row["background_start_date"]):
-        span = f"{row['background_start_date']:%d %b %Y} – {row['background_end_date']:%d %b %Y}"
+        span = range_label(row["background_start_date"].date(), row["background_end_date"].date())
         source = escape_markdown(str(row["background_date_source"]))
         lines.append(f"**Exact dates (background):** {span}, from {source}")
     actors = ", ".join(

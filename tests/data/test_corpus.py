@@ -94,3 +94,33 @@ def test_one_registry_for_the_corpus(corpus):
     lake = corpus.locations.set_index("location_id").loc["sev_lich", "aliases"]
     assert len(set(lake)) >= 2
     assert corpus.mentions.groupby("entity_id")["article_id"].nunique()["pashinyan"] >= 10
+
+
+def test_abdullayevas_stances_rest_on_her_own_words(corpus):
+    """News.az, 31 July: Abdullayeva blames Armenia for rejecting the delimitation process
+    and for not answering calls to settle the border through dialogue; both stand for a
+    negotiated settlement. The first's evidence was cut to "rejects the process of
+    delimiting ...", which read as her own rejection: it names Armenia now."""
+    stances = corpus.stances.loc[
+        corpus.stances["article_id"] == "newsaz-2021-07-31-territorial-claims"
+    ].set_index("statement_id")
+    assert stances[["actor_id", "issue_id", "stance"]].to_dict("index") == {
+        "nwz0731-s03": {
+            "actor_id": "abdullayeva",
+            "issue_id": "negotiated_settlement",
+            "stance": "support",
+        },
+        "nwz0731-s04": {
+            "actor_id": "abdullayeva",
+            "issue_id": "negotiated_settlement",
+            "stance": "support",
+        },
+    }
+    rejected = " ".join(stances.loc["nwz0731-s03", "quote"].split())
+    assert rejected.startswith("Armenia, which has pursued an aggressive policy")
+    assert rejected.endswith(
+        "rejects the process of delimiting the state border between the two countries"
+    )
+    assert (
+        stances.loc["nwz0731-s04", "quote"] == "calls to resolve the border issue through dialogue"
+    )

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from components.data.dates import resolve_when
+from components.data.dates import range_label, resolve_when
 
 FRIDAY = date(2021, 5, 14)
 
@@ -114,6 +114,43 @@ def test_labels_state_the_precision():
     assert resolve_when("in November", FRIDAY).label == "November 2020 (month)"
     assert resolve_when("Thursday evening", FRIDAY).label == "Thu 13 May 2021, evening"
     assert "date of the report" in resolve_when("as reported", FRIDAY).label
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "label"),
+    [
+        pytest.param(date(1990, 1, 1), date(1999, 12, 31), "1990s", id="decade"),
+        pytest.param(date(1990, 1, 1), date(1994, 12, 31), "1990–1994", id="years"),
+        pytest.param(date(1991, 1, 1), date(1991, 12, 31), "1991", id="one year"),
+        pytest.param(date(1991, 1, 1), date(2000, 12, 31), "1991–2000", id="ten years, no decade"),
+        pytest.param(date(2021, 5, 1), date(2021, 6, 30), "May–Jun 2021", id="months"),
+        pytest.param(date(2021, 5, 1), date(2021, 5, 31), "May 2021", id="one month"),
+        pytest.param(
+            date(2020, 12, 1), date(2021, 1, 31), "Dec 2020 – Jan 2021", id="months, new year"
+        ),
+        pytest.param(date(2021, 5, 12), date(2021, 5, 16), "12–16 May 2021", id="days"),
+        pytest.param(
+            date(2020, 9, 27), date(2020, 11, 10), "27 Sep – 10 Nov 2020", id="days, months"
+        ),
+        pytest.param(
+            date(2020, 12, 28), date(2021, 1, 3), "28 Dec 2020 – 3 Jan 2021", id="days, new year"
+        ),
+        pytest.param(
+            date(2021, 1, 1),
+            date(2021, 7, 23),
+            "1 Jan – 23 Jul 2021",
+            id="first day, not whole months",
+        ),
+    ],
+)
+def test_a_range_reads_as_its_ends_give_it(start, end, label):
+    assert range_label(start, end) == label
+
+
+def test_a_range_label_gives_no_day_where_the_words_give_none():
+    """ "in the 1990s" is written 1990-01-01/1999-12-31: it read "1 Jan 1990 – 31 Dec 1999"."""
+    assert resolve_when("1990-01-01/1999-12-31", FRIDAY).label == "1990s (range)"
+    assert resolve_when("1991-01-01/1991-12-31", FRIDAY).label == "1991 (range)"
 
 
 @pytest.mark.parametrize(

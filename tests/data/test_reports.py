@@ -135,6 +135,15 @@ def test_a_registry_event_takes_its_words_and_claims_from_its_report(data_copy):
         assert OTHER_TEXT[claim.start_char : claim.end_char] == claim.quote
 
 
+def test_a_date_claim_may_give_a_month_which_stays_a_month(data_copy):
+    """ "September 2020" claims the month (codebook: a month is never made a day)."""
+    month = {"aspect": "date", "value": "2020-09", "quote": "September 2020"}
+    _add_other_article(data_copy, [{**_war_report(), "claims": [month]}], None)
+    claims = load_dataset(data_copy).event_claims
+    claimed = claims.loc[claims["article_id"] == OTHER_ID, ["event_id", "aspect", "value"]]
+    assert claimed.to_dict("records") == [{"event_id": "e08", "aspect": "date", "value": "2020-09"}]
+
+
 @pytest.mark.parametrize(
     ("reports", "registry", "file", "field", "message"),
     [
@@ -185,6 +194,26 @@ def test_a_registry_event_takes_its_words_and_claims_from_its_report(data_copy):
             "quote",
             "is not in it",
             id="claim words not in the text",
+        ),
+        pytest.param(
+            [_advance_report(claims=[{"aspect": "date", "value": "May 12", "quote": "On May 12"}])],
+            [REGISTRY_EVENT],
+            OTHER_ID,
+            "value",
+            "expected a day YYYY-MM-DD or a month YYYY-MM; got 'May 12' (the aspect 'date'",
+            id="date claim in words",
+        ),
+        pytest.param(
+            [
+                _advance_report(
+                    claims=[{"aspect": "date", "value": "2021-02-30", "quote": "May 12"}]
+                )
+            ],
+            [REGISTRY_EVENT],
+            OTHER_ID,
+            "value",
+            "'2021-02-30' is not a real calendar date",
+            id="date claim of no real day",
         ),
         pytest.param(
             [_war_report(), {**_war_report(), "quote": "the ministry said"}],

@@ -215,7 +215,8 @@ def test_day_strips_each_show_the_days_and_the_year(view):
     # and ev-goris-vorotan-road-blocked-0826, 25 August in Armenpress's, 26 August in
     # News.am's two of 27 August, "since Thursday" and "since yesterday"; new on 279:
     # ev-iranian-vehicle-duty, 12 September in Azeri Daily's of 14 September, "since August"
-    # (the month, 2021-08) in Public Radio of Armenia's of 11 November). The other three new
+    # in Public Radio of Armenia's of 11 November: a month, drawn as a bar across August and
+    # compared at that precision, where it is another month than September). The other three new
     # with a date in two reports agree: ev-brussels-meeting-1215-planned (14 December),
     # ev-kalbajar-fire-1113 (13 November), ev-mine-maps-exchange-0703 (3 July).
     assert len(axes) == strip["row"].nunique() == 9
@@ -227,8 +228,8 @@ def test_day_strips_each_show_the_days_and_the_year(view):
         # Each strip spans its own days: 12 May to 4 September on one axis drew the 13 and
         # 14 May reports of the CSTO appeal 2.5 px apart on a phone, one on top of the other.
         start, end = (pd.Timestamp(x) for x in axis.range)
-        assert start < marks["day"].min() <= marks["day"].max() < end, row
-        assert end - start <= marks["day"].max() - marks["day"].min() + pd.Timedelta(days=5)
+        assert start < marks["day"].min() <= marks["last_day"].max() < end, row
+        assert end - start <= marks["last_day"].max() - marks["day"].min() + pd.Timedelta(days=5)
         # Its day labels ("29 Aug", about 36 px) stay apart on a phone's plot.
         assert axis.dtick / ((end - start) / pd.Timedelta(milliseconds=1)) * NARROW_PLOT_PX >= 40
     # Reports one day apart sit a mark apart on a phone's plot: the CSTO appeal (13 May,
@@ -238,6 +239,29 @@ def test_day_strips_each_show_the_days_and_the_year(view):
         days = pixels.loc[pixels["event_id"] == event].groupby("day")["x"].first()
         assert len(days) >= 2
         assert (np.diff(days.to_numpy()) >= MARK_SIZE).all(), event
+
+
+def test_a_claimed_month_is_a_bar_across_the_month(view):
+    """Public Radio of Armenia's "since August" was a mark on 1 August; it is a bar from
+    1 to 31 August with its mark in the middle, beside Azeri Daily's 12 September."""
+    strip, figure = spread_for(view, "date", ["ev-iranian-vehicle-duty"])
+    month = strip.loc[strip["date_precision"] == "month", "claim_id"].item()
+    marks = {
+        claim_id: pd.Timestamp(x)
+        for trace in figure.data
+        if str(trace.meta or "").startswith(MARKS_TRACE_PREFIX)
+        for claim_id, x in zip(trace.customdata, trace.x, strict=True)
+    }
+    assert marks[month] == pd.Timestamp("2021-08-16")
+    assert sorted(marks.values())[-1] == pd.Timestamp("2021-09-12")
+    bars = [trace for trace in figure.data if trace.mode == "lines"]
+    assert [[pd.Timestamp(x) if x else None for x in bar.x] for bar in bars] == [
+        [pd.Timestamp("2021-08-01"), pd.Timestamp("2021-08-31"), None]
+    ]
+    [axis] = x_axes(figure)
+    start, end = (pd.Timestamp(x) for x in axis.range)
+    assert start < pd.Timestamp("2021-08-01")
+    assert end > pd.Timestamp("2021-09-12")
 
 
 # The narrowest plot the figure is drawn for (a phone), and how far apart two marks' centres

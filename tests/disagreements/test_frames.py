@@ -84,6 +84,60 @@ def test_only_aspects_with_two_values_disagree_and_sides_are_said():
     assert not found.loc[("other", "date"), "is_across_sides"]
 
 
+def test_a_month_agrees_with_a_day_of_it_and_not_with_another_month():
+    """ "Since August" (a month) and "12 August" do not disagree; "12 August" and "14
+    August" do, whatever a third report says of the month; another month disagrees."""
+    august = ("ev", "date", "date", "2021-08", "August 2021", "armenia")
+    twelfth = ("ev", "date", "date", "2021-08-12", "12 August 2021", "azerbaijan")
+    assert disagreements(claims_frame([august, twelfth])).empty
+    fourteenth = ("ev", "date", "date", "2021-08-14", "14 August 2021", "azerbaijan")
+    found = disagreements(claims_frame([august, twelfth, fourteenth]))
+    assert found["positions"].tolist() == [
+        (("August 2021", "Armenian 1"), ("12 August 2021", "Azerbaijani 1"),
+         ("14 August 2021", "Azerbaijani 1")),
+    ]  # fmt: skip
+    # The sides' sets differ only at the month's precision: Armenian August, Azerbaijani
+    # two days of it. The two days disagree among Azerbaijani outlets, not across sides.
+    assert not found["is_across_sides"].iloc[0]
+    september = ("ev", "date", "date", "2021-09-12", "12 September 2021", "azerbaijan")
+    found = disagreements(claims_frame([august, september]))
+    assert found["summary"].tolist() == [
+        "August 2021 (Armenian 1); 12 September 2021 (Azerbaijani 1)"
+    ]
+    assert found["is_across_sides"].tolist() == [True]
+
+
+def test_a_claimed_month_stays_a_month(corpus):
+    """Public Radio of Armenia's "since August" (11 November, Pashinyan) for the duty on
+    Iranian vehicles was 1 August; it is August 2021, from the 1st to the 31st, and still
+    disagrees with Azeri Daily's "From September 12" (another month)."""
+    claims = claims_table(corpus)
+    duty = claims.loc[
+        (claims["event_id"] == "ev-iranian-vehicle-duty") & (claims["aspect"] == "date")
+    ].set_index("article_id")
+    month = duty.loc["armradio-2021-11-11-customs-checkpoint"]
+    assert (month["value_label"], month["value_key"], month["date_precision"]) == (
+        "August 2021",
+        "2021-08",
+        "month",
+    )
+    assert (month["day"], month["last_day"]) == (
+        pd.Timestamp("2021-08-01"),
+        pd.Timestamp("2021-08-31"),
+    )
+    day = duty.loc["azeridaily-2021-09-14-iranian-buses"]
+    assert (day["value_label"], day["date_precision"], day["day"], day["last_day"]) == (
+        "12 September 2021",
+        "day",
+        pd.Timestamp("2021-09-12"),
+        pd.Timestamp("2021-09-12"),
+    )
+    found = disagreements_view(corpus).found.set_index(["event_id", "aspect"])
+    assert found.loc[("ev-iranian-vehicle-duty", "date"), "summary"] == (
+        "August 2021 (Armenian 1); 12 September 2021 (Azerbaijani 1)"
+    )
+
+
 def test_claims_of_the_corpus_are_comparable(corpus):
     claims = claims_table(corpus).set_index("claim_id")
     depth = claims.loc[claims["aspect"] == "advance_depth"]
@@ -166,6 +220,28 @@ def test_contradictions_name_the_outlets_of_each_utterance(corpus):
         or row["contradicted_outlet"] in (row["contradicted_reporters"])
     )
     assert pairs["side_label"].notna().all()
+
+
+def test_the_first_contradiction_quotes_the_ministry_not_the_outlet(corpus):
+    """The page's first pair: the Armenian ministry's denial (1lurer.am, 28 May) of the
+    Azerbaijani ministry's claim, which was quoted as "The Azerbaijani defense ministry’s
+    fake news claimed that ...": the outlet's words, not the ministry's. Its quote is now the
+    claim the outlet reports."""
+    pairs = contradictions_across(contradiction_pairs(corpus), corpus)
+    first = pairs.iloc[0]
+    assert (first["statement_id"], first["contradicted_statement_id"]) == (
+        "lur0528-s01",
+        "lur0528-s05",
+    )
+    assert first["contradicted_speaker_name"] == "Ministry of Defence of Azerbaijan"
+    assert (
+        first["contradicted_quote"]
+        == "claimed that one of their soldiers was wounded in Nakhijevan"
+    )
+    # No statement of the Azerbaijani ministry calls its own words fake news.
+    statements = corpus.statements
+    own = statements.loc[statements["speaker_actor_id"] == "azerbaijani_defence_ministry"]
+    assert not own["quote"].str.contains("fake news").any()
 
 
 def test_the_seed_has_no_claim_to_compare(dataset):

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 import dashboard
 from components.overview.corpus import corpus_overview
-from components.overview.frames import date_span
+from components.overview.frames import date_span, story_strip
 from tests.conftest import DATA_DIR
 from tests.corpus_files import (
     article_count,
@@ -122,7 +122,12 @@ def test_corpus_overview_page_draws_the_weekly_figure(monkeypatch):
     assert any('"barmode":"stack"' in spec and "Week of" in spec for spec in specs)
 
 
-def test_a_range_over_several_years_names_the_year_of_each_end(corpus):
-    """eutoday-2021-05-27-sabotage dates the 1990s war 1990-01-01/1999-12-31: the span must
-    not read as if it were all of 1999 ("01 Jan – 31 Dec 1999")."""
-    assert date_span(corpus).startswith("01 Jan 1990 – 31 Dec 1999 → ")
+def test_the_1990s_war_reads_as_the_1990s(corpus):
+    """eutoday-2021-05-27-sabotage dates the 1990s war 1990-01-01/1999-12-31 ("in the
+    1990s"): the span read "01 Jan 1990 – 31 Dec 1999", days no text gives, and the strip
+    grouped by year put the war in "1990". Both say "1990s" now, as the text does."""
+    assert date_span(corpus) == "1990s → 29 Dec 2021"
+    strip = story_strip(corpus)
+    assert strip.period == "year"
+    assert [step.when for step in strip.steps] == ["1990s", "2020", "2021"]
+    assert strip.steps[0].record_id == "ev-first-karabakh-war"
