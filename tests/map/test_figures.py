@@ -14,7 +14,9 @@ from components.map.figure_basemap import (
 from components.map.figures import (
     ARTICLE_PLACES_NAME,
     DIMMED_OPACITY,
+    PLACE_LABELS_NAME,
     SEATS_NAME,
+    TOWN_LABELS_NAME,
     TOWNS_NAME,
     border_area_figure,
     seat_marker_size,
@@ -132,14 +134,25 @@ def test_article_places_are_clickable_at_their_coordinates(border_fig, activity)
     assert PREFERRED_CRISIS_LOCATION_ID in [c[0] for c in places.customdata]
 
 
+def labels(fig, name):
+    """(text, lat, lon) of every label drawn by the label traces of ``name`` (one per position)."""
+    return [
+        (text, lat, lon)
+        for t in fig.data
+        if t.name.startswith(f"{name} (")
+        for text, lat, lon in zip(t.text, t.lat, t.lon, strict=True)
+    ]
+
+
 def test_towns_around_the_lake_are_labelled(border_fig, towns):
-    drawn = trace(border_fig, TOWNS_NAME)
-    names = set(drawn.text)
+    drawn = {text: (lat, lon) for text, lat, lon in labels(border_fig, TOWN_LABELS_NAME)}
     for name in ["Goris", "Vardenis", "Jermuk", "Lachin", "Kalbajar", "Stepanakert / Khankendi"]:
-        assert name in names
+        assert name in drawn
     goris = towns.set_index("name").loc["Goris"]
-    index = list(drawn.text).index("Goris")
-    assert (drawn.lat[index], drawn.lon[index]) == pytest.approx((goris["lat"], goris["lon"]))
+    assert drawn["Goris"] == pytest.approx((goris["lat"], goris["lon"]))
+    assert [c[0] for c in trace(border_fig, TOWNS_NAME).customdata[: len(towns)]] == [None] * len(
+        towns
+    )
 
 
 def test_regions_around_the_lake_are_labelled(border_fig):
@@ -176,7 +189,8 @@ def test_data_text_is_escaped_in_labels_and_hovers(layers, activity, towns, lake
     )
     fig = border_area_figure(layers, hostile, towns, center=(lake["lat"], lake["lon"]))
     places = trace(fig, ARTICLE_PLACES_NAME)
-    assert all("<b>" not in text for text in places.text)
+    assert all("<b>" not in text for text, _, _ in labels(fig, PLACE_LABELS_NAME))
+    assert any("&lt;b&gt;Lake" in text for text, _, _ in labels(fig, PLACE_LABELS_NAME))
     assert any("&lt;b&gt;Lake" in hover for hover in places.hovertext)
 
 
