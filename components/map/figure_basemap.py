@@ -250,6 +250,9 @@ def line_trace(lats, lons, colour: str, width: float, name: str, **more) -> dict
 
 
 REGION_FONT_PX = 11
+# Grey, at least 4.5:1 (WCAG AA) on the country fills the region names sit on (#6b6b6b was
+# 4.2:1 on Azerbaijan's blue).
+REGION_LABEL_COLOR = "#575757"
 NAGORNO_KARABAKH_LABEL = "Nagorno-Karabakh (pre-2020)"
 NAGORNO_KARABAKH_FONT_PX = 12
 SCALE_FONT_PX = 12
@@ -306,7 +309,7 @@ def add_region_labels(fig: go.Figure, layers: GeoLayers, shown: Container[str]) 
             lon=regions["lon"],
             mode="text",
             text=[html.escape(name.upper()) for name in regions["region_name"]],
-            textfont={"size": REGION_FONT_PX, "color": "#6b6b6b"},
+            textfont={"size": REGION_FONT_PX, "color": REGION_LABEL_COLOR},
             hovertext=hover,
             hoverinfo="text",
             name="Regions",

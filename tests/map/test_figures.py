@@ -3,19 +3,28 @@
 import pandas as pd
 import pytest
 
+from components.app.palette import MIN_TEXT_CONTRAST, contrast_ratio
 from components.app.places import geo_dir, place_activity
 from components.data import load_dataset
 from components.map.figure_basemap import (
+    ARMENIA_FILL,
+    AZERBAIJAN_FILL,
     GEOBOUNDARIES_NAME,
+    LAKE_FILL,
+    NAGORNO_KARABAKH_COLOR,
     NAGORNO_KARABAKH_NAME,
     NE_BORDER_NAME,
+    NEIGHBOUR_FILL,
     OFFLINE_STYLE,
+    REGION_LABEL_COLOR,
 )
 from components.map.figures import (
     ARTICLE_PLACES_NAME,
     DIMMED_OPACITY,
+    PLACE_LABEL_COLOR,
     PLACE_LABELS_NAME,
     SEATS_NAME,
+    TOWN_LABEL_COLOR,
     TOWN_LABELS_NAME,
     TOWNS_NAME,
     border_area_figure,
@@ -240,3 +249,16 @@ def test_empty_towns_still_draws(layers, activity, lake):
     )
     fig = border_area_figure(layers, activity, empty, center=(lake["lat"], lake["lon"]))
     assert trace(fig, ARTICLE_PLACES_NAME)
+
+
+def test_label_colours_read_on_every_fill():
+    """Every map label's colour is at least 4.5:1 (WCAG AA) on the fills it may sit on:
+    white, the countries' and neighbours' fills, and Lake Sevan (not the region names,
+    which sit inside their regions, away from the lake)."""
+    land = [OFFLINE_STYLE["layers"][0]["paint"]["background-color"]]
+    land += [ARMENIA_FILL, AZERBAIJAN_FILL, NEIGHBOUR_FILL]
+    for colour in (PLACE_LABEL_COLOR, TOWN_LABEL_COLOR, NAGORNO_KARABAKH_COLOR):
+        for fill in [*land, LAKE_FILL]:
+            assert contrast_ratio(colour, fill) >= MIN_TEXT_CONTRAST, (colour, fill)
+    for fill in land:
+        assert contrast_ratio(REGION_LABEL_COLOR, fill) >= MIN_TEXT_CONTRAST, fill
