@@ -362,7 +362,7 @@ else:
             "actor_name": "Actor",
             "relation": "Relation",
             "other_actor_name": "Other actor",
-            "issue_count": st.column_config.NumberColumn("Issues in common", width="small"),
+            "issue_count": st.column_config.NumberColumn("Issues in common"),
             "issue_labels": "Issues",
             "statement_count": st.column_config.NumberColumn("Statements", width="small"),
         },
