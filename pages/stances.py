@@ -14,6 +14,7 @@ from components.app.palette import side_label
 from components.app.routing import ensure_router
 from components.app.state import (
     STANCES_AGREEMENT_CSV_KEY,
+    STANCES_AGREEMENT_SEARCH_KEY,
     STANCES_CELL_KEY,
     STANCES_LEVEL_KEY,
     STANCES_MATRIX_CSV_KEY,
@@ -30,6 +31,7 @@ from components.app.state import (
 from components.app.text_safety import escape_markdown
 from components.stances.clicks import ClickableMatrix, choose_by_click
 from components.stances.frames import LEVELS, ORDERS, STANCE_VERBS, split_cell_id
+from components.stances.relations import links_naming
 from components.stances.sides import (
     ALL_SIDES,
     REPORTED_BY,
@@ -50,8 +52,15 @@ CHART_CONFIG = {"displayModeBar": False}
 # a double-click, which would clear the selection); it has nothing to zoom back.
 MATRIX_CONFIG = {**CHART_CONFIG, **SINGLE_CLICKS_CONFIG}
 
+# The agreement table scrolls inside a box this tall (about ten rows): at its full height,
+# hundreds of links made the page tens of thousands of px long.
+AGREEMENT_TABLE_HEIGHT_PX = 400
+
 # Key of the box with the chosen cell's statements (its st-key-… class finds it in tests).
 EVIDENCE_KEY = "stances_evidence"
+
+# Contradictions shown open; the others wait in an expander (each box is some 300 px tall).
+CONTRADICTIONS_OPEN = 5
 
 # Key prefix of each contradiction's box (st-key-… class), one box per pair.
 CONTRADICTION_KEY_PREFIX = "stances_contradiction_"
@@ -69,6 +78,42 @@ def _source_link(statement_id: str) -> None:
         icon=":material/article:",
         query_params={"statement": statement_id},
     )
+
+
+def _contradiction(pair) -> None:
+    """One contradiction: the statement and the one that contradicts it, side by side."""
+    with st.container(border=True, key=f"{CONTRADICTION_KEY_PREFIX}{pair.statement_id}"):
+        if isinstance(pair.issue_label, str):
+            st.markdown(f"On **{escape_markdown(pair.issue_label)}**")
+        claim_column, denial_column = st.columns(2, gap="large")
+        sides = [
+            (
+                claim_column,
+                "Says",
+                pair.contradicted_speaker_name,
+                pair.contradicted_date_label,
+                pair.contradicted_quote,
+                pair.contradicted_sentence,
+                pair.contradicted_statement_id,
+            ),
+            (
+                denial_column,
+                "Contradicts it",
+                pair.speaker_name,
+                pair.date_label,
+                pair.quote,
+                pair.sentence,
+                pair.statement_id,
+            ),
+        ]
+        for column, role, speaker, date_label, quote, sentence, statement_id in sides:
+            with column:
+                st.markdown(
+                    f"**{escape_markdown(speaker)}** · {role} · {escape_markdown(date_label)}"
+                )
+                st.markdown(f"> {escape_markdown(quote)}")
+                st.caption(f"In the article: {escape_markdown(sentence)}")
+                _source_link(statement_id)
 
 
 def _matrix_alt(matrix_view, side_name: str | None) -> str:
@@ -297,14 +342,27 @@ else:
         alt="Agreement network: actors on a circle, a line between two actors who agree "
         "or conflict on issues, thicker for more issues. The table below lists every link.",
     )
+    words = st.text_input(
+        "Find an actor",
+        key=STANCES_AGREEMENT_SEARCH_KEY,
+        placeholder="Part of a name, e.g. France",
+        help="Lists the links of the actors whose name holds these words.",
+    )
+    links = links_naming(view.agreement_table, words)
+    st.caption(
+        f"Showing {len(links):,} of {len(view.agreement_table):,} links, the strongest first "
+        "(most issues in common, then most statements); scroll the table for the rest, or "
+        "click a column's header to sort by it."
+    )
     st.dataframe(
-        view.agreement_table,
+        links,
         hide_index=True,
-        height="content",
+        height=AGREEMENT_TABLE_HEIGHT_PX,
         column_config={
             "actor_name": "Actor",
             "relation": "Relation",
             "other_actor_name": "Other actor",
+            "issue_count": st.column_config.NumberColumn("Issues in common"),
             "issue_labels": "Issues",
             "statement_count": st.column_config.NumberColumn("Statements", width="small"),
         },
@@ -371,36 +429,10 @@ elif view.contradiction_total > len(pairs):
         "narrow with the actor filter in the sidebar.",
         icon=":material/filter_list:",
     )
-for pair in view.contradiction_rows:
-    with st.container(border=True, key=f"{CONTRADICTION_KEY_PREFIX}{pair.statement_id}"):
-        if isinstance(pair.issue_label, str):
-            st.markdown(f"On **{escape_markdown(pair.issue_label)}**")
-        claim_column, denial_column = st.columns(2, gap="large")
-        sides = [
-            (
-                claim_column,
-                "Says",
-                pair.contradicted_speaker_name,
-                pair.contradicted_date_label,
-                pair.contradicted_quote,
-                pair.contradicted_sentence,
-                pair.contradicted_statement_id,
-            ),
-            (
-                denial_column,
-                "Contradicts it",
-                pair.speaker_name,
-                pair.date_label,
-                pair.quote,
-                pair.sentence,
-                pair.statement_id,
-            ),
-        ]
-        for column, role, speaker, date_label, quote, sentence, statement_id in sides:
-            with column:
-                st.markdown(
-                    f"**{escape_markdown(speaker)}** · {role} · {escape_markdown(date_label)}"
-                )
-                st.markdown(f"> {escape_markdown(quote)}")
-                st.caption(f"In the article: {escape_markdown(sentence)}")
-                _source_link(statement_id)
+for pair in view.contradiction_rows[:CONTRADICTIONS_OPEN]:
+    _contradiction(pair)
+later = view.contradiction_rows[CONTRADICTIONS_OPEN:]
+if later:
+    with st.expander(f"{len(later)} more contradictions", icon=":material/unfold_more:"):
+        for pair in later:
+            _contradiction(pair)

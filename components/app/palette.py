@@ -89,3 +89,28 @@ SIDE_COLOURS: dict[str, str] = {
 def side_label(side: str) -> str:
     """The readable name of a side ("Azerbaijani"), or the code itself if unknown."""
     return SIDE_LABELS.get(side, side)
+
+
+# Text on a coloured fill must reach this contrast ratio (WCAG 2 AA, normal text).
+MIN_TEXT_CONTRAST = 4.5
+TEXT_ON_LIGHT = "#000000"
+TEXT_ON_DARK = "#FFFFFF"
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2's relative luminance of a "#RRGGBB" colour: 0 for black, 1 for white."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2's contrast ratio of two "#RRGGBB" colours, from 1 to 21."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def text_colour_on(fill: str) -> str:
+    """Black or white, whichever reads better on ``fill`` (the higher contrast ratio)."""
+    on_light = contrast_ratio(TEXT_ON_LIGHT, fill)
+    return TEXT_ON_LIGHT if on_light >= contrast_ratio(TEXT_ON_DARK, fill) else TEXT_ON_DARK

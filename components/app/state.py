@@ -149,6 +149,9 @@ STANCES_MATRIX_CSV_KEY = "stances_matrix_csv"
 STANCES_AGREEMENT_CSV_KEY = "stances_agreement_csv"
 STANCES_TARGETING_CSV_KEY = "stances_targeting_csv"
 
+# Stances page: the words the agreement table's links are searched for (an actor's name).
+STANCES_AGREEMENT_SEARCH_KEY = "stances_agreement_search"
+
 # Stances page: whose outlets' statements count ("all", "one" side, "split" two sides), and
 # the side(s) chosen.
 STANCES_REPORTED_BY_KEY = "stances_reported_by"

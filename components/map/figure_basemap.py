@@ -9,6 +9,7 @@ Pure plotly, no streamlit; the data drawn on top is figures.py's.
 from __future__ import annotations
 
 import html
+from collections.abc import Container
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -23,6 +24,7 @@ from components.map.geo import (
     outline_lines,
     scale_bar,
 )
+from components.map.labels import CENTERED, MapLabel
 
 MAP_HEIGHT_PX = 640
 
@@ -247,11 +249,55 @@ def line_trace(lats, lons, colour: str, width: float, name: str, **more) -> dict
     }
 
 
-def add_region_labels(fig: go.Figure, layers: GeoLayers) -> None:
-    """Names of the regions around the lake, and Nagorno-Karabakh's label, in grey italics."""
+REGION_FONT_PX = 11
+# Grey, at least 4.5:1 (WCAG AA) on the country fills the region names sit on (#6b6b6b was
+# 4.2:1 on Azerbaijan's blue).
+REGION_LABEL_COLOR = "#575757"
+NAGORNO_KARABAKH_LABEL = "Nagorno-Karabakh (pre-2020)"
+NAGORNO_KARABAKH_FONT_PX = 12
+SCALE_FONT_PX = 12
+
+
+def _region_points(layers: GeoLayers) -> pd.DataFrame:
+    """The regions around the lake with their label points (moved where told)."""
     regions = focus_regions(layers.regions)
     for name, (lat, lon) in REGION_LABEL_POSITIONS.items():
         regions.loc[regions["region_name"] == name, ["lat", "lon"]] = (lat, lon)
+    return regions
+
+
+def region_labels(layers: GeoLayers) -> list[MapLabel]:
+    """The regions' names and Nagorno-Karabakh's, each centred on its point."""
+    labels = [
+        MapLabel(
+            f"region:{row.region_name}",
+            row.region_name.upper(),
+            row.lat,
+            row.lon,
+            REGION_FONT_PX,
+            positions=CENTERED,
+        )
+        for row in _region_points(layers).itertuples(index=False)
+    ]
+    lat, lon = label_point(layers.nagorno_karabakh["features"][0]["geometry"])
+    labels.append(
+        MapLabel(
+            "nagorno-karabakh",
+            NAGORNO_KARABAKH_LABEL,
+            lat,
+            lon,
+            NAGORNO_KARABAKH_FONT_PX,
+            positions=CENTERED,
+        )
+    )
+    return labels
+
+
+def add_region_labels(fig: go.Figure, layers: GeoLayers, shown: Container[str]) -> None:
+    """Names of the regions around the lake, and Nagorno-Karabakh's label, in grey italics;
+    only those whose key (`region_labels`) is in ``shown``."""
+    regions = _region_points(layers)
+    regions = regions[[f"region:{name}" in shown for name in regions["region_name"]]]
     hover = [
         html.escape(f"{row.local_name} ({row.country_iso3}), admin-1 region (Natural Earth)")
         for row in regions.itertuples(index=False)
@@ -263,13 +309,15 @@ def add_region_labels(fig: go.Figure, layers: GeoLayers) -> None:
             lon=regions["lon"],
             mode="text",
             text=[html.escape(name.upper()) for name in regions["region_name"]],
-            textfont={"size": 11, "color": "#6b6b6b"},
+            textfont={"size": REGION_FONT_PX, "color": REGION_LABEL_COLOR},
             hovertext=hover,
             hoverinfo="text",
             name="Regions",
             showlegend=False,
         )
     )
+    if "nagorno-karabakh" not in shown:
+        return
     lat, lon = label_point(layers.nagorno_karabakh["features"][0]["geometry"])
     fig.add_trace(
         dict(
@@ -277,14 +325,26 @@ def add_region_labels(fig: go.Figure, layers: GeoLayers) -> None:
             lat=[lat],
             lon=[lon],
             mode="text",
-            text=["Nagorno-Karabakh (pre-2020)"],
-            textfont={"size": 12, "color": NAGORNO_KARABAKH_COLOR},
+            text=[NAGORNO_KARABAKH_LABEL],
+            textfont={"size": NAGORNO_KARABAKH_FONT_PX, "color": NAGORNO_KARABAKH_COLOR},
             hovertext=[html.escape(NAGORNO_KARABAKH_AREA + "; Natural Earth breakaway polygon")],
             hoverinfo="text",
             name="Nagorno-Karabakh label",
             showlegend=False,
         )
     )
+
+
+def _scale_label_point(center: tuple[float, float]) -> tuple[float, float]:
+    lat, lon = center[0] + SCALE_BAR_OFFSET[0], center[1] + SCALE_BAR_OFFSET[1]
+    lats, lons = scale_bar(lat, lon, SCALE_BAR_KM)
+    return lats[0] + SCALE_LABEL_LIFT_DEG, (lons[0] + lons[1]) / 2
+
+
+def scale_label(center: tuple[float, float]) -> MapLabel:
+    """The scale bar's "20 km", centred above the bar."""
+    lat, lon = _scale_label_point(center)
+    return MapLabel("scale", f"{SCALE_BAR_KM} km", lat, lon, SCALE_FONT_PX, positions=CENTERED)
 
 
 def add_scale(fig: go.Figure, center: tuple[float, float], towns: pd.DataFrame) -> None:
@@ -295,14 +355,15 @@ def add_scale(fig: go.Figure, center: tuple[float, float], towns: pd.DataFrame) 
     fig.add_trace(
         line_trace(lats, lons, "#000000", 4, f"Scale bar ({SCALE_BAR_KM} km)", showlegend=False)
     )
+    label_lat, label_lon = _scale_label_point(center)
     fig.add_trace(
         dict(
             type="scattermap",
-            lat=[lats[0] + SCALE_LABEL_LIFT_DEG],
-            lon=[(lons[0] + lons[1]) / 2],
+            lat=[label_lat],
+            lon=[label_lon],
             mode="text",
             text=[f"{SCALE_BAR_KM} km"],
-            textfont={"size": 12, "color": "#000000"},
+            textfont={"size": SCALE_FONT_PX, "color": "#000000"},
             name=f"Scale bar label ({SCALE_BAR_KM} km)",
             hoverinfo="skip",
             showlegend=False,

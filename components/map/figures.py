@@ -29,6 +29,8 @@ from components.map.figure_basemap import (
     fill_layers,
     graticule_layers,
     line_trace,
+    region_labels,
+    scale_label,
     world_layers,
 )
 from components.map.geo import (
@@ -36,6 +38,7 @@ from components.map.geo import (
     GeoLayers,
     great_circle,
 )
+from components.map.labels import MapLabel, Marker, PlacedLabel, place_labels
 
 # Default zoom of the border area: Lake Sevan (north) to Goris and Lachin (south-east).
 BORDER_AREA_ZOOM = 7.4
@@ -44,6 +47,10 @@ WORLD_CENTER = {"lat": 44.0, "lon": -15.0}
 WORLD_ZOOM = 1.6
 
 ARTICLE_PLACE_COLOR = "#b2182b"
+# The places' names: the points' red, darkened to reach 4.5:1 (WCAG AA) on every fill,
+# Lake Sevan's blue included (the points' own red is 4.1:1 there).
+PLACE_LABEL_COLOR = "#9b1426"
+TOWN_LABEL_COLOR = "#262626"
 TOWN_COLOR = "#4d4d4d"
 SEAT_COLOR = "#2166ac"
 ARC_COLOR = "#8c8c8c"
@@ -51,6 +58,12 @@ DIMMED_OPACITY = 0.3
 
 ARTICLE_PLACES_NAME = "Places in the article (click one)"
 TOWNS_NAME = "Towns and capitals (context)"
+PLACE_LABELS_NAME = "Place labels"
+TOWN_LABELS_NAME = "Town labels"
+PLACE_MARKER_PX = 15
+PLACE_FONT_PX = 13
+TOWN_MARKER_PX = 8
+TOWN_FONT_PX = 12
 SEATS_NAME = "Where the actors spoke from (size: statements)"
 CRISIS_NAME = "Crisis site"
 ARCS_NAME = "Seat to crisis site"
@@ -91,10 +104,11 @@ def border_area_figure(
         }
     )
     add_regional_context(fig, layers)
-    add_region_labels(fig, layers)
+    layout = border_label_layout(layers, activity, towns, center, opening[1])
+    add_region_labels(fig, layers, {key for key, placed in layout.items() if placed})
     add_scale(fig, center, towns)
-    _add_towns(fig, activity, towns, highlight_ids)
-    _add_article_places(fig, activity, highlight_ids)
+    _add_towns(fig, _town_points(activity, towns), highlight_ids, layout)
+    _add_article_places(fig, activity, highlight_ids, layout)
     return fig
 
 
@@ -132,38 +146,140 @@ def world_figure(
     return fig
 
 
-def _add_towns(fig: go.Figure, activity: pd.DataFrame, towns: pd.DataFrame, highlight_ids) -> None:
-    """Context towns of places.csv and the dataset's other places in the area (the capitals)."""
+def _town_points(activity: pd.DataFrame, towns: pd.DataFrame) -> pd.DataFrame:
+    """Context towns of places.csv and the dataset's other places in the area (the capitals):
+    name, lat, lon, location_id (None for a context town), kind, distance_km."""
     others = activity[~activity["is_article_place"]]
     lon_min, lat_min, lon_max, lat_max = BORDER_AREA_BOX
     in_area = others["lon"].between(lon_min, lon_max) & others["lat"].between(lat_min, lat_max)
     others = others[in_area]
-    names = list(towns["name"]) + list(others["location_name"])
-    lats = list(towns["lat"]) + list(others["lat"])
-    lons = list(towns["lon"]) + list(others["lon"])
-    ids = [None] * len(towns) + list(others["location_id"])
-    kinds = list(towns["kind"]) + list(others["location_type"])
-    km = list(towns["distance_km"]) + list(others["distance_km"])
+    return pd.DataFrame(
+        {
+            "name": list(towns["name"]) + list(others["location_name"]),
+            "lat": list(towns["lat"]) + list(others["lat"]),
+            "lon": list(towns["lon"]) + list(others["lon"]),
+            # None (not NaN) for a context town: no id to click or to fade.
+            "location_id": pd.Series(
+                [None] * len(towns) + list(others["location_id"]), dtype=object
+            ),
+            "kind": list(towns["kind"]) + list(others["location_type"]),
+            "distance_km": list(towns["distance_km"]) + list(others["distance_km"]),
+        }
+    )
+
+
+def _article_places(activity: pd.DataFrame) -> pd.DataFrame:
+    return activity[activity["is_article_place"]]
+
+
+def border_label_layout(
+    layers: GeoLayers,
+    activity: pd.DataFrame,
+    towns: pd.DataFrame,
+    center: tuple[float, float],
+    zoom: float,
+) -> dict[str, PlacedLabel | None]:
+    """Where each label of the border map goes at ``zoom`` (components/map/labels.py), none
+    over another: the scale's first, then the article's places (the most reported first),
+    the regions', the towns'. Keys: "scale", "region:<name>", "nagorno-karabakh",
+    "place:<location_id>", "town:<row>"."""
+    places = _article_places(activity)
+    points = _town_points(activity, towns)
+    by_weight = (places["statement_count"] + places["event_count"]).sort_values(
+        ascending=False, kind="stable"
+    )
+    labels = [
+        scale_label(center),
+        *(
+            MapLabel(
+                f"place:{row.location_id}",
+                _place_label(row),
+                row.lat,
+                row.lon,
+                PLACE_FONT_PX,
+                PLACE_MARKER_PX,
+            )
+            for row in places.loc[by_weight.index].itertuples(index=False)
+        ),
+        *region_labels(layers),
+        *(
+            MapLabel(f"town:{i}", row.name, row.lat, row.lon, TOWN_FONT_PX, TOWN_MARKER_PX)
+            for i, row in enumerate(points.itertuples(index=False))
+        ),
+    ]
+    markers = [
+        *(Marker(row.lat, row.lon, PLACE_MARKER_PX) for row in places.itertuples(index=False)),
+        *(Marker(row.lat, row.lon, TOWN_MARKER_PX) for row in points.itertuples(index=False)),
+    ]
+    return place_labels(labels, markers, zoom)
+
+
+def _add_labels(
+    fig: go.Figure,
+    points: pd.DataFrame,
+    texts: list[str],
+    positions: list[PlacedLabel | None],
+    marker_px: float,
+    textfont: dict,
+    name: str,
+) -> None:
+    """The labels of one kind of point, a trace per text position (plotly takes one per
+    trace). Its markers are invisible and skip the hover: the points' own trace, drawn
+    after, takes the hover and the clicks; they are there because plotly.js offsets the
+    text by the marker's size."""
+    chosen = [placed.position if placed else None for placed in positions]
+    for position in dict.fromkeys(p for p in chosen if p is not None):
+        rows = [i for i, p in enumerate(chosen) if p == position]
+        fig.add_trace(
+            dict(
+                type="scattermap",
+                lat=[points["lat"].iloc[i] for i in rows],
+                lon=[points["lon"].iloc[i] for i in rows],
+                mode="markers+text",
+                marker={"size": marker_px, "opacity": 0},
+                text=[html.escape(texts[i]) for i in rows],
+                textposition=position,
+                textfont=textfont,
+                hoverinfo="skip",
+                name=f"{name} ({position})",
+                showlegend=False,
+            )
+        )
+
+
+def _add_towns(
+    fig: go.Figure,
+    points: pd.DataFrame,
+    highlight_ids,
+    layout: dict[str, PlacedLabel | None],
+) -> None:
+    """Context towns of places.csv and the dataset's other places in the area (the capitals)."""
     hover = [
-        html.escape(f"{name} ({kind}), {distance:.0f} km from the crisis site")
-        for name, kind, distance in zip(names, kinds, km, strict=True)
+        html.escape(f"{row.name} ({row.kind}), {row.distance_km:.0f} km from the crisis site")
+        for row in points.itertuples(index=False)
     ]
     # Context towns (no id) never fade: the filter is about the dataset's places.
     opacity = [
         DIMMED_OPACITY if highlight_ids and place_id and place_id not in highlight_ids else 1.0
-        for place_id in ids
+        for place_id in points["location_id"]
     ]
+    _add_labels(
+        fig,
+        points,
+        list(points["name"]),
+        [layout.get(f"town:{i}") for i in range(len(points))],
+        TOWN_MARKER_PX,
+        {"size": TOWN_FONT_PX, "color": TOWN_LABEL_COLOR},
+        TOWN_LABELS_NAME,
+    )
     fig.add_trace(
         dict(
             type="scattermap",
-            lat=lats,
-            lon=lons,
-            mode="markers+text",
-            marker={"size": 8, "color": TOWN_COLOR, "opacity": opacity},
-            text=[html.escape(name) for name in names],
-            textposition="bottom right",
-            textfont={"size": 12, "color": "#262626"},
-            customdata=[[place_id] for place_id in ids],
+            lat=list(points["lat"]),
+            lon=list(points["lon"]),
+            mode="markers",
+            marker={"size": TOWN_MARKER_PX, "color": TOWN_COLOR, "opacity": opacity},
+            customdata=[[place_id] for place_id in points["location_id"]],
             hovertext=hover,
             hoverinfo="text",
             name=TOWNS_NAME,
@@ -171,23 +287,34 @@ def _add_towns(fig: go.Figure, activity: pd.DataFrame, towns: pd.DataFrame, high
     )
 
 
-def _add_article_places(fig: go.Figure, activity: pd.DataFrame, highlight_ids) -> None:
+def _add_article_places(
+    fig: go.Figure,
+    activity: pd.DataFrame,
+    highlight_ids,
+    layout: dict[str, PlacedLabel | None],
+) -> None:
     """The article's places: red points, labelled with their counts, clickable."""
-    places = activity[activity["is_article_place"]]
+    places = _article_places(activity)
     opacity = [
         1.0 if not highlight_ids or place_id in highlight_ids else DIMMED_OPACITY
         for place_id in places["location_id"]
     ]
+    _add_labels(
+        fig,
+        places,
+        [_place_label(row) for row in places.itertuples(index=False)],
+        [layout.get(f"place:{place_id}") for place_id in places["location_id"]],
+        PLACE_MARKER_PX,
+        {"size": PLACE_FONT_PX, "color": PLACE_LABEL_COLOR},
+        PLACE_LABELS_NAME,
+    )
     fig.add_trace(
         dict(
             type="scattermap",
             lat=places["lat"],
             lon=places["lon"],
-            mode="markers+text",
-            marker={"size": 15, "color": ARTICLE_PLACE_COLOR, "opacity": opacity},
-            text=[html.escape(_place_label(row)) for row in places.itertuples(index=False)],
-            textposition="top left",
-            textfont={"size": 13, "color": ARTICLE_PLACE_COLOR},
+            mode="markers",
+            marker={"size": PLACE_MARKER_PX, "color": ARTICLE_PLACE_COLOR, "opacity": opacity},
             customdata=[[place_id] for place_id in places["location_id"]],
             hovertext=[_place_hover(row) for row in places.itertuples(index=False)],
             hoverinfo="text",

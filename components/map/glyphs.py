@@ -15,7 +15,9 @@ outline at 192. No streamlit, no plotly.
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -113,6 +115,45 @@ def glyph_range(font: ImageFont.FreeTypeFont, start: int) -> bytes:
     )
     stack = _field(1, FONTSTACK.encode()) + _field(2, f"{start}-{end}".encode()) + glyphs
     return _field(1, stack)
+
+
+def _read_varint(data: bytes, at: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = data[at]
+        value |= (byte & 0x7F) << shift
+        at += 1
+        shift += 7
+        if not byte & 0x80:
+            return value, at
+
+
+def message_fields(data: bytes) -> Iterator[tuple[int, int | bytes]]:
+    """(field number, value) of one protobuf message: ints, or bytes when length-delimited."""
+    at = 0
+    while at < len(data):
+        key, at = _read_varint(data, at)
+        if key & 7 == 2:
+            length, at = _read_varint(data, at)
+            yield key >> 3, data[at : at + length]
+            at += length
+        else:
+            value, at = _read_varint(data, at)
+            yield key >> 3, value
+
+
+@functools.cache
+def glyph_advances(folder: Path = GLYPH_DIR) -> dict[int, int]:
+    """Character -> advance in px of the shipped glyphs (a FONT_SIZE px font), as MapLibre
+    lays out the labels with them (components/map/labels.py measures labels by them)."""
+    advances: dict[int, int] = {}
+    for path in sorted(folder.glob("*.pbf")):
+        for _, stack in message_fields(path.read_bytes()):
+            for number, value in message_fields(stack):
+                if number == 3:
+                    fields = dict(message_fields(value))
+                    advances[fields[1]] = fields.get(7, 0)
+    return advances
 
 
 def main() -> None:

@@ -25,6 +25,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.app.figures import new_figure
+from components.app.palette import text_colour_on
 from components.app.text_safety import clip
 from components.stances.frames import CELL_STANCES, NO_STATEMENT, cell_id
 
@@ -36,11 +37,11 @@ STANCE_COLOURS = {
     "neutral": "#BBBBBB",
     "mixed": "#CC79A7",
 }
-STANCE_TEXT_COLOURS = {"support": "white", "oppose": "white", "neutral": "black", "mixed": "black"}
-# The hover box's text on the square's colour, at least 4.5:1 (WCAG AA) on each: Streamlit's
-# chart theme set a grey on every box, 1.4:1 on the blue. Black on vermillion (5.4:1), where
-# white is 3.9:1.
-HOVER_TEXT_COLOURS = {"support": "white", "oppose": "black", "neutral": "black", "mixed": "black"}
+# The number on each square and the hover box's text in the square's colour: black or white,
+# whichever contrasts more, at least 4.5:1 (WCAG AA) on each. White on vermillion was
+# 3.9:1, black is 5.4:1; Streamlit's chart theme set a grey hover text, 1.4:1 on the blue.
+STANCE_TEXT_COLOURS = {stance: text_colour_on(fill) for stance, fill in STANCE_COLOURS.items()}
+HOVER_TEXT_COLOURS = STANCE_TEXT_COLOURS
 STANCE_LEGEND = {
     "support": "Supports",
     "oppose": "Opposes",

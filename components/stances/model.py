@@ -32,7 +32,12 @@ from components.stances.frames import (
     order_actors,
     stance_cells,
 )
-from components.stances.relations import agreement_edges, contradictions_in_scope, targeting_edges
+from components.stances.relations import (
+    agreement_edges,
+    contradictions_in_scope,
+    strongest_first,
+    targeting_edges,
+)
 
 # A matrix row is 40 px; beyond this many rows the grid is a wall no one reads.
 MATRIX_MAX_ROWS = 40
@@ -49,6 +54,7 @@ AGREEMENT_TABLE_COLUMNS = [
     "actor_name",
     "relation",
     "other_actor_name",
+    "issue_count",
     "issue_labels",
     "statement_count",
 ]
@@ -99,7 +105,8 @@ class StancesView:
 
     @cached_property
     def agreement_table(self) -> pd.DataFrame:
-        return self.agreements[AGREEMENT_TABLE_COLUMNS]
+        """Every link, the strongest first (the page shows them in a scrolling box)."""
+        return strongest_first(self.agreements)[AGREEMENT_TABLE_COLUMNS]
 
     @cached_property
     def target_table(self) -> pd.DataFrame:

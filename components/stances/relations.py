@@ -124,6 +124,26 @@ def agreement_edges(
     )
 
 
+def strongest_first(edges: pd.DataFrame) -> pd.DataFrame:
+    """Agreements and conflicts together, the strongest first: most issues, then most
+    statements, then by name (a stable, readable order for ties)."""
+    return edges.sort_values(
+        ["issue_count", "statement_count", "actor_name", "other_actor_name", "relation"],
+        ascending=[False, False, True, True, True],
+        kind="stable",
+    ).reset_index(drop=True)
+
+
+def links_naming(edges: pd.DataFrame, words: str) -> pd.DataFrame:
+    """The links one of whose actors' names holds ``words`` (case and surrounding spaces
+    ignored); every link when ``words`` is blank."""
+    wanted = words.strip().casefold()
+    if not wanted:
+        return edges
+    names = edges["actor_name"].str.casefold() + "\n" + edges["other_actor_name"].str.casefold()
+    return edges.loc[names.str.contains(wanted, regex=False)]
+
+
 def targeting_edges(statements: pd.DataFrame, actors: pd.DataFrame, level: str) -> pd.DataFrame:
     """Who targets whom: one row per speaker, target and statement type, with a count.
 

@@ -6,15 +6,23 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
+from components.app.places import geo_dir, place_activity
 from components.app.state import actor_choices
 from components.data import load_dataset
+from components.map.figures import BORDER_AREA_ZOOM, PLACE_LABELS_NAME, border_label_layout
 from components.map.geo import (
     PREFERRED_CRISIS_LOCATION_ID,
+    context_places,
+    crisis_site,
     events_at,
+    load_geo_layers,
     statements_about,
     statements_from_seat,
+    with_distance_km,
 )
+from components.map.labels import pixel
 from tests.e2e.helpers import APP_TIMEOUT_MS, pick_actor, screenshot, wait_for_app, wait_for_rerun
+from tests.seed import DATA_DIR
 
 # The plotly MapLibre map inside the chart element: its graph div carries _fullLayout.
 MAP_JS = "document.querySelector('.js-plotly-plot')._fullLayout.map._subplot.map"
@@ -152,3 +160,43 @@ def test_filter_keeps_the_map_and_fades_other_places(offline_page, app_server):
     assert links.count() < len(statements_about(ds, PREFERRED_CRISIS_LOCATION_ID))
     move_off_the_points(page)
     screenshot(page, "map-border-filtered")
+
+
+def test_corpus_labels_sit_where_their_boxes_were_computed(page: Page, corpus_server):
+    """On the whole corpus, MapLibre opens at the zoom the labels were laid out for and puts
+    every labelled point where components/map/labels.py measured it (so boxes computed
+    apart are drawn apart); each label trace keeps its position."""
+    ds = load_dataset(DATA_DIR)
+    layers = load_geo_layers(geo_dir(ds))
+    lake = crisis_site(ds.locations, ds.statements, ds.events)
+    activity = with_distance_km(
+        place_activity(ds.locations, ds.statements, ds.events), lake["lat"], lake["lon"]
+    )
+    towns = with_distance_km(context_places(layers.places, ds.locations), lake["lat"], lake["lon"])
+    layout = border_label_layout(
+        layers, activity, towns, (lake["lat"], lake["lon"]), BORDER_AREA_ZOOM
+    )
+    places = activity.set_index("location_id")
+    page.goto(f"{corpus_server}/map")
+    wait_for_app(page)
+    wait_for_map(page)
+    assert page.evaluate(f"() => {MAP_JS}.getZoom()") == pytest.approx(BORDER_AREA_ZOOM)
+    center = page.evaluate(f"() => {MAP_JS}.getCenter()")
+    x0, y0 = pixel(center["lat"], center["lng"], BORDER_AREA_ZOOM)
+    for key, placed in layout.items():
+        if placed is None or not key.startswith("place:"):
+            continue
+        row = places.loc[key.removeprefix("place:")]
+        drawn = page.evaluate(f"() => {MAP_JS}.project([{row['lon']}, {row['lat']}])")
+        origin = page.evaluate(f"() => {MAP_JS}.project([{center['lng']}, {center['lat']}])")
+        x, y = pixel(row["lat"], row["lon"], BORDER_AREA_ZOOM)
+        assert drawn["x"] - origin["x"] == pytest.approx(x - x0, abs=1), key
+        assert drawn["y"] - origin["y"] == pytest.approx(y - y0, abs=1), key
+    positions = page.evaluate(
+        "() => document.querySelector('.js-plotly-plot')._fullData"
+        f".filter(t => t.name.startsWith('{PLACE_LABELS_NAME} ('))"
+        ".map(t => [t.textposition, t.text.length])"
+    )
+    shown = [p.position for key, p in layout.items() if p and key.startswith("place:")]
+    assert sorted(positions) == sorted([position, shown.count(position)] for position in set(shown))
+    wait_for_drawn_map(page, "map-border-corpus-labels")

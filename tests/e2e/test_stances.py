@@ -10,6 +10,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from components.data import load_dataset
 from components.stances.model import build_stances_view
+from components.stances.relations import links_naming
+from tests.conftest import DATA_DIR
 from tests.e2e.every_page import CHART_TIMEOUT_MS
 from tests.e2e.helpers import (
     APP_TIMEOUT_MS,
@@ -264,3 +266,31 @@ def test_in_the_split_view_a_click_frames_the_chosen_cell_only(corpus_server, pa
     wait_for_split_frames(page, [[SPLIT_CELL], []])
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
     screenshot(page, "stances-split-chosen-cell")
+
+
+# The corpus page at the suite's 1400 px: the agreement table alone made it some 23,600 px
+# tall when it listed its hundreds of links at full height; it is about 7,200 now.
+MAX_CORPUS_PAGE_HEIGHT_PX = 9_000
+
+
+def test_the_corpus_page_stays_short_and_every_link_is_found(corpus_server, page):
+    """The agreement table scrolls in a box of its own, so the page stays a few screens
+    tall; searching for an actor lists that actor's links, counted out of all of them."""
+    ds = load_dataset(DATA_DIR)
+    table = build_stances_view(ds, ds, "actor", "like-minded").agreement_table
+    page.goto(f"{corpus_server}/stances")
+    wait_for_app(page)
+    expect(page.locator(".js-plotly-plot .ytick text").first).to_be_visible(timeout=APP_TIMEOUT_MS)
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    assert height < MAX_CORPUS_PAGE_HEIGHT_PX
+    total = len(table)
+    expect(page.get_by_text(f"Showing {total:,} of {total:,} links")).to_be_visible()
+    search = page.get_by_role("textbox", name="Find an actor")
+    search.fill("Macron")
+    search.press("Enter")
+    wait_for_rerun(page)
+    found = len(links_naming(table, "Macron"))
+    assert 0 < found < total
+    expect(page.get_by_text(f"Showing {found:,} of {total:,} links")).to_be_visible()
+    search.scroll_into_view_if_needed()
+    screenshot(page, "stances-agreement-search")

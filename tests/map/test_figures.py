@@ -3,18 +3,29 @@
 import pandas as pd
 import pytest
 
+from components.app.palette import MIN_TEXT_CONTRAST, contrast_ratio
 from components.app.places import geo_dir, place_activity
 from components.data import load_dataset
 from components.map.figure_basemap import (
+    ARMENIA_FILL,
+    AZERBAIJAN_FILL,
     GEOBOUNDARIES_NAME,
+    LAKE_FILL,
+    NAGORNO_KARABAKH_COLOR,
     NAGORNO_KARABAKH_NAME,
     NE_BORDER_NAME,
+    NEIGHBOUR_FILL,
     OFFLINE_STYLE,
+    REGION_LABEL_COLOR,
 )
 from components.map.figures import (
     ARTICLE_PLACES_NAME,
     DIMMED_OPACITY,
+    PLACE_LABEL_COLOR,
+    PLACE_LABELS_NAME,
     SEATS_NAME,
+    TOWN_LABEL_COLOR,
+    TOWN_LABELS_NAME,
     TOWNS_NAME,
     border_area_figure,
     seat_marker_size,
@@ -132,14 +143,25 @@ def test_article_places_are_clickable_at_their_coordinates(border_fig, activity)
     assert PREFERRED_CRISIS_LOCATION_ID in [c[0] for c in places.customdata]
 
 
+def labels(fig, name):
+    """(text, lat, lon) of every label drawn by the label traces of ``name`` (one per position)."""
+    return [
+        (text, lat, lon)
+        for t in fig.data
+        if t.name.startswith(f"{name} (")
+        for text, lat, lon in zip(t.text, t.lat, t.lon, strict=True)
+    ]
+
+
 def test_towns_around_the_lake_are_labelled(border_fig, towns):
-    drawn = trace(border_fig, TOWNS_NAME)
-    names = set(drawn.text)
+    drawn = {text: (lat, lon) for text, lat, lon in labels(border_fig, TOWN_LABELS_NAME)}
     for name in ["Goris", "Vardenis", "Jermuk", "Lachin", "Kalbajar", "Stepanakert / Khankendi"]:
-        assert name in names
+        assert name in drawn
     goris = towns.set_index("name").loc["Goris"]
-    index = list(drawn.text).index("Goris")
-    assert (drawn.lat[index], drawn.lon[index]) == pytest.approx((goris["lat"], goris["lon"]))
+    assert drawn["Goris"] == pytest.approx((goris["lat"], goris["lon"]))
+    assert [c[0] for c in trace(border_fig, TOWNS_NAME).customdata[: len(towns)]] == [None] * len(
+        towns
+    )
 
 
 def test_regions_around_the_lake_are_labelled(border_fig):
@@ -176,7 +198,8 @@ def test_data_text_is_escaped_in_labels_and_hovers(layers, activity, towns, lake
     )
     fig = border_area_figure(layers, hostile, towns, center=(lake["lat"], lake["lon"]))
     places = trace(fig, ARTICLE_PLACES_NAME)
-    assert all("<b>" not in text for text in places.text)
+    assert all("<b>" not in text for text, _, _ in labels(fig, PLACE_LABELS_NAME))
+    assert any("&lt;b&gt;Lake" in text for text, _, _ in labels(fig, PLACE_LABELS_NAME))
     assert any("&lt;b&gt;Lake" in hover for hover in places.hovertext)
 
 
@@ -226,3 +249,16 @@ def test_empty_towns_still_draws(layers, activity, lake):
     )
     fig = border_area_figure(layers, activity, empty, center=(lake["lat"], lake["lon"]))
     assert trace(fig, ARTICLE_PLACES_NAME)
+
+
+def test_label_colours_read_on_every_fill():
+    """Every map label's colour is at least 4.5:1 (WCAG AA) on the fills it may sit on:
+    white, the countries' and neighbours' fills, and Lake Sevan (not the region names,
+    which sit inside their regions, away from the lake)."""
+    land = [OFFLINE_STYLE["layers"][0]["paint"]["background-color"]]
+    land += [ARMENIA_FILL, AZERBAIJAN_FILL, NEIGHBOUR_FILL]
+    for colour in (PLACE_LABEL_COLOR, TOWN_LABEL_COLOR, NAGORNO_KARABAKH_COLOR):
+        for fill in [*land, LAKE_FILL]:
+            assert contrast_ratio(colour, fill) >= MIN_TEXT_CONTRAST, (colour, fill)
+    for fill in land:
+        assert contrast_ratio(REGION_LABEL_COLOR, fill) >= MIN_TEXT_CONTRAST, fill

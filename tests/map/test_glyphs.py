@@ -7,48 +7,23 @@ import pytest
 from components.app.places import geo_dir
 from components.map.figure_basemap import GLYPHS_URL, OFFLINE_STYLE
 from components.map.geo import load_geo_layers
-from components.map.glyphs import FONTSTACK, GLYPH_DIR
+from components.map.glyphs import FONTSTACK, GLYPH_DIR, message_fields
 from components.map.model import WORLD_VIEW, build_map_view
 
 # plotly.js draws a map trace's text in this font stack unless told another of its own.
 PLOTLY_MAP_FONTSTACK = "Open Sans Regular"
 
 
-def _varint(data: bytes, at: int) -> tuple[int, int]:
-    value = shift = 0
-    while True:
-        byte = data[at]
-        value |= (byte & 0x7F) << shift
-        at += 1
-        shift += 7
-        if not byte & 0x80:
-            return value, at
-
-
-def _fields(data: bytes):
-    """(field number, value) of one protobuf message: ints, or bytes when length-delimited."""
-    at = 0
-    while at < len(data):
-        key, at = _varint(data, at)
-        if key & 7 == 2:
-            length, at = _varint(data, at)
-            yield key >> 3, data[at : at + length]
-            at += length
-        else:
-            value, at = _varint(data, at)
-            yield key >> 3, value
-
-
 def glyph_ids(start: int) -> tuple[str, str, set[int]]:
     """The font stack, range and glyph ids of one shipped range file."""
     data = (GLYPH_DIR / f"{start}-{start + 255}.pbf").read_bytes()
-    (number, stack), *rest = _fields(data)
+    (number, stack), *rest = message_fields(data)
     assert number == 1
     assert not rest
-    fields = list(_fields(stack))
+    fields = list(message_fields(stack))
     name = next(value for number, value in fields if number == 1).decode()
     span = next(value for number, value in fields if number == 2).decode()
-    ids = {dict(_fields(value))[1] for number, value in fields if number == 3}
+    ids = {dict(message_fields(value))[1] for number, value in fields if number == 3}
     return name, span, ids
 
 

@@ -17,11 +17,13 @@ from components.stances.figures import (
     LEVEL_LABELS_MAX_ISSUES,
     STANCE_COLOURS,
     STANCE_LEGEND,
+    STANCE_TEXT_COLOURS,
     matrix_min_width_px,
     stance_matrix_figure,
     wrap_label,
 )
 from components.stances.frames import order_actors, stance_cells
+from components.stances.model import build_stances_view
 from components.stances.relations import agreement_edges, targeting_edges
 
 
@@ -247,3 +249,21 @@ def test_the_matrix_is_kept_wide_enough_for_its_columns(corpus):
     assert matrix_min_width_px([*names, names[0] + " and more"], labels) > width
     # One more column under a header as long as the last (which reaches as far past it).
     assert matrix_min_width_px(names, [*labels, labels[-1]]) == width + COLUMN_MIN_PX
+
+
+def test_the_numbers_read_on_their_squares(corpus):
+    """Each square's number is at least 4.5:1 (WCAG AA) on the square's colour, on the
+    corpus's squares and on every stance's colour (white on the vermillion was 3.9:1)."""
+    figure = build_stances_view(corpus, corpus, "actor", "like-minded").matrix_figure
+    squares = [t for t in figure.data if t.name in STANCE_LEGEND.values() and t.x != (None,)]
+    drawn = {t.marker.color for t in squares}
+    assert {STANCE_COLOURS["support"], STANCE_COLOURS["oppose"]} <= drawn
+    for stance, fill in STANCE_COLOURS.items():
+        lighter, darker = sorted((_luminance(fill), _luminance(STANCE_TEXT_COLOURS[stance])))[::-1]
+        assert (lighter + 0.05) / (darker + 0.05) >= 4.5, stance
+    for square in squares:
+        for text in (square.textfont.color, square.selected.textfont.color):
+            lighter, darker = sorted(
+                (_luminance(square.marker.color), _luminance(text)), reverse=True
+            )
+            assert (lighter + 0.05) / (darker + 0.05) >= 4.5, (square.name, text)
