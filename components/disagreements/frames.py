@@ -17,11 +17,8 @@ from components.app.reports import side_counts_text, side_order, with_outlets
 from components.data import Dataset
 from components.data.dates import resolve_claimed_date
 
-# Units converted before comparing: a depth of 500 m is 0.5 km, six weeks are 42 days.
-UNIT_CONVERSIONS = {"m": ("km", 0.001), "weeks": ("days", 7.0)}
-# "500", "3.5", "500-600", "2,000" (a range is two numbers joined by a dash).
-_NUMBER = r"\d+(?:[.,]\d+)*"
-_RANGE = re.compile(rf"^\s*({_NUMBER})\s*(?:[-–]\s*({_NUMBER}))?\s*$")
+from .numbers import normalised_unit, number_label, parse_number
+
 # The value_key of a claimed month ("2021-08"); a claimed day's is "2021-08-12".
 _MONTH_KEY = re.compile(r"^\d{4}-\d{2}$")
 # How many characters of a text value a figure's axis shows (the hover has it whole).
@@ -52,33 +49,6 @@ CLAIM_COLUMNS = [
     "published_date",
     "by_actor_name",
 ]
-
-
-def parse_number(value: str) -> tuple[float, float] | None:
-    """(low, high) of "500" or "500-600" (thousands commas allowed); None if not a number."""
-    match = _RANGE.match(str(value))
-    if match is None:
-        return None
-    low = _to_float(match.group(1))
-    high = _to_float(match.group(2)) if match.group(2) else low
-    return (min(low, high), max(low, high))
-
-
-def _to_float(text: str) -> float:
-    # "2,000" is two thousand; "3,5" (a decimal comma) does not occur in English texts.
-    return float(text.replace(",", ""))
-
-
-def normalised_unit(unit: object) -> tuple[str | None, float]:
-    """The unit numbers are compared in, and the factor to get there ("m" -> ("km", 0.001))."""
-    if not isinstance(unit, str) or not unit:
-        return None, 1.0
-    return UNIT_CONVERSIONS.get(unit, (unit, 1.0))
-
-
-def _number_label(low: float, high: float, unit: str | None) -> str:
-    span = f"{low:g}" if low == high else f"{low:g}–{high:g}"
-    return f"{span} {unit}" if unit else span
 
 
 def claims_table(ds: Dataset) -> pd.DataFrame:
@@ -135,7 +105,7 @@ def _comparable(kind: str, value: str, unit: object, places: pd.Series) -> tuple
         if parsed is not None:
             shown_unit, factor = normalised_unit(unit)
             low, high = parsed[0] * factor, parsed[1] * factor
-            label = _number_label(low, high, shown_unit)
+            label = number_label(low, high, shown_unit)
             return label, label, low, high, None, None, None
     if kind == "date":
         dated = _claimed_date(value)

@@ -11,11 +11,10 @@ from components.disagreements.frames import (
     contradictions_across,
     disagreements,
     disagreements_view,
-    normalised_unit,
-    parse_number,
     spread_events,
     strip_claims,
 )
+from components.disagreements.numbers import normalised_unit, parse_number
 
 
 @pytest.mark.parametrize(
