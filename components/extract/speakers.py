@@ -30,6 +30,7 @@ from .phrases import (
 )
 from .pronouns import PronounRules
 from .registry import Registry, countries
+from .spokes import SpokesRules
 from .titles import (
     countryless_title,
     holds,
@@ -130,7 +131,7 @@ def _of_another_country(text: str, mention: Mention) -> bool:
 _BODY_WORDS = {"agency", "ministry", "department", "service", "body", "committee"}
 
 
-class SpeakerResolver(BodyRules, PronounRules):
+class SpeakerResolver(BodyRules, SpokesRules, PronounRules):
     """Resolves speaker phrases of one document; remembers who spoke last."""
 
     def __init__(self, doc: Doc, registry: Registry):
@@ -219,7 +220,12 @@ class SpeakerResolver(BodyRules, PronounRules):
                 if author is not None:
                     return self.from_phrase(author)
         # "a foreign ministry statement said": the body named in front of the document.
-        named = [c for c in head.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+        # Not "the press release": a press release is no body's name.
+        named = [
+            c
+            for c in head.children
+            if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.lower_ != "press"
+        ]
         if named:
             words = self.doc[named[0].left_edge.i : named[-1].i + 1]
             author = self.from_span(words)
@@ -248,8 +254,9 @@ class SpeakerResolver(BodyRules, PronounRules):
             speaker = self._press_service(head)
             if speaker is not None:
                 return speaker
-        office = self._office_of(head, span.start_char, span.end_char)
-        return office or self._resolve(head, span.start_char, span.end_char)
+        bounds = (span.start_char, span.end_char)
+        body = self._office_of(head, *bounds) or self._body_of_unnamed(head, *bounds)
+        return body or self._resolve(head, *bounds)
 
     def _resolve(self, head: Token, start: int, end: int) -> Speaker | None:
         words = self.doc.text[start:end]

@@ -248,7 +248,10 @@ def speech_act(
     concerned", "remains committed", "is ready to"), is its subject's statement, when no
     reporting verb in it says otherwise."""
     verb = _under_impersonal(sentence.root)
-    if verb.pos_ not in ("VERB", "AUX") or not _is_speech_act(verb):
+    # "The United Kingdom thanks the French delegation": the small model may tag the verb
+    # a noun; with a subject of its own it is the verb.
+    tagged_noun = verb.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in verb.children)
+    if (verb.pos_ not in ("VERB", "AUX") and not tagged_noun) or not _is_speech_act(verb):
         return []
     if any(c.dep_ == "neg" for c in verb.children):  # "Yerevan has not yet reacted"
         return []

@@ -45,3 +45,45 @@ def test_the_agency_s_press_service_speaks_for_the_agency_named_before(read_draf
     draft = read_drafts("todayaz-2021-07-10-sbs-units-gubadli-lachin")
     said = speakers_with(draft, "has inaugurated two military units")
     assert said == ["azerbaijani_state_border_service"]
+
+
+# Of round 15's fresh set, read after its one look (READ_IN_ROUND_15).
+
+
+def test_the_leadership_of_a_ministry_speaks_for_it(read_drafts):
+    """The Azerbaijani defence ministry's release of 11 January 2022: 'The leadership of the
+    Ministry of Defense expresses its deepest condolences to the family ...': the ministry
+    (of the country its first sentence is about), and the release's sentences with no
+    reporting word of their own are its too; before, none of them was drafted."""
+    draft = read_drafts("modaz-2022-01-11-serviceman-shehid")
+    ministry = ["azerbaijani_defence_ministry"]
+    assert speakers_with(draft, "expresses its deepest condolences") == ministry
+    assert speakers_with(draft, "the opposing side was suppressed") == ministry
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_ministry(read_drafts):
+    """Public Radio of Armenia, 18 November: '“This has absolutely nothing to do with
+    reality,” a spokesperson for the Ministry of Defense told ...': no name identifies the
+    spokesperson; the ministry speaks, not a new speaker."""
+    draft = read_drafts("armradio-2021-11-18-denies-six-captives")
+    said = speakers_with(draft, "This has absolutely nothing to do with reality")
+    assert said == ["armenian_defence_ministry"]
+
+
+def test_the_press_release_is_its_author_s_named_before(read_drafts):
+    """Turan, 16 November: '..., according to a press release of the Azerbaijani Ministry
+    of Defense.' then 'According to the press release, the Armenian military launched a
+    military operation ...': the ministry's release, not a new speaker "press"."""
+    draft = read_drafts("turan-2021-11-16-lachin-servicemen-detained")
+    said = speakers_with(draft, "the Armenian military launched a military operation")
+    assert said == ["azerbaijani_defence_ministry"]
+
+
+def test_a_state_that_thanks_speaks_and_is_its_text_s_we(read_drafts):
+    """The UK's statement at the OSCE (Media Pigeon, 5 August): 'The United Kingdom thanks
+    the French delegation for ...' (the small model tags "thanks" a noun) then 'We urge
+    both parties to de-escalate': the United Kingdom, whose statement it is."""
+    draft = read_drafts("mediapigeon-2021-08-05-uk-osce-statement")
+    uk = ["united_kingdom"]
+    assert speakers_with(draft, "thanks the French delegation") == uk
+    assert speakers_with(draft, "We urge both parties to de-escalate") == uk
