@@ -49,7 +49,7 @@ from .calibration import band, bands_table, outcome
 from .draft import Draft, extract
 from .error_kinds import MISSED, kinds_table, speaker_error_kind
 from .model import load_pipeline
-from .registry import registry_from_records
+from .registry import SAFE_LOADER, registry_from_records
 from .splits import GROUPS, HELD_OUT, group_of
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -339,7 +339,7 @@ def _articles(folder: Path) -> list[GoldArticle]:
 
 def _article(path: Path, group: str) -> GoldArticle:
     text = (path / "article.txt").read_text(encoding="utf-8")
-    meta = yaml.safe_load((path / "article.yaml").read_text(encoding="utf-8")) or {}
+    meta = yaml.load((path / "article.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
     published = meta["published_date"]
     if isinstance(published, str):
         published = date.fromisoformat(published)
@@ -437,7 +437,7 @@ def _short(text: str, limit: int = 90) -> str:
 def _read_list(path: Path) -> list[dict]:
     if not path.is_file():
         return []
-    content = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    content = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or []
     return [r for r in content if isinstance(r, dict)] if isinstance(content, list) else []
 
 

@@ -21,6 +21,11 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz
 
+# The C parser where PyYAML has it (components/data reads the same files with it): the
+# same safe loading and the same records, about ten times faster on the corpus (4.8 -> 0.46
+# CPU-s for every YAML file of data/).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 GAZETTEER_CSV = Path(__file__).with_name("gazetteer.csv")
 # A surname spelled differently ("Pachinian"/"Pashinyan") scores 100 on the key below;
 # unrelated names of the region score under 60. 90 leaves room for one letter more or less
@@ -450,7 +455,7 @@ def _place(record: dict) -> Place:
 def _read_list(path: Path) -> list[dict]:
     if not path.is_file():
         return []
-    content = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    content = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or []
     if not isinstance(content, list):
         raise ValueError(f"{path}: expected a YAML list of records")
     return [record for record in content if isinstance(record, dict)]
