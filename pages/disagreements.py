@@ -26,7 +26,6 @@ from components.app.state import (
 from components.app.text_safety import escape_markdown
 from components.disagreements.figures import min_chart_width
 from components.disagreements.frames import (
-    DisagreementsView,
     claim_detail,
     claim_options,
     clicked_claim,
@@ -61,7 +60,7 @@ def _apply_click(points: list[dict]) -> None:
         st.session_state[DISAGREEMENTS_CLAIM_KEY] = clicked
 
 
-def _show_report(view: DisagreementsView, claim_id: str) -> None:
+def _show_report(claim_id: str) -> None:
     claim = claim_detail(view.claims, claim_id)
     if claim is None:
         return
@@ -98,11 +97,49 @@ def _show_report(view: DisagreementsView, claim_id: str) -> None:
     )
 
 
-@st.fragment
-def _spread(key: tuple, view: DisagreementsView) -> None:
-    """The chart of one aspect's claims and the chosen report. A fragment: a click on a mark,
-    a pick of aspect or report reruns it alone, not the page's thousand other elements (the
-    contradictions below); the sidebar's filters rerun the whole page, with a new view."""
+def _aspect_line(row) -> str:
+    events = f"{row.event_count} event{'s' if row.event_count != 1 else ''}"
+    line = f"- **{escape_markdown(row.aspect_label)}**: reports of {events} disagree"
+    if row.across_count == 0:
+        return line + ", among outlets of one side only"
+    return (
+        line + f"; in {row.across_count} of them outlets of different sides claim different "
+        f"values ({escape_markdown(row.sides)})"
+    )
+
+
+st.title("Disagreements")
+st.caption(
+    "Where reports of one event claim different things: how far the troops advanced, how "
+    "many soldiers, which day, where, what happened. Each report's claim is the article's "
+    "own words; the side is the camp of the outlet, not of the people it quotes."
+    + (
+        " Only events that concern the actors chosen in the sidebar."
+        if selected_actor_ids()
+        else ""
+    )
+)
+
+if not view.choices:
+    st.info(
+        "No two reports of one event in view make a claim about the same detail, so there is "
+        "nothing to compare. Claims come from the articles' events.yaml (data/README.md, "
+        "“Claims”)."
+    )
+else:
+    st.header("What the reports disagree on")
+    if view.by_aspect.empty:
+        st.caption("No number, day or place is claimed differently by two reports.")
+    else:
+        lines = [_aspect_line(row) for row in view.by_aspect.itertuples(index=False)]
+        st.markdown("\n".join(lines))
+    with st.expander(f"Every number, day and place claimed differently ({len(view.measured)})"):
+        st.markdown("\n".join(f"- {escape_markdown(line)}" for line in view.measured) or "None.")
+    with st.expander(f"Accounts of what happened, told differently ({len(view.told)})"):
+        st.caption("Text values are compared as the annotators wrote them: read the words.")
+        st.markdown("\n".join(f"- {escape_markdown(line)}" for line in view.told) or "None.")
+
+    st.header("The spread, report by report")
     aspect_column, only_column = st.columns([2, 1.4], vertical_alignment="bottom")
     with aspect_column:
         aspect = st.selectbox(
@@ -165,53 +202,7 @@ def _spread(key: tuple, view: DisagreementsView) -> None:
             key=DISAGREEMENTS_CLAIM_KEY,
         )
         if picked:
-            _show_report(view, picked)
-
-
-def _aspect_line(row) -> str:
-    events = f"{row.event_count} event{'s' if row.event_count != 1 else ''}"
-    line = f"- **{escape_markdown(row.aspect_label)}**: reports of {events} disagree"
-    if row.across_count == 0:
-        return line + ", among outlets of one side only"
-    return (
-        line + f"; in {row.across_count} of them outlets of different sides claim different "
-        f"values ({escape_markdown(row.sides)})"
-    )
-
-
-st.title("Disagreements")
-st.caption(
-    "Where reports of one event claim different things: how far the troops advanced, how "
-    "many soldiers, which day, where, what happened. Each report's claim is the article's "
-    "own words; the side is the camp of the outlet, not of the people it quotes."
-    + (
-        " Only events that concern the actors chosen in the sidebar."
-        if selected_actor_ids()
-        else ""
-    )
-)
-
-if not view.choices:
-    st.info(
-        "No two reports of one event in view make a claim about the same detail, so there is "
-        "nothing to compare. Claims come from the articles' events.yaml (data/README.md, "
-        "“Claims”)."
-    )
-else:
-    st.header("What the reports disagree on")
-    if view.by_aspect.empty:
-        st.caption("No number, day or place is claimed differently by two reports.")
-    else:
-        lines = [_aspect_line(row) for row in view.by_aspect.itertuples(index=False)]
-        st.markdown("\n".join(lines))
-    with st.expander(f"Every number, day and place claimed differently ({len(view.measured)})"):
-        st.markdown("\n".join(f"- {escape_markdown(line)}" for line in view.measured) or "None.")
-    with st.expander(f"Accounts of what happened, told differently ({len(view.told)})"):
-        st.caption("Text values are compared as the annotators wrote them: read the words.")
-        st.markdown("\n".join(f"- {escape_markdown(line)}" for line in view.told) or "None.")
-
-    st.header("The spread, report by report")
-    _spread(key, view)
+            _show_report(picked)
 
 st.divider()
 st.header("Statements denied by the other side")
