@@ -228,11 +228,13 @@ for pair in pairs.itertuples(index=False):
         for column, (role, prefix) in zip(st.columns(2, gap="large"), ends, strict=True):
             with column:
                 speaker = getattr(pair, f"{prefix}speaker_name")
+                # Who and the words in one element: the pairs are most of the page's elements
+                # (a hundred on the corpus), and each element is work for the browser.
                 st.markdown(
                     f"**{escape_markdown(speaker)}** · {role} · "
-                    f"{escape_markdown(getattr(pair, f'{prefix}date_label'))}"
+                    f"{escape_markdown(getattr(pair, f'{prefix}date_label'))}\n\n"
+                    "> " + escape_markdown(getattr(pair, f"{prefix}quote"))
                 )
-                st.markdown("> " + escape_markdown(getattr(pair, f"{prefix}quote")))
                 st.caption(
                     f"In {escape_markdown(getattr(pair, f'{prefix}outlet'))} "
                     f"({escape_markdown(getattr(pair, f'{prefix}side_label'))}). Carried by: "

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from components.extract import extract, load_registry, registry_from_records
-from components.extract.evaluate import leave_one_out, load_corpus
+from components.extract import Draft, extract, load_registry, registry_from_records
+from components.extract.evaluate import Corpus, leave_one_out, load_corpus
 from components.extract.splits import HELD_OUT, group_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,26 +50,39 @@ def gold_corpus():
     return load_corpus(ROOT / "data")
 
 
-def unseen_drafts(corpus, read_in: frozenset[str]):
-    """Drafts of the articles of one round's set against the registry without what only
-    that article names (the evaluator's leave-one-out registry, as a new article meets
-    it), with the outlet and headline as issuer when asked (as the Review page passes
-    them); each extracted once."""
-    cache = {}
+# Drafts against leave-one-out registries, shared by every round's file on a worker: several
+# rounds read the same articles, and a draft costs 0.1 to 1 CPU-s. Keyed by the corpus too
+# (the registry left out of an article is made from it), which the entry keeps alive so that
+# its id stays its own.
+_UNSEEN_DRAFTS: dict[tuple[int, str, bool], tuple[Corpus, Draft]] = {}
 
-    def draft(article_id: str, with_outlet: bool = False):
+
+def unseen_draft(corpus: Corpus, article_id: str, with_outlet: bool = False) -> Draft:
+    """The draft of one article of the corpus against the registry without what only that
+    article names (the evaluator's leave-one-out registry, as a new article meets it), with
+    the outlet and headline as issuer when asked (as the Review page passes them);
+    extracted once per session."""
+    key = (id(corpus), article_id, with_outlet)
+    if key not in _UNSEEN_DRAFTS:
+        article = next(a for a in corpus.articles if a.article_id == article_id)
+        registry = registry_from_records(*leave_one_out(corpus, article))
+        draft = extract(
+            article.text,
+            article.published,
+            registry,
+            issuer=article.outlet if with_outlet else None,
+            title=article.title if with_outlet else None,
+        )
+        _UNSEEN_DRAFTS[key] = (corpus, draft)
+    return _UNSEEN_DRAFTS[key][1]
+
+
+def unseen_drafts(corpus: Corpus, read_in: frozenset[str]):
+    """unseen_draft for the articles of one round's set only."""
+
+    def draft(article_id: str, with_outlet: bool = False) -> Draft:
         assert article_id in read_in
-        if (article_id, with_outlet) not in cache:
-            article = next(a for a in corpus.articles if a.article_id == article_id)
-            registry = registry_from_records(*leave_one_out(corpus, article))
-            cache[article_id, with_outlet] = extract(
-                article.text,
-                article.published,
-                registry,
-                issuer=article.outlet if with_outlet else None,
-                title=article.title if with_outlet else None,
-            )
-        return cache[article_id, with_outlet]
+        return unseen_draft(corpus, article_id, with_outlet)
 
     return draft
 
