@@ -23,6 +23,14 @@ def weekly_figure(weeks: pd.DataFrame, colours: tuple[str, ...]) -> go.Figure:
     legend above the bars, where it wraps instead of being cut at the chart's edge."""
     days = pd.to_datetime(pd.Series(weeks.index, dtype="str"))
     ticks = [f"{day:%-d %b}" for day in days]
+    # The labels leave out the year; the hover gives it, and the axis title names the
+    # years when the weeks run into another one (the corpus reaches January 2022: "3 Jan"
+    # after "20 Dec" is 3 January 2022).
+    weeks_of = [f"{day.day} {day:%b %Y}" for day in days]
+    years = sorted({day.year for day in days})
+    axis_title = "Week of (Monday)"
+    if len(years) > 1:
+        axis_title += f", {years[0]}–{years[-1]}"
     traces = []
     for column, colour in zip(weeks.columns, colours, strict=True):
         name = html.escape(str(column))
@@ -32,8 +40,11 @@ def weekly_figure(weeks: pd.DataFrame, colours: tuple[str, ...]) -> go.Figure:
                 "name": name,
                 "x": ticks,
                 "y": [int(value) for value in weeks[column]],
+                "customdata": weeks_of,
                 "marker": {"color": colour},
-                "hovertemplate": f"Week of %{{x}}<br>{name}: %{{y}} stories<extra></extra>",
+                "hovertemplate": (
+                    f"Week of %{{customdata}}<br>{name}: %{{y}} stories<extra></extra>"
+                ),
             }
         )
     return new_figure(
@@ -51,7 +62,7 @@ def weekly_figure(weeks: pd.DataFrame, colours: tuple[str, ...]) -> go.Figure:
                 "traceorder": "normal",
             },
             "xaxis": {
-                "title": {"text": "Week of (Monday)", "font": LABEL_FONT},
+                "title": {"text": axis_title, "font": LABEL_FONT},
                 "tickfont": LABEL_FONT,
                 "type": "category",
             },

@@ -40,7 +40,8 @@ def test_corpus_counts_by_side_week_and_outlet(corpus):
     assert overview.weeks.index[0] == f"{first - pd.Timedelta(days=first.weekday()):%Y-%m-%d}"
     assert overview.weeks.index[-1] == f"{last - pd.Timedelta(days=last.weekday()):%Y-%m-%d}"
     # The busiest day, counted from the article.yaml dates (a story once per side): 16
-    # November, the day of the clashes (19 stories on 279 articles, 18 on 246), then 14 May
+    # November, the day of the clashes (round 15: 21 stories on 299 articles, with the
+    # National Assembly's and Turan's; 19 on 279, 18 on 246), then 14 May
     # (15; 14 on 246, then tied with 27 May and shown first in date order; 14 May led on
     # 174 articles) and 27 May (14; third on 219).
     per_day = {day: side_story_count(day) for day in {r.published_date for r in article_files()}}
@@ -60,8 +61,8 @@ def test_corpus_overview_page_links_to_the_seed(monkeypatch):
     app = AppTest.from_file(str(APP_FILE), default_timeout=60).run()
     assert not app.exception
     metrics = {metric.label: metric.value for metric in app.metric}
-    # Written with a thousands separator (1,583 statements in the statements.yaml files of
-    # 279 articles; 1,402 on 246).
+    # Written with a thousands separator (1,685 statements in the statements.yaml files of
+    # 299 articles; 1,583 on 279, 1,402 on 246).
     assert metrics["Armenian"] == f"{article_count('armenia'):,}"
     assert metrics["Statements"] == f"{statement_count():,}"
     links = [
@@ -88,7 +89,8 @@ def test_weekly_figure_stacks_every_side_with_its_legend_above(corpus):
     # The stories axis is labelled in at most 4 whole steps from 0 (on a phone the bars keep
     # about 70 px under the legend: labels every 5 stories up to the tallest week's 34, on
     # 246 articles, ran into each other), fine enough to show the tallest week's bar in 4
-    # (36 stories on 279 articles, the weeks of 10 May and of 15 November: steps of 10).
+    # (36 stories on 279 articles, the weeks of 10 May and of 15 November: steps of 10;
+    # round 15: 39 on 299 articles, the week of 15 November, still steps of 10).
     per_week: dict[pd.Timestamp, int] = {}
     for day in {record.published_date for record in article_files()}:
         monday = pd.Timestamp(day) - pd.Timedelta(days=pd.Timestamp(day).weekday())
@@ -125,9 +127,28 @@ def test_corpus_overview_page_draws_the_weekly_figure(monkeypatch):
 def test_the_1990s_war_reads_as_the_1990s(corpus):
     """eutoday-2021-05-27-sabotage dates the 1990s war 1990-01-01/1999-12-31 ("in the
     1990s"): the span read "01 Jan 1990 – 31 Dec 1999", days no text gives, and the strip
-    grouped by year put the war in "1990". Both say "1990s" now, as the text does."""
-    assert date_span(corpus) == "1990s → 29 Dec 2021"
+    grouped by year put the war in "1990". Both say "1990s" now, as the text does.
+    Round 15: the span ends on 12 January 2022 (AzerNews of that day dates the Akar–Hasanov
+    call "on January 12"), and the strip gains 2022 (the clash of 11 January 2022,
+    ev-kalbajar-clash-220111)."""
+    assert date_span(corpus) == "1990s → 12 Jan 2022"
     strip = story_strip(corpus)
     assert strip.period == "year"
-    assert [step.when for step in strip.steps] == ["1990s", "2020", "2021"]
+    assert [step.when for step in strip.steps] == ["1990s", "2020", "2021", "2022"]
     assert strip.steps[0].record_id == "ev-first-karabakh-war"
+
+
+def test_weeks_running_into_another_year_name_their_years():
+    """Round 15: the corpus runs into January 2022. The week labels leave out the year
+    ("20 Dec", "3 Jan"), so the axis title names the years and the hover gives each week's
+    year; weeks inside one year keep the plain title."""
+    from components.overview.figures import weekly_figure
+
+    weeks = pd.DataFrame({"Armenian": [2, 0, 1]}, index=["2021-12-27", "2022-01-03", "2022-01-10"])
+    figure = weekly_figure(weeks, ("#E69F00",))
+    assert list(figure.data[0].x) == ["27 Dec", "3 Jan", "10 Jan"]
+    assert list(figure.data[0].customdata) == ["27 Dec 2021", "3 Jan 2022", "10 Jan 2022"]
+    assert "Week of %{customdata}" in figure.data[0].hovertemplate
+    assert figure.layout.xaxis.title.text == "Week of (Monday), 2021–2022"
+    one_year = weekly_figure(weeks.iloc[:1], ("#E69F00",))
+    assert one_year.layout.xaxis.title.text == "Week of (Monday)"

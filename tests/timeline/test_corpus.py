@@ -77,7 +77,10 @@ def test_crisis_days_stay_12_to_16_may_however_late_the_articles(windows, items)
     # theasiatoday-2021-12-29-five-soldiers-hungary (published Wednesday 29 December) dates
     # its statements and its report "Wednesday", the day of publication. (No item dated
     # later: the latest month dated whole is Meduza's "In early November", to 30 November.)
-    assert items.loc[~items["is_background"], "end_date"].max() == pd.Timestamp("2021-12-29")
+    # Round 15: azernews-2022-01-12-akar-hasanov (published 12 January 2022) dates its
+    # statements and its report of the Akar–Hasanov call "on January 12", the day of
+    # publication; nothing is dated later.
+    assert items.loc[~items["is_background"], "end_date"].max() == pd.Timestamp("2022-01-12")
     assert (
         windows["crisis"]
         == CRISIS_WINDOW
@@ -115,14 +118,16 @@ def test_one_article_marks_its_day_many_days_mark_none():
     ("preset", "dtick", "tickformat"),
     [
         ("crisis", DAY_MS, "%a %-d %b %Y"),
-        ("reporting", "M1", "%b %Y"),
+        ("reporting", "M2", "%b %Y"),
         ("since_war", "M3", "%b %Y"),
     ],
 )
 def test_each_preset_has_readable_date_ticks(view, windows, preset, dtick, tickformat):
-    """Days on the crisis days, months over the reporting period (12 May – 29 December,
-    about seven and a half), every third month since the war (August 2020 – December 2021,
-    sixteen months: by two, more than MAX_DATE_LABELS). Weeks: tests/timeline/test_figures.py."""
+    """Days on the crisis days, every second month over the reporting period (round 15:
+    12 May 2021 – 12 January 2022, May to January: nine month labels, more than
+    MAX_DATE_LABELS; by month on 12 May – 29 December), every third month since the war
+    (August 2020 – January 2022, seventeen months: by two, more than MAX_DATE_LABELS).
+    Weeks: tests/timeline/test_figures.py."""
     drawn = build_timeline_figure(view.placed, windows[preset])
     assert (drawn.layout.xaxis.dtick, drawn.layout.xaxis.tickformat) == (dtick, tickformat)
 
@@ -296,7 +301,8 @@ def test_the_page_opens_on_the_crisis_days_and_offers_the_reporting_period(corpu
     widest = per_px * max(MARKER_ROOM_PX, PILE_ROOM_PX) / 2
     assert first - widest <= start <= first
     assert after_last <= end <= after_last + widest
-    assert drawn["layout"]["xaxis"]["dtick"] == "M1"
+    # Round 15: every second month (12 May 2021 – 12 January 2022: nine months by one).
+    assert drawn["layout"]["xaxis"]["dtick"] == "M2"
     [markers] = [t for t in drawn["data"] if t.get("name") == ITEMS_TRACE]
     assert markers["customdata"], "hover and click still carry the item ids"
     squares = [c.value for c in corpus_app.caption if "squares in this time span" in c.value]
