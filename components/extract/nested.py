@@ -15,6 +15,7 @@ from .nouns import DOCUMENT_NOUNS
 from .phrases import overlaps_quote, quote_ranges
 from .spans import Attribution, cue_of
 from .speakers import SpeakerResolver
+from .verbs import FALSE_WORDS
 from .when import as_reported, find_date
 
 RULE = "statement named"
@@ -39,6 +40,10 @@ def nested_statements(
         if noun.lemma_.lower() in DOCUMENT_NOUNS and noun.pos_ == "NOUN":
             author, content = _author(noun), _content(noun)
         elif noun.lemma_.lower() in _CLAIM_NOUNS and noun.pos_ == "NOUN":
+            if any(c.lower_ in FALSE_WORDS for c in noun.children):
+                # "The Armenian defense ministry has once again spread false information
+                # about ...": the writer's accusation, not a statement it names.
+                continue
             author, content = _author(noun), _claim_content(noun)
         elif noun.lemma_.lower() in _CLAIMING and noun.pos_ == "VERB":
             author, content = _claimant(noun), noun

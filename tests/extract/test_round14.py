@@ -166,7 +166,7 @@ def test_the_ombudsmans_office_is_the_office_not_the_ombudsman(gold_corpus):
     Armenian name; title keys drop "office", so the office had been its holder's
     namesake) is the Human Rights Defender's office, with the aliases of the other
     articles only."""
-    from components.extract import registry_from_records
+    from components.extract import extract, registry_from_records
     from components.extract.evaluate import leave_one_out
 
     article = next(
@@ -174,9 +174,15 @@ def test_the_ombudsmans_office_is_the_office_not_the_ombudsman(gold_corpus):
     )
     assert article.article_id in READ_IN_ROUND_13
     registry = registry_from_records(*leave_one_out(gold_corpus, article))
+    # Since round 15 the registry holds Azerbaijan's ombudsman's office too: the words alone
+    # name neither (None), never the ombudsman; the draft finds the office by its country.
     office, _ = registry.resolve_actor("the Ombudsman’s Office")
-    assert office.actor_id == "armenian_ombudsman_office"
+    assert office is None or office.actor_id == "armenian_ombudsman_office"
     assert registry.resolve_actor("the Ombudsman")[0] is None  # a title: by context
+    draft = extract(article.text, article.published, registry)
+    assert speakers_with(draft, "Arman Tatoyan has left for Syunik") == [
+        "armenian_ombudsman_office"
+    ]
 
 
 def test_a_side_that_resorted_to_provocation_is_accused(unseen):
