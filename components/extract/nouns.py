@@ -5,6 +5,7 @@ which name one person, which are documents that speak for their author."""
 HUMAN_NOUNS = {
     "villager",
     "resident",
+    "inhabitant",
     "shepherd",
     "farmer",
     "herder",

@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from components.data.text import find_mentions
 
 from .bodies import BodyRules
+from .communities import community_actor
+from .documents import DocumentRules
 from .nouns import DOCUMENT_NOUNS, HUMAN_NOUNS, PERSON_TITLE_NOUNS
 from .phrases import (
     Mention,
@@ -52,6 +54,15 @@ _ARTICLE_OR_COUNT = re.compile(
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # Who chairs a body: "OSCE Chairperson-in-Office".
 _CHAIR_WORDS = {"chairperson", "chairman", "chairwoman", "chair"}
+
+
+def initials(name: str) -> set[str]:
+    """ "State Customs Committee of Azerbaijan" → {"SCCA", "SCC"}: the initials of a name's
+    capitalised words, and of those before its "of"."""
+    head = re.split(r"\s+of\s+", name)[0]
+    return {
+        "".join(word[0] for word in words.split() if word[:1].isupper()) for words in (name, head)
+    } - {""}
 
 
 def registry_mentions(text: str, registry: Registry) -> list[Mention]:
@@ -131,7 +142,7 @@ def _of_another_country(text: str, mention: Mention) -> bool:
 _BODY_WORDS = {"agency", "ministry", "department", "service", "body", "committee"}
 
 
-class SpeakerResolver(BodyRules, SpokesRules, PronounRules):
+class SpeakerResolver(BodyRules, SpokesRules, PronounRules, DocumentRules):
     """Resolves speaker phrases of one document; remembers who spoke last."""
 
     def __init__(self, doc: Doc, registry: Registry):
@@ -149,6 +160,9 @@ class SpeakerResolver(BodyRules, SpokesRules, PronounRules):
         self.reporters: list[Speaker] = []
         # Whom they spoke for, in text order (at the press service's place).
         self.principals: list[Speaker] = []
+        # Documents whose author the text names ("a statement by the press office"), for
+        # "the statement" later on.
+        self.documents: list[tuple[str, int, Speaker]] = []
 
     def remember(self, speaker: Speaker) -> None:
         self.history.append(speaker)
@@ -201,46 +215,6 @@ class SpeakerResolver(BodyRules, SpokesRules, PronounRules):
         if speaker is not None:
             self.principals.append(replace(speaker, start_char=head.idx))
         return speaker
-
-    def _author(self, head: Token) -> Speaker | None:
-        """Who a document speaks for: "a statement released by the Defense Ministry", "the
-        ministry's statement", "the statement of X"; with no author named, the latest
-        speaker before it, else the issuer ("..., said the statement.")."""
-        for child in head.children:
-            if child.dep_ == "poss":
-                return self.from_phrase(child)
-            if child.dep_ == "acl":
-                for grand in child.children:
-                    if grand.dep_ == "agent":
-                        author = next((c for c in grand.children if c.dep_ == "pobj"), None)
-                        if author is not None:
-                            return self.from_phrase(author)
-            if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
-                author = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if author is not None:
-                    return self.from_phrase(author)
-        # "a foreign ministry statement said": the body named in front of the document.
-        # Not "the press release": a press release is no body's name.
-        named = [
-            c
-            for c in head.children
-            if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.lower_ != "press"
-        ]
-        if named:
-            words = self.doc[named[0].left_edge.i : named[-1].i + 1]
-            author = self.from_span(words)
-            if author is not None and author.actor is None and not countries(words.text):
-                # '"France expresses ...," a foreign ministry statement said.'
-                bounds = (words.text, words.start_char, words.end_char)
-                author = self._of_the_sentence_country(words.root, *bounds) or author
-            if author is not None:
-                return author
-        before = [s for s in self.history if s.start_char <= head.idx]
-        if before:
-            return as_pronoun(max(before, key=lambda s: s.start_char), head)
-        if self.issuer is not None:
-            return as_pronoun(self.issuer, head)
-        return None
 
     def from_span(self, span: Span) -> Speaker | None:
         """The speaker a stretch of words names ("the defense ministry", "it"), when the
@@ -341,15 +315,16 @@ class SpeakerResolver(BodyRules, SpokesRules, PronounRules):
             if titled is not None:
                 return titled
         return (
-            self._from_entities(head, start, end)
+            self._acronym(head, start, end)
+            or self._from_entities(head, start, end)
             or self._from_words(head, span_text, start)
-            or self._acronym(head, start, end)
         )
 
     def _acronym(self, head: Token, start: int, end: int) -> Speaker | None:
         """ "SBS noted" after "the State Border Service (SBS) of Azerbaijan told ...": an
         acronym the text spelled out in brackets is the body named before them."""
-        if not (head.text.isupper() and 2 <= len(head.text) <= 6 and end - start == len(head)):
+        written = re.sub(r"^[Tt]he\s+", "", self.doc.text[start:end])
+        if not (head.text.isupper() and 2 <= len(head.text) <= 6 and written == head.text):
             return None
         for token in self.doc[1 : head.i - 1]:
             if token.text != head.text or token.nbor(-1).text != "(" or token.nbor(1).text != ")":
@@ -360,6 +335,12 @@ class SpeakerResolver(BodyRules, SpokesRules, PronounRules):
             speaker = self._resolve(named, *core_bounds(named))
             if speaker is not None and speaker.actor is not None:
                 return replace(speaker, mention=head.text, start_char=start, end_char=end)
+        # '"...," the SCC had said.' after "the State Customs Committee of Azerbaijan said":
+        # the latest body named before whose initials the acronym is.
+        for mention in sorted(self.mentions, key=lambda m: -m.start_char):
+            if mention.end_char <= start and head.text in initials(mention.surface):
+                actor = mention.actor
+                return Speaker(actor.actor_name, head.text, start, end, actor, 0.7, False)
         return None
 
     def _from_title(self, span_text: str, start: int) -> Speaker | None:
@@ -454,11 +435,14 @@ class SpeakerResolver(BodyRules, SpokesRules, PronounRules):
         antecedent = self._title_antecedent(span_text, start)
         if antecedent is not None:
             return antecedent
+        # "According to the villagers": the village's registered residents, if it has some.
+        group = community_actor(self.doc.text, self.registry, head.lemma_, start)
+        end = start + len(span_text)
+        if group is not None:
+            return Speaker(group.actor_name, clean(span_text), start, end, group, 0.6, False)
         # "Several shepherds told the ombudsman": the shepherds, not how many.
         name = clean(re.sub(_ARTICLE_OR_COUNT, "", span_text))
-        return Speaker(
-            name, clean(span_text), start, start + len(span_text), None, 0.5, is_person(head)
-        )
+        return Speaker(name, clean(span_text), start, end, None, 0.5, is_person(head))
 
     def _surname(self, head: Token, span_text: str, start: int) -> Speaker | None:
         """'According to Makunts, ...' after 'Lilit Makunts': a capitalised word that is the

@@ -32,7 +32,7 @@ from .spans import (
     verb_date,
 )
 from .speakers import Speaker, SpeakerResolver
-from .subjects import INHERITING, cited, speaker_further_up, subject_of
+from .subjects import INHERITING, cited, inverted_as, speaker_further_up, subject_of
 from .verbs import (
     CLAUSE_VERBS,
     CONCERN_VERBS,
@@ -230,7 +230,7 @@ def _as_reported(token: Token) -> bool:
         token.dep_ == "advcl"
         and token.lemma_.lower() in CLAUSE_VERBS | SPEECH_VERBS
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
-        and _own_subject(token)
+        and (_own_subject(token) or inverted_as(token))
     )
 
 

@@ -107,6 +107,10 @@ def subject_of(
         for child in verb.children:
             if _inverted_name(child, verb):
                 return child, None
+    if inverted_as(verb):
+        # "..., as reported Head of the Military-Medical Department ... Sahak Ohanyan.": a
+        # translation's "as" clause with its speaker after the verb.
+        return next(c for c in verb.children if _inverted_name(c, verb)), None
     if verb.dep_ == "ROOT":
         misparsed = _phrase_before(verb)
         if misparsed is not None:
@@ -188,6 +192,18 @@ def _inverted_name(child: Token, verb: Token) -> bool:
         child.dep_ in ("dobj", "attr", "npadvmod")
         and child.i > verb.i
         and (child.pos_ == "PROPN" or child.ent_type_ in NAME_LABELS)
+    )
+
+
+def inverted_as(verb: Token) -> bool:
+    """ "as reported Head of ... Sahak Ohanyan", "as stated Minister X": an "as" clause
+    whose speaker follows its verb, with no subject before it."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBD", "VBZ")
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and any(_inverted_name(c, verb) for c in verb.children)
     )
 
 

@@ -90,6 +90,11 @@ def test_written_folder_validates_once_filled(tmp_path):
     registry additions moved into the registry, passes `python -m components.data validate`."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
+    # The article is new to this registry: its folder and the villagers only it names go.
+    shutil.rmtree(data / "articles" / "civilnet-2021-05-12-syunik-update")
+    actors = yaml.safe_load((data / "actors.yaml").read_text(encoding="utf-8"))
+    actors = [a for a in actors if a["actor_id"] != "verishen_villagers"]
+    (data / "actors.yaml").write_text(yaml.safe_dump(actors, allow_unicode=True), encoding="utf-8")
     article = tmp_path / "civilnet.txt"
     article.write_text(CIVILNET, encoding="utf-8")
     folder = data / "articles" / "civilnet-2021-05-12-syunik-draft"

@@ -52,8 +52,11 @@ def test_according_to_a_spokesperson(seed_draft):
 
 
 def test_according_to_a_new_speaker(registry):
-    """'According to the villagers' names a speaker the registry lacks: new, id None."""
-    draft = extract(CIVILNET, date(2021, 5, 12), registry)
+    """'According to the villagers' names a speaker the registry lacks: new, id None. (The
+    bundled registry has Verishen's villagers, from this very article: left out here, as
+    the article is new to the registry it is drafted against.)"""
+    actors = tuple(a for a in registry.actors if a.actor_id != "verishen_villagers")
+    draft = extract(CIVILNET, date(2021, 5, 12), replace(registry, actors=actors))
     statement = statement_with(draft, "According to the villagers")
     assert (statement.speaker_actor_id, statement.speaker_name) == (None, "villagers")
     assert statement.date_precision == "as_reported"
