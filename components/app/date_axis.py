@@ -60,18 +60,28 @@ def period_starts(start: pd.Timestamp, end: pd.Timestamp, step: DateStep) -> lis
     return starts
 
 
-def period_ticks(start: pd.Timestamp, end: pd.Timestamp, step: DateStep) -> PeriodTicks:
+def period_ticks(
+    start: pd.Timestamp, end: pd.Timestamp, step: DateStep, char_span: pd.Timedelta
+) -> PeriodTicks:
     """A label for every period that overlaps [start, end), in the middle of its part inside
-    the range, and the boundaries between the periods inside the range."""
+    the range, and the boundaries between the periods inside the range.
+
+    ``char_span`` is the time one letter of a label covers on the axis at its narrowest. A
+    period cut by the range's edge keeps its label if its part holds at least half of it:
+    the last days of a reporting period do, a sliver of a day the axis shows as room for the
+    markers of its neighbour does not (its label ran into the next day's).
+    """
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     starts = period_starts(start, end, step)
     boundaries = [day for day in starts if start < day < end]
     edges = [start, *boundaries, end]
-    return PeriodTicks(
-        label_dates=[first + (last - first) / 2 for first, last in pairwise(edges)],
-        labels=[day.strftime(step.tickformat) for day in starts],
-        boundaries=boundaries,
-    )
+    label_dates, labels = [], []
+    for first, (left, right) in zip(starts, pairwise(edges), strict=True):
+        label = first.strftime(step.tickformat)
+        if right - left >= char_span * len(label) / 2:
+            label_dates.append(left + (right - left) / 2)
+            labels.append(label)
+    return PeriodTicks(label_dates=label_dates, labels=labels, boundaries=boundaries)
 
 
 def period_axis(ticks: PeriodTicks) -> dict:

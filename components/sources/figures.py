@@ -6,6 +6,7 @@ HTML-escaped, because plotly renders some HTML tags in them.
 from __future__ import annotations
 
 import html
+import math
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -150,9 +151,8 @@ def publication_strip_figure(weeks: pd.DataFrame, sides: list[str]) -> go.Figure
         "xgap": 1,
         "ygap": 4,
     }
-    first = mondays[0] if len(mondays) else pd.Timestamp("2000-01-03")
-    end = (mondays[-1] if len(mondays) else first) + WEEK
-    months = period_ticks(first, end, MONTHS)
+    first, end = _strip_range(mondays)
+    months = period_ticks(first, end, MONTHS, MONTH_LABEL_CHAR_SPAN)
     return new_figure(
         [heatmap, _cell_numbers(heatmap, text, STRIP_COUNT_FONT_PX)],
         {
@@ -196,13 +196,35 @@ def strip_min_width_px(weeks: pd.DataFrame, sides: list[str]) -> int:
     chart at least this wide and scrolls it sideways on a narrower screen."""
     lines = [line for label in _side_columns(sides) for line in label.split(" ")]
     names_px = LABEL_CHAR_PX * max((len(line) for line in lines), default=0) + 10
-    return names_px + STRIP_WEEK_MIN_PX * len(_mondays(weeks)) + 10 + STRIP_RIGHT_MARGIN_PX
+    first, end = _strip_range(_mondays(weeks))
+    return (
+        names_px
+        + math.ceil(STRIP_WEEK_MIN_PX * ((end - first) / WEEK))
+        + 10
+        + STRIP_RIGHT_MARGIN_PX
+    )
 
 
-# The last month's label is centred on its part of the strip, which may be a single week:
-# the margin holds the half of the label that reaches past the strip (plotly hides a label
-# that would cross the figure's edge).
-STRIP_RIGHT_MARGIN_PX = LABEL_CHAR_PX * MONTH_LABEL_CHARS // 2 + 2
+# At the narrowest the strip is drawn, the time one letter of a month's label covers.
+MONTH_LABEL_CHAR_SPAN = WEEK / STRIP_WEEK_MIN_PX * LABEL_CHAR_PX
+# A month's label is centred on the month's part of the strip, and an edge month's part is
+# at least half as wide as its label (_strip_range): the margin holds the quarter of the
+# last label that may reach past the strip (plotly hides a label that would cross the
+# figure's edge).
+STRIP_RIGHT_MARGIN_PX = LABEL_CHAR_PX * MONTH_LABEL_CHARS // 4 + 2
+
+
+def _strip_range(mondays: pd.DatetimeIndex) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """From the first Monday to the last Sunday's end, reaching a few days further into an
+    edge month whose part would be too short to hold half of its label: each month with a
+    story keeps its label, which period_ticks drops for a sliver of a month."""
+    if not len(mondays):
+        return pd.Timestamp("2000-01-03"), pd.Timestamp("2000-01-03") + WEEK
+    first, end = mondays[0], mondays[-1] + WEEK
+    room = MONTH_LABEL_CHAR_SPAN * MONTH_LABEL_CHARS / 2
+    next_month = (first.to_period("M") + 1).start_time
+    last_month = (end - pd.Timedelta(days=1)).to_period("M").start_time
+    return min(first, next_month - room), max(end, last_month + room)
 
 
 def _month_tick(day: pd.Timestamp) -> dict:
