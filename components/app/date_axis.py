@@ -50,10 +50,8 @@ def period_starts(start: pd.Timestamp, end: pd.Timestamp, step: DateStep) -> lis
         offset = pd.DateOffset(months=step.months)
     else:
         origin = WEEKS_FROM if step.days == 7 else MONTHS_FROM
-        first = origin + (start.normalize() - origin) // pd.Timedelta(
-            days=step.days
-        ) * pd.Timedelta(days=step.days)
         offset = pd.Timedelta(days=step.days)
+        first = origin + (start.normalize() - origin) // offset * offset
     starts = [pd.Timestamp(first)]
     while starts[-1] + offset < end:
         starts.append(pd.Timestamp(starts[-1] + offset))
