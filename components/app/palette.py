@@ -114,3 +114,22 @@ def text_colour_on(fill: str) -> str:
     """Black or white, whichever reads better on ``fill`` (the higher contrast ratio)."""
     on_light = contrast_ratio(TEXT_ON_LIGHT, fill)
     return TEXT_ON_LIGHT if on_light >= contrast_ratio(TEXT_ON_DARK, fill) else TEXT_ON_DARK
+
+
+def mix(colour: str, other: str, amount: float) -> str:
+    """``colour`` moved towards ``other`` by ``amount`` (0: ``colour``, 1: ``other``), channel
+    by channel, as plotly mixes the two ends of a colour-scale step."""
+    first = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    second = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
+    mixed = (round(a + (b - a) * amount) for a, b in zip(first, second, strict=True))
+    return "#" + "".join(f"{c:02X}" for c in mixed)
+
+
+def scale_colour(scale: list[list], fraction: float) -> str:
+    """The colour a plotly colour scale (``[[0, "#RRGGBB"], ..., [1, "#RRGGBB"]]``) gives
+    ``fraction`` (0 to 1): the two colours of its step mixed."""
+    for (low, low_colour), (high, high_colour) in zip(scale, scale[1:], strict=False):
+        if fraction <= high:
+            amount = 0.0 if high == low else (fraction - low) / (high - low)
+            return mix(low_colour, high_colour, min(max(amount, 0.0), 1.0))
+    return scale[-1][1]

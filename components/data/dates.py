@@ -66,16 +66,27 @@ def resolve_claimed_date(value: str) -> ResolvedDate:
     raise ValueError(f"expected a day YYYY-MM-DD or a month YYYY-MM; got {value!r}")
 
 
-def range_label(start: date, end: date) -> str:
-    """A range of days as its ends read, never finer than they are: whole years as years
-    ("1990s" for a decade, "1991", "1990–1994"), whole months as months ("May–Jun 2021",
-    "Dec 2020 – Jan 2021"), other ranges by day ("12–16 May 2021", "30 Apr – 2 May 2021",
-    "28 Dec 2020 – 3 Jan 2021")."""
+def range_unit(start: date, end: date) -> str:
+    """What a range of days is a range of, as its ends read: "years" (1 January to 31
+    December), "months" (the 1st to a month's last day) or "days"."""
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return "years"
+    if start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]:
+        return "months"
+    return "days"
+
+
+def range_label(start: date, end: date) -> str:
+    """A range of days as its ends read, never finer than they are (range_unit): whole
+    years as years ("1990s" for a decade, "1991", "1990–1994"), whole months as months
+    ("May–Jun 2021", "Dec 2020 – Jan 2021"), other ranges by day ("12–16 May 2021",
+    "30 Apr – 2 May 2021", "28 Dec 2020 – 3 Jan 2021")."""
+    unit = range_unit(start, end)
+    if unit == "years":
         if start.year % 10 == 0 and end.year == start.year + 9:
             return f"{start.year}s"
         return f"{start.year}" if start.year == end.year else f"{start.year}–{end.year}"
-    if start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]:
+    if unit == "months":
         if (start.year, start.month) == (end.year, end.month):
             return f"{start:%b %Y}"
         if start.year == end.year:

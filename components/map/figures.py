@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 from components.app.figures import new_figure
 from components.map.figure_basemap import (
     BASEMAP_STYLE,
+    MAP_HEIGHT_PX,
     OFFLINE_STYLE,
     add_region_labels,
     add_regional_context,
@@ -38,10 +39,15 @@ from components.map.geo import (
     GeoLayers,
     great_circle,
 )
-from components.map.labels import MapLabel, Marker, PlacedLabel, place_labels
+from components.map.labels import Box, MapLabel, Marker, PlacedLabel, frame_box, place_labels
 
 # Default zoom of the border area: Lake Sevan (north) to Goris and Lachin (south-east).
 BORDER_AREA_ZOOM = 7.4
+# The border map's width (the page's map column) on desktop screens 1,280, 1,400 and 1,920
+# px wide: at the opening view, labels are kept from being cut by the map's edge on each,
+# as far as they can be. The legend, in rows over the map, covers about LEGEND_PX of its top.
+OPENING_WIDTHS_PX = (599, 689, 1079)
+LEGEND_PX = 90
 # Default view of the world map: Washington to Baku.
 WORLD_CENTER = {"lat": 44.0, "lon": -15.0}
 WORLD_ZOOM = 1.6
@@ -104,7 +110,7 @@ def border_area_figure(
         }
     )
     add_regional_context(fig, layers)
-    layout = border_label_layout(layers, activity, towns, center, opening[1])
+    layout = border_label_layout(layers, activity, towns, center, opening[1], opening[0])
     add_region_labels(fig, layers, {key for key, placed in layout.items() if placed})
     add_scale(fig, center, towns)
     _add_towns(fig, _town_points(activity, towns), highlight_ids, layout)
@@ -178,11 +184,13 @@ def border_label_layout(
     towns: pd.DataFrame,
     center: tuple[float, float],
     zoom: float,
+    view_center: tuple[float, float] | None = None,
 ) -> dict[str, PlacedLabel | None]:
     """Where each label of the border map goes at ``zoom`` (components/map/labels.py), none
     over another: the scale's first, then the article's places (the most reported first),
     the regions', the towns'. Keys: "scale", "region:<name>", "nagorno-karabakh",
-    "place:<location_id>", "town:<row>"."""
+    "place:<location_id>", "town:<row>". Labels stay inside opening_frame around
+    ``view_center`` (the crisis site ``center`` when None) where they can."""
     places = _article_places(activity)
     points = _town_points(activity, towns)
     by_weight = (places["statement_count"] + places["event_count"]).sort_values(
@@ -211,7 +219,17 @@ def border_label_layout(
         *(Marker(row.lat, row.lon, PLACE_MARKER_PX) for row in places.itertuples(index=False)),
         *(Marker(row.lat, row.lon, TOWN_MARKER_PX) for row in points.itertuples(index=False)),
     ]
-    return place_labels(labels, markers, zoom)
+    return place_labels(labels, markers, zoom, opening_frames(view_center or center, zoom))
+
+
+def opening_frames(view_center: tuple[float, float], zoom: float) -> list[Box]:
+    """What the border map shows at the view it opens on, in labels.pixel's px, on each of
+    the screens of OPENING_WIDTHS_PX: the map's top LEGEND_PX lie under the legend."""
+    frames = []
+    for width in OPENING_WIDTHS_PX:
+        frame = frame_box(*view_center, zoom, width, MAP_HEIGHT_PX)
+        frames.append(Box(frame.left, frame.top + LEGEND_PX, frame.right, frame.bottom))
+    return frames
 
 
 def _add_labels(

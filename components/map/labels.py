@@ -6,9 +6,11 @@ becomes a text anchor and an offset in ems that grows with the trace's marker si
 lines. This module estimates each label's box in px at the opening zoom the same way (the
 advances of the shipped glyphs, MapLibre's line breaking), then takes the labels in the
 order given (the most important first) and gives each, of its positions whose box meets no
-label placed before it, the first that covers the fewest markers (none, where it can); with
-no such position the label is left off at this view (its name stays in the point's hover
-and in the Places table). Pure Python, no plotly, no streamlit.
+label placed before it, the first that the edges of the map's frames at that view (the
+chart's width differs by screen) cut the fewest times, and then covers the fewest markers
+(none, where it can); with no such position the
+label is left off at this view (its name stays in the point's hover and in the Places
+table). Pure Python, no plotly, no streamlit.
 """
 
 from __future__ import annotations
@@ -56,6 +58,14 @@ class Box:
     top: float
     right: float
     bottom: float
+
+    def contains(self, other: Box) -> bool:
+        return (
+            self.left <= other.left
+            and self.top <= other.top
+            and other.right <= self.right
+            and other.bottom <= self.bottom
+        )
 
     def intersects(self, other: Box) -> bool:
         return (
@@ -202,11 +212,24 @@ def marker_box(marker: Marker, zoom: float) -> Box:
     return Box(x - half, y - half, x + half, y + half)
 
 
+def frame_box(lat: float, lon: float, zoom: float, width_px: float, height_px: float) -> Box:
+    """The part of the map a chart ``width_px`` by ``height_px`` shows around (lat, lon) at
+    ``zoom``, in the px of ``pixel``."""
+    x, y = pixel(lat, lon, zoom)
+    return Box(x - width_px / 2, y - height_px / 2, x + width_px / 2, y + height_px / 2)
+
+
 def place_labels(
-    labels: Sequence[MapLabel], markers: Sequence[Marker], zoom: float
+    labels: Sequence[MapLabel],
+    markers: Sequence[Marker],
+    zoom: float,
+    frames: Sequence[Box] = (),
 ) -> dict[str, PlacedLabel | None]:
     """Label key -> its position and box at ``zoom``, or None when it is left off. Labels
-    come first to last in the order given; none overlaps another."""
+    come first to last in the order given; none overlaps another. A label is kept from
+    being cut by the edges of ``frames`` (what the map shows on screens of several widths)
+    as far as its free positions allow: "Stepanakert / Khankendi" at the right edge reads
+    to the left of its point."""
     marker_boxes = [marker_box(marker, zoom) for marker in markers]
     placed: dict[str, PlacedLabel | None] = {}
     taken: list[Box] = []
@@ -216,10 +239,14 @@ def place_labels(
         if not free:
             placed[label.key] = None
             continue
-        # The first position that covers the fewest markers (min keeps the first of equals).
-        position, box = min(
-            free, key=lambda choice: sum(choice[1].intersects(m) for m in marker_boxes)
-        )
+
+        # The fewest cuts, then the fewest markers covered (min keeps the first of equals).
+        def cost(choice: tuple[str, Box]) -> tuple[int, int]:
+            box = choice[1]
+            cuts = sum(box.intersects(frame) and not frame.contains(box) for frame in frames)
+            return cuts, sum(box.intersects(m) for m in marker_boxes)
+
+        position, box = min(free, key=cost)
         placed[label.key] = PlacedLabel(position, box)
         taken.append(box)
     return placed

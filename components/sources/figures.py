@@ -6,12 +6,21 @@ HTML-escaped, because plotly renders some HTML tags in them.
 from __future__ import annotations
 
 import html
+import math
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.app.date_axis import DateStep, period_axis, period_ticks
 from components.app.figures import new_figure
-from components.app.palette import SIDE_COLOURS, UNKNOWN_COLOUR, side_label
+from components.app.palette import (
+    SIDE_COLOURS,
+    UNKNOWN_COLOUR,
+    mix,
+    scale_colour,
+    side_label,
+    text_colour_on,
+)
 from components.app.text_safety import clip
 
 # Sizes in pixels: one matrix row, the room above and below the grid.
@@ -25,10 +34,18 @@ STRIP_COUNT_FONT_PX = 11
 # LABEL_FONT's letters average about 6.5 px (an estimate of a label's width; 7 leaves room).
 LABEL_CHAR_PX = 7
 WEEK = pd.Timedelta(days=7)
+# The strip's months, labelled "May 2021" in the middle of their weeks on show.
+MONTHS = DateStep("%b %Y", months=1)
+MONTH_LABEL_CHARS = len("May 2021")
+# A month's start is marked by a tick below the axis this long (the weeks' are 4 px).
+MONTH_TICK_PX = 8
 HALF_WEEK = pd.Timedelta(days=3, hours=12)
 LABEL_FONT = {"size": 13, "color": "#31333F"}
 # One blue from white to Okabe–Ito's: the count, read with the number in the cell.
 COUNT_SCALE = [[0.0, "#EAF3FA"], [1.0, "#0072B2"]]
+MATRIX_COUNT_FONT_PX = 12
+# The trace of the cells' numbers, drawn over each heatmap (_cell_numbers).
+CELL_NUMBERS = "Cell numbers"
 
 
 def _side_columns(sides: list[str]) -> list[str]:
@@ -62,23 +79,21 @@ def coverage_matrix(
             ]
         )
     y_labels = [html.escape(clip(str(labels.get(row, row)), 40)) for row in rows]
+    heatmap = {
+        "type": "heatmap",
+        "z": z,
+        "x": _wrapped_side_columns(sides),
+        "y": y_labels,
+        "hovertext": hover,
+        "hoverinfo": "text",
+        "colorscale": COUNT_SCALE,
+        **_count_range(z),
+        "showscale": False,
+        "xgap": 2,
+        "ygap": 2,
+    }
     figure = new_figure(
-        [
-            {
-                "type": "heatmap",
-                "z": z,
-                "x": _wrapped_side_columns(sides),
-                "y": y_labels,
-                "text": text,
-                "texttemplate": "%{text}",
-                "hovertext": hover,
-                "hoverinfo": "text",
-                "colorscale": COUNT_SCALE,
-                "showscale": False,
-                "xgap": 2,
-                "ygap": 2,
-            }
-        ],
+        [heatmap, _cell_numbers(heatmap, text, MATRIX_COUNT_FONT_PX)],
         {
             "height": MATRIX_MARGIN_PX + ROW_HEIGHT_PX * max(len(rows), 1),
             "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
@@ -117,7 +132,7 @@ def publication_strip_figure(weeks: pd.DataFrame, sides: list[str]) -> go.Figure
                 for monday, n, a, d in zip(mondays, stories, articles, days, strict=True)
             ]
         )
-    trace = {
+    heatmap = {
         "type": "heatmap",
         # Each cell centred on its week's middle (Thursday noon): it spans Monday to Sunday.
         "x": [(monday + HALF_WEEK).isoformat() for monday in mondays],
@@ -125,9 +140,6 @@ def publication_strip_figure(weeks: pd.DataFrame, sides: list[str]) -> go.Figure
         "z": z,
         "zmin": 0,
         "zmax": max(len(sides), 1),
-        "text": text,
-        "texttemplate": "%{text}",
-        "textfont": {"size": STRIP_COUNT_FONT_PX},
         "customdata": customdata,
         "hovertemplate": (
             "%{customdata[0]} outlets, week of %{customdata[1]}<br>"
@@ -139,21 +151,18 @@ def publication_strip_figure(weeks: pd.DataFrame, sides: list[str]) -> go.Figure
         "xgap": 1,
         "ygap": 4,
     }
-    first = mondays[0] if len(mondays) else pd.Timestamp("2000-01-03")
-    last = mondays[-1] if len(mondays) else first
+    first, end = _strip_range(mondays)
+    months = period_ticks(first, end, MONTHS, MONTH_LABEL_CHAR_SPAN)
     return new_figure(
-        [trace],
+        [heatmap, _cell_numbers(heatmap, text, STRIP_COUNT_FONT_PX)],
         {
             "height": STRIP_MARGIN_PX + STRIP_ROW_HEIGHT_PX * max(len(sides), 1),
-            "margin": {"l": 10, "r": 10, "t": 10, "b": 40},
+            "margin": {"l": 10, "r": STRIP_RIGHT_MARGIN_PX, "t": 10, "b": 40},
             "xaxis": {
                 "type": "date",
-                "range": [first.isoformat(), (last + WEEK).isoformat()],
+                "range": [first.isoformat(), end.isoformat()],
                 # A label per month, in the middle of the month's weeks; a tick per week.
-                "dtick": "M1",
-                "tick0": "2000-01-01",
-                "tickformat": "%b %Y",
-                "ticklabelmode": "period",
+                **period_axis(months),
                 "minor": {
                     "dtick": WEEK.total_seconds() * 1000,
                     "tick0": first.isoformat(),
@@ -161,12 +170,12 @@ def publication_strip_figure(weeks: pd.DataFrame, sides: list[str]) -> go.Figure
                     "ticklen": 4,
                     "showgrid": False,
                 },
-                "ticks": "outside",
-                "ticklen": 8,
                 "tickfont": LABEL_FONT,
                 "showgrid": False,
                 "fixedrange": True,
             },
+            # Where a month begins: a tick as long as plotly's major ticks were.
+            "shapes": [_month_tick(day) for day in months.boundaries],
             "yaxis": {
                 "type": "category",
                 "categoryorder": "array",
@@ -187,7 +196,51 @@ def strip_min_width_px(weeks: pd.DataFrame, sides: list[str]) -> int:
     chart at least this wide and scrolls it sideways on a narrower screen."""
     lines = [line for label in _side_columns(sides) for line in label.split(" ")]
     names_px = LABEL_CHAR_PX * max((len(line) for line in lines), default=0) + 10
-    return names_px + STRIP_WEEK_MIN_PX * len(_mondays(weeks)) + 20
+    first, end = _strip_range(_mondays(weeks))
+    return (
+        names_px
+        + math.ceil(STRIP_WEEK_MIN_PX * ((end - first) / WEEK))
+        + 10
+        + STRIP_RIGHT_MARGIN_PX
+    )
+
+
+# At the narrowest the strip is drawn, the time one letter of a month's label covers.
+MONTH_LABEL_CHAR_SPAN = WEEK / STRIP_WEEK_MIN_PX * LABEL_CHAR_PX
+# A month's label is centred on the month's part of the strip, and an edge month's part is
+# at least half as wide as its label (_strip_range): the margin holds the quarter of the
+# last label that may reach past the strip (plotly hides a label that would cross the
+# figure's edge).
+STRIP_RIGHT_MARGIN_PX = LABEL_CHAR_PX * MONTH_LABEL_CHARS // 4 + 2
+
+
+def _strip_range(mondays: pd.DatetimeIndex) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """From the first Monday to the last Sunday's end, reaching a few days further into an
+    edge month whose part would be too short to hold half of its label: each month with a
+    story keeps its label, which period_ticks drops for a sliver of a month."""
+    if not len(mondays):
+        return pd.Timestamp("2000-01-03"), pd.Timestamp("2000-01-03") + WEEK
+    first, end = mondays[0], mondays[-1] + WEEK
+    room = MONTH_LABEL_CHAR_SPAN * MONTH_LABEL_CHARS / 2
+    next_month = (first.to_period("M") + 1).start_time
+    last_month = (end - pd.Timedelta(days=1)).to_period("M").start_time
+    return min(first, next_month - room), max(end, last_month + room)
+
+
+def _month_tick(day: pd.Timestamp) -> dict:
+    """A tick below the axis where a month begins (the axis's own ticks are the weeks')."""
+    return {
+        "type": "line",
+        "xref": "x",
+        "yref": "paper",
+        "x0": day.isoformat(),
+        "x1": day.isoformat(),
+        "ysizemode": "pixel",
+        "yanchor": 0,
+        "y0": 0,
+        "y1": -MONTH_TICK_PX,
+        "line": {"color": "#444444", "width": 1},
+    }
 
 
 def _mondays(weeks: pd.DataFrame) -> pd.DatetimeIndex:
@@ -224,13 +277,48 @@ def _banded_scale(sides: list[str]) -> list[list]:
     for band, side in enumerate(sides):
         colour = SIDE_COLOURS.get(side, UNKNOWN_COLOUR)
         scale.append([band / count, "#FFFFFF"])
-        scale.append([(band + LIGHTEST_SHADE) / count, _tint(colour, 0.45)])
+        scale.append([(band + LIGHTEST_SHADE) / count, mix(colour, "#FFFFFF", 0.45)])
         scale.append([(band + 1) / count - 1e-9 if band + 1 < count else 1.0, colour])
     return scale
 
 
-def _tint(colour: str, amount: float) -> str:
-    """``colour`` mixed with white by ``amount`` (0: the colour, 1: white)."""
-    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    mixed = (round(c + (255 - c) * amount) for c in (red, green, blue))
-    return "#" + "".join(f"{c:02X}" for c in mixed)
+def _count_range(z: list[list[int | None]]) -> dict:
+    """The heatmap's colour range: its smallest count to its largest, as plotly would take
+    it, but written out, so that _cell_numbers knows each cell's colour."""
+    counts = [value for row in z for value in row if value is not None]
+    low, high = (min(counts), max(counts)) if counts else (0, 1)
+    if low == high:
+        low, high = low - 0.5, high + 0.5
+    return {"zmin": low, "zmax": high}
+
+
+def _cell_numbers(heatmap: dict, text: list[list[str]], size_px: int) -> dict:
+    """The numbers ``text`` of ``heatmap``'s cells as a trace of text over it, each in black
+    or white, whichever reads better on its cell's colour (text_colour_on: at least 4.5:1).
+
+    A heatmap draws its numbers in one colour, or lets plotly choose per cell, and plotly's
+    choice fell short: white on the Western green is 3.4:1, plotly's dark grey on the middle
+    blues of the matrices about 4.2:1.
+    """
+    low, high = heatmap["zmin"], heatmap["zmax"]
+    x, y, numbers, colours = [], [], [], []
+    for row, values, row_text in zip(heatmap["y"], heatmap["z"], text, strict=True):
+        for column, value, number in zip(heatmap["x"], values, row_text, strict=True):
+            if value is None or not number:
+                continue
+            fill = scale_colour(heatmap["colorscale"], (value - low) / (high - low))
+            x.append(column)
+            y.append(row)
+            numbers.append(number)
+            colours.append(text_colour_on(fill))
+    return {
+        "type": "scatter",
+        "name": CELL_NUMBERS,
+        "mode": "text",
+        "x": x,
+        "y": y,
+        "text": numbers,
+        "textfont": {"size": size_px, "color": colours},
+        "hoverinfo": "skip",
+        "showlegend": False,
+    }

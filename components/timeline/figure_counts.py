@@ -64,7 +64,7 @@ def build_timeline_counts_figure(
     room = MARGIN_PX["b"] - COUNTS_MARGIN_BOTTOM_PX
     layout |= {
         "showlegend": False,
-        "margin": MARGIN_PX | {"b": COUNTS_MARGIN_BOTTOM_PX},
+        "margin": layout["margin"] | {"b": COUNTS_MARGIN_BOTTOM_PX},
         "height": max(MIN_HEIGHT_PX, layout["height"] - room),
     }
     return new_figure(data=parts.traces, layout=layout)

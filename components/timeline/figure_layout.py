@@ -15,12 +15,13 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.app.date_axis import DateStep, period_axis, period_ticks
 from components.app.figures import new_figure
 from components.app.palette import (
     LANE_BAND_COLOURS,
 )
 from components.timeline.lanes import LANE_GAP
-from components.timeline.window import EMPTY_LANE_ROWS
+from components.timeline.window import EMPTY_LANE_ROWS, NARROW_PLOT_PX
 
 # Height of one row of a lane, and the room around the plot, in pixels.
 ROW_PX = 26
@@ -43,9 +44,6 @@ MAX_DATE_LABELS = 8
 
 
 MONTH_STEPS = (1, 2, 3, 6)
-
-DAY_MS = 86_400_000
-
 DAYS_PER_MONTH = 365.25 / 12
 
 
@@ -58,6 +56,11 @@ REPORT_DAY_COLOUR = "rgba(230, 159, 0, 0.10)"
 
 
 LANE_LINE_COLOUR = "#E3E5E8"
+
+GRID_COLOUR = "#D9D9D9"
+# The date labels' letters (12 px) average about 5.8 px ("Sep 2021" is 46 px wide); 6 leaves
+# room.
+DATE_LABEL_CHAR_PX = 6
 
 LABEL_COLOUR = "#31333F"
 
@@ -208,40 +211,57 @@ def _x_axis(x_range: tuple[pd.Timestamp, pd.Timestamp]) -> dict:
         "range": [start, end],
         # Dates on top: the lanes run long, and the reader starts at the top.
         "side": "top",
-        "showgrid": True,
-        "gridcolor": "#D9D9D9",
+        "showgrid": False,
         "tickfont": {"size": 12, "color": LABEL_COLOUR},
     }
-    return axis | _date_ticks(end - start)
+    # A label for every period shown, even one the range ends early in (plotly's own period
+    # labels left the reporting period's January 2022 without one); a gridline where each
+    # period begins.
+    char_span = (end - start) / NARROW_PLOT_PX * DATE_LABEL_CHAR_PX
+    ticks = period_axis(period_ticks(start, end, date_step(end - start), char_span))
+    ticks["minor"] |= {"showgrid": True, "gridcolor": GRID_COLOUR}
+    return axis | ticks
 
 
-def _date_ticks(span: pd.Timedelta) -> dict:
-    """Tick step and format for a time axis this long (see MAX_DATE_LABELS)."""
+def _right_margin_px(x_axis: dict) -> int:
+    """Room right of the plot for the part of the last date label that may reach past it
+    at the plot's narrowest (it is centred on the last period's part, which may be a few
+    days): plotly hides a label that would cross the figure's edge."""
+    if not x_axis["ticktext"]:
+        return MARGIN_PX["r"]
+    start, end = (pd.Timestamp(x) for x in x_axis["range"])
+    per_px = (end - start) / NARROW_PLOT_PX
+    room_px = (end - pd.Timestamp(x_axis["tickvals"][-1])) / per_px
+    half_label_px = DATE_LABEL_CHAR_PX * len(x_axis["ticktext"][-1]) / 2
+    return max(MARGIN_PX["r"], math.ceil(half_label_px - room_px))
+
+
+def date_step(span: pd.Timedelta) -> DateStep:
+    """The period of a time axis this long, and its labels (see MAX_DATE_LABELS)."""
     days = span / pd.Timedelta(days=1)
-    ticks = {"ticklabelmode": "period"}
     if days <= MAX_DATE_LABELS:
-        return ticks | {"dtick": DAY_MS, "tickformat": "%a %-d %b %Y"}
+        return DateStep("%a %-d %b %Y", days=1)
     if days <= 7 * MAX_DATE_LABELS:
-        # Weeks from a Monday (3 January 2000 was one).
-        return ticks | {"dtick": 7 * DAY_MS, "tick0": "2000-01-03", "tickformat": "%-d %b %Y"}
+        return DateStep("%-d %b %Y", days=7)
     months = days / DAYS_PER_MONTH
     for step in MONTH_STEPS:
         if months / step <= MAX_DATE_LABELS:
-            return ticks | {"dtick": f"M{step}", "tickformat": "%b %Y"}
+            return DateStep("%b %Y", months=step)
     years = math.ceil(months / 12 / MAX_DATE_LABELS)
-    return ticks | {"dtick": f"M{12 * years}", "tickformat": "%Y"}
+    return DateStep("%Y", months=12 * years)
 
 
 def _layout(lanes: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp], parts: _Parts) -> dict:
     centres = (lanes["y_first"] + lanes["y_last"]) / 2
     top, bottom = lanes["top"].min() - AXIS_PAD_ROWS, lanes["bottom"].max() + AXIS_PAD_ROWS
     height = max(MIN_HEIGHT_PX, int((bottom - top) * ROW_PX) + MARGIN_PX["t"] + MARGIN_PX["b"])
+    x_axis = _x_axis(x_range)
     return dict(
         shapes=parts.shapes,
         annotations=parts.annotations,
         height=height,
-        margin=MARGIN_PX,
-        xaxis=_x_axis(x_range),
+        margin=MARGIN_PX | {"r": _right_margin_px(x_axis)},
+        xaxis=x_axis,
         yaxis={
             "tickvals": centres.tolist(),
             "ticktext": [_lane_tick_label(label) for label in lanes["lane_label"]],

@@ -12,6 +12,7 @@ import pandas as pd
 
 from components.app.filters import in_order, isin_many
 from components.data import Dataset
+from components.data.dates import range_unit
 from components.timeline.precision import MIDDAY, _drawn, _hours
 from components.timeline.reports import one_per_utterance, report_counts
 
@@ -353,7 +354,8 @@ def _with_positions(items: pd.DataFrame) -> pd.DataFrame:
     the end of the last one; a day or an undated item is a point at midday.
     """
     precision_columns = ("date_precision", "part_of_day", "precision_note")
-    drawn = _per_distinct(items[["date_precision", "part_of_day"]], _drawn, precision_columns)
+    keys = items[["date_precision", "part_of_day"]].assign(range_unit=_range_units(items))
+    drawn = _per_distinct(keys, _drawn, precision_columns)
     day = items["start_date"].to_numpy("datetime64[ns]")
     last_day = items["end_date"].to_numpy("datetime64[ns]")
     first_hour = drawn["first_hour"].to_numpy(dtype=float)
@@ -375,6 +377,25 @@ def _with_positions(items: pd.DataFrame) -> pd.DataFrame:
         x_end=x_end,
         x_marker=marker,
     )
+
+
+def _range_units(items: pd.DataFrame) -> pd.Series:
+    """What each range item is a range of (dates.range_unit: years, months or days), None
+    for the other precisions; worked out once per distinct pair of ends."""
+    units = pd.Series(None, index=items.index, dtype=object)
+    ranges = items["date_precision"] == "range"
+    if ranges.any():
+        ends = items.loc[ranges, ["start_date", "end_date"]]
+        units[ranges] = _per_distinct(ends, _range_unit_of)["range_unit"].to_numpy()
+    return units
+
+
+def _range_unit_of(ends: pd.DataFrame) -> pd.DataFrame:
+    units = [
+        range_unit(start, end)
+        for start, end in zip(ends["start_date"].tolist(), ends["end_date"].tolist(), strict=True)
+    ]
+    return pd.DataFrame({"range_unit": units}, index=ends.index)
 
 
 def readable(item_type: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from components.data.dates import range_unit
+
 # Hours after midnight where a part of the day is drawn: what the words say, not a time
 # the text gives. "night" runs into the next morning.
 PART_OF_DAY_HOURS = {
@@ -41,14 +43,17 @@ PRECISION_NOTES = {
     "part_of_day": "part of a day",
     "month": "month only: the text gives no day",
     "season": "season only: the text gives no month or day",
-    "range": "range of days",
     "as_reported": "undated in the text: shown at the date of the report",
 }
+# A range is noted as its ends read (dates.range_unit): "1990s" is a range of years.
+RANGE_NOTES = {unit: f"range of {unit}" for unit in ("years", "months", "days")}
 
 
 def _precision_note(item: pd.Series) -> str:
     if item["date_precision"] == "part_of_day" and isinstance(item["part_of_day"], str):
         return PART_OF_DAY_NOTES[item["part_of_day"]]
+    if item["date_precision"] == "range":
+        return RANGE_NOTES[range_unit(item["start_date"], item["end_date"])]
     return PRECISION_NOTES[item["date_precision"]]
 
 
@@ -71,15 +76,25 @@ def _hours(hours: np.ndarray) -> np.ndarray:
 
 
 def _drawn(keys: pd.DataFrame) -> pd.DataFrame:
-    """For each precision and part of the day: the precision note, first and last hour of a
-    part of the day (NaN otherwise) and whether a span is drawn (a handful of rows)."""
+    """For each precision, part of the day and range unit (what a range is a range of, None
+    for other precisions): the precision note, first and last hour of a part of the day
+    (NaN otherwise) and whether a span is drawn (a handful of rows)."""
     rows = []
-    for precision, part in zip(
-        keys["date_precision"].tolist(), keys["part_of_day"].tolist(), strict=True
+    for precision, part, unit in zip(
+        keys["date_precision"].tolist(),
+        keys["part_of_day"].tolist(),
+        keys["range_unit"].tolist(),
+        strict=True,
     ):
         hours = PART_OF_DAY_HOURS.get(part) if precision == "part_of_day" else None
         note = PART_OF_DAY_NOTES[part] if hours else PRECISION_NOTES.get(precision)
+        if precision == "range":
+            note = RANGE_NOTES[unit]
         first, last = hours if hours else (np.nan, np.nan)
         rows.append((note, float(first), float(last), precision in SPAN_PRECISIONS and not hours))
     built = pd.DataFrame(rows, columns=["precision_note", "first_hour", "last_hour", "is_span"])
-    return built.assign(date_precision=keys["date_precision"], part_of_day=keys["part_of_day"])
+    return built.assign(
+        date_precision=keys["date_precision"],
+        part_of_day=keys["part_of_day"],
+        range_unit=keys["range_unit"],
+    )

@@ -264,6 +264,23 @@ def test_a_claimed_month_is_a_bar_across_the_month(view):
     assert end > pd.Timestamp("2021-09-12")
 
 
+def test_the_date_aspect_is_named_for_a_day_and_a_month_alike(view):
+    """The hover of Public Radio of Armenia's "since August" read "Day: August 2021": the
+    aspect is named for what every one of its claims gives, a day or a month."""
+    strip, figure = spread_for(view, "date", ["ev-iranian-vehicle-duty"])
+    assert set(strip["date_precision"]) == {"day", "month"}
+    [label] = strip["aspect_label"].unique()
+    assert label == "Date"
+    hovers = [
+        text
+        for trace in figure.data
+        if str(trace.meta or "").startswith(MARKS_TRACE_PREFIX)
+        for text in trace.hovertext
+    ]
+    assert any("Date: <b>August 2021</b>" in text for text in hovers)
+    assert any("Date: <b>12 September 2021</b>" in text for text in hovers)
+
+
 # The narrowest plot the figure is drawn for (a phone), and how far apart two marks' centres
 # must be to be told apart and clicked one by one.
 NARROW_PLOT_PX = 300

@@ -23,9 +23,9 @@ from tests.e2e.helpers import (
 # selection) is fixed by SINGLE_CLICKS_CONFIG, and the figure does not change on a click.
 # With one attempt only, this test lost none of 42 clicks on a quiet machine and none of
 # 28 at load average 8; a helper saw 2 of about 27 runs lose one at load 10-15, the first
-# click after switching to Day, undiagnosed. The retry covers that alone.
+# click after switching to Date (then named Day), undiagnosed. The retry covers that alone.
 CLICK_ATTEMPTS = 3
-# Tall enough for the Day chart's first strip, the capture's, without scrolling: the chart
+# Tall enough for the Date chart's first strip, the capture's, without scrolling: the chart
 # starts about 1,000 px down and its 9 strips (279 articles) are 2,107 px tall, so the
 # later strips, which this test does not click, end below the fold.
 TALL_VIEWPORT = {"width": 1400, "height": 2400}
@@ -47,7 +47,7 @@ def test_every_report_of_the_capture_day_opens_its_own_report(corpus_server, pag
     page.goto(f"{corpus_server}/disagreements")
     wait_for_app(page)
     page.locator(f".st-key-{DISAGREEMENTS_ASPECT_KEY} input").click()
-    page.get_by_role("option", name=re.compile(r"^Day ")).click()
+    page.get_by_role("option", name=re.compile(r"^Date ")).click()
     wait_for_rerun(page)
     expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=APP_TIMEOUT_MS)
     report = page.locator(".st-key-disagreements_report")

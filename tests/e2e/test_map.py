@@ -21,6 +21,7 @@ from components.map.geo import (
     with_distance_km,
 )
 from components.map.labels import pixel
+from components.map.sides import sector_center
 from tests.e2e.helpers import APP_TIMEOUT_MS, pick_actor, screenshot, wait_for_app, wait_for_rerun
 from tests.seed import DATA_DIR
 
@@ -174,7 +175,12 @@ def test_corpus_labels_sit_where_their_boxes_were_computed(page: Page, corpus_se
     )
     towns = with_distance_km(context_places(layers.places, ds.locations), lake["lat"], lake["lon"])
     layout = border_label_layout(
-        layers, activity, towns, (lake["lat"], lake["lon"]), BORDER_AREA_ZOOM
+        layers,
+        activity,
+        towns,
+        (lake["lat"], lake["lon"]),
+        BORDER_AREA_ZOOM,
+        sector_center(ds.locations, "border"),
     )
     places = activity.set_index("location_id")
     page.goto(f"{corpus_server}/map")

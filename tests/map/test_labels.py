@@ -9,9 +9,12 @@ import pytest
 from components.app.places import geo_dir, place_activity
 from components.map.figures import (
     BORDER_AREA_ZOOM,
+    OPENING_WIDTHS_PX,
     PLACE_LABELS_NAME,
+    _town_points,
     border_area_figure,
     border_label_layout,
+    opening_frames,
 )
 from components.map.geo import context_places, crisis_site, load_geo_layers, with_distance_km
 from components.map.labels import (
@@ -92,6 +95,31 @@ def test_the_most_reported_places_keep_their_labels(layers, activity, towns, cen
     assert [row.location_id for row in busiest if layout[f"place:{row.location_id}"] is None] == []
 
 
+def test_labels_at_the_right_edge_read_inwards_at_the_opening_view(
+    corpus, layers, activity, towns, center
+):
+    """At the view the border map opens on, on a 1,400 px screen (a map 689 px wide), the
+    labels of Stepanakert, Gubadli and Zangilan ran past the map's right edge and were cut;
+    they now read to the left of their points or above them, inside the map, and no two
+    labels overlap."""
+    view_center = sector_center(corpus.locations, "border")
+    layout = border_label_layout(layers, activity, towns, center, BORDER_AREA_ZOOM, view_center)
+    assert overlapping(layout) == []
+    frame = opening_frames(view_center, BORDER_AREA_ZOOM)[OPENING_WIDTHS_PX.index(689)]
+    names = _town_points(activity, towns)["name"].tolist()
+    town = f"town:{names.index('Stepanakert / Khankendi')}"
+    for key in (town, "place:gubadli", "place:zangilan"):
+        placed = layout[key]
+        assert placed is not None, key
+        assert frame.contains(placed.box), (key, placed)
+    cut = [
+        key
+        for key, placed in layout.items()
+        if placed and placed.box.intersects(frame) and not frame.contains(placed.box)
+    ]
+    assert len(cut) <= 1, cut
+
+
 def test_the_figure_draws_the_layout(layers, activity, towns, center):
     """Each place label is drawn at its chosen position; a place left off is still a
     point with its name in the hover."""
@@ -146,3 +174,17 @@ def test_boxes_follow_plotly_text_positions():
     assert above.bottom < y + 2
     assert Box(0, 0, 1, 1).intersects(Box(0.5, 0.5, 2, 2))
     assert not Box(0, 0, 1, 1).intersects(Box(1, 0, 2, 1))
+
+
+def test_a_label_at_the_frame_edge_takes_a_position_inside_it():
+    """A point 20 px from the frame's right edge: its label would read right, out of the
+    frame; it reads left. A frame that cuts every position changes nothing."""
+    label = MapLabel("edge", "Stepanakert / Khankendi", 39.8, 46.75, 12, 8)
+    x, y = pixel(label.lat, label.lon, 7.4)
+    frame = Box(x - 400, y - 300, x + 20, y + 300)
+    assert place_labels([label], [], 7.4)["edge"].position == "top right"
+    inside = place_labels([label], [], 7.4, [frame])["edge"]
+    assert frame.contains(inside.box)
+    assert inside.position == "top left"
+    tight = Box(x - 5, y - 5, x + 5, y + 5)
+    assert place_labels([label], [], 7.4, [tight])["edge"].position == "top right"

@@ -8,14 +8,21 @@ import pytest
 
 import components.app.figures
 from components.app.filters import apply_filter, filter_key
+from components.app.palette import MIN_TEXT_CONTRAST, SIDE_COLOURS, contrast_ratio
 from components.data import Dataset, load_dataset
-from components.sources.figures import STRIP_WEEK_MIN_PX
+from components.sources.figures import (
+    CELL_NUMBERS,
+    LABEL_CHAR_PX,
+    STRIP_WEEK_MIN_PX,
+)
 from components.sources.model import build_sources_view
 from tests.app.test_valid_figures import _as_json
 from tests.corpus_files import article_files, publication_days, side_story_count
 from tests.hostile import write_hostile_data
 
 FIGURES = ("speaker_figure", "issue_figure", "strip_figure")
+# The text colour plotly.js gives a light cell's number when left to choose (its "#444").
+PLOTLY_DARK_TEXT = "#444444"
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +67,7 @@ def test_strip_has_a_row_per_side_and_a_cell_per_week(corpus):
     numbers of neighbouring days ran together), holding the week's stories."""
     view = build_sources_view(corpus, corpus, False, [])
     trace = view.strip_figure.data[0]
+    numbers = _numbers(view.strip_figure)
     assert [label.replace("<br>", " ") for label in trace.y] == [
         "Armenian", "Azerbaijani", "Russian", "Western", "International organisations", "Other",
     ]  # fmt: skip
@@ -72,14 +80,101 @@ def test_strip_has_a_row_per_side_and_a_cell_per_week(corpus):
     assert len(trace.x) == weeks
     assert pd.Timestamp(trace.x[0]) == first_monday + pd.Timedelta(days=3, hours=12)
     # A story counts once per side (the 15 November Minsk Group statement on two sides).
-    assert sum(int(cell) for row in trace.text for cell in row if cell) == side_story_count()
+    assert sum(int(number) for number in numbers.values()) == side_story_count()
     # The week of 10 May 2021: 27 Armenian stories (25 on 246 articles, and News.am's of 14
     # May on the special session and Zartonk's of 15 May), 4 of other outlets (counted in
     # the files).
-    assert trace.text[0][0] == str(_stories_in_week("armenia", "2021-05-10")) == "27"
-    assert trace.text[5][0] == str(_stories_in_week("other", "2021-05-10")) == "4"
+    first_week = trace.x[0]
+    assert numbers[first_week, trace.y[0]] == str(_stories_in_week("armenia", "2021-05-10"))
+    assert numbers[first_week, trace.y[0]] == "27"
+    assert numbers[first_week, trace.y[5]] == str(_stories_in_week("other", "2021-05-10"))
+    assert numbers[first_week, trace.y[5]] == "4"
     # 14 May: 11 Armenian stories (10 on 246 articles, and News.am's on the special session).
     assert "14 May: 11" in trace.customdata[0][0][4]
+
+
+def _numbers(figure) -> dict[tuple[str, str], str]:
+    """(x, y) -> the number written on that cell of ``figure``'s heatmap."""
+    [trace] = [trace for trace in figure.data if trace.name == CELL_NUMBERS]
+    return {(x, y): text for x, y, text in zip(trace.x, trace.y, trace.text, strict=True)}
+
+
+def _cell_fill(heatmap, value: float) -> str:
+    """The colour plotly gives ``value`` on ``heatmap``'s colour scale: the two colours of
+    its step, mixed channel by channel in sRGB."""
+    fraction = (value - heatmap.zmin) / (heatmap.zmax - heatmap.zmin)
+    scale = [(float(stop), colour) for stop, colour in heatmap.colorscale]
+    for (low, low_colour), (high, high_colour) in zip(scale, scale[1:], strict=False):
+        if fraction <= high:
+            amount = (fraction - low) / (high - low)
+            channels = [
+                round(int(a, 16) + (int(b, 16) - int(a, 16)) * amount)
+                for a, b in ((low_colour[i : i + 2], high_colour[i : i + 2]) for i in (1, 3, 5))
+            ]
+            return "#" + "".join(f"{c:02X}" for c in channels)
+    raise AssertionError(f"{value} lies outside the colour scale")
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_every_number_in_a_cell_reads_at_aa_contrast(corpus, name):
+    """Each cell's number is black or white, whichever reaches 4.5:1 on the cell's colour
+    (plotly's own choice put white on the Western green at 3.4:1, its dark grey on the
+    matrices' middle blues at about 4.2:1)."""
+    figure = getattr(build_sources_view(corpus, corpus, False, []), name)
+    heatmap = figure.data[0]
+    [numbers] = [trace for trace in figure.data if trace.name == CELL_NUMBERS]
+    values = {
+        (x, y): value
+        for y, row in zip(heatmap.y, heatmap.z, strict=True)
+        for x, value in zip(heatmap.x, row, strict=True)
+        if value is not None
+    }
+    assert len(numbers.text) == len(values) > 0, "a number on every filled cell"
+    assert heatmap.texttemplate is None, "the heatmap writes no number of its own"
+    for x, y, colour in zip(numbers.x, numbers.y, numbers.textfont.color, strict=True):
+        fill = _cell_fill(heatmap, values[x, y])
+        assert contrast_ratio(colour, fill) >= MIN_TEXT_CONTRAST, (x, y, colour, fill)
+
+
+def test_the_busiest_week_has_black_numbers_on_full_orange(corpus):
+    """The busiest week (Armenian outlets, 10 May 2021: 27 stories) takes its side's full
+    colour; plotly's own dark grey on it was 4.3:1, black is 9.3:1."""
+    strip = build_sources_view(corpus, corpus, False, []).strip_figure
+    heatmap = strip.data[0]
+    [numbers] = [trace for trace in strip.data if trace.name == CELL_NUMBERS]
+    assert _cell_fill(heatmap, heatmap.z[0][0]) == SIDE_COLOURS["armenia"]
+    assert contrast_ratio(PLOTLY_DARK_TEXT, SIDE_COLOURS["armenia"]) < MIN_TEXT_CONTRAST
+    colours = dict(zip(zip(numbers.x, numbers.y, strict=True), numbers.textfont.color, strict=True))
+    assert colours[heatmap.x[0], heatmap.y[0]] == "#000000"
+
+
+def _month_labels(figure) -> list[tuple[pd.Timestamp, str]]:
+    axis = figure.layout.xaxis
+    return [(pd.Timestamp(x), text) for x, text in zip(axis.tickvals, axis.ticktext, strict=True)]
+
+
+def test_every_month_of_the_strip_has_a_label_inside_it(corpus):
+    """A label for every month from the first week to the last, in the month's part of the
+    strip: plotly's period labels left January 2022 (the last week, 10-16 January) without
+    one, as its middle lay at the strip's edge."""
+    view = build_sources_view(corpus, corpus, False, [])
+    figure = view.strip_figure
+    start, end = (pd.Timestamp(x) for x in figure.layout.xaxis.range)
+    first, last = (pd.Timestamp(day) for day in publication_days())
+    months = pd.period_range(first, last, freq="M")
+    labels = _month_labels(figure)
+    assert [text for _, text in labels] == [month.strftime("%b %Y") for month in months]
+    assert labels[-1][1] == "Jan 2022"
+    for (x, _), month in zip(labels, months, strict=True):
+        assert max(start, month.start_time) <= x <= min(end, month.end_time), month
+    # At the narrowest the page draws the strip (STRIP_WEEK_MIN_PX a week), the labels stay
+    # apart, and inside the figure: plotly hides a label that would cross its edge.
+    per_px = pd.Timedelta(days=7) / STRIP_WEEK_MIN_PX
+    spans = [(x - per_px * LABEL_CHAR_PX * len(text) / 2, text) for x, text in labels]
+    ends = [left + per_px * LABEL_CHAR_PX * len(text) for left, text in spans]
+    for end_of_one, (start_of_next, _) in zip(ends, spans[1:], strict=False):
+        assert end_of_one < start_of_next
+    assert ends[-1] <= end + per_px * figure.layout.margin.r
 
 
 def test_the_strip_is_kept_wide_enough_for_its_weeks(corpus):
@@ -94,6 +189,7 @@ def test_speaker_matrix_cells_are_the_coverage_counts(corpus):
     trace = view.speaker_figure.data[0]
     row = list(trace.y).index("Armenia")
     column = list(trace.x).index("Russian")
+    assert _numbers(view.speaker_figure)[trace.x[column], trace.y[row]] == "97"
     # Russian outlets quoting Armenia: 96, counted from statements.yaml (279 articles; 94 on
     # 246, +1 each in TASS's of 18 November and armenianclub.com's copy of TASS of 17 November).
     # Round 15: 97, Caucasian Knot's Naira Zograbyan (26 August) merged into zohrabyan, an

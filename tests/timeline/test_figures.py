@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from components.app.date_axis import DateStep
 from components.app.palette import (
     EVENT_COLOUR,
     LANE_BAND_COLOURS,
@@ -13,7 +14,7 @@ from components.app.palette import (
 )
 from components.data.schemas import STATEMENT_TYPES
 from components.timeline.choices import zoom_windows
-from components.timeline.figure_layout import DAY_MS, MAX_DATE_LABELS, _date_ticks
+from components.timeline.figure_layout import MAX_DATE_LABELS, date_step
 from components.timeline.figures import (
     EXACT_DATES_TRACE,
     ITEMS_TRACE,
@@ -166,7 +167,10 @@ def test_outside_source_dates_are_drawn_with_their_source(figure, dataset):
 def test_default_view_is_the_crisis_days_with_daily_ticks(figure):
     start, end = (pd.Timestamp(x) for x in figure.layout.xaxis.range)
     assert (start, end) == (pd.Timestamp("2021-05-12"), pd.Timestamp("2021-05-17"))
-    assert figure.layout.xaxis.dtick == 86_400_000
+    assert figure.layout.xaxis.ticktext == (
+        "Wed 12 May 2021", "Thu 13 May 2021", "Fri 14 May 2021", "Sat 15 May 2021",
+        "Sun 16 May 2021",
+    )  # fmt: skip
 
 
 def test_items_left_of_the_view_are_counted(figure, dataset):
@@ -300,20 +304,19 @@ def test_palette_has_one_distinct_colour_per_statement_type():
 
 
 @pytest.mark.parametrize(
-    ("days", "dtick", "tickformat"),
+    ("days", "step"),
     [
-        (5, DAY_MS, "%a %-d %b %Y"),  # the crisis days
-        (30, 7 * DAY_MS, "%-d %b %Y"),
-        (279, "M2", "%b %Y"),  # the curated data since the war
-        (365, "M2", "%b %Y"),
-        (3 * 365, "M6", "%b %Y"),  # a synthetic corpus over three years
-        (30 * 365, "M48", "%Y"),
+        (5, DateStep("%a %-d %b %Y", days=1)),  # the crisis days
+        (30, DateStep("%-d %b %Y", days=7)),
+        (279, DateStep("%b %Y", months=2)),  # the curated data since the war
+        (365, DateStep("%b %Y", months=2)),
+        (3 * 365, DateStep("%b %Y", months=6)),  # a synthetic corpus over three years
+        (30 * 365, DateStep("%Y", months=48)),
     ],
 )
-def test_the_time_axis_has_few_enough_date_labels_to_stay_level(days, dtick, tickformat):
+def test_the_time_axis_has_few_enough_date_labels_to_stay_level(days, step):
     """However long the time span, at most MAX_DATE_LABELS labels, the finest step that
     gives no more (rotated labels ran into the "Report published" note)."""
-    ticks = _date_ticks(pd.Timedelta(days=days))
-    assert (ticks["dtick"], ticks["tickformat"]) == (dtick, tickformat)
-    step_days = dtick / DAY_MS if isinstance(dtick, int) else int(dtick[1:]) * 365.25 / 12
+    assert date_step(pd.Timedelta(days=days)) == step
+    step_days = step.days or step.months * 365.25 / 12
     assert days / step_days <= MAX_DATE_LABELS

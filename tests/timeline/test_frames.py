@@ -349,3 +349,21 @@ def test_the_table_shown_is_the_first_rows_of_the_whole_table(dataset, items, mo
     assert list(listed.columns) == ITEM_COLUMNS
     assert len(listed) == view.counts["count"].iloc[0]
     assert MAX_TABLE_ROWS > 10
+
+
+def test_a_range_is_noted_as_precisely_as_its_ends_read(corpus):
+    """The first Karabakh war, 1990–1999, was noted "range of days": a range of whole years
+    is a range of years, of whole months a range of months, any other a range of days (as
+    dates.range_label writes the range itself), in the hover and in the detail alike."""
+    corpus_items = timeline_items(corpus).set_index("item_id")
+    expected = {
+        "event:ev-first-karabakh-war": ("1990s (range)", "range of years"),
+        "event:ev-border-incidents": ("1 Jan – 23 Jul 2021 (range)", "range of days"),
+        "statement:rt0513-s05": ("11–12 May 2021 (range)", "range of days"),
+    }
+    for item_id, (label, note) in expected.items():
+        item = corpus_items.loc[item_id]
+        assert (item["date_label"], item["precision_note"]) == (label, note)
+        assert item_detail(corpus, item_id).precision_note == note
+    ranges = corpus_items[corpus_items["date_precision"] == "range"]
+    assert set(ranges["precision_note"]) == {"range of years", "range of days"}
