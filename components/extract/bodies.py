@@ -350,8 +350,26 @@ def _is_call(token: Token) -> bool:
 
 def _accused(subject: Token) -> bool:
     """Whether a subject's verb accuses it: "tried to secure a positional advance",
-    "violated the ceasefire", "fired at", "opened fire", "launched an attack"."""
+    "violated the ceasefire", "fired at", "opened fire", "launched an attack"; or its
+    own clause does: "the military-political leadership of Armenia, which committed
+    another bloody provocation ..., is directly responsible for the escalation"."""
     verb = subject.head
+    if verb.lemma_.lower() == "be" and any(
+        c.dep_ == "acomp" and c.lower_ == "responsible" for c in verb.children
+    ):
+        return True
+    # The clause accuses the subject only if the subject names its country before it (not
+    # "six enemy servicemen who tried to mine the routes to the positions of the Azerbaijan
+    # Army").
+    return _accuses(verb) or any(
+        c.dep_ == "relcl"
+        and _accuses(c)
+        and first_country(subject.doc.text[subject.left_edge.idx : c.left_edge.idx]) is not None
+        for c in subject.children
+    )
+
+
+def _accuses(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in _ACCUSED_VERBS:
         return True

@@ -75,11 +75,34 @@ class DocumentRules:
                         author = next((c for c in grand.children if c.dep_ == "pobj"), None)
                         if author is not None:
                             return author
+                    owner = _site_owner(grand)
+                    if owner is not None:
+                        return owner
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
                 author = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if author is not None:
                     return author
         return None
+
+
+# Where a body publishes: "the message posted today on the website of the Azerbaijani MoD".
+_SITE_NOUNS = {"website", "site", "page", "channel", "account"}
+
+
+def _site_owner(preposition: Token) -> Token | None:
+    """The owner of the site a document was posted on ("on the website of X", "on X's
+    website"), or None."""
+    if preposition.dep_ != "prep" or preposition.lower_ not in ("on", "at"):
+        return None
+    site = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if site is None or site.lemma_.lower() not in _SITE_NOUNS:
+        return None
+    for child in site.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _speaks(document: Token) -> bool:

@@ -49,6 +49,9 @@ def load_pipeline() -> Language:
     for site in SITE_NAMES:
         # "..., News.Az reports with reference to ...": one word, not the end of a sentence.
         nlp.tokenizer.add_special_case(site, [{ORTH: site}])
+    # "... on the website of the Azerbaijani MoD. “Armenian soldiers ...": the ministry,
+    # then the end of the sentence (the tokenizer takes "MoD." for an abbreviation).
+    nlp.tokenizer.add_special_case("MoD.", [{ORTH: "MoD"}, {ORTH: "."}])
     return nlp
 
 

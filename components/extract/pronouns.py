@@ -28,9 +28,17 @@ class PronounRules:
     issuer: Speaker | None
     last_person: Speaker | None
     last_body: Speaker | None
+    # The unnamed issuer, once the text's own "we" (outside quotations) was found to be it.
+    own_we: Speaker | None
     from_phrase: Callable[[Token], Speaker | None]
 
     def _antecedent(self, token: Token, person: bool) -> Speaker | None:
+        # A release in the first person, its issuer unnamed: its "we" stays the issuer ("We
+        # extend our deepest condolences ... . Although the Ministry of Defense of Azerbaijan
+        # has denied ..., we consider it necessary to emphasize ...").
+        quoted = inside_quote(token.idx, quote_ranges(self.doc.text))
+        if token.lower_ == "we" and self.own_we is not None and not quoted:
+            return as_pronoun(self.own_we, token)
         remembered = self.last_person if person else self.last_body
         if token.lower_ == "we" and self.last_body is not None and self.last_person is not None:
             # "We" is whoever spoke last, a person or a body ("..., the co-chairs take note
@@ -56,7 +64,12 @@ class PronounRules:
                 return teller
             # A release in the first person whose issuer was not given: a new speaker for
             # the reviewer to name (the statements are found; who "we" are is not).
-            return Speaker(UNNAMED_ISSUER, token.text, token.idx, token.idx + 2, None, 0.3, False)
+            unnamed = Speaker(
+                UNNAMED_ISSUER, token.text, token.idx, token.idx + 2, None, 0.3, False
+            )
+            if not quoted:
+                self.own_we = unnamed
+            return unnamed
         return None
 
     def _teller_after(self, token: Token) -> Speaker | None:

@@ -152,6 +152,7 @@ class SpeakerResolver(BodyRules, SpokesRules, PronounRules, DocumentRules):
         self.titles = person_titles(doc)
         self.last_person: Speaker | None = None
         self.last_body: Speaker | None = None
+        self.own_we: Speaker | None = None
         # The body that issued the article, when known: "we" of a release with no
         # antecedent is the issuer.
         self.issuer: Speaker | None = None
@@ -314,11 +315,11 @@ class SpeakerResolver(BodyRules, SpokesRules, PronounRules, DocumentRules):
             titled = self._from_title(span_text, start)
             if titled is not None:
                 return titled
-        return (
-            self._acronym(head, start, end)
-            or self._from_entities(head, start, end)
-            or self._from_words(head, span_text, start)
-        )
+        found = self._from_entities(head, start, end)
+        if found is not None and found.actor is None:
+            # "the SCC", an entity no registry names: the body whose initials it is.
+            found = self._acronym(head, start, end) or found
+        return found or self._from_words(head, span_text, start) or self._acronym(head, start, end)
 
     def _acronym(self, head: Token, start: int, end: int) -> Speaker | None:
         """ "SBS noted" after "the State Border Service (SBS) of Azerbaijan told ...": an
@@ -378,10 +379,19 @@ class SpeakerResolver(BodyRules, SpokesRules, PronounRules, DocumentRules):
                 return None if inside_a_name(mention, head) else mention
         # A name in a modifier ("Azerbaijan's foreign ministry", "US State Department
         # spokeswoman Jalina Porter") is not the speaker; a name in apposition is.
+        # Not one the apposition works for ("Farhan Haq, spokesman for Antonio Guterres").
         appositive = [
-            m for m in inside if m.actor.actor_type == "person" and m.start_char > head.idx
+            m
+            for m in inside
+            if m.actor.actor_type == "person"
+            and m.start_char > head.idx
+            and not self._object_of_preposition(m)
         ]
         return appositive[-1] if appositive else None
+
+    def _object_of_preposition(self, mention: Mention) -> bool:
+        span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        return span is not None and span.root.dep_ == "pobj"
 
     def _from_entities(self, head: Token, start: int, end: int) -> Speaker | None:
         entities = [

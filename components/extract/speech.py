@@ -20,6 +20,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from .according import according_to
 from .nouns import is_news_agency
 from .phrases import inside_quote, overlaps_quote, quote_ranges
 from .spans import (
@@ -113,7 +114,7 @@ def _sentence_attributions(
     results = _own_side_nested(results, by_verb, resolver)
     for attribution in results:
         _nested_subject(sentence, attribution, resolver)
-    according = _according_to(sentence, resolver, quotes, published, results)
+    according = according_to(sentence, resolver, quotes, published, results)
     if according is not None:
         results.append(according)
     results += _unanchored_quotes(sentence, quotes, results, earlier, published)
@@ -378,77 +379,6 @@ def _continued_date(
     if previous.speaker.name == speaker.name and verb.idx - previous.end_char < 400:
         return previous.date
     return None
-
-
-def _according_to(
-    sentence: Span,
-    resolver: SpeakerResolver,
-    quotes: list[tuple[int, int]],
-    published: date,
-    results: list[Attribution],
-) -> Attribution | None:
-    for token in sentence:
-        if token.lower_ != "according" or inside_quote(token.idx, quotes):
-            continue
-        if token.i + 2 < len(token.doc) and token.doc[token.i + 1 : token.i + 3].text == "to which":
-            return _according_to_which(token, resolver, quotes, published)
-        to = next((c for c in token.children if c.lower_ == "to"), None)
-        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-        if source is None:
-            continue
-        speaker = resolver.from_phrase(source)
-        if speaker is None:
-            continue
-        if results:
-            for attribution in results:
-                attribution.reported_by = speaker
-            return None
-        resolver.remember(speaker)
-        return _according(*sentence_bounds(sentence), speaker, quotes, published)
-    return None
-
-
-def _according(
-    start: int, end: int, speaker: Speaker, quotes: list[tuple[int, int]], published: date
-) -> Attribution:
-    return Attribution(
-        start_char=start,
-        end_char=end,
-        speaker=speaker,
-        rule="according to",
-        verb="according to",
-        is_direct_quote=overlaps_quote(start, end, quotes),
-        date=as_reported(published),
-    )
-
-
-def _according_to_which(
-    according: Token, resolver: SpeakerResolver, quotes: list[tuple[int, int]], published: date
-) -> Attribution | None:
-    """'... has denied the statement of the Azerbaijani defense ministry according to which
-    40 Armenian servicemen crossed ...': the clause is the claim of the document's author."""
-    doc = according.doc
-    clause = doc[according.i + 1].head  # the parser hangs "to which" on the clause's verb
-    if clause.pos_ not in ("VERB", "AUX") or clause.i < according.i:
-        return None
-    antecedent = doc[according.i - 1]  # the noun phrase right before "according"
-    while antecedent.dep_ in ("pobj", "prep", "compound", "amod", "det") and (
-        antecedent.head.i < according.i
-    ):
-        antecedent = antecedent.head
-    speaker = resolver.from_phrase(antecedent)
-    if speaker is None:
-        return None
-    end_token = clause.right_edge
-    if end_token.i <= according.i + 2:
-        # The parser hung "to which" on "according" and the clause on the main verb: the
-        # claim runs to the end of the sentence.
-        end_token = according.sent[-1]
-    while end_token.is_punct and end_token.i > according.i:
-        end_token = end_token.nbor(-1)
-    return _according(
-        according.idx, end_token.idx + len(end_token.text), speaker, quotes, published
-    )
 
 
 def _unanchored_quotes(

@@ -156,6 +156,7 @@ SPEECH_ACT_VERBS = {
     "brief",
     "react",
     "encourage",
+    "undertake",  # "The Armenian side undertook to cooperate in this matter."
 }
 # A stance its holder states: "X is deeply concerned", "X remains committed to", "X is
 # ready to".

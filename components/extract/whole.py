@@ -83,7 +83,8 @@ def final_attribution(
         match = pattern.match(text)
         if match is not None and len(match["content"].split()) >= MIN_QUOTE_WORDS:
             found = _final_match(sentence, match, resolver, quotes, published)
-            if found is not None and is_news_agency(match["np"]):
+            if is_news_agency(match["np"]):
+                # Also where the agency's name alone names no one ("Trend reports").
                 found = _carried(sentence, match, resolver, quotes, published) or found
             if found is not None:
                 return found
@@ -125,7 +126,7 @@ def _final_match(
     quotes: list[tuple[int, int]],
     published: date,
 ) -> tuple[Attribution, Token] | None:
-    phrase = _named(sentence, match)
+    phrase = _first_chunk(_named(sentence, match))
     verb_start = sentence.start_char + match.start("verb")
     verb = next((t for t in sentence if t.idx == verb_start), None)
     if phrase is None or verb is None or any(t.pos_ in ("VERB", "AUX") for t in phrase):
@@ -152,6 +153,19 @@ def _final_match(
         ),
         verb,
     )
+
+
+def _first_chunk(phrase: Span | None) -> Span | None:
+    """The speaker's own words, where the parser hung the rest of the phrase elsewhere
+    ("statement of the Ministry of Foreign Affairs | in connection with the next
+    provocation ... said"): up to the second word whose head lies outside the phrase."""
+    if phrase is None:
+        return None
+    tops = [t for t in phrase if not phrase.start <= t.head.i < phrase.end or t.head == t]
+    # Only a prepositional phrase is cut ("expert in Azerbaijan Anzhela Elibekova" stays).
+    if len(tops) < 2 or tops[1].i <= phrase.start or tops[1].pos_ != "ADP":
+        return phrase
+    return phrase.doc[phrase.start : tops[1].i]
 
 
 def _name_before_title(phrase: Span) -> Span | None:
@@ -299,6 +313,10 @@ def _under_impersonal(verb: Token) -> Token:
     return next((c for c in verb.children if c.dep_ == "ccomp"), verb)
 
 
+# What is drawn, paid or extended by speaking.
+_OFFERED_NOUNS = {"attention", "condolence", "gratitude", "congratulation", "greeting", "support"}
+
+
 def _is_speech_act(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in ("be", "remain", "stand"):  # "The EU is deeply concerned", "stands ready"
@@ -307,6 +325,10 @@ def _is_speech_act(verb: Token) -> bool:
         return any(c.dep_ == "auxpass" for c in verb.children)
     if lemma in SPEECH_ACT_VERBS:
         return True
+    if lemma in ("draw", "pay", "extend"):
+        # "drew special attention to determining the fate of the missing", "We extend our
+        # deepest condolences": attention called, condolences offered, by speaking.
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _OFFERED_NOUNS for c in verb.children)
     if lemma == "turn":  # "turned to the CSTO for help", not "turned back"
         return any(c.lower_ == "to" and c.dep_ == "prep" for c in verb.children)
     if lemma in ("provide", "give", "share"):  # "provided details", "gave information"
