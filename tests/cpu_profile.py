@@ -81,8 +81,15 @@ def pytest_sessionfinish(session):
     (folder / f"{worker}.json").write_text(json.dumps(_records))
 
 
+def _directory(node_id: str) -> str:
+    """The test's folder under tests/ (tests/e2e, tests/data, ...), or its file at the top."""
+    parts = node_id.split("::")[0].split("/")
+    return "/".join(parts[:2]) if len(parts) > 2 else "/".join(parts)
+
+
 def report(folder: Path, rows: int = 40) -> None:
-    """The CPU-seconds and wall seconds of the run, by file and by test phase."""
+    """The CPU-seconds and wall seconds of the run, by worker, by folder, by file and by
+    test phase."""
     records = [
         record
         for path in folder.glob("*.json")
@@ -90,14 +97,23 @@ def report(folder: Path, rows: int = 40) -> None:
         if record["cpu"] > SESSION_END_DROP_S
     ]
     print(f"{sum(r['cpu'] for r in records):.1f} CPU-s in {len(records)} phases")
+    # A worker's wall seconds in its tests: the two should be close, or one idled at the end.
+    for path in sorted(folder.glob("*.json")):
+        worker = json.loads(path.read_text())
+        if worker:  # the controller of pytest-xdist runs no test
+            print(f"{path.stem}: {sum(r['wall'] for r in worker):.0f} wall-s in its tests")
+    by_folder: dict[str, list[float]] = collections.defaultdict(lambda: [0.0, 0.0])
     by_file: dict[str, list[float]] = collections.defaultdict(lambda: [0.0, 0.0])
     by_phase: dict[tuple[str, str], list[float]] = collections.defaultdict(lambda: [0.0, 0.0])
     for record in records:
+        folder_row = by_folder[_directory(record["id"])]
+        folder_row[0] += record["cpu"]
+        folder_row[1] += record["wall"]
         for key, table in ((record["id"].split("::")[0], by_file), (record["id"], by_phase)):
             row = table[key if table is by_file else (key, record["phase"])]
             row[0] += record["cpu"]
             row[1] += record["wall"]
-    for title, table in (("file", by_file), ("test phase", by_phase)):
+    for title, table in (("folder", by_folder), ("file", by_file), ("test phase", by_phase)):
         print(f"\nCPU-s   wall-s  by {title}")
         for key, (cpu, wall) in sorted(table.items(), key=lambda item: -item[1][0])[:rows]:
             name = key if isinstance(key, str) else f"{key[1]:8s} {key[0]}"

@@ -188,11 +188,14 @@ def text_size_px(text: str, font_px: float) -> tuple[float, float]:
     return width, len(lines) * LINE_HEIGHT_EM * font_px
 
 
-def label_box(label: MapLabel, position: str, zoom: float) -> Box:
+def label_box(
+    label: MapLabel, position: str, zoom: float, size: tuple[float, float] | None = None
+) -> Box:
     """The label's box in px at ``zoom`` when drawn at ``position`` (a plotly textposition):
-    plotly.js's anchor and offset (convertTextOpts), MapLibre's box around the text."""
+    plotly.js's anchor and offset (convertTextOpts), MapLibre's box around the text.
+    ``size``: the text's `text_size_px`, when already measured (the same at every position)."""
     x, y = pixel(label.lat, label.lon, zoom)
-    width, height = text_size_px(label.text, label.font_px)
+    width, height = size or text_size_px(label.text, label.font_px)
     vertical, horizontal = position.split(" ")
     # The text's share left of and above its anchor, and the offset in ems (plotly.js).
     x_in, y_in = 0.5 + label.marker_px / 100, 1.5 + label.marker_px / 100
@@ -234,7 +237,9 @@ def place_labels(
     placed: dict[str, PlacedLabel | None] = {}
     taken: list[Box] = []
     for label in labels:
-        boxes = [(position, label_box(label, position, zoom)) for position in label.positions]
+        # Lines are broken once per label, not once per position (8 positions).
+        size = text_size_px(label.text, label.font_px)
+        boxes = [(p, label_box(label, p, zoom, size)) for p in label.positions]
         free = [(p, box) for p, box in boxes if not any(box.intersects(t) for t in taken)]
         if not free:
             placed[label.key] = None
