@@ -303,7 +303,8 @@ def test_the_page_opens_on_the_crisis_days_and_offers_the_reporting_period(corpu
     widest = per_px * max(MARKER_ROOM_PX, PILE_ROOM_PX) / 2
     assert first - widest <= start <= first
     assert after_last <= end <= after_last + widest
-    # Round 15: every second month (12 May 2021 – 12 January 2022: nine months by one).
+    # Every second month: 12 May 2021 – 15 March 2022 on 315 articles (round 16) is ten
+    # months, more than MAX_DATE_LABELS (8) one by one (round 15: to 12 January 2022, nine).
     assert drawn["layout"]["xaxis"]["dtick"] == "M2"
     [markers] = [t for t in drawn["data"] if t.get("name") == ITEMS_TRACE]
     assert markers["customdata"], "hover and click still carry the item ids"
@@ -342,7 +343,8 @@ def test_a_click_on_a_pile_lists_its_items_and_a_marker_lists_all_again(corpus_a
 
 
 def figure_item_count(app: AppTest) -> int:
-    """The items the page counts in its caption ("299 statements and 67 events ...")."""
+    """The items the page counts in its caption, read from its words (the format, not a count
+    of the corpus: "1,234 statements and 56 events for everyone, in 10 lanes. ...")."""
     [counts] = [c.value for c in app.caption if " statements and " in c.value]
     statements, rest = counts.split(" statements and ")
     return int(statements.replace(",", "")) + int(rest.split(" events")[0].replace(",", ""))
