@@ -125,11 +125,12 @@ def test_one_article_marks_its_day_many_days_mark_none():
     ],
 )
 def test_each_preset_has_readable_date_ticks(view, windows, preset, dtick, tickformat):
-    """Days on the crisis days, every second month over the reporting period (round 15:
-    12 May 2021 – 12 January 2022, May to January: nine month labels, more than
-    MAX_DATE_LABELS; by month on 12 May – 29 December), every third month since the war
-    (August 2020 – January 2022, seventeen months: by two, more than MAX_DATE_LABELS).
-    Weeks: tests/timeline/test_figures.py."""
+    """Days on the crisis days, every second month over the reporting period (round 16:
+    12 May 2021 – 15 March 2022, ten months by one, more than MAX_DATE_LABELS; round 15: to
+    12 January 2022, nine; by month on 12 May – 29 December), every third month since the war
+    (August 2020 – early April 2022 with the window's margins, twenty months: by two, more
+    than MAX_DATE_LABELS; round 15: to January 2022, seventeen). Weeks:
+    tests/timeline/test_figures.py."""
     drawn = build_timeline_figure(view.placed, windows[preset])
     assert (drawn.layout.xaxis.dtick, drawn.layout.xaxis.tickformat) == (dtick, tickformat)
 
