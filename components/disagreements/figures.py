@@ -373,9 +373,13 @@ def _style_x(
         figure.update_xaxes(tickformat="%-d %b", tickangle=0)
         for row_index, marks in strip.groupby("row"):
             step = day_tick_step(_date_range(marks["x_low"], marks["x_high"]))
-            figure.update_xaxes(dtick=step * DAY_MS, row=int(row_index) + 1, col=1)
-        years = sorted({day.year for day in strip["day"].dropna()})
-        figure.update_xaxes(title_text="day" + (f" ({years[0]})" if len(years) == 1 else ""))
+            # Each strip names its own year(s): the day labels ("10 Nov") leave it out, and
+            # one strip may lie in another year than the rest (the ceasefire of November 2020).
+            first, last = marks["day"].min(), marks["last_day"].fillna(marks["day"]).max()
+            years = f"{first.year}" if first.year == last.year else f"{first.year}–{last.year}"
+            figure.update_xaxes(
+                dtick=step * DAY_MS, title_text=f"day ({years})", row=int(row_index) + 1, col=1
+            )
     else:
         figure.update_xaxes(rangemode="tozero", tickformat="~g")
         units = strip.groupby("row")["value_label"].first()

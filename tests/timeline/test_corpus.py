@@ -82,8 +82,10 @@ def test_crisis_days_stay_12_to_16_may_however_late_the_articles(windows, items)
     # later: the latest month dated whole is Meduza's "In early November", to 30 November.)
     # Round 15: azernews-2022-01-12-akar-hasanov (published 12 January 2022) dates its
     # statements and its report of the Akar–Hasanov call "on January 12", the day of
-    # publication; nothing is dated later.
-    assert items.loc[~items["is_background"], "end_date"].max() == pd.Timestamp("2022-01-12")
+    # publication. Round 16: armenpress-2022-03-15-mod-denies-advance (published 15 March
+    # 2022) dates the Defence Ministry's denial "as reported"; nothing is dated later (the
+    # latest explicit date in statements.yaml and events.yaml is 7 March 2022).
+    assert items.loc[~items["is_background"], "end_date"].max() == pd.Timestamp("2022-03-15")
     assert (
         windows["crisis"]
         == CRISIS_WINDOW
@@ -126,11 +128,12 @@ def test_one_article_marks_its_day_many_days_mark_none():
     ],
 )
 def test_each_preset_has_readable_date_ticks(view, windows, preset, step):
-    """Days on the crisis days, every second month over the reporting period (round 15:
-    12 May 2021 – 12 January 2022, May to January: nine month labels, more than
-    MAX_DATE_LABELS; by month on 12 May – 29 December), every third month since the war
-    (August 2020 – January 2022, seventeen months: by two, more than MAX_DATE_LABELS).
-    Weeks: tests/timeline/test_figures.py."""
+    """Days on the crisis days, every second month over the reporting period (round 16:
+    12 May 2021 – 15 March 2022, ten months by one, more than MAX_DATE_LABELS; round 15: to
+    12 January 2022, nine; by month on 12 May – 29 December), every third month since the war
+    (August 2020 – early April 2022 with the window's margins, twenty months: by two, more
+    than MAX_DATE_LABELS; round 15: to January 2022, seventeen). Weeks:
+    tests/timeline/test_figures.py."""
     drawn = build_timeline_figure(view.placed, windows[preset])
     start, end = (pd.Timestamp(x) for x in drawn.layout.xaxis.range)
     assert date_step(end - start) == step
@@ -361,8 +364,9 @@ def test_the_page_opens_on_the_crisis_days_and_offers_the_reporting_period(corpu
     widest = per_px * max(MARKER_ROOM_PX, PILE_ROOM_PX) / 2
     assert first - widest <= start <= first
     assert after_last <= end <= after_last + widest
-    # Round 15: every second month (12 May 2021 – 12 January 2022: nine months by one).
-    assert drawn["layout"]["xaxis"]["ticktext"][-2:] == ["Nov 2021", "Jan 2022"]
+    # Every second month: 12 May 2021 – 15 March 2022 on 315 articles (round 16) is ten
+    # months, more than MAX_DATE_LABELS (8) one by one (round 15: to 12 January 2022, nine).
+    assert drawn["layout"]["xaxis"]["dtick"] == "M2"
     [markers] = [t for t in drawn["data"] if t.get("name") == ITEMS_TRACE]
     assert markers["customdata"], "hover and click still carry the item ids"
     squares = [c.value for c in corpus_app.caption if "squares in this time span" in c.value]
@@ -400,7 +404,8 @@ def test_a_click_on_a_pile_lists_its_items_and_a_marker_lists_all_again(corpus_a
 
 
 def figure_item_count(app: AppTest) -> int:
-    """The items the page counts in its caption ("299 statements and 67 events ...")."""
+    """The items the page counts in its caption, read from its words (the format, not a count
+    of the corpus: "1,234 statements and 56 events for everyone, in 10 lanes. ...")."""
     [counts] = [c.value for c in app.caption if " statements and " in c.value]
     statements, rest = counts.split(" statements and ")
     return int(statements.replace(",", "")) + int(rest.split(" events")[0].replace(",", ""))

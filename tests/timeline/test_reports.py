@@ -21,14 +21,15 @@ def test_an_utterance_several_articles_carry_is_drawn_once(corpus):
 def test_an_event_carries_its_reports_by_side(corpus):
     items = timeline_items(corpus).set_index("item_id")
     capture = items.loc["event:ev-capture-six"]
-    # 25 records of ev-capture-six in the articles' events.yaml (round 13: armenpress-2021-05-27,
-    # Armenian; trend-2021-05-27-asryan-besiege, Azerbaijani).
-    assert capture["report_count"] == 25
+    # 26 records of ev-capture-six in the articles' events.yaml (round 13: armenpress-2021-05-27,
+    # Armenian; trend-2021-05-27-asryan-besiege, Azerbaijani; round 16: armenianclub.com's
+    # copy of Caucasian Knot of 27 May, Russian).
+    assert capture["report_count"] == 26
     assert capture["report_sides"] == (
-        "Armenian 12 · Azerbaijani 4 · Russian 3 · Western 4 · International organisations 1"
+        "Armenian 12 · Azerbaijani 4 · Russian 4 · Western 4 · International organisations 1"
         " · Other 1"
     )
-    assert "Reported by 25 articles: Armenian 12" in hover_text(capture)
+    assert "Reported by 26 articles: Armenian 12" in hover_text(capture)
 
 
 def test_the_detail_lists_every_report_main_first(corpus):
@@ -36,17 +37,18 @@ def test_the_detail_lists_every_report_main_first(corpus):
     reports = detail.reports
     expected = corpus.event_reports.loc[corpus.event_reports["event_id"] == "ev-capture-six"]
     assert sorted(reports["article_id"]) == sorted(expected["article_id"])
-    assert reports["is_main_report"].tolist() == [True] + [False] * 24
+    assert reports["is_main_report"].tolist() == [True] + [False] * 25
     assert reports["outlet"].notna().all()
-    assert dict(detail.facts)["Reported by"].startswith("25 articles: Armenian 12")
+    assert dict(detail.facts)["Reported by"].startswith("26 articles: Armenian 12")
 
 
 def test_an_utterance_detail_lists_each_article_statement(corpus):
     first = one_per_utterance(corpus.statements)
     statement_id = first.loc[first["utterance_id"] == "u-azerbaijani-mod-0527-capture"]
     reports = item_reports(corpus, "statement", statement_id["statement_id"].iloc[0])
-    # bamz 1, eutoday 1, islamtimes 3, trend-2021-05-27-asryan-besiege 2 (one ministry statement)
-    assert len(reports) == 7
+    # bamz 1, eutoday 1, islamtimes 3, trend-2021-05-27-asryan-besiege 2 (one ministry
+    # statement); round 16: armenianclub-2021-05-27-caucasianknot-versions 3.
+    assert len(reports) == 10
     assert set(reports["kind"]) == {"statement"}
     assert reports["record_id"].is_unique
 
