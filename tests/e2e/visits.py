@@ -49,7 +49,8 @@ TICKS_AND_NOTES = ".xtick text, .ytick text, .annotation text"
 AXIS_LABELS = ".xtick text, .ytick text"
 
 # The Sources strip: its weeks' numbers (plotly's heatmap labels), and its axes' labels.
-STRIP_COUNTS = ".heatmap-label text"
+# The numbers are a text trace over the heatmap, each in black or white by its cell.
+STRIP_COUNTS = ".scatterlayer .textpoint text"
 STRIP_LABELS = f"{STRIP_COUNTS}, .xtick text, .ytick text"
 # Each number of the strip: its text, its width on screen, and its cell's (the plot's
 # width over its columns).
