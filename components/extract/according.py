@@ -36,11 +36,29 @@ def according_to(
         clause = _own_clause(sentence, token, results)
         if results and clause is None:
             for attribution in results:
-                attribution.reported_by = speaker
+                if _generic_state(attribution.speaker):
+                    # "According to Chairman of the Armenian Security Council Armen
+                    # Grigoryan, the country has called on Russia": the unnamed "country"
+                    # is no source; the one it is according to speaks.
+                    attribution.speaker = speaker
+                else:
+                    attribution.reported_by = speaker
             return None
         resolver.remember(speaker)
         return _according(*(clause or sentence_bounds(sentence)), speaker, quotes, published)
     return None
+
+
+# A state named by no name: "the country", "the side".
+_STATE_WORDS = {"country", "side", "state", "republic", "nation"}
+
+
+def _generic_state(speaker: Speaker | None) -> bool:
+    """Whether a speaker is a state the text names by a common noun only, with no actor."""
+    if speaker is None or speaker.actor is not None:
+        return False
+    words = speaker.mention.lower().split()
+    return bool(words) and words[-1] in _STATE_WORDS and speaker.mention == speaker.mention.lower()
 
 
 def _own_clause(

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from .phrases import Speaker, as_pronoun
+from .phrases import Speaker, as_pronoun, inside_quote, quote_ranges
 from .registry import countries
 
 
@@ -52,14 +52,34 @@ class DocumentRules:
                 return author
         # "says a statement by the press-office of the UN Secretary-General, Azeri Daily
         # reports. ..., says the statement.": the statement named before, not its carrier.
+        definite = any(c.lower_ == "the" for c in head.children)
         earlier = [d for d in self.documents if d[0] == head.lemma_.lower() and d[1] < head.idx]
-        if earlier and any(c.lower_ == "the" for c in head.children):
+        if earlier and definite:
             return as_pronoun(earlier[-1][2], head)
+        issuer = self._said_in(head) if definite else None
+        if issuer is not None:
+            return as_pronoun(issuer, head)
         before = [s for s in self.history if s.start_char <= head.idx]
         if before:
             return as_pronoun(max(before, key=lambda s: s.start_char), head)
         if self.issuer is not None:
             return as_pronoun(self.issuer, head)
+        return None
+
+    def _said_in(self, head: Token) -> Speaker | None:
+        """ "Tatoyan’s office said in a statement posted on Facebook ... “...,” the
+        statement reads": who spoke in the latest document of that kind before."""
+        quotes = quote_ranges(self.doc.text)
+        for token in reversed(self.doc[: head.i]):
+            if token.lemma_.lower() != head.lemma_.lower() or token.dep_ != "pobj":
+                continue
+            if inside_quote(token.idx, quotes):
+                continue  # a statement the speaker's own words name
+            verb = token.head.head
+            if token.head.lower_ != "in" or verb.pos_ not in ("VERB", "AUX"):
+                return None
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return self.from_phrase(subject) if subject is not None else None
         return None
 
     @staticmethod

@@ -27,6 +27,8 @@ _CLAIMING = {"claim", "allege"}
 # side about ... is untrue", "Armenia's reports on the death of ... are false". Named
 # statements only with their author and what they said.
 _CLAIM_NOUNS = {"information", "report", "claim", "allegation", "accusation"}
+# What one asks of another, named with its author: "the request of the Russian side".
+_ASKING = {"request", "appeal", "proposal", "demand"}
 
 
 def nested_statements(
@@ -45,6 +47,10 @@ def nested_statements(
                 # about ...": the writer's accusation, not a statement it names.
                 continue
             author, content = _author(noun), _claim_content(noun)
+        elif noun.lemma_.lower() in _ASKING and noun.pos_ == "NOUN":
+            # "taking into account the request of the Russian side": the request is its
+            # author's appeal, whatever the words around it tell.
+            author, content = _author(noun), noun
         elif noun.lemma_.lower() in _CLAIMING and noun.pos_ == "VERB":
             author, content = _claimant(noun), noun
         else:
@@ -59,12 +65,13 @@ def nested_statements(
             continue
         start = (
             author.left_edge.idx
-            if noun is content
+            if noun is content and noun.pos_ == "VERB"
             else min(noun.left_edge.idx, author.left_edge.idx)
         )
         end = content.right_edge.idx + len(content.right_edge.text)
         words = doc.text[start:end]
         told = end if noun is content else content.left_edge.idx
+        end = max(end, noun.right_edge.idx + len(noun.right_edge.text))
         found.append(
             Attribution(
                 start_char=start,

@@ -81,6 +81,18 @@ HUMAN_NOUNS = {
     "interlocutor",
     "participant",
     "activist",
+    # People named by what they do or suffered ("As one of the Iranian drivers noted").
+    "driver",
+    "soldier",
+    "serviceman",
+    "officer",
+    "journalist",
+    "correspondent",
+    "reporter",
+    "relative",
+    "veteran",
+    "citizen",
+    "worker",
 }
 # Of those, the ones that name one person ("the spokesperson", "the minister").
 PERSON_TITLE_NOUNS = {

@@ -53,7 +53,8 @@ def first_country(text: str) -> str | None:
 
 def is_bare_title(head: Token, start: int, end: int) -> bool:
     """A title with no name in it: "the ministry", "the Azerbaijani ministry"."""
-    if head.lemma_.lower() not in HUMAN_NOUNS and head.lower_ not in HUMAN_NOUNS:
+    human = head.lemma_.lower() in HUMAN_NOUNS or head.lower_ in HUMAN_NOUNS
+    if not human and not secretary_general(head):
         return False
     words = head.doc.char_span(start, end, alignment_mode="expand") or [head]
     # The small model tags a lone title ("the Ombudsman said") as a PERSON now and then.
@@ -63,6 +64,11 @@ def is_bare_title(head: Token, start: int, end: int) -> bool:
         and t.lemma_.lower() not in HUMAN_NOUNS
         for t in words
     )
+
+
+def secretary_general(head: Token) -> bool:
+    """ "the UN Secretary-General": "General" heads the title."""
+    return head.lower_ == "general" and head.i >= 2 and head.doc[head.i - 2].lower_ == "secretary"
 
 
 def is_person_title(words: set[str]) -> bool:

@@ -18,6 +18,7 @@ from components.data.text import find_mentions
 from .bodies import BodyRules
 from .communities import community_actor
 from .documents import DocumentRules
+from .namesakes import namesake
 from .nouns import DOCUMENT_NOUNS, HUMAN_NOUNS, PERSON_TITLE_NOUNS
 from .phrases import (
     Mention,
@@ -38,6 +39,7 @@ from .titles import (
     holds,
     inside_a_name,
     is_press_service,
+    national_title,
     other_country,
     person_titles,
     principal_of,
@@ -182,6 +184,11 @@ class SpeakerResolver(BodyRules, SpokesRules, PronounRules, DocumentRules):
             return self._antecedent(head, person=head.lower_ == "we")
         if head.lower_ == "latter":
             return self._latest_person_before(head.idx)
+        if head.lower_ == "one":
+            # "As one of the Iranian drivers noted": the group speaks through one of its own.
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            group = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            return self.from_phrase(group) if group is not None else None
         if head.lemma_.lower() in DOCUMENT_NOUNS:
             return self._author(head)
         if is_press_service(head):
@@ -299,7 +306,12 @@ class SpeakerResolver(BodyRules, SpokesRules, PronounRules, DocumentRules):
                 national = self._of_the_sentence_country(head, span_text, start, end)
                 if national is not None:
                     return national
-            return self._speaker_from_mention(mention, start, end)
+            if national_title(mention):
+                antecedent = self._title_antecedent(span_text, start)
+                if antecedent is not None and antecedent.actor is not None:
+                    return antecedent
+            other = namesake(self.doc, self.registry, mention, start, end)
+            return other or self._speaker_from_mention(mention, start, end)
         if is_bare_title(head, start, end):
             antecedent = self._title_antecedent(span_text, start)
             if antecedent is not None:

@@ -127,6 +127,19 @@ def countryless_title(mention: Mention, head: Token) -> bool:
     )
 
 
+def national_title(mention: Mention) -> bool:
+    """An alias that is only a nation and a title ("Azerbaijani ministry", of the foreign
+    ministry): after "Azerbaijan’s Defense Ministry", "the Azerbaijani ministry said" is that
+    one, so the text's own antecedent comes first."""
+    words = mention.surface.lower().split()
+    return (
+        mention.actor.actor_type not in ("person", "state")
+        and len(words) == 2
+        and words[0] in DEMONYMS
+        and words[1] in HUMAN_NOUNS
+    )
+
+
 def holds(actor: Actor | None, title: str) -> bool:
     """Whether an actor's names and titles hold every word of a title."""
     if actor is None:
@@ -151,7 +164,15 @@ def person_titles(doc) -> dict[str, str]:
         titled_before = root.dep_ == "appos" and root.head.i < root.i and _titled(root.head)
         if ent.label_ != "PERSON" and not (titled_before and all(t.pos_ == "PROPN" for t in ent)):
             continue
-        words = [t.text for t in root.lefts if t.dep_ == "compound" and t.i < ent.start]
+        # "UN Secretary-General Antonio Guterres": the whole title before the name, not
+        # only the word next to it ("General").
+        words = [
+            w.text
+            for t in root.lefts
+            if t.dep_ == "compound" and t.i < ent.start
+            for w in t.subtree
+            if w.i < ent.start
+        ]
         if titled_before:
             words += [t.text for t in root.head.subtree if t.i <= root.head.i]
         title = root.head.head

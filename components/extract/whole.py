@@ -85,7 +85,8 @@ def final_attribution(
             found = _final_match(sentence, match, resolver, quotes, published)
             if is_news_agency(match["np"]):
                 # Also where the agency's name alone names no one ("Trend reports").
-                found = _carried(sentence, match, resolver, quotes, published) or found
+                carried = _carried(sentence, match, resolver, quotes, published)
+                found = carried or _cited_after(sentence, match, resolver, quotes, published, found)
             if found is not None:
                 return found
     return None
@@ -110,6 +111,62 @@ def _carried(
     agency = _named(sentence, match)
     attribution.reported_by = resolver.from_span(agency) if agency is not None else None
     attribution.end_char = sentence_bounds(sentence)[1]
+    return attribution, verb
+
+
+# "..., Trend reports referring to the Armenian media.": the source the agency cites.
+_CITED_SOURCE = re.compile(r"^\s*(?:referring\s+to|citing|with\s+reference\s+to|quoting)\s+")
+
+
+def _cited_after(
+    sentence: Span,
+    match: re.Match,
+    resolver: SpeakerResolver,
+    quotes: list[tuple[int, int]],
+    published: date,
+    found: tuple[Attribution, Token] | None,
+) -> tuple[Attribution, Token] | None:
+    """The source an agency's "reports referring to X" cites speaks; the agency reports."""
+    cue = _CITED_SOURCE.match(match.groupdict().get("rest") or "")
+    if cue is None:
+        return found
+    content_end = sentence.start_char + match.end("content")
+    if any(
+        t.idx < content_end and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS
+        for t in sentence
+    ):
+        # "Edvard Asryan admitted that ..., Trend reports referring to the Russian media":
+        # the words have their own speaker; the source only carries them.
+        return found
+    start = sentence.start_char + match.start("rest") + cue.end()
+    end = sentence.start_char + match.end("rest")
+    words = sentence.doc.char_span(start, end, alignment_mode="contract")
+    source = resolver.from_span(words) if words is not None and len(words) else None
+    if source is None or source.actor is None:
+        # A source no registry knows is left to the parse's own reading of "citing".
+        return found
+    content_start, content_end = sentence_bounds(sentence)
+    verb_start = sentence.start_char + match.start("verb")
+    verb = next((t for t in sentence if t.idx == verb_start), None)
+    if verb is None:
+        return found
+    if found is not None:
+        attribution, verb = found
+        attribution.reported_by = attribution.speaker
+        attribution.speaker = source
+        return attribution, verb
+    attribution = Attribution(
+        start_char=content_start,
+        end_char=content_end,
+        speaker=source,
+        rule="reporting verb",
+        verb="report",
+        cue=cue_of(verb),
+        is_direct_quote=overlaps_quote(content_start, content_end, quotes),
+        # "Today the ... Department organized a briefing ..., Trend reports referring to":
+        # the day the words name, as for any final attribution.
+        date=as_of(match["content"], published) or as_reported(published),
+    )
     return attribution, verb
 
 

@@ -40,7 +40,8 @@ def test_the_statement_named_before_speaks_for_its_author_not_its_carrier(read_d
     said = speakers_with(draft, "the Secretary-General is encouraged by the resumption")
     assert said
     assert "Azeri Daily" not in said
-    assert all("Secretary-General" in name for name in said)
+    # Since round 18 the title before Guterres's name is his, so the registry's actor.
+    assert all(name == "un_secretary_general" or "Secretary-General" in name for name in said)
 
 
 def test_as_reported_with_the_speaker_after_the_verb(read_drafts):
