@@ -1,6 +1,7 @@
-"""'According to X, ...': X speaks, unless the sentence names another speaker (then X
-reports what that one said), or X's words stop at a semicolon before another's; '... the
-statement of X according to which ...': the clause is X's claim."""
+"""'According to X, ...' (or "In X's words, ..."): X speaks, unless the sentence names
+another speaker (then X reports what that one said), or X's words stop at a semicolon
+before another's; '... the statement of X according to which ...': the clause is X's
+claim."""
 
 from __future__ import annotations
 
@@ -22,12 +23,17 @@ def according_to(
     results: list[Attribution],
 ) -> Attribution | None:
     for token in sentence:
-        if token.lower_ != "according" or inside_quote(token.idx, quotes):
+        if token.lower_ not in ("according", "words") or inside_quote(token.idx, quotes):
             continue
-        if token.i + 2 < len(token.doc) and token.doc[token.i + 1 : token.i + 3].text == "to which":
+        if token.lower_ == "words":
+            source = _in_the_words_of(token)
+        elif (
+            token.i + 2 < len(token.doc) and token.doc[token.i + 1 : token.i + 3].text == "to which"
+        ):
             return _according_to_which(token, resolver, quotes, published)
-        to = next((c for c in token.children if c.lower_ == "to"), None)
-        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        else:
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
         if source is None:
             continue
         speaker = resolver.from_phrase(source)
@@ -36,7 +42,7 @@ def according_to(
         clause = _own_clause(sentence, token, results)
         if results and clause is None:
             for attribution in results:
-                if _generic_state(attribution.speaker):
+                if _generic_state(attribution.speaker) or _side_of(attribution.speaker, speaker):
                     # "According to Chairman of the Armenian Security Council Armen
                     # Grigoryan, the country has called on Russia": the unnamed "country"
                     # is no source; the one it is according to speaks.
@@ -46,6 +52,19 @@ def according_to(
             return None
         resolver.remember(speaker)
         return _according(*(clause or sentence_bounds(sentence)), speaker, quotes, published)
+    return None
+
+
+def _in_the_words_of(words: Token) -> Token | None:
+    """X in "In Mirzoyan’s words, ..." and "in the words of X", which read as "according
+    to X"."""
+    if words.dep_ != "pobj" or words.head.lower_ != "in":
+        return None
+    for child in words.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 
@@ -59,6 +78,14 @@ def _generic_state(speaker: Speaker | None) -> bool:
         return False
     words = speaker.mention.lower().split()
     return bool(words) and words[-1] in _STATE_WORDS and speaker.mention == speaker.mention.lower()
+
+
+def _side_of(speaker: Speaker | None, source: Speaker) -> bool:
+    """ "In Mirzoyan’s words, the Armenian side believes ...": a person's "side" is the state
+    he speaks for, which speaks through him."""
+    if speaker is None or not source.is_person:
+        return False
+    return speaker.mention.lower().split()[-1:] == ["side"]
 
 
 def _own_clause(

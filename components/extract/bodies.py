@@ -97,6 +97,13 @@ class BodyRules:
         trilateral talks with Aliyev and Pashinyan ... . The three leaders signed"), when a
         person held it with others."""
         for token in reversed(self.doc[: head.i]):
+            if token.lemma_.lower() in _MEETING_NOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+                # "the first meeting of the Deputy Prime Minister of Azerbaijan Shahin
+                # Mustafayev and the Deputy Prime Minister of Armenia Mher Grigoryan took
+                # place": the people the meeting is of.
+                party = self._meeting_of(token, head)
+                if party:
+                    return party
             if token.lemma_.lower() not in _MEETING_NOUNS or token.dep_ != "dobj":
                 continue
             verb = token.head
@@ -125,6 +132,23 @@ class BodyRules:
                 ]
             return []
         return []
+
+    def _meeting_of(self, meeting: Token, head: Token) -> list[Speaker]:
+        """The two or more people a meeting "of" names, as speakers at `head`."""
+        of = next((c for c in meeting.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is None:
+            return []
+        named = [
+            ent.root
+            for ent in self.doc.ents
+            if ent.label_ == "PERSON" and of.i < ent.root.i <= of.right_edge.i
+        ]
+        party = [self.from_phrase(person) for person in named]
+        if len(party) < 2 or not all(s is not None and s.is_person for s in party):
+            return []
+        start, end = core_bounds(head)
+        words = clean(self.doc.text[start:end])
+        return [replace(s, mention=words, start_char=start, end_char=end) for s in party]
 
     def _of_the_sentence_country(
         self, head: Token, span_text: str, start: int, end: int

@@ -68,15 +68,23 @@ class DocumentRules:
 
     def _said_in(self, head: Token) -> Speaker | None:
         """ "Tatoyan’s office said in a statement posted on Facebook ... “...,” the
-        statement reads": who spoke in the latest document of that kind before."""
+        statement reads", "Ilham Aliyev signed an Order ... According to the Order": who
+        spoke in, or signed, the latest document of that kind before."""
         quotes = quote_ranges(self.doc.text)
         for token in reversed(self.doc[: head.i]):
-            if token.lemma_.lower() != head.lemma_.lower() or token.dep_ != "pobj":
+            if token.lemma_.lower() != head.lemma_.lower() or token.dep_ not in ("pobj", "dobj"):
                 continue
             if inside_quote(token.idx, quotes):
                 continue  # a statement the speaker's own words name
-            verb = token.head.head
-            if token.head.lower_ != "in" or verb.pos_ not in ("VERB", "AUX"):
+            if token.dep_ == "dobj":
+                if token.head.lemma_.lower() not in _SIGNING:
+                    continue
+                verb = token.head  # "Ilham Aliyev signed an Order ...": its signer
+            elif token.head.lower_ == "in":
+                verb = token.head.head
+            else:
+                return None
+            if verb.pos_ not in ("VERB", "AUX"):
                 return None
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             return self.from_phrase(subject) if subject is not None else None
@@ -104,6 +112,9 @@ class DocumentRules:
                     return author
         return None
 
+
+# Who puts a document out under his name: "signed an Order", "issued a decree".
+_SIGNING = {"sign", "issue", "adopt", "publish", "release"}
 
 # Where a body publishes: "the message posted today on the website of the Azerbaijani MoD".
 _SITE_NOUNS = {"website", "site", "page", "channel", "account"}

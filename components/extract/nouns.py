@@ -131,6 +131,9 @@ DOCUMENT_NOUNS = {
     "message",
     "readout",
     "declaration",
+    # What a head of state signs: "Ilham Aliyev signed an Order ... According to the Order".
+    "order",
+    "decree",
 }
 # News agencies and outlets that carry the words of others: one that "reported" what a
 # named source said reports it, and is not its speaker ('"...," the press service said,

@@ -36,6 +36,10 @@ class PronounRules:
         # A release in the first person, its issuer unnamed: its "we" stays the issuer ("We
         # extend our deepest condolences ... . Although the Ministry of Defense of Azerbaijan
         # has denied ..., we consider it necessary to emphasize ...").
+        if token.lower_ == "it":
+            bound = self._bound_by(token)
+            if bound is not None:
+                return as_pronoun(bound, token)
         quoted = inside_quote(token.idx, quote_ranges(self.doc.text))
         if token.lower_ == "we" and self.own_we is not None and not quoted:
             return as_pronoun(self.own_we, token)
@@ -70,6 +74,22 @@ class PronounRules:
             if not quoted:
                 self.own_we = unnamed
             return unnamed
+        return None
+
+    def _bound_by(self, token: Token) -> Speaker | None:
+        """ "Armenia protested what it described as an incursion": "it" in a clause under
+        a verb whose subject, before it in the sentence, is a state or body, is that
+        subject."""
+        for verb in token.ancestors:
+            if verb.i == token.head.i:
+                continue  # the pronoun's own verb
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.i > token.i or subject.pos_ != "PROPN":
+                continue
+            speaker = self.from_phrase(subject)
+            if speaker is not None and speaker.actor is not None and not speaker.is_person:
+                return speaker
+            return None
         return None
 
     def _teller_after(self, token: Token) -> Speaker | None:

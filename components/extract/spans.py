@@ -90,14 +90,14 @@ def _the_leaders(subject: Token) -> bool:
 
 
 def _both_sides(subject: Token) -> bool:
-    """ "both sides", "the two countries", "the sides", "Two neighbors"."""
+    """ "both sides", "the two countries", "the sides", "the parties", "Two neighbors"."""
     lemma = subject.lemma_.lower()
     if lemma not in ("side", "country", "party", "neighbor", "neighbour"):
         return False
     if any(c.lower_ in ("both", "two") for c in subject.children):
         return True
     return (
-        lemma == "side"
+        lemma in ("side", "party")  # "the sides", "The parties reaffirmed their readiness"
         and subject.tag_ == "NNS"
         and not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in subject.children)
     )
