@@ -377,8 +377,13 @@ def _style_x(
             # one strip may lie in another year than the rest (the ceasefire of November 2020).
             first, last = marks["day"].min(), marks["last_day"].fillna(marks["day"]).max()
             years = f"{first.year}" if first.year == last.year else f"{first.year}–{last.year}"
+            # Named as the aspect is (data/aspects.yaml: "Date"), one name for the concept.
+            concept = _escape(str(marks["aspect_label"].iloc[0]).lower())
             figure.update_xaxes(
-                dtick=step * DAY_MS, title_text=f"day ({years})", row=int(row_index) + 1, col=1
+                dtick=step * DAY_MS,
+                title_text=f"{concept} ({years})",
+                row=int(row_index) + 1,
+                col=1,
             )
     else:
         figure.update_xaxes(rangemode="tozero", tickformat="~g")

@@ -27,6 +27,8 @@ from components.map.geo import (
 from components.map.labels import CENTERED, MapLabel
 
 MAP_HEIGHT_PX = 640
+# The credits' line (10 px text in its box) under the map, in the chart's bottom margin.
+CREDITS_PX = 16
 
 # Offline style: plotly's "white-bg" (a white background, no tiles), but with the labels'
 # glyphs served by this app (components/map/glyphs.py), not fetched from
@@ -78,7 +80,8 @@ def common_layout() -> dict:
     """The layout both maps share: height, margins, the legend box and the credits."""
     return {
         "height": MAP_HEIGHT_PX,
-        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        # The credits' line under the map: over it, it hid the labels of its corner.
+        "margin": {"l": 0, "r": 0, "t": 0, "b": CREDITS_PX},
         # Above the map, in rows: inside it, the key hid a quarter of a phone's map.
         # Plotly makes room for it (margin.autoexpand), so the map below is never covered.
         "legend": {
@@ -97,10 +100,9 @@ def common_layout() -> dict:
                 "x": 1,
                 "y": 0,
                 "xanchor": "right",
-                "yanchor": "bottom",
+                "yanchor": "top",
                 "showarrow": False,
                 "font": {"size": 10, "color": "#555555"},
-                "bgcolor": "rgba(255,255,255,0.8)",
             }
         ],
     }

@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 from components.app.figures import new_figure
 from components.map.figure_basemap import (
     BASEMAP_STYLE,
+    CREDITS_PX,
     MAP_HEIGHT_PX,
     OFFLINE_STYLE,
     add_region_labels,
@@ -44,10 +45,12 @@ from components.map.labels import Box, MapLabel, Marker, PlacedLabel, frame_box,
 # Default zoom of the border area: Lake Sevan (north) to Goris and Lachin (south-east).
 BORDER_AREA_ZOOM = 7.4
 # The border map's width (the page's map column) on desktop screens 1,280, 1,400 and 1,920
-# px wide: at the opening view, labels are kept from being cut by the map's edge on each,
-# as far as they can be. The legend, in rows over the map, covers about LEGEND_PX of its top.
-OPENING_WIDTHS_PX = (599, 689, 1079)
-LEGEND_PX = 90
+# px wide, and the height of its legend's rows there, measured in Chromium (fewer, wider
+# rows on a wider chart). The legend sits above the map: plotly grows the top margin to fit
+# it (margin.autoexpand), so the map is MAP_HEIGHT_PX less the legend tall, centred on the
+# view's centre, the credits' line under it (CREDITS_PX). At the opening view, no label is
+# cut by the map's edge on any of them.
+OPENING_MAPS_PX = ((599, 121), (689, 83), (1079, 64))
 # Default view of the world map: Washington to Baku.
 WORLD_CENTER = {"lat": 44.0, "lon": -15.0}
 WORLD_ZOOM = 1.6
@@ -189,8 +192,8 @@ def border_label_layout(
     """Where each label of the border map goes at ``zoom`` (components/map/labels.py), none
     over another: the scale's first, then the article's places (the most reported first),
     the regions', the towns'. Keys: "scale", "region:<name>", "nagorno-karabakh",
-    "place:<location_id>", "town:<row>". Labels stay inside opening_frame around
-    ``view_center`` (the crisis site ``center`` when None) where they can."""
+    "place:<location_id>", "town:<row>". A label is never cut by the edge of the
+    opening_frames around ``view_center`` (the crisis site ``center`` when None)."""
     places = _article_places(activity)
     points = _town_points(activity, towns)
     by_weight = (places["statement_count"] + places["event_count"]).sort_values(
@@ -224,12 +227,11 @@ def border_label_layout(
 
 def opening_frames(view_center: tuple[float, float], zoom: float) -> list[Box]:
     """What the border map shows at the view it opens on, in labels.pixel's px, on each of
-    the screens of OPENING_WIDTHS_PX: the map's top LEGEND_PX lie under the legend."""
-    frames = []
-    for width in OPENING_WIDTHS_PX:
-        frame = frame_box(*view_center, zoom, width, MAP_HEIGHT_PX)
-        frames.append(Box(frame.left, frame.top + LEGEND_PX, frame.right, frame.bottom))
-    return frames
+    the screens of OPENING_MAPS_PX: the map between the legend and the credits."""
+    return [
+        frame_box(*view_center, zoom, width, MAP_HEIGHT_PX - legend - CREDITS_PX)
+        for width, legend in OPENING_MAPS_PX
+    ]
 
 
 def _add_labels(

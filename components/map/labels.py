@@ -6,9 +6,9 @@ becomes a text anchor and an offset in ems that grows with the trace's marker si
 lines. This module estimates each label's box in px at the opening zoom the same way (the
 advances of the shipped glyphs, MapLibre's line breaking), then takes the labels in the
 order given (the most important first) and gives each, of its positions whose box meets no
-label placed before it, the first that the edges of the map's frames at that view (the
-chart's width differs by screen) cut the fewest times, and then covers the fewest markers
-(none, where it can); with no such position the
+label placed before it and that no edge of the map's frames at that view cuts (the chart's
+width differs by screen), the first that covers the fewest markers (none, where it can);
+with no such position, even once one label placed before it has moved to another, the
 label is left off at this view (its name stays in the point's hover and in the Places
 table). Pure Python, no plotly, no streamlit.
 """
@@ -222,6 +222,12 @@ def frame_box(lat: float, lon: float, zoom: float, width_px: float, height_px: f
     return Box(x - width_px / 2, y - height_px / 2, x + width_px / 2, y + height_px / 2)
 
 
+def _cut(box: Box, frames: Sequence[Box]) -> bool:
+    """Whether the edge of one of ``frames`` runs through ``box`` (a box wholly outside a
+    frame is not cut: it is off that screen's map until the reader pans)."""
+    return any(box.intersects(frame) and not frame.contains(box) for frame in frames)
+
+
 def place_labels(
     labels: Sequence[MapLabel],
     markers: Sequence[Marker],
@@ -229,29 +235,63 @@ def place_labels(
     frames: Sequence[Box] = (),
 ) -> dict[str, PlacedLabel | None]:
     """Label key -> its position and box at ``zoom``, or None when it is left off. Labels
-    come first to last in the order given; none overlaps another. A label is kept from
-    being cut by the edges of ``frames`` (what the map shows on screens of several widths)
-    as far as its free positions allow: "Stepanakert / Khankendi" at the right edge reads
-    to the left of its point."""
+    come first to last in the order given; none overlaps another, and none is cut by the
+    edges of ``frames`` (what the map shows on screens of several widths): "Stepanakert /
+    Khankendi" at the right edge reads to the left of its point. A label whose positions
+    inside the frames are all taken moves one label placed before it, if that one has
+    another such position free (`_make_room`); else it is left off."""
     marker_boxes = [marker_box(marker, zoom) for marker in markers]
     placed: dict[str, PlacedLabel | None] = {}
-    taken: list[Box] = []
+    # Each placed label's uncut boxes, the ones it may move to to make room for a later one.
+    choices: dict[str, list[tuple[str, Box]]] = {}
+
+    def covered(choice: tuple[str, Box]) -> int:
+        return sum(choice[1].intersects(m) for m in marker_boxes)
+
     for label in labels:
         # Lines are broken once per label, not once per position (8 positions).
         size = text_size_px(label.text, label.font_px)
         boxes = [(p, label_box(label, p, zoom, size)) for p in label.positions]
-        free = [(p, box) for p, box in boxes if not any(box.intersects(t) for t in taken)]
+        inside = [(p, box) for p, box in boxes if not _cut(box, frames)]
+        free = [choice for choice in inside if not _blockers(choice[1], placed)]
+        if not free:
+            free = _make_room(inside, placed, choices, covered)
         if not free:
             placed[label.key] = None
             continue
-
-        # The fewest cuts, then the fewest markers covered (min keeps the first of equals).
-        def cost(choice: tuple[str, Box]) -> tuple[int, int]:
-            box = choice[1]
-            cuts = sum(box.intersects(frame) and not frame.contains(box) for frame in frames)
-            return cuts, sum(box.intersects(m) for m in marker_boxes)
-
-        position, box = min(free, key=cost)
+        # The fewest markers covered (min keeps the first of equals).
+        position, box = min(free, key=covered)
         placed[label.key] = PlacedLabel(position, box)
-        taken.append(box)
+        choices[label.key] = inside
     return placed
+
+
+def _blockers(box: Box, placed: dict[str, PlacedLabel | None]) -> list[str]:
+    return [key for key, other in placed.items() if other and box.intersects(other.box)]
+
+
+def _make_room(
+    inside: list[tuple[str, Box]],
+    placed: dict[str, PlacedLabel | None],
+    choices: dict[str, list[tuple[str, Box]]],
+    covered: Callable[[tuple[str, Box]], int],
+) -> list[tuple[str, Box]]:
+    """The first of ``inside`` (a label's uncut positions) that only one placed label
+    meets, when that label can move to another of its uncut positions clear of every other
+    label and of this one; the move is made in ``placed``. Empty when none can."""
+    for position, box in inside:
+        blockers = _blockers(box, placed)
+        if len(blockers) != 1:
+            continue
+        [key] = blockers
+        others = {k: v for k, v in placed.items() if k != key}
+        moves = [
+            choice
+            for choice in choices[key]
+            if not choice[1].intersects(box) and not _blockers(choice[1], others)
+        ]
+        if moves:
+            moved, moved_box = min(moves, key=covered)
+            placed[key] = PlacedLabel(moved, moved_box)
+            return [(position, box)]
+    return []

@@ -224,11 +224,14 @@ def test_day_strips_each_show_the_days_and_the_year(view):
     # with a date claim (A News, armenianclub.com (Yeni Şafak), the CSTO, DNA News, World
     # Bulletin). Its strip lies in 2020, the others in 2021: each names its own year (the
     # figure's one title had read "day", with no year anywhere, once the years differed).
+    # The axis names the aspect's concept as data/aspects.yaml does ("Date"): it had read
+    # "day (2021)", a second name for it.
+    assert set(strip["aspect_label"]) == {"Date"}
     assert len(axes) == strip["row"].nunique() == 10
     for row, marks in strip.groupby("row"):
         axis = axes[row]
         year = 2020 if set(marks["event_id"]) == {"e10"} else 2021
-        assert axis.title.text == f"day ({year})"
+        assert axis.title.text == f"date ({year})"
         assert axis.tickformat == "%-d %b"
         assert axis.showticklabels is True
         # Each strip spans its own days: 12 May to 4 September on one axis drew the 13 and

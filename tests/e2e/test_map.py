@@ -9,7 +9,13 @@ from playwright.sync_api import Page, expect
 from components.app.places import geo_dir, place_activity
 from components.app.state import actor_choices
 from components.data import load_dataset
-from components.map.figures import BORDER_AREA_ZOOM, PLACE_LABELS_NAME, border_label_layout
+from components.map.figures import (
+    BORDER_AREA_ZOOM,
+    OPENING_MAPS_PX,
+    PLACE_LABELS_NAME,
+    border_label_layout,
+    opening_frames,
+)
 from components.map.geo import (
     PREFERRED_CRISIS_LOCATION_ID,
     context_places,
@@ -174,13 +180,9 @@ def test_corpus_labels_sit_where_their_boxes_were_computed(page: Page, corpus_se
         place_activity(ds.locations, ds.statements, ds.events), lake["lat"], lake["lon"]
     )
     towns = with_distance_km(context_places(layers.places, ds.locations), lake["lat"], lake["lon"])
+    view_center = sector_center(ds.locations, "border")
     layout = border_label_layout(
-        layers,
-        activity,
-        towns,
-        (lake["lat"], lake["lon"]),
-        BORDER_AREA_ZOOM,
-        sector_center(ds.locations, "border"),
+        layers, activity, towns, (lake["lat"], lake["lon"]), BORDER_AREA_ZOOM, view_center
     )
     places = activity.set_index("location_id")
     page.goto(f"{corpus_server}/map")
@@ -205,4 +207,20 @@ def test_corpus_labels_sit_where_their_boxes_were_computed(page: Page, corpus_se
     )
     shown = [p.position for key, p in layout.items() if p and key.startswith("place:")]
     assert sorted(positions) == sorted([position, shown.count(position)] for position in set(shown))
+    # The frame its labels were kept inside for this screen's width is the map between the
+    # legend's rows and the credits' line (it had been taken for the chart's full height,
+    # its top under the legend; the credits, over the map, hid the labels at its foot).
+    width, height, bottom, credits, x, y = page.evaluate(
+        f"() => {{ const m = {MAP_JS}; const c = m.getContainer().getBoundingClientRect();"
+        " const credits = document.querySelector('.js-plotly-plot .annotation')"
+        ".getBoundingClientRect(); const o = m.project(m.getCenter());"
+        " return [c.width, c.height, c.bottom, credits.top, o.x, o.y]; }"
+    )
+    assert credits >= bottom - 1, "the credits' line lies under the map"
+    frames = opening_frames(view_center, BORDER_AREA_ZOOM)
+    [frame] = [f for (w, _), f in zip(OPENING_MAPS_PX, frames, strict=True) if w == width]
+    x0, y0 = pixel(*view_center, BORDER_AREA_ZOOM)
+    assert (frame.left - x0, frame.top - y0, frame.right - x0, frame.bottom - y0) == (
+        pytest.approx((-x, -y, width - x, height - y), abs=1)
+    )
     wait_for_drawn_map(page, "map-border-corpus-labels")
