@@ -52,11 +52,18 @@ key = view_key()
 view = disagreements_page_view(*key)
 
 
-def _apply_click(points: list[dict]) -> None:
-    """Choose the clicked mark's claim, once per click, so a later pick in the list is kept."""
+def _apply_click(points: list[dict], aspect: str) -> None:
+    """Choose the clicked mark's claim, once per click, so a later pick in the list is kept.
+    A click is known by its aspect's chart and its mark, and forgotten once the chart has no
+    selection: clicking a report again after another aspect's chart was shown chooses it
+    again."""
     clicked = clicked_claim(points)
-    if clicked and clicked != st.session_state.get(DISAGREEMENTS_CLICK_SEEN_KEY):
-        st.session_state[DISAGREEMENTS_CLICK_SEEN_KEY] = clicked
+    if not clicked:
+        st.session_state.pop(DISAGREEMENTS_CLICK_SEEN_KEY, None)
+        return
+    mark = f"{aspect}:{clicked}"
+    if mark != st.session_state.get(DISAGREEMENTS_CLICK_SEEN_KEY):
+        st.session_state[DISAGREEMENTS_CLICK_SEEN_KEY] = mark
         st.session_state[DISAGREEMENTS_CLAIM_KEY] = clicked
 
 
@@ -181,7 +188,7 @@ else:
                 "it claims and coloured by the side of its outlet. The Report list beside it "
                 "gives each report in words.",
             )
-        _apply_click(event["selection"]["points"])
+        _apply_click(event["selection"]["points"], aspect)
         words = disagreements_off_axis(*key, aspect, only_disagreeing)
         if words:
             st.caption(

@@ -11,6 +11,7 @@ import dashboard
 from components.app.state import (
     ACTOR_FILTER_KEY,
     DISAGREEMENTS_ASPECT_KEY,
+    DISAGREEMENTS_CHART_KEY,
     DISAGREEMENTS_CLAIM_KEY,
 )
 from components.data import load_dataset
@@ -98,3 +99,33 @@ def test_the_chart_takes_each_press_for_a_click_of_its_own(monkeypatch):
     chart = app.get("plotly_chart")[0].proto
     assert json.loads(chart.config)["doubleClickDelay"] == 0
     assert chart.selection_mode == [PlotlyChartProto.SelectionMode.POINTS]
+
+
+def chart_click(claim_id: str | None) -> dict:
+    """What the chart's selection holds after a click on one mark (or none)."""
+    points = [{"customdata": claim_id}] if claim_id else []
+    return {"selection": {"points": points, "point_indices": [0] if points else []}}
+
+
+def test_a_report_clicked_again_after_another_aspect_is_chosen_again(monkeypatch):
+    """Click a mark, look at another aspect, come back and click the same mark: the report
+    is chosen again (the page once kept the click as handled and ignored it)."""
+    app = open_page(monkeypatch, DATA_DIR)
+    data = load_dataset(DATA_DIR)
+    place = data.event_claims.loc[data.event_claims["aspect"] == "place", "claim_id"].iloc[0]
+    app.session_state[DISAGREEMENTS_CHART_KEY] = chart_click(place)
+    app.run()
+    assert app.selectbox(key=DISAGREEMENTS_CLAIM_KEY).value == place
+    other = "date"
+    app.selectbox(key=DISAGREEMENTS_ASPECT_KEY).set_value(other)
+    app.session_state[DISAGREEMENTS_CHART_KEY] = chart_click(None)  # a new chart, unselected
+    app.run()
+    assert app.selectbox(key=DISAGREEMENTS_CLAIM_KEY).value is None
+    app.selectbox(key=DISAGREEMENTS_ASPECT_KEY).set_value("place")
+    app.session_state[DISAGREEMENTS_CHART_KEY] = chart_click(None)
+    app.run()
+    assert app.selectbox(key=DISAGREEMENTS_CLAIM_KEY).value is None
+    app.session_state[DISAGREEMENTS_CHART_KEY] = chart_click(place)
+    app.run()
+    assert not app.exception
+    assert app.selectbox(key=DISAGREEMENTS_CLAIM_KEY).value == place
