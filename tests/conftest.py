@@ -34,6 +34,20 @@ SHARED_VISITS = {
 }
 
 
+# The longest files of the rest, longest first (CPU-seconds on a full run, tests/cpu_profile.py:
+# 58, 39, 23, 16, 14, 14): after the browser tests they go first, so that neither worker
+# starts one while the other has only short files left (the corpus timeline's, handed out
+# among the last, kept one worker busy 146 s after the other had finished).
+LONG_FILES = (
+    "tests/timeline/test_corpus.py",
+    "tests/data/test_cache_edits.py",
+    "tests/disagreements/test_figures.py",
+    "tests/data/test_cache.py",
+    "tests/review/test_page.py",
+    "tests/app/test_valid_figures.py",
+)
+
+
 def xdist_scope(nodeid: str) -> str:
     """The tests pytest-xdist runs together, in order, on one worker (see
     pytest_xdist_make_scheduler): a browser test alone, but where its module keeps its tests
@@ -72,10 +86,18 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """On a pytest-xdist worker, the browser tests come first (in the order of the files):
-    they are the long ones, and the short ones then fill in at the end. Every worker
-    collects the same order, which is the order the scheduler hands the groups out in."""
+    they are the long ones; then LONG_FILES, and the short ones fill in at the end. Every
+    worker collects the same order, which is the order the scheduler hands the groups out
+    in."""
     if hasattr(config, "workerinput"):
-        items.sort(key=lambda item: not item.nodeid.startswith(BROWSER_TESTS))
+        items.sort(key=_run_order)
+
+
+def _run_order(item: pytest.Item) -> tuple[bool, int]:
+    if item.nodeid.startswith(BROWSER_TESTS):
+        return False, 0
+    file = item.nodeid.split("::")[0]
+    return True, LONG_FILES.index(file) if file in LONG_FILES else len(LONG_FILES)
 
 
 def folder_digest(folder: Path) -> str:
