@@ -7,12 +7,10 @@ labels, label boxes as the screen shows them). The corpus server is the session'
 from playwright.sync_api import Page, expect
 
 import dashboard
-from tests.e2e.helpers import APP_TIMEOUT_MS, go_to_page, wait_for_app
+from tests.e2e.helpers import APP_TIMEOUT_MS, wait_for_app
 
 # The default page is served at "/" (its own path, "/overview", leads there).
 PAGE_PATHS = ["" if index == 0 else spec.url_path for index, spec in enumerate(dashboard.PAGES)]
-# Each page's name in the sidebar navigation, by its path.
-PAGE_TITLES = dict(zip(PAGE_PATHS, (spec.title for spec in dashboard.PAGES), strict=True))
 
 # A phone, a tablet, a desktop.
 WIDTHS = (390, 768, 1400)
@@ -76,36 +74,8 @@ def wait_for_charts(page: Page) -> None:
 
 
 def open_page(page: Page, base_url: str, path: str) -> None:
-    """Go to a page by its address (a fresh load of the app) and wait for its run to end
-    and every chart on it to be drawn."""
+    """Go to a page and wait for its run to end and every chart on it to be drawn."""
     page.goto(f"{base_url}/{path}")
-    _wait_for_page(page)
-
-
-def switch_page(page: Page, path: str) -> None:
-    """Move an open app to another page through the sidebar navigation, as a reader does,
-    and wait as open_page does (a fresh load was profiled at about 2.5 CPU-seconds more;
-    on the tours, measured back to back, the saving was within the noise).
-
-    At a narrow width the sidebar starts closed (Streamlit's own rule, at 768 px and
-    below): it is opened for the click and closed again, so the page is measured and shot
-    as a reader sees it, with the sidebar out of the way.
-    """
-    sidebar = page.get_by_test_id("stSidebar")
-    expand = page.get_by_test_id("stExpandSidebarButton")
-    closed = expand.is_visible()
-    if closed:
-        expand.click()
-        expect(sidebar).to_have_attribute("data-collapsed", "false")
-    go_to_page(page, PAGE_TITLES[path])
-    if closed:
-        page.get_by_test_id("stSidebarCollapseButton").get_by_role("button").click()
-        expect(sidebar).to_have_attribute("data-collapsed", "true")
-        expect(sidebar).not_to_be_in_viewport()
-    _wait_for_page(page)
-
-
-def _wait_for_page(page: Page) -> None:
     # Right after connecting, before its first run starts, the app already reads as idle;
     # the page's heading comes with the run. An element whose code loads on demand (a
     # chart, a table) stands as a skeleton until that code is ready, seconds after the run.

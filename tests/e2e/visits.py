@@ -4,12 +4,7 @@ tests/e2e/test_every_page.py (requests, axe-core, the charts' names, endless ani
 
 Opening every page of the corpus costs about 25 CPU-seconds (the Disagreements page alone
 7); the desktop visit serves both modules, so the corpus's pages are opened three times a
-run, once per width, not four (tests/conftest.py keeps its tests on one worker). A visit
-loads its first page by its address and reaches the others through the sidebar, as a
-reader does (every_page.switch_page). That every page opens by its own address is
-checked elsewhere: each page with a filter in the link on the
-hostile server (tests/e2e/test_hostile.py), the first ones on a fresh server
-(tests/e2e/test_shell.py).
+run, once per width, not four (tests/conftest.py keeps its tests on one worker).
 
 A measure that could not be taken is kept with the error it raised, for the test that
 reads it; a tour step that raised is kept too (Tour.error), so that a width test does not
@@ -32,7 +27,6 @@ from tests.e2e.every_page import (
     TRUNCATED_JS,
     open_page,
     overlapping_texts,
-    switch_page,
     wait_for_charts,
 )
 from tests.e2e.helpers import SCREENSHOT_DIR, wait_for_rerun
@@ -239,14 +233,6 @@ def _measure_page(visit: WidthVisit, page: Page, path: str) -> None:
     visit.problems += _page_problems(page, path)
 
 
-def _reach(page: Page, base_url: str, path: str) -> None:
-    """The first page by its address, the others through the sidebar, as a reader moves."""
-    if path == PAGE_PATHS[0]:
-        open_page(page, base_url, path)
-    else:
-        switch_page(page, path)
-
-
 def visit_every_page(
     browser: Browser,
     corpus_url: str,
@@ -266,7 +252,7 @@ def visit_every_page(
         axe = Axe()
     try:
         for path in PAGE_PATHS:
-            _reach(page, corpus_url, path)
+            open_page(page, corpus_url, path)
             _measure_page(visit, page, path)
             if tour is not None and tour.error is None:
                 try:
@@ -288,7 +274,7 @@ def tour_every_page(browser: Browser, base_url: str, viewport: dict[str, int], s
     axe = Axe()
     try:
         for path in PAGE_PATHS:
-            _reach(page, base_url, path)
+            open_page(page, base_url, path)
             tour_page(page, path, seen, axe)
     finally:
         context.close()
