@@ -40,11 +40,11 @@ def test_corpus_counts_by_side_week_and_outlet(corpus):
     assert overview.weeks.index[0] == f"{first - pd.Timedelta(days=first.weekday()):%Y-%m-%d}"
     assert overview.weeks.index[-1] == f"{last - pd.Timedelta(days=last.weekday()):%Y-%m-%d}"
     # The busiest day, counted from the article.yaml dates (a story once per side): 16
-    # November, the day of the clashes (round 16: 23 stories on 315 articles; round 15: 21
-    # on 299, with the National Assembly's and Turan's; 19 on 279, 18 on 246), then 14 May
-    # (15; 14 on 246, then tied with 27 May and shown first in date order; 14 May led on
-    # 174 articles) and 27 May (14; round 16: 15, tied with 14 May, shown after it; third
-    # on 219).
+    # November, the day of the clashes (round 17: 24 stories on 329 articles, with
+    # armenianclub.com's Parsyan on Chakaten; round 16: 23 on 315; round 15: 21 on 299, with
+    # the National Assembly's and Turan's; 19 on 279, 18 on 246), then 14 May (15; 14 on 246,
+    # then tied with 27 May and shown first in date order; 14 May led on 174 articles) and 27
+    # May (14; round 16: 15, tied with 14 May, shown after it, as on 329; third on 219).
     per_day = {day: side_story_count(day) for day in {r.published_date for r in article_files()}}
     busiest = sorted(per_day, key=lambda day: (-per_day[day], day))
     assert busiest[:3] == ["2021-11-16", "2021-05-14", "2021-05-27"]
@@ -62,8 +62,8 @@ def test_corpus_overview_page_links_to_the_seed(monkeypatch):
     app = AppTest.from_file(str(APP_FILE), default_timeout=60).run()
     assert not app.exception
     metrics = {metric.label: metric.value for metric in app.metric}
-    # Written with a thousands separator (1,766 statements in the statements.yaml files of
-    # 315 articles; 1,685 on 299, 1,583 on 279, 1,402 on 246).
+    # Written with a thousands separator (1,826 statements in the statements.yaml files of
+    # 329 articles; 1,766 on 315, 1,685 on 299, 1,583 on 279, 1,402 on 246).
     assert metrics["Armenian"] == f"{article_count('armenia'):,}"
     assert metrics["Statements"] == f"{statement_count():,}"
     links = [
@@ -92,7 +92,8 @@ def test_weekly_figure_stacks_every_side_with_its_legend_above(corpus):
     # 246 articles, ran into each other), fine enough to show the tallest week's bar in 4
     # (36 stories on 279 articles, the weeks of 10 May and of 15 November: steps of 10;
     # round 15: 39 on 299 articles, the week of 15 November, still steps of 10; round 16:
-    # 43 on 315 articles, that week again, over 4 steps of 10: steps of 20, the app's rule).
+    # 43 on 315 articles, that week again, over 4 steps of 10: steps of 20, the app's rule;
+    # round 17: 45 on 329 articles, that week again, still steps of 20).
     per_week: dict[pd.Timestamp, int] = {}
     for day in {record.published_date for record in article_files()}:
         monday = pd.Timestamp(day) - pd.Timedelta(days=pd.Timestamp(day).weekday())
@@ -101,7 +102,7 @@ def test_weekly_figure_stacks_every_side_with_its_legend_above(corpus):
     assert tallest == int(overview.weeks.sum(axis=1).max())
     step = figure.layout.yaxis.dtick
     assert (figure.layout.yaxis.tick0, step) == (0, 20)
-    # The finest step that fits the tallest week in 4: 43 > 4 x 10, 43 <= 4 x 20.
+    # The finest step that fits the tallest week in 4: 45 > 4 x 10, 45 <= 4 x 20.
     assert 4 * 10 < tallest <= 4 * step
 
 
@@ -134,8 +135,9 @@ def test_the_1990s_war_reads_as_the_1990s(corpus):
     Round 15: the span ends on 12 January 2022 (AzerNews of that day dates the Akar–Hasanov
     call "on January 12"), and the strip gains 2022 (the clash of 11 January 2022,
     ev-kalbajar-clash-220111). Round 16: the span ends on 15 March 2022 (Armenpress of that
-    day, the Defence Ministry's denial "as reported"; no item is dated later)."""
-    assert date_span(corpus) == "1990s → 15 Mar 2022"
+    day, the Defence Ministry's denial "as reported"). Round 17: the span ends on 24 May 2022
+    (AZERTAC of that day, the border commissions' first meeting; no item is dated later)."""
+    assert date_span(corpus) == "1990s → 24 May 2022"
     strip = story_strip(corpus)
     assert strip.period == "year"
     assert [step.when for step in strip.steps] == ["1990s", "2020", "2021", "2022"]

@@ -83,9 +83,12 @@ def test_crisis_days_stay_12_to_16_may_however_late_the_articles(windows, items)
     # Round 15: azernews-2022-01-12-akar-hasanov (published 12 January 2022) dates its
     # statements and its report of the Akar–Hasanov call "on January 12", the day of
     # publication. Round 16: armenpress-2022-03-15-mod-denies-advance (published 15 March
-    # 2022) dates the Defence Ministry's denial "as reported"; nothing is dated later (the
-    # latest explicit date in statements.yaml and events.yaml is 7 March 2022).
-    assert items.loc[~items["is_background"], "end_date"].max() == pd.Timestamp("2022-03-15")
+    # 2022) dates the Defence Ministry's denial "as reported" (the latest explicit date in
+    # statements.yaml and events.yaml was 7 March 2022). Round 17:
+    # azertag-2022-05-24-first-commission-meeting dates the commissions' first meeting and
+    # its statements "On May 24, 2022" (when: 2022-05-24, three records); nothing is dated
+    # later, and nothing in April 2022.
+    assert items.loc[~items["is_background"], "end_date"].max() == pd.Timestamp("2022-05-24")
     assert (
         windows["crisis"]
         == CRISIS_WINDOW
@@ -182,9 +185,10 @@ def test_every_gridline_of_a_preset_has_its_label(view, windows, preset):
 
 
 def test_the_reporting_period_labels_january_2022(view, windows):
-    """The reporting period (12 May 2021 – 15 March 2022 on 315 articles, round 16) by two
-    months: May, July, September, November, January 2022 (whose gridline had no label when
-    it was the last, on 299 articles) and March 2022."""
+    """The reporting period (12 May 2021 – 24 May 2022 on 329 articles, round 17; to 15 March
+    2022 on 315) by two months: May, July, September, November, January 2022 (whose gridline
+    had no label when it was the last, on 299 articles), March 2022 and May 2022. April 2022,
+    with no article, lies between two gridlines like any other month."""
     drawn = build_timeline_figure(view.placed, windows["reporting"])
     assert drawn.layout.xaxis.ticktext == (
         "May 2021",
@@ -193,10 +197,11 @@ def test_the_reporting_period_labels_january_2022(view, windows):
         "Nov 2021",
         "Jan 2022",
         "Mar 2022",
+        "May 2022",
     )
     gridlines = [pd.Timestamp(x) for x in drawn.layout.xaxis.minor.tickvals]
     assert pd.Timestamp("2022-01-01") in gridlines
-    assert gridlines[-1] == pd.Timestamp("2022-03-01")
+    assert gridlines[-1] == pd.Timestamp("2022-05-01")
 
 
 def test_span_labels_do_not_cover_markers_of_their_row(view, windows):
@@ -361,15 +366,20 @@ def test_the_page_opens_on_the_crisis_days_and_offers_the_reporting_period(corpu
     start, end = (pd.Timestamp(x) for x in drawn["layout"]["xaxis"]["range"])
     # The first publication day to the day after the last (12 May to 30 December on 174
     # articles), each edge moved out by at most a pile's half room at this zoom (232 days on
-    # NARROW_PLOT_PX: a pile of 12 May moves the start back to 6 May).
+    # NARROW_PLOT_PX: a pile of 12 May moves the start back to 6 May). A week's pile sits at
+    # its Thursday noon, which may lie after the last day: on 329 articles (round 17) the
+    # Other lane's pile of the week of 23 May 2022 (items of 23 and 24 May) sits on 26 May,
+    # so the end moves out to 4 June 2022, 26 May noon and a pile's half room (9.45 days).
     first, last = (pd.Timestamp(day) for day in publication_days())
     after_last = last + DAY
     per_px = (after_last - first) / NARROW_PLOT_PX
     widest = per_px * max(MARKER_ROOM_PX, PILE_ROOM_PX) / 2
+    last_week_middle = last - pd.Timedelta(days=last.weekday()) + pd.Timedelta(days=3.5)
     assert first - widest <= start <= first
-    assert after_last <= end <= after_last + widest
-    # Every second month: 12 May 2021 – 15 March 2022 on 315 articles (round 16) is ten
-    # months, more than MAX_DATE_LABELS (8) one by one (round 15: to 12 January 2022, nine).
+    assert after_last <= end <= max(after_last, last_week_middle) + widest
+    # Every second month: 12 May 2021 – 24 May 2022 on 329 articles (round 17) is twelve
+    # months, more than MAX_DATE_LABELS (8) one by one, six by two (round 16: to 15 March
+    # 2022, ten; round 15: to 12 January 2022, nine).
     assert date_step(end - start) == DateStep("%b %Y", months=2)
     assert len(drawn["layout"]["xaxis"]["ticktext"]) <= MAX_DATE_LABELS
     [markers] = [t for t in drawn["data"] if t.get("name") == ITEMS_TRACE]
