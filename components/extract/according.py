@@ -9,7 +9,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from .phrases import inside_quote, overlaps_quote
+from .phrases import inside_quote, overlaps_quote, owner_of
 from .spans import Attribution, sentence_bounds
 from .speakers import Speaker, SpeakerResolver
 from .when import as_reported
@@ -60,12 +60,7 @@ def _in_the_words_of(words: Token) -> Token | None:
     to X"."""
     if words.dep_ != "pobj" or words.head.lower_ != "in":
         return None
-    for child in words.children:
-        if child.dep_ == "poss":
-            return child
-        if child.dep_ == "prep" and child.lower_ == "of":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
+    return owner_of(words)
 
 
 # A state named by no name: "the country", "the side".

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from .phrases import Speaker, as_pronoun, inside_quote, quote_ranges
+from .phrases import Speaker, as_pronoun, inside_quote, owner_of, quote_ranges
 from .registry import countries
 
 
@@ -128,12 +128,7 @@ def _site_owner(preposition: Token) -> Token | None:
     site = next((c for c in preposition.children if c.dep_ == "pobj"), None)
     if site is None or site.lemma_.lower() not in _SITE_NOUNS:
         return None
-    for child in site.children:
-        if child.dep_ == "poss":
-            return child
-        if child.dep_ == "prep" and child.lower_ == "of":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
+    return owner_of(site)
 
 
 def _speaks(document: Token) -> bool:

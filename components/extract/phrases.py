@@ -66,6 +66,17 @@ def is_bare_title(head: Token, start: int, end: int) -> bool:
     )
 
 
+def owner_of(noun: Token) -> Token | None:
+    """Whose a noun is: its possessor ("Mirzoyan’s words") or what "of" names after it ("the
+    website of the Azerbaijani MoD")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def secretary_general(head: Token) -> bool:
     """ "the UN Secretary-General": "General" heads the title."""
     return head.lower_ == "general" and head.i >= 2 and head.doc[head.i - 2].lower_ == "secretary"
