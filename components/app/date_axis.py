@@ -66,8 +66,9 @@ def period_ticks(
 
     ``char_span`` is the time one letter of a label covers on the axis at its narrowest. A
     period cut by the range's edge keeps its label if its part holds at least half of it
-    (of its longest line, label_chars): the last days of a reporting period do, a sliver of a day the axis shows as room for the
-    markers of its neighbour does not (its label ran into the next day's).
+    (of its longest line, label_chars): the last days of a reporting period do, a sliver
+    of a day the axis shows as room for the markers of its neighbour does not (its label
+    ran into the next day's).
     """
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     starts = period_starts(start, end, step)
