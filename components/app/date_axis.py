@@ -65,9 +65,10 @@ def period_ticks(
     the range, and the boundaries between the periods inside the range.
 
     ``char_span`` is the time one letter of a label covers on the axis at its narrowest. A
-    period cut by the range's edge keeps its label if its part holds at least half of it:
-    the last days of a reporting period do, a sliver of a day the axis shows as room for the
-    markers of its neighbour does not (its label ran into the next day's).
+    period cut by the range's edge keeps its label if its part holds at least half of it
+    (of its longest line, label_chars): the last days of a reporting period do, a sliver
+    of a day the axis shows as room for the markers of its neighbour does not (its label
+    ran into the next day's).
     """
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     starts = period_starts(start, end, step)
@@ -76,10 +77,16 @@ def period_ticks(
     label_dates, labels = [], []
     for first, (left, right) in zip(starts, pairwise(edges), strict=True):
         label = first.strftime(step.tickformat)
-        if right - left >= char_span * len(label) / 2:
+        if right - left >= char_span * label_chars(label) / 2:
             label_dates.append(left + (right - left) / 2)
             labels.append(label)
     return PeriodTicks(label_dates=label_dates, labels=labels, boundaries=boundaries)
+
+
+def label_chars(label: str) -> int:
+    """How many letters wide ``label`` is: its longest line (plotly breaks a label at
+    ``<br>``)."""
+    return max(len(line) for line in label.split("<br>"))
 
 
 def period_axis(ticks: PeriodTicks) -> dict:

@@ -11,7 +11,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.app.date_axis import DateStep, period_axis, period_ticks
+from components.app.date_axis import DateStep, label_chars, period_axis, period_ticks
 from components.app.figures import new_figure
 from components.app.palette import (
     SIDE_COLOURS,
@@ -27,16 +27,22 @@ from components.app.text_safety import clip
 ROW_HEIGHT_PX = 28
 MATRIX_MARGIN_PX = 120
 STRIP_ROW_HEIGHT_PX = 36
-STRIP_MARGIN_PX = 60
-# A week of the strip holds a two-digit count in STRIP_COUNT_FONT_PX (about 12 px wide).
-STRIP_WEEK_MIN_PX = 18
-STRIP_COUNT_FONT_PX = 11
+# Below the strip: the month labels' two lines and the month ticks.
+STRIP_BOTTOM_PX = 56
+STRIP_MARGIN_PX = 10 + STRIP_BOTTOM_PX
+# A week of the strip holds a two-digit count in STRIP_COUNT_FONT_PX: 10 px wide in
+# Chromium (measured), in a cell of 11 (a pixel of each week is the gap between cells).
+# 12 px a week keeps the 55 weeks of the corpus (May 2021 to May 2022) inside a desktop's
+# page, 820 px at 1280 with the sidebar open; at 18 px they ran past 1440 px's 980.
+STRIP_WEEK_MIN_PX = 12
+STRIP_COUNT_FONT_PX = 10
 # LABEL_FONT's letters average about 6.5 px (an estimate of a label's width; 7 leaves room).
 LABEL_CHAR_PX = 7
 WEEK = pd.Timedelta(days=7)
-# The strip's months, labelled "May 2021" in the middle of their weeks on show.
-MONTHS = DateStep("%b %Y", months=1)
-MONTH_LABEL_CHARS = len("May 2021")
+# The strip's months, labelled "May" over "2021" in the middle of their weeks on show: on
+# one line, "May 2021" (50 px) is as wide as a month of 12 px weeks.
+MONTHS = DateStep("%b<br>%Y", months=1)
+MONTH_LABEL_CHARS = label_chars("May<br>2021")
 # A month's start is marked by a tick below the axis this long (the weeks' are 4 px).
 MONTH_TICK_PX = 8
 HALF_WEEK = pd.Timedelta(days=3, hours=12)
@@ -157,7 +163,7 @@ def publication_strip_figure(weeks: pd.DataFrame, sides: list[str]) -> go.Figure
         [heatmap, _cell_numbers(heatmap, text, STRIP_COUNT_FONT_PX)],
         {
             "height": STRIP_MARGIN_PX + STRIP_ROW_HEIGHT_PX * max(len(sides), 1),
-            "margin": {"l": 10, "r": STRIP_RIGHT_MARGIN_PX, "t": 10, "b": 40},
+            "margin": {"l": 10, "r": STRIP_RIGHT_MARGIN_PX, "t": 10, "b": STRIP_BOTTOM_PX},
             "xaxis": {
                 "type": "date",
                 "range": [first.isoformat(), end.isoformat()],

@@ -47,3 +47,15 @@ def test_the_axis_draws_labels_without_ticks_and_boundaries_as_minor_ticks():
     assert axis["ticktext"] == ["May", "Jun"]
     assert axis["ticks"] == ""
     assert axis["minor"]["tickvals"] == ["2021-06-01T00:00:00"]
+
+
+def test_a_label_of_two_lines_needs_room_for_its_longest_line():
+    """A label "May<br>2021" is as wide as "2021": half of it fits in two days at a day a letter,
+    where the eight letters of "May 2021" on one line would need four."""
+    char_span = pd.Timedelta(days=1)
+    two_lines = DateStep("%b<br>%Y", months=1)
+    ticks = period_ticks(T("2021-05-29"), T("2021-06-30"), two_lines, char_span)
+    assert ticks.labels == ["May<br>2021", "Jun<br>2021"]
+    one_line = DateStep("%b %Y", months=1)
+    ticks = period_ticks(T("2021-05-29"), T("2021-06-30"), one_line, char_span)
+    assert ticks.labels == ["Jun 2021"]

@@ -52,6 +52,11 @@ AXIS_LABELS = ".xtick text, .ytick text"
 # The numbers are a text trace over the heatmap, each in black or white by its cell.
 STRIP_COUNTS = ".scatterlayer .textpoint text"
 STRIP_LABELS = f"{STRIP_COUNTS}, .xtick text, .ytick text"
+# How much of the strip lies out of sight in its box, to be scrolled to sideways.
+STRIP_HIDDEN_JS = """() => {
+  const box = document.querySelector('div.st-key-wide_chart_sources_strip');
+  return box.scrollWidth - box.clientWidth;
+}"""
 # Each number of the strip: its text, its width on screen, and its cell's (the plot's
 # width over its columns).
 STRIP_COUNTS_JS = """([root, selector]) => {
@@ -195,12 +200,14 @@ def _header_gap(page: Page) -> tuple[float, float, int]:
     return min(matrix["squareTops"]) - headers_bottom, row_height, len(middles)
 
 
-def _strip_counts(page: Page) -> tuple[list[tuple], list[dict]]:
+def _strip_counts(page: Page) -> tuple[list[tuple], list[dict], int]:
     """The Sources strip's labels that overlap (after overlapping_texts waited for them to
-    settle), and its numbers with their widths and their cells'."""
+    settle), its numbers with their widths and their cells', and the pixels of it that lie
+    out of sight in its box."""
     overlaps = overlapping_texts(page, FIRST_CHART, STRIP_LABELS)
     chart = page.locator(FIRST_CHART).first.element_handle()
-    return overlaps, page.evaluate(STRIP_COUNTS_JS, [chart, STRIP_COUNTS])
+    counts = page.evaluate(STRIP_COUNTS_JS, [chart, STRIP_COUNTS])
+    return overlaps, counts, page.evaluate(STRIP_HIDDEN_JS)
 
 
 def _map_boxes(page: Page) -> tuple[dict, dict, dict]:

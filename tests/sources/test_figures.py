@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 import components.app.figures
+from components.app.date_axis import label_chars
 from components.app.filters import apply_filter, filter_key
 from components.app.palette import MIN_TEXT_CONTRAST, SIDE_COLOURS, contrast_ratio
 from components.data import Dataset, load_dataset
@@ -23,6 +24,11 @@ from tests.hostile import write_hostile_data
 FIGURES = ("speaker_figure", "issue_figure", "strip_figure")
 # The text colour plotly.js gives a light cell's number when left to choose (its "#444").
 PLOTLY_DARK_TEXT = "#444444"
+# The width Streamlit gives a chart of the Sources page in the narrowest desktop window,
+# 1280 px with the sidebar open: 1280 - 300 (sidebar) - 2 x 80 (the main block's padding).
+# Measured in headless Chromium, the strip's box (div.st-key-wide_chart_sources_strip) is
+# 820 px wide at 1280, 940 at 1400, 980 at 1440 and 1460 at 1920 (358 at 390, a phone).
+DESKTOP_CONTENT_PX = 820
 
 
 @pytest.fixture(scope="module")
@@ -163,18 +169,19 @@ def test_every_month_of_the_strip_has_a_label_inside_it(corpus):
     first, last = (pd.Timestamp(day) for day in publication_days())
     months = pd.period_range(first, last, freq="M")
     labels = _month_labels(figure)
-    assert [text for _, text in labels] == [month.strftime("%b %Y") for month in months]
+    assert [text for _, text in labels] == [month.strftime("%b<br>%Y") for month in months]
     # The last week at the strip's edge: 24 May 2022 on 329 articles (round 17; 15 March 2022
     # on 315; written for 12 January 2022, the label plotly hid). April 2022, with no article,
     # keeps its label over its empty weeks (the months above run from first to last).
-    assert labels[-1][1] == "May 2022"
+    assert labels[-1][1] == "May<br>2022"
     for (x, _), month in zip(labels, months, strict=True):
         assert max(start, month.start_time) <= x <= min(end, month.end_time), month
     # At the narrowest the page draws the strip (STRIP_WEEK_MIN_PX a week), the labels stay
     # apart, and inside the figure: plotly hides a label that would cross its edge.
     per_px = pd.Timedelta(days=7) / STRIP_WEEK_MIN_PX
-    spans = [(x - per_px * LABEL_CHAR_PX * len(text) / 2, text) for x, text in labels]
-    ends = [left + per_px * LABEL_CHAR_PX * len(text) for left, text in spans]
+    # A label's width is its longest line's: "May" over "2021".
+    spans = [(x - per_px * LABEL_CHAR_PX * label_chars(text) / 2, text) for x, text in labels]
+    ends = [left + per_px * LABEL_CHAR_PX * label_chars(text) for left, text in spans]
     for end_of_one, (start_of_next, _) in zip(ends, spans[1:], strict=False):
         assert end_of_one < start_of_next
     assert ends[-1] <= end + per_px * figure.layout.margin.r
@@ -185,6 +192,14 @@ def test_the_strip_is_kept_wide_enough_for_its_weeks(corpus):
     view = build_sources_view(corpus, corpus, False, [])
     weeks = len(view.strip_figure.data[0].x)
     assert view.strip_width_px >= STRIP_WEEK_MIN_PX * weeks
+
+
+def test_the_strip_fits_a_desktop_window_without_scrolling(corpus):
+    """The strip holds its weeks' numbers in a desktop's width: at 1117 px (18 px a week,
+    55 weeks from May 2021 to May 2022), April and May 2022 lay beyond the page's edge at
+    1440 px, shown only by scrolling the strip sideways."""
+    view = build_sources_view(corpus, corpus, False, [])
+    assert view.strip_width_px <= DESKTOP_CONTENT_PX
 
 
 def test_speaker_matrix_cells_are_the_coverage_counts(corpus):
