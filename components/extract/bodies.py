@@ -123,13 +123,7 @@ class BodyRules:
             people = [subject, *(named or [other])]
             party = [self.from_phrase(person) for person in people]
             if all(s is not None and s.is_person for s in party):
-                start, end = core_bounds(head)
-                return [
-                    replace(
-                        s, mention=clean(self.doc.text[start:end]), start_char=start, end_char=end
-                    )
-                    for s in party
-                ]
+                return self._party_at(party, head)
             return []
         return []
 
@@ -146,6 +140,10 @@ class BodyRules:
         party = [self.from_phrase(person) for person in named]
         if len(party) < 2 or not all(s is not None and s.is_person for s in party):
             return []
+        return self._party_at(party, head)
+
+    def _party_at(self, party: list[Speaker], head: Token) -> list[Speaker]:
+        """The people of a call or meeting, as the speakers the words at `head` name."""
         start, end = core_bounds(head)
         words = clean(self.doc.text[start:end])
         return [replace(s, mention=words, start_char=start, end_char=end) for s in party]

@@ -146,8 +146,7 @@ def _cited_after(
         # A source no registry knows is left to the parse's own reading of "citing".
         return found
     content_start, content_end = sentence_bounds(sentence)
-    verb_start = sentence.start_char + match.start("verb")
-    verb = next((t for t in sentence if t.idx == verb_start), None)
+    verb = _verb(sentence, match)
     if verb is None:
         return found
     if found is not None:
@@ -170,6 +169,12 @@ def _cited_after(
     return attribution, verb
 
 
+def _verb(sentence: Span, match: re.Match) -> Token | None:
+    """The token of the match's reporting verb."""
+    start = sentence.start_char + match.start("verb")
+    return next((t for t in sentence if t.idx == start), None)
+
+
 def _named(sentence: Span, match: re.Match) -> Span | None:
     """The words of the match that name who speaks."""
     start = sentence.start_char + match.start("np")
@@ -184,8 +189,7 @@ def _final_match(
     published: date,
 ) -> tuple[Attribution, Token] | None:
     phrase = _first_chunk(_named(sentence, match))
-    verb_start = sentence.start_char + match.start("verb")
-    verb = next((t for t in sentence if t.idx == verb_start), None)
+    verb = _verb(sentence, match)
     if phrase is None or verb is None or any(t.pos_ in ("VERB", "AUX") for t in phrase):
         return None
     joined = joined_names(phrase.root, resolver)

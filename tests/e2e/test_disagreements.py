@@ -27,14 +27,14 @@ from tests.e2e.helpers import (
 # selection event and sent its rerun. One click a report, and the suite's own timeout.
 REPORT_TIMEOUT_MS = EXPECT_TIMEOUT_MS
 # Tall enough for the Date chart's first strip, the capture's, without scrolling: the chart
-# starts about 1,000 px down and its 9 strips (279 articles) are 2,107 px tall, so the
-# later strips, which this test does not click, end below the fold.
+# starts about 1,000 px down; its later strips (10 in all on 329 articles), which this test
+# does not click, end below the fold.
 TALL_VIEWPORT = {"width": 1400, "height": 2400}
 
 
 def test_every_report_of_the_capture_day_opens_its_own_report(corpus_server, page: Page):
     """The 15 reports that date the capture of six servicemen to 27 May (counted from the
-    articles' events.yaml, on 279 articles as on 246: 8 Armenian, 3 Azerbaijani, 2 Russian,
+    articles' events.yaml, on 329 articles as on 246: 8 Armenian, 3 Azerbaijani, 2 Russian,
     1 Western, 1 International): each click on a mark picks that report, none another one
     drawn on top of it."""
     claims = claims_table(load_dataset(DATA_DIR))
